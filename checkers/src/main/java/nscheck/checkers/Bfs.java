@@ -1,0 +1,175 @@
+package nscheck.checkers;
+
+import nscheck.model.Model;
+import nscheck.model.Property;
+import nscheck.model.Transition;
+import nscheck.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Breadth-first explicit-state search. Level by level, so the first violation of a property
+ * is found on a shortest trace: a state invariant is checked when a state is first reached, a
+ * step invariant on every transition (also those into states already seen). The visited set
+ * holds fingerprints only; the frontier holds the states of one level; traces are rebuilt
+ * from the {@link TraceStore}.
+ */
+public final class Bfs<S, A> {
+    private final Model<S, A> model;
+    private final CheckOptions options;
+    private final Progress progress;
+    private volatile boolean stopRequested;
+
+    public Bfs(Model<S, A> model, CheckOptions options, Progress progress) {
+        this.model = model;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Asks a running search to stop at the next state and report what it has (e.g. on Ctrl-C). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public CheckResult<S, A> run() {
+        return new Search().run();
+    }
+
+    private final class Search implements Consumer<Transition<S, A>> {
+        final List<Property<S, A>> props = model.properties();
+        final long[] exercised = new long[props.size()];
+        final boolean[] done = new boolean[props.size()];
+        final List<Violation<S, A>> violations = new ArrayList<>();
+        final Coverage coverage = new Coverage(model.actionFamilies());
+        final FingerprintSet seen = new FingerprintSet(1 << 16);
+        final TraceStore store = new TraceStore();
+        final int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : model.maxDepth();
+        final long start = System.nanoTime();
+        long lastReport = start;
+        long generated;
+        int depth;
+        int reached;
+        boolean stop;
+
+        List<S> next = new ArrayList<>();
+        int[] nextIds = new int[1024];
+        int nextSize;
+
+        // The state being expanded, for the consumer callback.
+        S current;
+        int currentId;
+        int choice;
+
+        CheckResult<S, A> run() {
+            Ending ending;
+            try {
+                ending = search();
+            } catch (OutOfMemoryError e) {
+                next = null;
+                ending = Ending.OUT_OF_MEMORY;
+            }
+            return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(violations), coverage, exercised);
+        }
+
+        private Ending search() {
+            List<S> initial = model.initialStates();
+            for (int i = 0; i < initial.size() && !stop; i++) {
+                S s = initial.get(i);
+                generated++;
+                if (seen.add(model.fingerprint(s))) enqueue(s, store.add(-1, i));
+            }
+            while (nextSize > 0 && !stop) {
+                if (maxDepth > 0 && depth >= maxDepth) return Ending.DEPTH_BOUND;
+                List<S> level = next;
+                int[] ids = nextIds;
+                int levelSize = nextSize;
+                next = new ArrayList<>();
+                nextIds = new int[Math.max(1024, levelSize)];
+                nextSize = 0;
+                depth++;
+                for (int i = 0; i < levelSize && !stop; i++) {
+                    current = level.get(i);
+                    level.set(i, null);
+                    currentId = ids[i];
+                    choice = 0;
+                    model.successors(current, this);
+                    if (choice == 0 && model.deadlockIsViolation() && !stop)
+                        violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+                    if ((i & 1023) == 0) tick(levelSize - i + nextSize);
+                    if (stopRequested) return Ending.INTERRUPTED;
+                }
+            }
+            if (stop) return Ending.VIOLATION;
+            return Ending.EXHAUSTED;
+        }
+
+        /** Called for every transition out of {@link #current}. */
+        @Override
+        public void accept(Transition<S, A> t) {
+            if (stop) return;
+            int index = choice++;
+            generated++;
+            coverage.count(model.family(t.action()));
+            for (int p = 0; p < props.size(); p++) {
+                if (done[p] || !(props.get(p) instanceof Property.AlwaysStep<S, A> step)) continue;
+                Verdict v = step.check().check(current, t.action(), t.next());
+                if (v == Verdict.VACUOUS) continue;
+                exercised[p]++;
+                if (v == Verdict.VIOLATED) {
+                    int[] path = store.path(currentId);
+                    int[] withStep = Arrays.copyOf(path, path.length + 1);
+                    withStep[path.length] = index;
+                    fail(p, withStep);
+                }
+            }
+            if (seen.add(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
+        }
+
+        private void enqueue(S s, int id) {
+            for (int p = 0; p < props.size() && !stop; p++) {
+                if (done[p] || !(props.get(p) instanceof Property.Always<S, A> inv)) continue;
+                Verdict v = inv.check().check(s);
+                if (v == Verdict.VACUOUS) continue;
+                exercised[p]++;
+                if (v == Verdict.VIOLATED) fail(p, store.path(id));
+            }
+            reached = Math.max(reached, depth);
+            if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
+            next.add(s);
+            nextIds[nextSize++] = id;
+        }
+
+        private void fail(int p, int[] path) {
+            done[p] = true;
+            violate(props.get(p).name(), props.get(p).statement(), path);
+        }
+
+        private void violate(String name, String statement, int[] path) {
+            violations.add(new Violation<>(name, statement, Trace.replay(model, path)));
+            if (!options.continueAfterViolation()) stop = true;
+            else if (allDone()) stop = true;
+        }
+
+        private boolean allDone() {
+            for (boolean d : done) if (!d) return false;
+            return !model.deadlockIsViolation() || violations.stream().anyMatch(v -> v.property().equals(Violation.DEADLOCK));
+        }
+
+        private void tick(long queue) {
+            if (options.progressMillis() <= 0) return;
+            long now = System.nanoTime();
+            if ((now - lastReport) / 1_000_000 >= options.progressMillis()) {
+                lastReport = now;
+                progress.report(stats(queue));
+            }
+        }
+
+        private Statistics stats(long queue) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Statistics(seen.size(), generated, reached, queue, seconds, seen.bytes() + store.bytes());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package nscheck.checkers.cli;
+
+import nscheck.checkers.Bfs;
+import nscheck.checkers.CheckOptions;
+import nscheck.checkers.CheckResult;
+import nscheck.checkers.Ending;
+import nscheck.checkers.Violation;
+import nscheck.checkers.cex.Counterexample;
+import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.model.Model;
+import nscheck.model.ModelCatalog;
+import nscheck.model.ModelSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "check", description = "Explore every reachable state of a model breadth-first and check its invariants.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "a shipped model name (see `nscheck list`) or the path of a model file")
+    String model;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "semantics variant (default: the model's, usually mainline)")
+    String variant;
+
+    @Option(names = "--set", paramLabel = "BOUND=VALUE", description = "replace a bound, e.g. --set tasks=5 (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the result as JSON on stdout")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where counterexample files go (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("nscheck-out");
+
+    @Option(names = "--continue", description = "after a violation, go on to find the shortest counterexample of every property")
+    boolean continueAfterViolation;
+
+    @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
+    int progressSeconds = 5;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ModelSource source = ModelCatalog.find(model);
+        Model<?, ?> m = source.build(parseSets(sets), variant);
+        CheckOptions options = new CheckOptions(0, continueAfterViolation, progressSeconds * 1000L);
+        return check(m, options, stdout, stderr);
+    }
+
+    static Map<String, Integer> parseSets(List<String> sets) {
+        Map<String, Integer> overrides = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) throw new Main.UsageError("--set takes BOUND=VALUE, not '" + s + "'");
+            try {
+                overrides.put(s.substring(0, eq).trim(), Integer.parseInt(s.substring(eq + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new Main.UsageError("--set " + s.substring(0, eq) + " needs a whole number, not '" + s.substring(eq + 1) + "'");
+            }
+        }
+        return overrides;
+    }
+
+    private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        TextReport text = new TextReport(json ? stderr : stdout);
+        text.header(m);
+        Bfs<S, A> bfs = new Bfs<>(m, options, text::progress);
+        CountDownLatch reported = new CountDownLatch(1);
+        // Ctrl-C stops the search, and the JVM waits (briefly) for the summary of what was found.
+        Thread hook = new Thread(() -> {
+            bfs.requestStop();
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        CheckResult<S, A> result;
+        try {
+            result = bfs.run();
+            List<Path> files = new ArrayList<>();
+            for (Violation<S, A> v : result.violations()) {
+                Counterexample cex = CounterexampleFile.of(m, v, "bfs", null, false);
+                files.add(CounterexampleFile.write(out, cex));
+            }
+            text.result(result, files);
+            if (json) JsonReport.print(stdout, result, files);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is exiting because of the interrupt
+            }
+        }
+        if (result.violated()) return ExitCode.VIOLATED;
+        if (result.ending() == Ending.OUT_OF_MEMORY) {
+            stderr.println("nscheck: bounds too large for memory after " + result.stats().distinct()
+                    + " distinct states; lower a bound (--set) or give the JVM more heap (JAVA_OPTS=-Xmx...)");
+            return ExitCode.USAGE;
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package nscheck.checkers.cli;
+
+import nscheck.model.ModelCatalog;
+import nscheck.model.ModelSource;
+import nscheck.model.Property;
+import nscheck.model.kernel.PidInvariants;
+import nscheck.spec.Variant;
+import nscheck.spec.Variants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "list", description = "List the shipped models, the semantics variants and the invariants.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Models (nscheck check NAME, or the path of a model file):");
+        for (ModelSource m : ModelCatalog.shipped()) {
+            out.printf("  %-20s %s%n", m.name(), m.description());
+            StringBuilder b = new StringBuilder();
+            m.defaultBounds().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+            out.printf("  %-20s bounds:%s; invariants: %s%n", "", b, String.join(", ", m.invariants()));
+        }
+        out.println();
+        out.println("Variants (--variant NAME):");
+        for (Variant v : Variants.all()) out.printf("  %-24s %s%n", v.name(), v.summary());
+        out.println();
+        out.println("Invariants:");
+        for (Property<?, ?> p : PidInvariants.all(null))
+            out.printf("  %-22s %s%n", p.name(), p.statement());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package nscheck.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A transition system: the one seam between the spec and the checkers. A checker sees only
+ * this interface. {@link #successors} must be deterministic (same state, same transitions in the
+ * same order): traces are stored as the index of each transition and rebuilt by replaying.
+ *
+ * @param <S> states: immutable values
+ * @param <A> transition labels: what happened in a step (who did what and what they saw)
+ */
+public interface Model<S, A> {
+    String name();
+
+    String description();
+
+    /** The semantics variant the model runs under, by name. */
+    String variant();
+
+    /** The bounds the model was built with, for reports and counterexample files. */
+    Map<String, Integer> bounds();
+
+    List<S> initialStates();
+
+    void successors(S state, Consumer<Transition<S, A>> out);
+
+    List<Property<S, A>> properties();
+
+    /** A 64-bit fingerprint; equal states must have equal fingerprints. */
+    long fingerprint(S state);
+
+    /** Longest trace to explore (the "steps" bound); 0 means until the state space is exhausted. */
+    int maxDepth();
+
+    /** Whether a reachable state without successors is an error (a deadlock) rather than an end. */
+    default boolean deadlockIsViolation() {
+        return false;
+    }
+
+    /** Every kind of action the model can take, for coverage: which fired and which never did. */
+    List<String> actionFamilies();
+
+    String family(A action);
+
+    /** One step of a trace, in the words of the domain: actor, call, arguments, observation. */
+    TraceStep describe(S pre, A action, S post);
+
+    String describeState(S state);
+}

@@ -1,0 +1,82 @@
+package nscheck.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import nscheck.model.kernel.KernelModelSource;
+import nscheck.model.kernel.ModelDefinition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models nscheck knows: the files shipped in model/models/ (packaged as resources) and
+ * any model file a user names by path.
+ */
+public final class ModelCatalog {
+    /** The shipped model files, in the order `nscheck list` shows them. A test keeps this in step with model/models/. */
+    public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ModelCatalog() {}
+
+    public static List<ModelSource> shipped() {
+        List<ModelSource> out = new ArrayList<>();
+        for (String name : SHIPPED) out.add(named(name));
+        return out;
+    }
+
+    /** A shipped model by name, or a model file by path (anything ending in .json or containing a '/'). */
+    public static ModelSource find(String nameOrPath) {
+        if (nameOrPath.endsWith(".json") || nameOrPath.contains("/")) return load(Path.of(nameOrPath));
+        if (!SHIPPED.contains(nameOrPath))
+            throw new ModelException("unknown model '" + nameOrPath + "' (known: " + String.join(", ", SHIPPED)
+                    + "; or give the path of a model file)");
+        return named(nameOrPath);
+    }
+
+    private static ModelSource named(String name) {
+        String resource = "/nscheck/models/" + name + ".json";
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) throw new ModelException("shipped model " + name + " is missing from the build (" + resource + ")");
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new ModelException("cannot read shipped model " + name + ": " + e.getMessage());
+        }
+    }
+
+    public static ModelSource load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ModelException("no such model file: " + file);
+        } catch (IOException e) {
+            throw new ModelException("cannot read model file " + file + ": " + e.getMessage());
+        }
+    }
+
+    static ModelSource parse(String text, String where) {
+        ModelDefinition def;
+        try {
+            def = JSON.readValue(text, ModelDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelException("bad model file " + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        }
+        try {
+            return new KernelModelSource(def);
+        } catch (ModelException e) {
+            throw new ModelException("bad model file " + where + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package nscheck.model.kernel;
+
+import nscheck.model.Model;
+import nscheck.model.Property;
+import nscheck.model.TraceStep;
+import nscheck.model.Transition;
+import nscheck.spec.Kernel;
+import nscheck.spec.Outcome;
+import nscheck.spec.Semantics;
+import nscheck.spec.Syscall;
+import nscheck.spec.Task;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A bounded kernel model: every running task may make any call on its menu, in any order; a
+ * task with a fatal signal pending may only die. The root init runs its own, shorter menu.
+ */
+public final class KernelModel implements Model<Kernel, KernelStep> {
+    private static final List<Syscall> DYING = List.of(new Syscall.SignalDelivery());
+
+    private final String name;
+    private final String description;
+    private final Map<String, Integer> bounds;
+    private final Semantics semantics;
+    private final List<Syscall> calls;
+    private final List<Syscall> initCalls;
+    private final List<Property<Kernel, KernelStep>> properties;
+    private final List<String> families;
+    private final int initialTasks;
+    private final int maxDepth;
+
+    public KernelModel(String name, String description, Map<String, Integer> bounds, Semantics semantics,
+                       List<String> callFamilies, List<String> initCallFamilies,
+                       List<Property<Kernel, KernelStep>> properties) {
+        this.name = name;
+        this.description = description;
+        this.bounds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bounds));
+        this.semantics = semantics;
+        this.calls = CallMenu.expand(callFamilies, semantics.limits.pidMax());
+        this.initCalls = CallMenu.expand(initCallFamilies, semantics.limits.pidMax());
+        this.properties = List.copyOf(properties);
+        List<String> fams = new ArrayList<>();
+        for (Syscall c : calls) if (!fams.contains(c.family())) fams.add(c.family());
+        for (Syscall c : initCalls) if (!fams.contains(c.family())) fams.add(c.family());
+        if (fams.contains("kill") || fams.contains("kill-term") || fams.contains("exit")) fams.add(DYING.get(0).family());
+        this.families = List.copyOf(fams);
+        this.initialTasks = bounds.getOrDefault("initial_tasks", 1);
+        this.maxDepth = bounds.getOrDefault("steps", 0);
+    }
+
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public String description() { return description; }
+
+    @Override public String variant() { return semantics.variant.name(); }
+
+    @Override public Map<String, Integer> bounds() { return bounds; }
+
+    @Override public int maxDepth() { return maxDepth; }
+
+    @Override public List<Property<Kernel, KernelStep>> properties() { return properties; }
+
+    @Override public List<String> actionFamilies() { return families; }
+
+    @Override public String family(KernelStep step) { return step.call().family(); }
+
+    @Override public long fingerprint(Kernel state) { return state.fingerprint(); }
+
+    /** A booted kernel whose init has forked the model's first tasks (the container managers). */
+    @Override
+    public List<Kernel> initialStates() {
+        Kernel k = semantics.boot();
+        for (int i = 0; i < initialTasks; i++) {
+            List<Outcome> forked = semantics.step(k, Kernel.ROOT_INIT, new Syscall.Clone(0));
+            if (forked.isEmpty() || forked.get(0).observation().failed())
+                throw new nscheck.model.ModelException("initial_tasks=" + initialTasks + " does not fit the bounds");
+            k = forked.get(0).next();
+        }
+        return List.of(k);
+    }
+
+    @Override
+    public void successors(Kernel k, Consumer<Transition<Kernel, KernelStep>> out) {
+        for (int slot = 0; slot < k.taskSlots(); slot++) {
+            Task t = k.task(slot);
+            if (t == null || !t.alive()) continue;
+            List<Syscall> menu = t.pendingSignal != 0 ? DYING : slot == Kernel.ROOT_INIT ? initCalls : calls;
+            for (Syscall call : menu) {
+                for (Outcome o : semantics.step(k, slot, call))
+                    out.accept(new Transition<>(new KernelStep(slot, call, o.observation()), o.next()));
+            }
+        }
+    }
+
+    @Override
+    public TraceStep describe(Kernel pre, KernelStep step, Kernel post) {
+        Task actor = pre.task(step.actor());
+        return new TraceStep("T" + step.actor(), "NSpid " + actor.nsPid(), step.call().family(),
+                arguments(step.call()), step.call().toString(), step.result().toString());
+    }
+
+    /** The call's arguments by name, read off the record so that new calls need no code here. */
+    static Map<String, Object> arguments(Syscall call) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (RecordComponent c : call.getClass().getRecordComponents()) {
+            try {
+                args.put(c.getName(), c.getAccessor().invoke(call));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return args;
+    }
+
+    @Override
+    public String describeState(Kernel state) {
+        return state.toString();
+    }
+}

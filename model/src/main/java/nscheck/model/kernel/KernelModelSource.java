@@ -1,0 +1,116 @@
+package nscheck.model.kernel;
+
+import nscheck.model.Model;
+import nscheck.model.ModelException;
+import nscheck.model.ModelSource;
+import nscheck.model.Property;
+import nscheck.spec.Kernel;
+import nscheck.spec.Limits;
+import nscheck.spec.Semantics;
+import nscheck.spec.Variant;
+import nscheck.spec.Variants;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@link KernelModel}s from a {@link ModelDefinition}, checking everything a user can get wrong. */
+public final class KernelModelSource implements ModelSource {
+    /** Every bound a kernel model has, with the value used when a file leaves it out. */
+    public static final Map<String, Integer> BOUND_DEFAULTS = defaults();
+
+    private static Map<String, Integer> defaults() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("tasks", 4);
+        m.put("depth", 2);
+        m.put("pid_max", 4);
+        m.put("steps", 0);
+        m.put("initial_tasks", 1);
+        return m;
+    }
+
+    private final ModelDefinition def;
+    private final Map<String, Integer> bounds;
+
+    public KernelModelSource(ModelDefinition def) {
+        if (!ModelDefinition.FORMAT.equals(def.format()))
+            throw new ModelException("model format must be \"" + ModelDefinition.FORMAT + "\", not " + quoted(def.format()));
+        if (def.name() == null || def.name().isBlank()) throw new ModelException("model has no name");
+        if (def.calls() == null || def.calls().isEmpty()) throw new ModelException("model " + def.name() + " lists no calls");
+        this.def = def;
+        Map<String, Integer> b = new LinkedHashMap<>(BOUND_DEFAULTS);
+        if (def.bounds() != null) putBounds(b, def.bounds());
+        this.bounds = b;
+        CallMenu.expand(def.calls(), 2);
+        CallMenu.expand(initCalls(), 2);
+        for (String inv : invariants()) invariantNamed(inv, null);
+        if (def.variant() != null) variantNamed(def.variant());
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "nothing" : "\"" + s + "\"";
+    }
+
+    private void putBounds(Map<String, Integer> b, Map<String, Integer> values) {
+        for (var e : values.entrySet()) {
+            if (!BOUND_DEFAULTS.containsKey(e.getKey()))
+                throw new ModelException("unknown bound '" + e.getKey() + "' for model " + def.name()
+                        + " (known: " + String.join(", ", BOUND_DEFAULTS.keySet()) + ")");
+            if (e.getValue() == null || e.getValue() < 0)
+                throw new ModelException("bound " + e.getKey() + " must be a number >= 0");
+            b.put(e.getKey(), e.getValue());
+        }
+    }
+
+    @Override public String name() { return def.name(); }
+
+    @Override public String description() { return def.description() == null ? "" : def.description(); }
+
+    @Override public Map<String, Integer> defaultBounds() { return bounds; }
+
+    @Override public String defaultVariant() { return def.variant() == null ? "mainline" : def.variant(); }
+
+    public List<String> calls() { return def.calls(); }
+
+    private List<String> initCalls() { return def.initCalls() == null ? List.of("wait") : def.initCalls(); }
+
+    @Override
+    public List<String> invariants() {
+        if (def.invariants() != null && !def.invariants().isEmpty()) return def.invariants();
+        return PidInvariants.all(null).stream().map(Property::name).toList();
+    }
+
+    @Override
+    public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
+        Map<String, Integer> b = new LinkedHashMap<>(bounds);
+        putBounds(b, overrides);
+        Variant variant = variantNamed(variantName == null ? defaultVariant() : variantName);
+        Limits limits;
+        try {
+            limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("bad bounds for " + def.name() + ": " + e.getMessage());
+        }
+        if (b.get("initial_tasks") >= b.get("tasks"))
+            throw new ModelException("initial_tasks must be below tasks (the root init takes a slot)");
+        Semantics semantics = new Semantics(variant, limits);
+        List<Property<Kernel, KernelStep>> props = new ArrayList<>();
+        for (String inv : invariants()) props.add(invariantNamed(inv, semantics));
+        return new KernelModel(def.name(), description(), b, semantics, def.calls(), initCalls(), props);
+    }
+
+    static Variant variantNamed(String name) {
+        try {
+            return Variants.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage());
+        }
+    }
+
+    static Property<Kernel, KernelStep> invariantNamed(String name, Semantics s) {
+        for (Property<Kernel, KernelStep> p : PidInvariants.all(s)) if (p.name().equals(name)) return p;
+        throw new ModelException("unknown invariant '" + name + "' (known: "
+                + String.join(", ", PidInvariants.all(null).stream().map(Property::name).toList()) + ")");
+    }
+}

@@ -1,0 +1,37 @@
+package nscheck.spec;
+
+/** The clone(2)/unshare(2) flag bits the spec interprets (include/uapi/linux/sched.h). */
+public final class CloneFlags {
+    public static final int CLONE_PARENT = 0x00008000;
+    public static final int CLONE_THREAD = 0x00010000;
+    public static final int CLONE_NEWPID = 0x20000000;
+
+    private CloneFlags() {}
+
+    public static boolean has(int flags, int flag) {
+        return (flags & flag) != 0;
+    }
+
+    public static String describe(int flags) {
+        if (flags == 0) return "0";
+        StringBuilder s = new StringBuilder();
+        if (has(flags, CLONE_PARENT)) s.append("|CLONE_PARENT");
+        if (has(flags, CLONE_THREAD)) s.append("|CLONE_THREAD");
+        if (has(flags, CLONE_NEWPID)) s.append("|CLONE_NEWPID");
+        return s.substring(1);
+    }
+
+    public static int parse(String text) {
+        int flags = 0;
+        for (String part : text.split("\\|")) {
+            flags |= switch (part.trim()) {
+                case "0", "" -> 0;
+                case "CLONE_PARENT" -> CLONE_PARENT;
+                case "CLONE_THREAD" -> CLONE_THREAD;
+                case "CLONE_NEWPID" -> CLONE_NEWPID;
+                default -> throw new IllegalArgumentException("unknown clone flag: " + part);
+            };
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,219 @@
+package nscheck.spec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The whole kernel state the spec tracks: tasks and PID namespaces, each in a numbered slot.
+ * Slots play the part of kernel addresses (task_struct, pid_namespace): they identify an object
+ * while it lives and are reused, lowest first, once it is gone, so that a bounded model has a
+ * finite state space. Slot 0 of each table is the root: init_pid_ns and the root init.
+ * Immutable: every change returns a new Kernel.
+ */
+public final class Kernel {
+    public static final int ROOT_NS = 0;
+    public static final int ROOT_INIT = 0;
+
+    private final Task[] tasks;
+    private final PidNamespace[] namespaces;
+
+    private Kernel(Task[] tasks, PidNamespace[] namespaces) {
+        this.tasks = tasks;
+        this.namespaces = namespaces;
+    }
+
+    /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
+    public static Kernel boot(Limits limits) {
+        Task[] tasks = new Task[limits.maxTasks()];
+        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
+        tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
+        return new Kernel(tasks, new PidNamespace[] {root});
+    }
+
+    // ---- queries -------------------------------------------------------------------------
+
+    public int taskSlots() {
+        return tasks.length;
+    }
+
+    public Task task(int slot) {
+        return slot < 0 || slot >= tasks.length ? null : tasks[slot];
+    }
+
+    public int nsSlots() {
+        return namespaces.length;
+    }
+
+    public PidNamespace ns(int slot) {
+        return slot < 0 || slot >= namespaces.length ? null : namespaces[slot];
+    }
+
+    public int taskCount() {
+        int n = 0;
+        for (Task t : tasks) if (t != null) n++;
+        return n;
+    }
+
+    /** The slots of every existing task, in slot order (a deterministic iteration order). */
+    public List<Integer> taskSlotList() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < tasks.length; i++) if (tasks[i] != null) out.add(i);
+        return out;
+    }
+
+    /** Ground truth for find_pid_ns: the task holding {@code nr} in {@code ns}, lowest slot first; -1 if none. */
+    public int holderOf(int ns, int nr) {
+        if (nr <= 0) return -1;
+        for (int i = 0; i < tasks.length; i++)
+            if (tasks[i] != null && tasks[i].numberIn(ns) == nr) return i;
+        return -1;
+    }
+
+    public boolean numberInUse(int ns, int nr) {
+        return holderOf(ns, nr) >= 0;
+    }
+
+    /** True if {@code ns} is {@code ancestor} or lies below it. */
+    public boolean isSelfOrDescendant(int ns, int ancestor) {
+        for (int n = ns, hops = 0; n >= 0 && hops <= namespaces.length; n = namespaces[n].parent(), hops++)
+            if (n == ancestor) return true;
+        return false;
+    }
+
+    /** The namespace at {@code level} on the path from the root to {@code ns}. */
+    public int ancestorAtLevel(int ns, int level) {
+        int n = ns;
+        while (n >= 0 && namespaces[n].level() > level) n = namespaces[n].parent();
+        return n;
+    }
+
+    /** The task is the child_reaper of its active namespace (and so SIGNAL_UNKILLABLE, P5). */
+    public boolean isChildReaper(int slot) {
+        Task t = tasks[slot];
+        return t != null && namespaces[t.activeNs()].childReaper() == slot;
+    }
+
+    // ---- changes -------------------------------------------------------------------------
+
+    public Kernel withTask(int slot, Task task) {
+        Task[] copy = tasks.clone();
+        copy[slot] = task;
+        return new Kernel(copy, namespaces);
+    }
+
+    public Kernel withNamespace(int slot, PidNamespace ns) {
+        PidNamespace[] copy = namespaces.clone();
+        copy[slot] = ns;
+        return new Kernel(tasks, copy);
+    }
+
+    /** The lowest free task slot, or -1 when the table is full. */
+    public int freeTaskSlot() {
+        for (int i = 0; i < tasks.length; i++) if (tasks[i] == null) return i;
+        return -1;
+    }
+
+    /** Places a new namespace in the lowest free slot; the result's {@link #lastAddedNs()} names it. */
+    public Kernel addNamespace(PidNamespace ns) {
+        for (int i = 0; i < namespaces.length; i++) {
+            if (namespaces[i] == null) {
+                PidNamespace[] copy = namespaces.clone();
+                copy[i] = ns;
+                return new Kernel(tasks, copy);
+            }
+        }
+        PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
+        copy[namespaces.length] = ns;
+        return new Kernel(tasks, copy);
+    }
+
+    /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
+    public int freeNsSlot() {
+        for (int i = 0; i < namespaces.length; i++) if (namespaces[i] == null) return i;
+        return namespaces.length;
+    }
+
+    /** release_task: the slot is free and every number the task held can be allocated again. */
+    public Kernel release(int slot) {
+        Task[] copy = tasks.clone();
+        copy[slot] = null;
+        PidNamespace[] ns = namespaces;
+        for (int i = 0; i < ns.length; i++) {
+            if (ns[i] != null && ns[i].childReaper() == slot) {
+                if (ns == namespaces) ns = namespaces.clone();
+                ns[i] = ns[i].withChildReaper(-1);
+            }
+        }
+        return new Kernel(copy, ns);
+    }
+
+    /**
+     * put_pid_ns: a namespace lives while a task holds a number in it or will number its
+     * children in it; its parent lives while it does. Frees the rest and trims empty tail slots
+     * so that equal kernels have equal tables.
+     */
+    public Kernel collectNamespaces() {
+        boolean[] used = new boolean[namespaces.length];
+        used[ROOT_NS] = true;
+        for (Task t : tasks) {
+            if (t == null) continue;
+            for (int l = 0; l <= t.level(); l++) used[t.nsAtLevel(l)] = true;
+            for (int n = t.nsForChildren; n >= 0 && !used[n]; n = namespaces[n].parent()) used[n] = true;
+        }
+        PidNamespace[] copy = null;
+        for (int i = 0; i < namespaces.length; i++) {
+            if (namespaces[i] != null && !used[i]) {
+                if (copy == null) copy = namespaces.clone();
+                copy[i] = null;
+            }
+        }
+        PidNamespace[] result = copy == null ? namespaces : copy;
+        int len = result.length;
+        while (len > 1 && result[len - 1] == null) len--;
+        if (len != result.length) result = Arrays.copyOf(result, len);
+        return result == namespaces ? this : new Kernel(tasks, result);
+    }
+
+    // ---- identity ------------------------------------------------------------------------
+
+    public long fingerprint() {
+        StateHasher h = new StateHasher();
+        hashInto(h);
+        return h.value();
+    }
+
+    public void hashInto(StateHasher h) {
+        h.add(namespaces.length);
+        for (PidNamespace n : namespaces) {
+            if (n == null) h.add(-7);
+            else n.hashInto(h);
+        }
+        h.add(tasks.length);
+        for (Task t : tasks) {
+            if (t == null) h.add(-9);
+            else t.hashInto(h);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(tasks) + Arrays.hashCode(namespaces);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null) continue;
+            if (s.length() > 0) s.append("; ");
+            s.append('T').append(i).append(tasks[i]);
+        }
+        return s.toString();
+    }
+}

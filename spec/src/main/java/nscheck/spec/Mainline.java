@@ -1,0 +1,115 @@
+package nscheck.spec;
+
+/** Today's Linux (about 6.14 to 7.x): the reference the differential runner checks against the kernel. */
+public class Mainline implements Variant {
+    public static final Mainline INSTANCE = new Mainline();
+
+    @Override
+    public String name() {
+        return "mainline";
+    }
+
+    @Override
+    public String summary() {
+        return "today's Linux: hierarchical struct pid, one number per level (2.6.24 onwards)";
+    }
+
+    @Override
+    public PidAllocation allocPid(Kernel k, int targetNs) {
+        PidNamespace target = k.ns(targetNs);
+        int levels = target.level() + 1;
+        int[] ns = new int[levels];
+        int[] nr = new int[levels];
+        Kernel cur = k;
+        // Innermost level first, each level independent (alloc_pid's loop from ns->level down to 0).
+        for (int level = target.level(), n = targetNs; level >= 0; level--, n = cur.ns(n).parent()) {
+            int got = allocateAt(cur, n);
+            if (got < 0) return failed(cur, targetNs, Errno.EAGAIN);
+            cur = cur.withNamespace(n, cur.ns(n).withCursor(got + 1));
+            ns[level] = n;
+            nr[level] = got;
+        }
+        // The PIDNS_ADDING test comes after numbering, so a fork into a dead namespace still moves cursors.
+        if (!cur.ns(targetNs).adding()) return failed(cur, targetNs, Errno.ENOMEM);
+        return new PidAllocation(cur, ns, nr, null);
+    }
+
+    /** alloc_pid's out_free: a namespace whose first allocation failed starts again at 1. */
+    private static PidAllocation failed(Kernel k, int targetNs, Errno errno) {
+        PidNamespace t = k.ns(targetNs);
+        if (t.adding() && !anyNumberIn(k, targetNs))
+            k = k.withNamespace(targetNs, t.withCursor(0));
+        return PidAllocation.failed(k, errno);
+    }
+
+    private static boolean anyNumberIn(Kernel k, int ns) {
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task t = k.task(i);
+            if (t != null && t.hasNumberIn(ns)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * idr_alloc_cyclic(idr, NULL, pid_min, pid_max): the lowest free number from the cursor up
+     * to pid_max - 1, then once more from pid_min. pid_min is 1 until the cursor passes
+     * RESERVED_PIDS, so init gets 1 and a wrap restarts at 300. Returns -1 when full.
+     */
+    protected int allocateAt(Kernel k, int nsSlot) {
+        PidNamespace ns = k.ns(nsSlot);
+        int min = ns.cursor() > Limits.RESERVED_PIDS ? Limits.RESERVED_PIDS : 1;
+        int start = Math.max(ns.cursor(), min);
+        int got = lowestFree(k, nsSlot, start, ns.pidMax() - 1);
+        if (got < 0 && start > min) got = lowestFree(k, nsSlot, min, ns.pidMax() - 1);
+        return got;
+    }
+
+    protected int lowestFree(Kernel k, int ns, int from, int to) {
+        for (int nr = from; nr <= to; nr++) if (!k.numberInUse(ns, nr)) return nr;
+        return -1;
+    }
+
+    @Override
+    public int translate(Kernel k, int slot, int ns) {
+        Task t = k.task(slot);
+        return t == null ? 0 : t.numberIn(ns);
+    }
+
+    @Override
+    public int lookup(Kernel k, int ns, int nr) {
+        return k.holderOf(ns, nr);
+    }
+
+    @Override
+    public int reaper(Kernel k, int father) {
+        Task f = k.task(father);
+        PidNamespace ns = k.ns(f.activeNs());
+        // find_child_reaper: the init itself keeps its children; they die with the namespace.
+        if (ns.childReaper() == father) return father;
+        // find_new_reaper: the nearest living subreaper above the father in the father's own
+        // namespace (compared by pid level, since a setns()+fork() father may sit below it) ...
+        // (Bounded by the number of slots: a broken variant may have made the parent chain a cycle.)
+        int hops = 0;
+        for (int r = f.parent; r >= 0 && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
+            Task candidate = k.task(r);
+            if (candidate.subreaper && candidate.alive()) return r;
+        }
+        // ... else the child_reaper of the father's active namespace, even while it is exiting.
+        return ns.childReaper();
+    }
+
+    @Override
+    public boolean zapReaches(Kernel k, int ns, int slot) {
+        return k.task(slot).hasNumberIn(ns);
+    }
+
+    @Override
+    public boolean dropsSignalToInit(Kernel k, int sender, int target, int sig) {
+        if (!k.isChildReaper(target)) return false;
+        // Only SIGKILL/SIGSTOP from an ancestor namespace (the sender has no number in the
+        // target's namespace) are forced through; with SIG_DFL everything else is dropped.
+        boolean fromAncestor = !k.task(sender).hasNumberIn(k.task(target).activeNs());
+        boolean kernelOnly = sig == Signals.SIGKILL || sig == Signals.SIGSTOP;
+        return !(fromAncestor && kernelOnly);
+    }
+}

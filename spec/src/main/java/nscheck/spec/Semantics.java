@@ -1,0 +1,248 @@
+package nscheck.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.CloneFlags.CLONE_PARENT;
+import static nscheck.spec.CloneFlags.has;
+
+/**
+ * The transition rules: what each call does to the kernel and what its caller observes, written
+ * once and parameterised by a {@link Variant}. Rule tags (P1..P15) refer to shared/SEMANTICS.md.
+ * A call's result is a list of outcomes: empty while the call would block, several where the
+ * kernel's choice is not specified (which zombie wait(-1) reaps).
+ */
+public final class Semantics {
+    public final Variant variant;
+    public final Limits limits;
+
+    public Semantics(Variant variant, Limits limits) {
+        this.variant = variant;
+        this.limits = limits;
+    }
+
+    public Kernel boot() {
+        return Kernel.boot(limits);
+    }
+
+    /** Every outcome of {@code call} made by the task in slot {@code actor}; empty if it cannot run now. */
+    public List<Outcome> step(Kernel k, int actor, Syscall call) {
+        Task t = k.task(actor);
+        if (t == null || t.state != TaskState.RUNNING) return List.of();
+        // A task with a fatal signal pending never returns to user space: its only step is to die.
+        if (t.pendingSignal != 0 != (call instanceof Syscall.SignalDelivery)) return List.of();
+        if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags()));
+        if (call instanceof Syscall.Unshare u) return one(unshare(k, actor, u.flags()));
+        if (call instanceof Syscall.Setns s) return one(setns(k, actor, s.pid()));
+        if (call instanceof Syscall.Exit) return actor == Kernel.ROOT_INIT ? List.of() : one(exit(k, actor));
+        if (call instanceof Syscall.Wait w) return waitpid(k, actor, w.pid());
+        if (call instanceof Syscall.GetPid) return one(new Outcome(k, Observation.pid(variant.translate(k, actor, t.activeNs()), actor)));
+        if (call instanceof Syscall.GetPpid) return one(getppid(k, actor));
+        if (call instanceof Syscall.Kill kill) return one(kill(k, actor, kill.pid(), kill.sig()));
+        if (call instanceof Syscall.ReadNsLastPid) return one(new Outcome(k, Observation.value(k.ns(t.activeNs()).cursor() - 1)));
+        if (call instanceof Syscall.WriteNsLastPid w) return one(writeNsLastPid(k, actor, w.value()));
+        if (call instanceof Syscall.SetChildSubreaper)
+            return one(new Outcome(k.withTask(actor, t.withSubreaper(true)), Observation.ZERO));
+        if (call instanceof Syscall.SignalDelivery) return one(exit(k, actor));
+        throw new IllegalArgumentException("no rule for " + call);
+    }
+
+    private static List<Outcome> one(Outcome o) {
+        return List.of(o);
+    }
+
+    private static Outcome fail(Kernel k, Errno e) {
+        return new Outcome(k, Observation.error(e));
+    }
+
+    // ---- clone, unshare, setns (kernel/fork.c, kernel/nsproxy.c, kernel/pid_namespace.c) ----
+
+    private Outcome clone(Kernel k, int actor, int flags) {
+        Task t = k.task(actor);
+        // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
+        if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
+        if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
+        int target = t.nsForChildren;
+        Kernel cur = k;
+        if (has(flags, CLONE_NEWPID)) {
+            Outcome refused = checkNewPidNs(k, t);
+            if (refused != null) return refused;
+            target = cur.freeNsSlot();
+            cur = cur.addNamespace(PidNamespace.fresh(t.nsForChildren, k.ns(t.nsForChildren).level() + 1, limits.pidMax()));
+        }
+        PidAllocation a = variant.allocPid(cur, target);
+        if (!a.ok()) return fail(a.kernel().collectNamespaces(), a.errno());
+        cur = a.kernel();
+        int slot = cur.freeTaskSlot();
+        int parent = has(flags, CLONE_PARENT) ? t.parent : actor;
+        Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0);
+        cur = cur.withTask(slot, child);
+        // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
+        if (child.innermostNumber() == 1) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
+        return new Outcome(cur, Observation.pid(variant.translate(cur, slot, t.activeNs()), slot));
+    }
+
+    /** copy_pid_ns / create_pid_namespace: the checks before a new PID namespace exists (P1, P12). */
+    private Outcome checkNewPidNs(Kernel k, Task t) {
+        if (t.nsForChildren != t.activeNs()) return fail(k, Errno.EINVAL);
+        if (k.ns(t.nsForChildren).level() + 1 > limits.maxLevel()) return fail(k, Errno.ENOSPC);
+        return null;
+    }
+
+    private Outcome unshare(Kernel k, int actor, int flags) {
+        Task t = k.task(actor);
+        if (!has(flags, CLONE_NEWPID)) return new Outcome(k, Observation.ZERO);
+        Outcome refused = checkNewPidNs(k, t);
+        if (refused != null) return refused;
+        int slot = k.freeNsSlot();
+        Kernel cur = k.addNamespace(PidNamespace.fresh(t.activeNs(), k.ns(t.activeNs()).level() + 1, limits.pidMax()));
+        return new Outcome(cur.withTask(actor, t.withNsForChildren(slot)), Observation.ZERO);
+    }
+
+    private Outcome setns(Kernel k, int actor, int pid) {
+        Task t = k.task(actor);
+        if (pid <= 0) return fail(k, Errno.EINVAL);
+        int target = variant.lookup(k, t.activeNs(), pid);
+        if (target < 0) return fail(k, Errno.ESRCH);
+        // A dead task has dropped its nsproxy: there is no namespace to enter (?).
+        if (!k.task(target).alive()) return fail(k, Errno.ESRCH);
+        int ns = k.task(target).activeNs();
+        // pidns_install: only the active namespace or one below it (P13).
+        if (!k.isSelfOrDescendant(ns, t.activeNs())) return fail(k, Errno.EINVAL);
+        return new Outcome(k.withTask(actor, t.withNsForChildren(ns)).collectNamespaces(), Observation.ZERO);
+    }
+
+    // ---- exit, reaping, init death (kernel/exit.c, kernel/pid_namespace.c) -------------------
+
+    private Outcome exit(Kernel k, int actor) {
+        return new Outcome(doExit(k, actor), Observation.NO_RETURN);
+    }
+
+    /** do_exit of task {@code slot}: reparent its children, or kill its namespace if it is the init. */
+    Kernel doExit(Kernel k, int slot) {
+        Task t = k.task(slot);
+        int ns = t.activeNs();
+        if (k.ns(ns).childReaper() == slot) {
+            // zap_pid_ns_processes: no more entries, SIGKILL to everything the namespace can see,
+            // then the init waits until all of it is reaped (P6).
+            Kernel cur = k.withNamespace(ns, k.ns(ns).closed());
+            for (int i = 0; i < cur.taskSlots(); i++) {
+                Task u = cur.task(i);
+                if (i == slot || u == null || !u.alive() || u.pendingSignal != 0) continue;
+                if (variant.zapReaches(cur, ns, i)) cur = cur.withTask(i, u.withPendingSignal(Signals.SIGKILL));
+            }
+            return settle(cur.withTask(slot, t.dead(TaskState.EXITING)));
+        }
+        int reaper = variant.reaper(k, slot);
+        Kernel cur = k;
+        for (int i = 0; i < cur.taskSlots(); i++) {
+            Task u = cur.task(i);
+            if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
+        }
+        return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
+    }
+
+    /**
+     * The kernel's own reaping, to a fixed point: an init in zap_pid_ns_processes reaps its
+     * zombie children, and finishes its exit (becoming a zombie itself) once nothing else holds
+     * a number in its namespace. Unreferenced namespaces are freed.
+     */
+    Kernel settle(Kernel k) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < k.taskSlots(); i++) {
+                Task u = k.task(i);
+                if (u == null) continue;
+                if (u.state == TaskState.ZOMBIE && u.parent >= 0 && k.task(u.parent).state == TaskState.EXITING) {
+                    k = k.release(i);
+                    changed = true;
+                } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
+                    k = k.withTask(i, u.withState(TaskState.ZOMBIE));
+                    changed = true;
+                }
+            }
+        }
+        return k.collectNamespaces();
+    }
+
+    private static boolean othersIn(Kernel k, int ns, int except) {
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (i != except && u != null && u.hasNumberIn(ns)) return true;
+        }
+        return false;
+    }
+
+    private List<Outcome> waitpid(Kernel k, int actor, int pid) {
+        Task t = k.task(actor);
+        int only = -1;
+        if (pid > 0) {
+            only = variant.lookup(k, t.activeNs(), pid);
+            if (only < 0) return one(fail(k, Errno.ECHILD));
+        } else if (pid != -1) {
+            return one(fail(k, Errno.EINVAL)); // process-group waits are not modelled
+        }
+        boolean anyChild = false;
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task c = k.task(i);
+            if (c == null || c.parent != actor || (only >= 0 && i != only)) continue;
+            anyChild = true;
+            if (c.state != TaskState.ZOMBIE) continue;
+            int value = variant.translate(k, i, t.activeNs());
+            out.add(new Outcome(settle(k.release(i)), Observation.pid(value, i)));
+        }
+        if (!anyChild) return one(fail(k, Errno.ECHILD));
+        return out; // empty: the caller blocks until a child dies
+    }
+
+    private Outcome getppid(Kernel k, int actor) {
+        Task t = k.task(actor);
+        if (t.parent < 0) return new Outcome(k, Observation.ZERO);
+        return new Outcome(k, Observation.pid(variant.translate(k, t.parent, t.activeNs()), t.parent));
+    }
+
+    // ---- signals (kernel/signal.c) -----------------------------------------------------------
+
+    private Outcome kill(Kernel k, int actor, int pid, int sig) {
+        Task t = k.task(actor);
+        if (pid > 0) {
+            int target = variant.lookup(k, t.activeNs(), pid);
+            if (target < 0) return fail(k, Errno.ESRCH);
+            return deliver(k, actor, target, sig);
+        }
+        if (pid == -1) {
+            // kill_something_info: every process numbered above 1 in the caller's namespace, except the caller (P11).
+            Kernel cur = k;
+            int count = 0;
+            for (int i = 0; i < k.taskSlots(); i++) {
+                if (i == actor || k.task(i) == null || variant.translate(k, i, t.activeNs()) <= 1) continue;
+                count++;
+                cur = deliver(cur, actor, i, sig).next();
+            }
+            return count == 0 ? fail(k, Errno.ESRCH) : new Outcome(cur, Observation.ZERO);
+        }
+        return fail(k, Errno.ESRCH); // process groups are not modelled
+    }
+
+    /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */
+    private Outcome deliver(Kernel k, int sender, int target, int sig) {
+        Task u = k.task(target);
+        if (sig == 0 || !u.alive() || variant.dropsSignalToInit(k, sender, target, sig) || !Signals.fatalByDefault(sig))
+            return new Outcome(k, Observation.ZERO);
+        Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(sig));
+        // A task that kills itself never sees the return value.
+        return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    // ---- /proc/sys/kernel/ns_last_pid (kernel/pid_namespace.c pid_ns_ctl_handler) -----------
+
+    private Outcome writeNsLastPid(Kernel k, int actor, int value) {
+        int ns = k.task(actor).activeNs();
+        PidNamespace p = k.ns(ns);
+        if (value < 0 || value > p.pidMax()) return fail(k, Errno.EINVAL);
+        return new Outcome(k.withNamespace(ns, p.withCursor(value + 1)), Observation.ZERO);
+    }
+}

@@ -1,0 +1,99 @@
+package nscheck.spec;
+
+/**
+ * The calls an actor can make, as values. Arguments are what user space passes: PIDs are numbers
+ * in the caller's active PID namespace, never kernel identities. {@link #family()} names the call
+ * for coverage reports and model menus.
+ */
+public sealed interface Syscall {
+    String family();
+
+    /** clone(2) with the given flags (CLONE_NEWPID, CLONE_PARENT); the caller sees the child's PID. */
+    record Clone(int flags) implements Syscall {
+        public String family() {
+            return CloneFlags.has(flags, CloneFlags.CLONE_NEWPID) ? "clone-newpid"
+                    : CloneFlags.has(flags, CloneFlags.CLONE_PARENT) ? "clone-parent" : "clone";
+        }
+
+        @Override public String toString() { return "clone(" + CloneFlags.describe(flags) + ")"; }
+    }
+
+    /** unshare(2): with CLONE_NEWPID only later children enter the new namespace (P12). */
+    record Unshare(int flags) implements Syscall {
+        public String family() { return "unshare-newpid"; }
+
+        @Override public String toString() { return "unshare(" + CloneFlags.describe(flags) + ")"; }
+    }
+
+    /** setns(pidfd_open(pid), CLONE_NEWPID): enter, for later children, the PID namespace of {@code pid} (P13). */
+    record Setns(int pid) implements Syscall {
+        public String family() { return "setns"; }
+
+        @Override public String toString() { return "setns(pidfd(" + pid + "), CLONE_NEWPID)"; }
+    }
+
+    /** _exit(2). */
+    record Exit(int status) implements Syscall {
+        public String family() { return "exit"; }
+
+        @Override public String toString() { return "exit(" + status + ")"; }
+    }
+
+    /** waitpid(pid, &status, 0): pid -1 for any child; blocks while no matching child is a zombie. */
+    record Wait(int pid) implements Syscall {
+        public String family() { return pid == -1 ? "wait" : "waitpid"; }
+
+        @Override public String toString() { return "waitpid(" + pid + ")"; }
+    }
+
+    record GetPid() implements Syscall {
+        public String family() { return "getpid"; }
+
+        @Override public String toString() { return "getpid()"; }
+    }
+
+    record GetPpid() implements Syscall {
+        public String family() { return "getppid"; }
+
+        @Override public String toString() { return "getppid()"; }
+    }
+
+    /** kill(2): pid > 0 one process, -1 every process the caller may signal (P11). */
+    record Kill(int pid, int sig) implements Syscall {
+        public String family() { return sig == 0 ? "kill-probe" : sig == Signals.SIGTERM ? "kill-term" : "kill"; }
+
+        @Override public String toString() { return "kill(" + pid + ", " + Signals.name(sig) + ")"; }
+    }
+
+    /** Read /proc/sys/kernel/ns_last_pid of the caller's active namespace (P4). */
+    record ReadNsLastPid() implements Syscall {
+        public String family() { return "ns-last-pid-read"; }
+
+        @Override public String toString() { return "read(ns_last_pid)"; }
+    }
+
+    /** Write /proc/sys/kernel/ns_last_pid: the next allocation in the caller's namespace searches from value+1 (P4). */
+    record WriteNsLastPid(int value) implements Syscall {
+        public String family() { return "ns-last-pid-write"; }
+
+        @Override public String toString() { return "write(ns_last_pid, " + value + ")"; }
+    }
+
+    /** prctl(PR_SET_CHILD_SUBREAPER, 1) (P7). */
+    record SetChildSubreaper() implements Syscall {
+        public String family() { return "subreaper"; }
+
+        @Override public String toString() { return "prctl(PR_SET_CHILD_SUBREAPER, 1)"; }
+    }
+
+    /**
+     * Not a call: the kernel acting on a pending fatal signal when the task next returns to user
+     * space (get_signal -> do_group_exit). Delivery is a step of its own because a kill(2) and the
+     * death it causes are not atomic: other tasks run in between and can observe the gap.
+     */
+    record SignalDelivery() implements Syscall {
+        public String family() { return "signal-delivery"; }
+
+        @Override public String toString() { return "<fatal signal delivered>"; }
+    }
+}

@@ -1,0 +1,36 @@
+package nscheck.spec;
+
+/**
+ * A semantics variant: the answers to the questions where PID-identity proposals differ. The
+ * rules in {@link Semantics} are written once and ask the variant; a proposal overrides only
+ * the answers it changes. {@link Mainline} is today's Linux and the reference.
+ */
+public interface Variant {
+    String name();
+
+    /** One line: what the variant is and where it comes from. */
+    String summary();
+
+    /** True for variants that exist to prove a check can fail, not to describe a proposal. */
+    default boolean seededBug() {
+        return false;
+    }
+
+    /** alloc_pid (kernel/pid.c): number a new task in {@code targetNs} and every ancestor (P3). */
+    PidAllocation allocPid(Kernel k, int targetNs);
+
+    /** pid_nr_ns: the number by which {@code ns} knows task {@code slot}, 0 if it cannot see it (P2). */
+    int translate(Kernel k, int slot, int ns);
+
+    /** find_pid_ns: the task that {@code nr} names in {@code ns}, -1 if none (P11). */
+    int lookup(Kernel k, int ns, int nr);
+
+    /** find_child_reaper / find_new_reaper (kernel/exit.c): who adopts the children of {@code father} (P7). */
+    int reaper(Kernel k, int father);
+
+    /** zap_pid_ns_processes: does the death of the init of {@code ns} send SIGKILL to {@code slot} (P6)? */
+    boolean zapReaches(Kernel k, int ns, int slot);
+
+    /** sig_task_ignored: is {@code sig} from {@code sender} dropped because the target is an unkillable init (P9)? */
+    boolean dropsSignalToInit(Kernel k, int sender, int target, int sig);
+}
