@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The models nscheck knows: the files shipped in model/models/ (packaged as resources) and
@@ -22,6 +23,12 @@ import java.util.List;
 public final class ModelCatalog {
     /** The shipped model files, in the order `nscheck list` shows them. A test keeps this in step with model/models/. */
     public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large");
+
+    /**
+     * Models defined in code rather than in a file (their state is not a plain kernel: a user-space
+     * protocol's program counters, a packed benchmark encoding). Listed after the files.
+     */
+    public static final List<Supplier<ModelSource>> CODE_MODELS = List.of();
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -33,16 +40,21 @@ public final class ModelCatalog {
     public static List<ModelSource> shipped() {
         List<ModelSource> out = new ArrayList<>();
         for (String name : SHIPPED) out.add(named(name));
+        for (Supplier<ModelSource> code : CODE_MODELS) out.add(code.get());
         return out;
     }
 
     /** A shipped model by name, or a model file by path (anything ending in .json or containing a '/'). */
     public static ModelSource find(String nameOrPath) {
         if (nameOrPath.endsWith(".json") || nameOrPath.contains("/")) return load(Path.of(nameOrPath));
-        if (!SHIPPED.contains(nameOrPath))
-            throw new ModelException("unknown model '" + nameOrPath + "' (known: " + String.join(", ", SHIPPED)
-                    + "; or give the path of a model file)");
-        return named(nameOrPath);
+        if (SHIPPED.contains(nameOrPath)) return named(nameOrPath);
+        for (Supplier<ModelSource> code : CODE_MODELS) {
+            ModelSource m = code.get();
+            if (m.name().equals(nameOrPath)) return m;
+        }
+        throw new ModelException("unknown model '" + nameOrPath + "' (known: "
+                + String.join(", ", shipped().stream().map(ModelSource::name).toList())
+                + "; or give the path of a model file)");
     }
 
     private static ModelSource named(String name) {

@@ -3,7 +3,6 @@ package nscheck.checkers.cli;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelSource;
 import nscheck.model.Property;
-import nscheck.model.kernel.PidInvariants;
 import nscheck.spec.Variant;
 import nscheck.spec.Variants;
 import picocli.CommandLine.Command;
@@ -11,6 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "list", description = "List the shipped models, the semantics variants and the invariants.")
@@ -33,8 +34,10 @@ final class ListCommand implements Callable<Integer> {
         for (Variant v : Variants.all()) out.printf("  %-24s %s%n", v.name(), v.summary());
         out.println();
         out.println("Invariants:");
-        for (Property<?, ?> p : PidInvariants.all(null))
-            out.printf("  %-22s %s%n", p.name(), p.statement());
+        Map<String, String> invariants = new LinkedHashMap<>();
+        for (ModelSource m : ModelCatalog.shipped())
+            for (Property<?, ?> p : m.build(Map.of(), null).properties()) invariants.putIfAbsent(p.name(), p.statement());
+        invariants.forEach((name, statement) -> out.printf("  %-22s %s%n", name, statement));
         return ExitCode.OK;
     }
 }
