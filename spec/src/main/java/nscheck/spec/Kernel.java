@@ -155,11 +155,10 @@ public final class Kernel {
      */
     public Kernel collectNamespaces() {
         boolean[] used = new boolean[namespaces.length];
-        used[ROOT_NS] = true;
         for (Task t : tasks) {
             if (t == null) continue;
-            for (int l = 0; l <= t.level(); l++) used[t.nsAtLevel(l)] = true;
-            for (int n = t.nsForChildren; n >= 0 && !used[n]; n = namespaces[n].parent()) used[n] = true;
+            for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
+            markWithAncestors(used, t.nsForChildren);
         }
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
@@ -173,6 +172,11 @@ public final class Kernel {
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
         return result == namespaces ? this : new Kernel(tasks, result);
+    }
+
+    /** get_pid_ns on the parent at creation: a namespace keeps its ancestors alive. */
+    private void markWithAncestors(boolean[] used, int ns) {
+        for (int n = ns; n >= 0 && namespaces[n] != null && !used[n]; n = namespaces[n].parent()) used[n] = true;
     }
 
     // ---- identity ------------------------------------------------------------------------

@@ -90,7 +90,7 @@ public class Mainline implements Variant {
         // namespace (compared by pid level, since a setns()+fork() father may sit below it) ...
         // (Bounded by the number of slots: a broken variant may have made the parent chain a cycle.)
         int hops = 0;
-        for (int r = f.parent; r >= 0 && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
+        for (int r = f.parent; k.task(r) != null && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
             Task candidate = k.task(r);
             if (candidate.subreaper && candidate.alive()) return r;
         }

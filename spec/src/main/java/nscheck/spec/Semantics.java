@@ -155,7 +155,7 @@ public final class Semantics {
             for (int i = 0; i < k.taskSlots(); i++) {
                 Task u = k.task(i);
                 if (u == null) continue;
-                if (u.state == TaskState.ZOMBIE && u.parent >= 0 && k.task(u.parent).state == TaskState.EXITING) {
+                if (u.state == TaskState.ZOMBIE && k.task(u.parent) != null && k.task(u.parent).state == TaskState.EXITING) {
                     k = k.release(i);
                     changed = true;
                 } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {

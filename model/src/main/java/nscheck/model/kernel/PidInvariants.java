@@ -138,7 +138,7 @@ public final class PidInvariants {
         int reaper = k.ns(f.activeNs()).childReaper();
         if (reaper == father) return father;
         int hops = 0;
-        for (int r = f.parent; r >= 0 && hops++ < k.taskSlots(); r = k.task(r).parent) {
+        for (int r = f.parent; k.task(r) != null && hops++ < k.taskSlots(); r = k.task(r).parent) {
             Task up = k.task(r);
             if (up.level() != f.level()) break;
             if (up.subreaper && up.alive()) return r;
