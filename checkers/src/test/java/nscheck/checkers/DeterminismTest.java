@@ -24,6 +24,8 @@ class DeterminismTest {
         Model<?, ?> m = ModelCatalog.find(model).build(Map.of(), null);
         for (int run = 0; run < 2; run++) {
             CheckResult<?, ?> r = new Bfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE).run();
+            assertEquals(Ending.EXHAUSTED == r.ending() || Ending.DEPTH_BOUND == r.ending(), true,
+                    () -> r.ending() + (r.failure() != null ? " " + r.failure().error() + " after " + r.failure().trace() : ""));
             assertEquals(distinct, r.stats().distinct(), "distinct states, run " + run);
             assertEquals(generated, r.stats().generated(), "generated states, run " + run);
             assertEquals(0, r.violations().size());

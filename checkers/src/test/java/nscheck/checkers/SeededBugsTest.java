@@ -19,7 +19,7 @@ class SeededBugsTest {
     @ParameterizedTest(name = "{1} breaks {2} in {3} steps")
     @CsvSource({
             "pidns-init-death, seeded-no-in-use-check, pid-unique,           5",
-            "pidns-basic,      seeded-no-in-use-check, pid-unique,           4",
+            "pidns-basic,      seeded-no-in-use-check, pid-unique,           2",
             "pidns-init-death, seeded-flat-levels,     pid-visibility,       2",
             "pidns-init-death, seeded-global-lookup,   pid-round-trip,       1",
             "pidns-init-death, seeded-leaky-translate, isolation,            2",
@@ -36,8 +36,10 @@ class SeededBugsTest {
 
     /** The first violation of {@code invariant} within {@code depth} steps (-1: the model's own bound). */
     private static <S, A> Violation<S, A> firstViolationOf(Model<S, A> m, String invariant, int depth) {
-        CheckOptions o = CheckOptions.defaults().quiet().continuing().withMaxDepth(depth);
-        CheckResult<S, A> r = new Bfs<>(m, o, Progress.NONE).run();
+        // Only the one invariant, stopping at its first violation: a seeded bug can make the rest of
+        // the state space far larger than the sound one (duplicate PIDs multiply states).
+        CheckOptions o = CheckOptions.defaults().quiet().withMaxDepth(depth);
+        CheckResult<S, A> r = new Bfs<>(new SingleProperty<>(m, invariant), o, Progress.NONE).run();
         return r.violations().stream().filter(x -> x.property().equals(invariant)).findFirst().orElse(null);
     }
 }
