@@ -87,7 +87,7 @@ public class Mainline implements Variant {
         // find_child_reaper: the init itself keeps its children; they die with the namespace.
         if (ns.childReaper() == father) return father;
         // find_alive_thread: a live thread of the father's own group comes first (P7).
-        int group = f.isThread() ? f.leader : father;
+        int group = f.hasLeader() ? f.leader : father;
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;

@@ -45,7 +45,7 @@ public final class Semantics {
         if (call instanceof Syscall.Wait w) return waitpid(k, actor, w.pid());
         if (call instanceof Syscall.GetPid) {
             // getpid() returns the TGID: the leader's number (a thread's own is gettid()).
-            int group = t.isThread() ? t.leader : actor;
+            int group = t.hasLeader() ? t.leader : actor;
             return one(new Outcome(k, Observation.pid(variant.translate(k, group, t.activeNs()), group)));
         }
         if (call instanceof Syscall.GetTid) return one(new Outcome(k, Observation.pid(variant.translate(k, actor, t.activeNs()), actor)));
@@ -99,7 +99,7 @@ public final class Semantics {
         boolean thread = has(flags, CLONE_THREAD);
         // A thread has its own struct pid (a TID at every level) and shares its group's parent.
         int parent = has(flags, CLONE_PARENT) || thread ? t.parent : actor;
-        int leader = thread ? (t.isThread() ? t.leader : actor) : -1;
+        int leader = thread ? (t.hasLeader() ? t.leader : actor) : -1;
         Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY);
         cur = cur.withTask(slot, child);
         // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
@@ -167,7 +167,7 @@ public final class Semantics {
             if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
         }
         // exit_notify: a thread that is not its group's leader reaps itself (autoreap).
-        if (t.isThread()) return settle(cur.release(slot));
+        if (t.hasLeader()) return settle(cur.release(slot));
         return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
     }
 
@@ -216,10 +216,10 @@ public final class Semantics {
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || c.parent != actor || c.isThread() || (only >= 0 && i != only)) continue;
+            if (c == null || c.parent != actor || c.hasLeader() || (only >= 0 && i != only)) continue;
             anyChild = true;
             // delay_group_leader: a dead leader is reaped only once its threads are gone.
-            if (c.state != TaskState.ZOMBIE || hasLiveThreads(k, i)) continue;
+            if (c.state != TaskState.ZOMBIE || groupHasLiveMembers(k, i)) continue;
             int value = variant.translate(k, i, t.activeNs());
             out.add(new Outcome(settle(k.release(i)), Observation.pid(value, i)));
         }
@@ -227,7 +227,7 @@ public final class Semantics {
         return out; // empty: the caller blocks until a child dies
     }
 
-    private static boolean hasLiveThreads(Kernel k, int leader) {
+    private static boolean groupHasLiveMembers(Kernel k, int leader) {
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (u != null && u.leader == leader) return true;

@@ -109,7 +109,7 @@ public final class Task {
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
-    public boolean isThread() {
+    public boolean hasLeader() {
         return leader >= 0;
     }
 

@@ -137,7 +137,7 @@ public final class PidInvariants {
         Task f = k.task(father);
         int reaper = k.ns(f.activeNs()).childReaper();
         if (reaper == father) return father;
-        int group = f.isThread() ? f.leader : father;
+        int group = f.hasLeader() ? f.leader : father;
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
