@@ -33,10 +33,15 @@ public final class Semantics {
     public List<Outcome> step(Kernel k, int actor, Syscall call) {
         Task t = k.task(actor);
         if (t == null || t.state != TaskState.RUNNING) return List.of();
+        // A woken task first finishes its futex call in the kernel (a PI waiter takes the rt_mutex
+        // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
+        // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
+        // a woken PI waiter die without taking the lock).
+        if (Futex.woken(k, actor)) return call instanceof Syscall.FutexReturn ? one(futex.resume(k, actor)) : List.of();
         // A task with a fatal signal pending never returns to user space: its only step is to die.
         if (t.pendingSignal != 0 != (call instanceof Syscall.SignalDelivery)) return List.of();
-        // A task asleep in a futex call makes no call; once woken, its only step is to return (F1, F3).
-        if (call instanceof Syscall.FutexReturn) return Futex.woken(k, actor) ? one(futex.resume(k, actor)) : List.of();
+        // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
+        if (call instanceof Syscall.FutexReturn) return List.of();
         if (k.memory().waiterOf(actor) != null && !(call instanceof Syscall.SignalDelivery)) return List.of();
         if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags()));
         if (call instanceof Syscall.Unshare u) return one(unshare(k, actor, u.flags()));

@@ -67,6 +67,29 @@ class FutexTest {
         return r;
     }
 
+    /**
+     * Found by the conformance runner on Linux 6.18: the container's init owns a PI futex that a
+     * task inside waits for, and dies. exit_pi_state_list hands the lock to the waiter before
+     * zap_pid_ns_processes sends it SIGKILL, and the waiter takes the lock (FUTEX_WAITERS |
+     * FUTEX_OWNER_DIED | its TID) before it acts on the signal. It may not die first.
+     */
+    @Test
+    void aWokenPiWaiterTakesTheLockBeforeItActsOnAFatalSignal() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: P
+        r.value(1, new Syscall.Clone(CLONE_NEWPID));                     // T2: container init, 1 inside
+        assertEquals(2, r.value(2, fork()));                             // T3: 2 inside
+        assertEquals(0, r.value(2, new Syscall.FutexLockPi(0)));
+        r.blocks(3, new Syscall.FutexLockPi(0));
+        r.call(2, new Syscall.Exit(0));                                  // hands the lock over, then zaps T3
+        assertTrue(r.k.task(3).pendingSignal != 0);
+        assertTrue(!r.canCall(3, new Syscall.SignalDelivery()), "a woken waiter returns from the futex call first");
+        r.call(3, new Syscall.FutexReturn());
+        assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+        r.call(3, new Syscall.SignalDelivery());
+        assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+    }
+
     // ---- threads ------------------------------------------------------------------------------
 
     @Test

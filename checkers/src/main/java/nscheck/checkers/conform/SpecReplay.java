@@ -37,14 +37,15 @@ final class SpecReplay {
      * the known divergence "async-windows".
      */
     static Scenario.Step forcedNext(Kernel k) {
-        for (int i = 0; i < k.taskSlots(); i++) {
-            Task t = k.task(i);
-            if (t != null && t.alive() && t.pendingSignal != 0) return new Scenario.Step(i, new Syscall.SignalDelivery());
-        }
+        // A woken futex call returns before its task acts on a pending signal (Semantics.step).
         for (int i = 0; i < k.taskSlots(); i++) {
             Task t = k.task(i);
             var w = k.memory().waiterOf(i);
             if (t != null && t.alive() && w != null && w.woken()) return new Scenario.Step(i, new Syscall.FutexReturn());
+        }
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task t = k.task(i);
+            if (t != null && t.alive() && t.pendingSignal != 0) return new Scenario.Step(i, new Syscall.SignalDelivery());
         }
         return null;
     }
