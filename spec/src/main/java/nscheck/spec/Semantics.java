@@ -37,7 +37,12 @@ public final class Semantics {
         // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
         // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
         // a woken PI waiter die without taking the lock).
-        if (Futex.woken(k, actor)) return call instanceof Syscall.FutexReturn ? one(futex.resume(k, actor)) : List.of();
+        if (Futex.woken(k, actor)) {
+            if (!(call instanceof Syscall.FutexReturn)) return List.of();
+            Outcome done = futex.resume(k, actor);
+            // With a fatal signal pending the call's result never reaches user space.
+            return one(t.pendingSignal != 0 ? new Outcome(done.next(), Observation.NO_RETURN) : done);
+        }
         // A task with a fatal signal pending never returns to user space: its only step is to die.
         if (t.pendingSignal != 0 != (call instanceof Syscall.SignalDelivery)) return List.of();
         // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).

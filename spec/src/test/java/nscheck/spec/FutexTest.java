@@ -86,6 +86,7 @@ class FutexTest {
         assertTrue(!r.canCall(3, new Syscall.SignalDelivery()), "a woken waiter returns from the futex call first");
         r.call(3, new Syscall.FutexReturn());
         assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+        assertTrue(!r.last.returns(), "the lock is taken, but user space never sees the call return");
         r.call(3, new Syscall.SignalDelivery());
         assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
     }

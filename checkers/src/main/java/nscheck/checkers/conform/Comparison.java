@@ -14,7 +14,7 @@ final class Comparison {
                 return mismatch(s, i, p.result(), "<not run: the probe stopped>", known);
             String got = run.results().get(i);
             if (!got.equals(p.result())) return mismatch(s, i, p.result(), got, known);
-            if (s.words() > 0 && !run.words().get(i).equals(p.words()))
+            if (s.words() > 0 && p.words() != null && !run.words().get(i).equals(p.words()))
                 return mismatch(s, i, p.result() + " words " + p.words(), got + " words " + run.words().get(i), known);
         }
         for (Map.Entry<Integer, String> e : pred.snapshot().entrySet()) {

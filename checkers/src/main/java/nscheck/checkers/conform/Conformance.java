@@ -81,7 +81,7 @@ public final class Conformance {
     List<String> predictedResults(Scenario s) {
         Prediction p = SpecReplay.predict(semantics, s);
         List<String> out = new ArrayList<>();
-        if (p != null) for (Prediction.StepPrediction sp : p.steps()) out.add(sp.result() + (s.words() > 0 ? "  [w " + sp.words() + "]" : ""));
+        if (p != null) for (Prediction.StepPrediction sp : p.steps()) out.add(sp.result() + (s.words() > 0 && sp.words() != null ? "  [w " + sp.words() + "]" : ""));
         return out;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 record Prediction(List<StepPrediction> steps, Map<Integer, String> snapshot) {
     /**
      * @param result what the caller sees ({@code = 3}, {@code = -1 ESRCH}, {@code = ?}, {@code <unfinished ...>})
-     * @param words  the futex words after the step, as the probe prints them
+     * @param words  the futex words after the step, as the probe prints them; null where they cannot be compared
      * @param hint   how the probe waits: r returns, b blocks, n never returns, z dies, x dies into zap_pid_ns_processes
      * @param child  the actor a clone's child becomes
      */
