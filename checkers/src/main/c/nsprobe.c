@@ -49,7 +49,7 @@
 #define MAX_STEPS 256
 #define MAX_WORDS 8
 #define REPLY_MS 2000   /* a call that should return: how long before it counts as blocked */
-#define BLOCKED_MS 100  /* a call that should block: how long to wait for it to return anyway */
+#define BLOCKED_MS 50   /* a call that should block: how long to wait for it to return anyway */
 #define DEATH_MS 2000   /* an actor that should die */
 #define PF_EXITING 0x4  /* include/linux/sched.h: set at the start of do_exit */
 
@@ -267,9 +267,10 @@ static int exiting(int who) {
     return (flags & PF_EXITING) != 0 || state == 'Z' || state == 'X';
 }
 
-static void wait_input(int ms) {
-    struct pollfd p = {reply_pipe[0], POLLIN, 0};
-    poll(&p, 1, ms);
+/* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
+static void wait_input(int who, int ms) {
+    struct pollfd p[2] = {{reply_pipe[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
+    poll(p, 2, ms);
     drain();
 }
 
@@ -304,7 +305,9 @@ static void await(int who, char hint, int want_hello, char *out, size_t outlen) 
             snprintf(out, outlen, "<unfinished ...>");
             return;
         }
-        wait_input(left < 10 ? (int) left : 10);
+        /* Short ticks only while watching for PF_EXITING, which no file descriptor signals. */
+        int tick = hint == 'x' || hint == 'n' ? 2 : 50;
+        wait_input(who, left < tick ? (int) left : tick);
     }
 }
 
@@ -382,7 +385,7 @@ static void run_scenario(long id, int nwords) {
     close(reply_pipe[1]);
     fcntl(reply_pipe[0], F_SETFL, O_NONBLOCK);
     long deadline = now_ms() + REPLY_MS;
-    while (hostpid[0] == 0 && now_ms() < deadline) wait_input(10);
+    while (hostpid[0] == 0 && now_ms() < deadline) wait_input(-1, 10);
 
     for (int s = 0; s < nsteps; s++) {
         struct step *st = &steps[s];
@@ -400,7 +403,7 @@ static void run_scenario(long id, int nwords) {
         if (!strcmp(st->op, "clone") && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;
-            while (hostpid[st->b] == 0 && now_ms() < until) wait_input(10);
+            while (hostpid[st->b] == 0 && now_ms() < until) wait_input(-1, 10);
         }
     report:;
         char w[128];

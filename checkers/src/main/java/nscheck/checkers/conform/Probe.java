@@ -59,6 +59,10 @@ public final class Probe {
         return false;
     }
 
+    Path binary() {
+        return binary;
+    }
+
     public int pidMax() {
         return pidMax;
     }
