@@ -22,7 +22,7 @@ final class ConformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--area", paramLabel = "AREA", description = "an area to check (repeatable; default: all of pidns-basic, pidns-init-death, pidns-alloc, futex)")
+    @Option(names = "--area", paramLabel = "AREA", description = "an area to check (repeatable; default: all of pidns-basic, pidns-init-death, pidns-alloc, pidns-every-call, futex)")
     List<String> areas = new ArrayList<>();
 
     @Option(names = "--scenarios", paramLabel = "N", description = "scenarios in all, shared among the areas (default: ${DEFAULT-VALUE})")
@@ -30,6 +30,9 @@ final class ConformCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the scenario choice (default: ${DEFAULT-VALUE})")
     long seed = 1;
+
+    @Option(names = "--walk-length", paramLabel = "N", description = "longest random walk, in steps after the setup (default: ${DEFAULT-VALUE})")
+    int walkLength = 10;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "the semantics whose predictions are checked (default: ${DEFAULT-VALUE})")
     String variant = "mainline";
@@ -47,6 +50,7 @@ final class ConformCommand implements Callable<Integer> {
         for (String a : chosen)
             if (!Conformance.areaNames().contains(a))
                 throw new Main.UsageError("unknown area '" + a + "' (known: " + String.join(", ", Conformance.areaNames()) + ")");
+        if (walkLength < 1 || walkLength > 40) throw new Main.UsageError("--walk-length must be within 1..40");
         if (scenarios < chosen.size()) throw new Main.UsageError("--scenarios must be at least the number of areas (" + chosen.size() + ")");
         long start = System.nanoTime();
         Probe probe;
@@ -59,7 +63,7 @@ final class ConformCommand implements Callable<Integer> {
         List<AreaResult> results = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             int share = scenarios / chosen.size() + (i < scenarios % chosen.size() ? 1 : 0);
-            results.add(c.run(chosen.get(i), share, seed));
+            results.add(c.run(chosen.get(i), share, seed, walkLength));
         }
         ConformReport.print(out, c, results, (System.nanoTime() - start) / 1_000_000);
         boolean mismatch = results.stream().anyMatch(r -> !r.mismatches().isEmpty());

@@ -23,7 +23,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "futex");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "futex");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -32,6 +32,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     static List<Area> all(int pidMax) {
         List<Area> out = new ArrayList<>();
         for (String model : List.of("pidns-basic", "pidns-init-death", "pidns-alloc")) out.add(fromModel(model, pidMax));
+        out.add(everyCall());
         out.add(futex());
         return out;
     }
@@ -54,6 +55,18 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> initCalls = CallMenu.expand(List.of("wait"), argMax);
         List<Syscall> menu = List.copyOf(calls);
         return new Area(model, src.description(), 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
+    }
+
+    /**
+     * Every call family a kernel model may name (CallMenu.FAMILIES), including those no shipped
+     * model uses (clone(CLONE_PARENT), kill(pid, 0), waitpid(pid)), with PIDs 1..4.
+     */
+    static Area everyCall() {
+        List<Syscall> menu = CallMenu.expand(List.copyOf(CallMenu.FAMILIES.keySet()), 5);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait", "waitpid", "getpid", "kill-probe", "ns-last-pid-read"), 5);
+        return new Area("pidns-every-call", "every call family of the kernel models, PIDs 1..4", 0,
+                List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
                 (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
     }
 

@@ -3,6 +3,8 @@ package nscheck.checkers.conform;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The conformance report: counts and rate per area, every mismatch with its first differing step, the known divergences. */
 public final class ConformReport {
@@ -25,18 +27,26 @@ public final class ConformReport {
         out.printf(Locale.ROOT, "%-18s %9d %7d %7d %6d %9d %7.1f%%%n", "total", scenarios, steps, agreed, known, mismatches,
                 scenarios == 0 ? 100.0 : 100.0 * agreed / scenarios);
         out.printf(Locale.ROOT, "%d scenarios, %d steps compared, in %.1f s%n", scenarios, steps, millis / 1000.0);
+        out.println("steps compared per call:");
         for (AreaResult r : results) {
-            for (Mismatch m : r.mismatches()) printMismatch(out, c, m, "mismatch");
-            for (Mismatch m : r.known()) printMismatch(out, c, m, "known divergence " + m.known());
+            StringBuilder b = new StringBuilder();
+            r.families().forEach((f, n) -> b.append(b.length() == 0 ? "" : ", ").append(f).append(' ').append(n));
+            out.printf("  %-18s %s%n", r.area(), b);
         }
-        out.println("known divergences (deliberate abstractions, see known-divergences.json):");
-        for (KnownDivergences.Entry e : c.knownDivergences())
-            out.printf("  %-16s %s%n", e.id(), e.kind());
+        for (AreaResult r : results) for (Mismatch m : r.mismatches()) printMismatch(out, c, m);
+        Map<String, Integer> seen = new TreeMap<>();
+        for (AreaResult r : results) for (Mismatch m : r.known()) seen.merge(m.known(), 1, Integer::sum);
+        out.println("known divergences (deliberate abstractions; reasons in known-divergences.json):");
+        for (KnownDivergences.Entry e : c.knownDivergences()) {
+            String note = "not-generated".equals(e.kind()) ? "kept out of the scenarios"
+                    : "tolerated, seen in " + seen.getOrDefault(e.id(), 0) + " scenarios";
+            out.printf("  %-22s %s%n", e.id(), note);
+        }
     }
 
-    private static void printMismatch(PrintWriter out, Conformance c, Mismatch m, String what) {
+    private static void printMismatch(PrintWriter out, Conformance c, Mismatch m) {
         Scenario s = m.scenario();
-        out.printf("%n%s in %s, %d steps, first difference at %s:%n", what, s.area(), s.steps().size(),
+        out.printf("%nmismatch in %s, %d steps, first difference at %s:%n", s.area(), s.steps().size(),
                 m.step() < 0 ? "the final NSpid lines" : "step " + m.step());
         List<String> predicted = c.predictedResults(s);
         for (int i = 0; i < s.steps().size(); i++) {

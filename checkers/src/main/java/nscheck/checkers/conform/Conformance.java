@@ -7,6 +7,8 @@ import nscheck.spec.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.Set;
 
@@ -50,11 +52,16 @@ public final class Conformance {
 
     /** Generates {@code count} scenarios for the area (half breadth-first, half random walks), runs and compares them. */
     public AreaResult run(String areaName, int count, long seed) {
+        return run(areaName, count, seed, 10);
+    }
+
+    /** As {@link #run(String, int, long)}, with random walks of up to {@code walkLength} steps. */
+    public AreaResult run(String areaName, int count, long seed, int walkLength) {
         Area area = Area.named(areaName, probe.pidMax());
         ScenarioGenerator gen = new ScenarioGenerator(semantics, area);
         Random random = new Random(seed ^ areaName.hashCode());
         Set<Scenario> unique = new LinkedHashSet<>(gen.breadthFirst(3, (count + 1) / 2, random));
-        unique.addAll(gen.randomWalks(10, count - unique.size(), random));
+        unique.addAll(gen.randomWalks(walkLength, count - unique.size(), random));
         List<Scenario> scenarios = new ArrayList<>();
         List<Prediction> predictions = new ArrayList<>();
         for (Scenario s : unique) {
@@ -67,14 +74,17 @@ public final class Conformance {
         int steps = 0, agreed = 0;
         List<Mismatch> knownOnes = new ArrayList<>(), real = new ArrayList<>();
         Minimizer minimizer = new Minimizer(semantics, probe, known);
+        Map<String, Integer> families = new TreeMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             steps += runs.get(i).results().size();
+            for (int j = 0; j < runs.get(i).results().size(); j++)
+                families.merge(scenarios.get(i).steps().get(j).call().family(), 1, Integer::sum);
             Mismatch m = Comparison.compare(scenarios.get(i), predictions.get(i), runs.get(i), known);
             if (m == null) agreed++;
             else if (m.known() != null) knownOnes.add(m);
             else real.add(real.size() < MINIMIZE_PER_AREA ? minimizer.minimize(m) : m);
         }
-        return new AreaResult(areaName, scenarios.size(), steps, agreed, knownOnes, real);
+        return new AreaResult(areaName, scenarios.size(), steps, agreed, knownOnes, real, families);
     }
 
     /** The spec's prediction for a scenario, step by step, for reports. */
