@@ -264,7 +264,9 @@ static int exiting(int who) {
     char state;
     int ppid, pgrp, session, tty, tpgid;
     if (sscanf(p + 2, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) return 0;
-    return (flags & PF_EXITING) != 0 || state == 'Z' || state == 'X';
+    /* Dead, or in do_exit and asleep: an init waiting in zap_pid_ns_processes has already
+       disabled allocation and sent its SIGKILLs by the time it sleeps. */
+    return state == 'Z' || state == 'X' || ((flags & PF_EXITING) != 0 && state != 'R');
 }
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
