@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -43,6 +44,9 @@
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
+#endif
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL /* since 6.9: a pidfd for one thread, readable once that thread has exited */
 #endif
 
 #define MAX_ACTORS 32
@@ -82,13 +86,29 @@ static void put(int fd, const char *fmt, ...) {
 
 /* ---- actors ------------------------------------------------------------------------------ */
 
-static int host_pid(void) {
-    /* /proc/self resolves in the proc mount's namespace: the driver's, so the driver can find us. */
-    char buf[32];
-    ssize_t n = readlink("/proc/self", buf, sizeof buf - 1);
+static int host_tid(void) {
+    /* /proc/thread-self resolves in the proc mount's namespace (the driver's), as "TGID/task/TID". */
+    char buf[64];
+    ssize_t n = readlink("/proc/thread-self", buf, sizeof buf - 1);
     if (n <= 0) return -1;
     buf[n] = 0;
-    return atoi(buf);
+    char *tid = strrchr(buf, '/');
+    return atoi(tid ? tid + 1 : buf);
+}
+
+static void actor(int me);
+
+struct thread_start { int parent, me; };
+
+/* A thread made by clone(CLONE_THREAD) (through pthread_create, which sets up its TLS): it
+   answers its creator's clone with its TID, as the raw call would return it, and becomes an actor. */
+static void *thread_main(void *arg) {
+    struct thread_start st = *(struct thread_start *) arg;
+    free(arg);
+    put(reply_pipe[1], "H %d %d\n", st.me, host_tid());
+    put(reply_pipe[1], "R %d = %ld\n", st.parent, (long) syscall(SYS_gettid));
+    actor(st.me);
+    return NULL;
 }
 
 static void reply(int me, long ret) {
@@ -133,12 +153,26 @@ static void actor(int me) {
         if (sscanf(line, "%15s %ld %ld", op, &a, &b) < 1) _exit(113);
         long ret;
         errno = 0;
-        if (!strcmp(op, "clone")) {
+        if (!strcmp(op, "clone") && (a & CLONE_THREAD)) {
+            struct thread_start *st = malloc(sizeof *st);
+            st->parent = me;
+            st->me = (int) b;
+            pthread_t t;
+            pthread_attr_t attr;
+            pthread_attr_init(&attr);
+            pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+            int err = pthread_create(&t, &attr, thread_main, st);
+            pthread_attr_destroy(&attr);
+            if (err == 0) continue; /* the new thread replies for us */
+            free(st);
+            errno = err;
+            ret = -1;
+        } else if (!strcmp(op, "clone")) {
             /* A fork-like clone: no CLONE_VM, so the child runs on its own copy of this stack. */
             ret = syscall(SYS_clone, (unsigned long) a | SIGCHLD, NULL, NULL, NULL, NULL);
             if (ret == 0) {
                 me = (int) b;
-                put(reply_pipe[1], "H %d %d\n", me, host_pid());
+                put(reply_pipe[1], "H %d %d\n", me, host_tid());
                 continue;
             }
         } else if (!strcmp(op, "unshare")) {
@@ -153,7 +187,8 @@ static void actor(int me) {
                 errno = saved;
             }
         } else if (!strcmp(op, "exit")) {
-            syscall(SYS_exit_group, (int) a);
+            /* The spec's exit ends the calling task only (for a thread: exit, not exit_group). */
+            syscall(SYS_exit, (int) a);
             _exit(114);
         } else if (!strcmp(op, "wait")) {
             int status;
@@ -230,7 +265,7 @@ static void drain(void) {
         if (start[0] == 'H' && sscanf(start, "H %d %d", &who, &pid) == 2 && who >= 0 && who < MAX_ACTORS) {
             hostpid[who] = pid;
             if (pidfd[who] >= 0) close(pidfd[who]);
-            pidfd[who] = (int) syscall(SYS_pidfd_open, pid, 0);
+            pidfd[who] = (int) syscall(SYS_pidfd_open, pid, PIDFD_THREAD);
         } else if (start[0] == 'R' && sscanf(start, "R %d", &who) == 1 && who >= 0 && who < MAX_ACTORS) {
             char *res = strchr(start + 2, ' ');
             snprintf(pending[who], sizeof pending[who], "%s", res ? res + 1 : "?");
@@ -247,16 +282,17 @@ static int exited(int who) {
     return poll(&p, 1, 0) > 0;
 }
 
-/* do_exit has begun: the task flags in /proc/PID/stat (field 9) carry PF_EXITING. */
+/* 2: dead (a zombie; pidfds of a group leader whose threads live stay unreadable, see
+   delay_group_leader); 1: in do_exit (PF_EXITING in /proc/PID/stat field 9) and asleep; 0: neither. */
 static int exiting(int who) {
     if (hostpid[who] <= 0) return 0;
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
     int fd = open(path, O_RDONLY);
-    if (fd < 0) return 1;
+    if (fd < 0) return 2;
     ssize_t n = read(fd, buf, sizeof buf - 1);
     close(fd);
-    if (n <= 0) return 1;
+    if (n <= 0) return 2;
     buf[n] = 0;
     char *p = strrchr(buf, ')');
     if (!p) return 0;
@@ -266,7 +302,8 @@ static int exiting(int who) {
     if (sscanf(p + 2, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) return 0;
     /* Dead, or in do_exit and asleep: an init waiting in zap_pid_ns_processes has already
        disabled allocation and sent its SIGKILLs by the time it sleeps. */
-    return state == 'Z' || state == 'X' || ((flags & PF_EXITING) != 0 && state != 'R');
+    if (state == 'Z' || state == 'X') return 2;
+    return (flags & PF_EXITING) != 0 && state != 'R';
 }
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
@@ -294,7 +331,8 @@ static void await(int who, char hint, int want_hello, char *out, size_t outlen) 
             return;
         }
         if (hint != 'r' && hint != 'b') {
-            if (exited(who) || (hint != 'z' && exiting(who))) {
+            int ex = exiting(who);
+            if (exited(who) || ex == 2 || (hint != 'z' && ex == 1)) {
                 drain();
                 if (pending[who][0]) { snprintf(out, outlen, "%s", pending[who]); pending[who][0] = 0; return; }
                 snprintf(out, outlen, "= ?");
@@ -308,7 +346,7 @@ static void await(int who, char hint, int want_hello, char *out, size_t outlen) 
             return;
         }
         /* Short ticks only while watching for PF_EXITING, which no file descriptor signals. */
-        int tick = hint == 'x' || hint == 'n' ? 2 : 50;
+        int tick = hint == 'b' || hint == 'r' ? 50 : 2;
         wait_input(who, left < tick ? (int) left : tick);
     }
 }
@@ -380,7 +418,7 @@ static void run_scenario(long id, int nwords) {
         close(devnull);
         for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][1]);
         close(reply_pipe[0]);
-        put(reply_pipe[1], "H 0 %d\n", host_pid());
+        put(reply_pipe[1], "H 0 %d\n", host_tid());
         actor(0);
     }
     for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][0]);

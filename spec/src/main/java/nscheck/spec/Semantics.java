@@ -92,7 +92,7 @@ public final class Semantics {
             if (has(flags, CLONE_NEWPID) || t.nsForChildren != t.activeNs()) return fail(k, Errno.EINVAL);
         }
         // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
-        if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
+        if (has(flags, CLONE_PARENT) && k.groupIsChildReaper(actor)) return fail(k, Errno.EINVAL);
         if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
         int target = t.nsForChildren;
         Kernel cur = k;
@@ -160,6 +160,12 @@ public final class Semantics {
         Task t = k.task(slot);
         int ns = t.activeNs();
         if (k.ns(ns).childReaper() == slot) {
+            // find_child_reaper: while another thread of the init's group lives, it becomes the
+            // child_reaper and the namespace lives on (P6; found by `nscheck conform`).
+            int heir = livingGroupMember(k, slot);
+            if (heir >= 0) k = k.withNamespace(ns, k.ns(ns).withChildReaper(heir));
+        }
+        if (k.ns(ns).childReaper() == slot) {
             // zap_pid_ns_processes: no more entries, SIGKILL to everything the namespace can see,
             // then the init waits until all of it is reaped (P6).
             Kernel cur = k.withNamespace(ns, k.ns(ns).closed());
@@ -179,6 +185,15 @@ public final class Semantics {
         // exit_notify: a thread that is not its group's leader reaps itself (autoreap).
         if (t.hasLeader()) return settle(cur.release(slot));
         return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
+    }
+
+    /** find_alive_thread: another living thread of the group of {@code slot}, or -1. */
+    private static int livingGroupMember(Kernel k, int slot) {
+        for (int i : k.groupMembers(k.groupLeader(slot))) {
+            Task u = k.task(i);
+            if (i != slot && u.alive()) return i;
+        }
+        return -1;
     }
 
     /**
@@ -256,16 +271,20 @@ public final class Semantics {
     private Outcome kill(Kernel k, int actor, int pid, int sig) {
         Task t = k.task(actor);
         if (pid > 0) {
+            // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
             int target = variant.lookup(k, t.activeNs(), pid);
             if (target < 0) return fail(k, Errno.ESRCH);
-            return deliver(k, actor, target, sig);
+            return deliver(k, actor, k.groupLeader(target), sig);
         }
         if (pid == -1) {
-            // kill_something_info: every process numbered above 1 in the caller's namespace, except the caller (P11).
+            // kill_something_info: for_each_process, so once per thread group (its leader), every one
+            // numbered above 1 in the caller's namespace except the caller's own group (P11).
             Kernel cur = k;
             int count = 0;
+            int own = k.groupLeader(actor);
             for (int i = 0; i < k.taskSlots(); i++) {
-                if (i == actor || k.task(i) == null || variant.translate(k, i, t.activeNs()) <= 1) continue;
+                Task u = k.task(i);
+                if (u == null || u.hasLeader() || i == own || variant.translate(k, i, t.activeNs()) <= 1) continue;
                 count++;
                 cur = deliver(cur, actor, i, sig).next();
             }
@@ -274,14 +293,24 @@ public final class Semantics {
         return fail(k, Errno.ESRCH); // process groups are not modelled
     }
 
-    /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */
-    private Outcome deliver(Kernel k, int sender, int target, int sig) {
-        Task u = k.task(target);
-        if (sig == 0 || !u.alive() || variant.dropsSignalToInit(k, sender, target, sig) || !Signals.fatalByDefault(sig))
+    /**
+     * Sends {@code sig} to the thread group led by {@code leader}. A fatal one takes down the whole
+     * group (complete_signal: SIGNAL_GROUP_EXIT and SIGKILL to every thread; found by `nscheck
+     * conform`); each thread dies at a later step of its own.
+     */
+    private Outcome deliver(Kernel k, int sender, int leader, int sig) {
+        List<Integer> members = k.groupMembers(leader);
+        int alive = -1;
+        for (int i : members) if (k.task(i).alive()) { alive = i; break; }
+        if (sig == 0 || alive < 0 || variant.dropsSignalToInit(k, sender, alive, sig) || !Signals.fatalByDefault(sig))
             return new Outcome(k, Observation.ZERO);
-        Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(sig));
-        // A task that kills itself never sees the return value.
-        return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
+        Kernel next = k;
+        for (int i : members) {
+            Task u = next.task(i);
+            if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(sig));
+        }
+        // A task that kills its own group never sees the return value.
+        return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
     }
 
     // ---- /proc/sys/kernel/ns_last_pid (kernel/pid_namespace.c pid_ns_ctl_handler) -----------

@@ -22,7 +22,7 @@ final class ConformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--area", paramLabel = "AREA", description = "an area to check (repeatable; default: all of pidns-basic, pidns-init-death, pidns-alloc, pidns-every-call, futex)")
+    @Option(names = "--area", paramLabel = "AREA", description = "an area to check (repeatable; default: all of pidns-basic, pidns-init-death, pidns-alloc, pidns-every-call, threads, futex)")
     List<String> areas = new ArrayList<>();
 
     @Option(names = "--scenarios", paramLabel = "N", description = "scenarios in all, shared among the areas (default: ${DEFAULT-VALUE})")

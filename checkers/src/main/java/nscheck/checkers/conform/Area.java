@@ -23,7 +23,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "futex");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -33,6 +33,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Area> out = new ArrayList<>();
         for (String model : List.of("pidns-basic", "pidns-init-death", "pidns-alloc")) out.add(fromModel(model, pidMax));
         out.add(everyCall());
+        out.add(threads());
         out.add(futex());
         return out;
     }
@@ -68,6 +69,22 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         return new Area("pidns-every-call", "every call family of the kernel models, PIDs 1..4", 0,
                 List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
                 (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
+    }
+
+    /**
+     * Threads (clone(CLONE_THREAD)) among processes and namespaces: TIDs and TGIDs, a thread's or
+     * leader's exit, signals to a thread's TID, threads of a namespace's init.
+     */
+    static Area threads() {
+        List<Syscall> menu = new ArrayList<>(CallMenu.expand(
+                List.of("clone", "clone-newpid", "unshare-newpid", "exit", "wait", "getpid", "getppid", "kill", "kill-term"), 5));
+        menu.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
+        menu.add(new Syscall.GetTid());
+        List<Syscall> fixed = List.copyOf(menu);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
+        return new Area("threads", "threads of processes in nested namespaces: TIDs, TGIDs, exits, signals", 0,
+                List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : fixed);
     }
 
     /**

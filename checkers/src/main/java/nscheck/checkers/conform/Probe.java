@@ -90,7 +90,7 @@ public final class Probe {
             Path tmp = dir.resolve("nsprobe.tmp");
             Process gcc;
             try {
-                gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-o", tmp.toString(), src.toString())
+                gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
                         .redirectErrorStream(true).start();
             } catch (IOException e) {
                 throw new ProbeUnavailable("conform needs gcc to build its probe: install it (apt-get install gcc)");
