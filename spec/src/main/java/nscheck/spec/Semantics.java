@@ -263,7 +263,9 @@ public final class Semantics {
     private Outcome getppid(Kernel k, int actor) {
         Task t = k.task(actor);
         if (t.parent < 0) return new Outcome(k, Observation.ZERO);
-        return new Outcome(k, Observation.pid(variant.translate(k, t.parent, t.activeNs()), t.parent));
+        // task_tgid_vnr(real_parent): the parent's process, also when the parent is a thread (P8).
+        int parent = k.task(t.parent) == null ? t.parent : k.groupLeader(t.parent);
+        return new Outcome(k, Observation.pid(variant.translate(k, parent, t.activeNs()), parent));
     }
 
     // ---- signals (kernel/signal.c) -----------------------------------------------------------

@@ -113,6 +113,34 @@ class ConformanceTest {
         assertEquals("= 0", got.get(5), "adopted by the root init, which N cannot see");
     }
 
+    /** Found by conform: an init with a living thread hands child_reaper over; its child's parent is named by TGID. */
+    @Test
+    void anInitsThreadInheritsItsNamespace() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, init of N
+                step(2, new Syscall.Clone(CloneFlags.CLONE_THREAD)),       // T3 = 2 in N, a thread of the init
+                step(2, new Syscall.Clone(0)),                             // T4 = 3 in N
+                step(2, new Syscall.Exit(0)),                              // the init's leader exits; N lives on
+                step(4, new Syscall.GetPpid()),
+                step(4, new Syscall.GetPid()))));
+        assertEquals("= 1", got.get(5), "adopted by the init's thread, named by its TGID");
+        assertEquals("= 3", got.get(6), "still alive");
+    }
+
+    /** Found by conform: SIGKILL to a thread's TID kills its whole process. */
+    @Test
+    void killingAThreadKillsItsProcess() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),       // T2 = TID 3
+                step(0, new Syscall.Kill(3, 9)),
+                step(1, new Syscall.SignalDelivery()),
+                step(2, new Syscall.SignalDelivery()),
+                step(0, new Syscall.Wait(-1)))));
+        assertEquals("= 2", got.get(5), "the whole process is dead and reaped");
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
