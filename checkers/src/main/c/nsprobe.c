@@ -65,7 +65,7 @@ static volatile uint32_t *words;
 
 static const char *errno_name(int e) {
     switch (e) {
-    case EPERM: return "EPERM";   case ESRCH: return "ESRCH";   case EINTR: return "EINTR";
+    case EPERM: return "EPERM";   case ENOENT: return "ENOENT"; case ESRCH: return "ESRCH";   case EINTR: return "EINTR";
     case ECHILD: return "ECHILD"; case EAGAIN: return "EAGAIN"; case ENOMEM: return "ENOMEM";
     case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST";
     case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";

@@ -139,7 +139,9 @@ public final class Semantics {
         if (pid <= 0) return fail(k, Errno.EINVAL);
         int target = variant.lookup(k, t.activeNs(), pid);
         if (target < 0) return fail(k, Errno.ESRCH);
-        // A dead task has dropped its nsproxy: there is no namespace to enter (?).
+        // pidfd_open without PIDFD_THREAD: a thread's TID names no process (ENOENT on 6.18, found by `nscheck conform`).
+        if (k.task(target).hasLeader()) return fail(k, Errno.ENOENT);
+        // A dead task has dropped its nsproxy: there is no namespace to enter (settled on the kernel: ESRCH).
         if (!k.task(target).alive()) return fail(k, Errno.ESRCH);
         int ns = k.task(target).activeNs();
         // pidns_install: only the active namespace or one below it (P13).
@@ -211,8 +213,11 @@ public final class Semantics {
                 if (u.state == TaskState.ZOMBIE && k.task(u.parent) != null && k.task(u.parent).state == TaskState.EXITING) {
                     k = k.release(i);
                     changed = true;
-                } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
-                    k = k.withTask(i, u.withState(TaskState.ZOMBIE));
+                } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i, u.hasLeader() ? u.leader : i)) {
+                    // zap_pid_ns_processes waits for init_pids: 1, or 2 when the init is a thread (its dead
+                    // leader keeps its pid); then a thread reaps itself, a leader becomes a zombie
+                    // (found by `nscheck conform`).
+                    k = u.hasLeader() ? k.release(i) : k.withTask(i, u.withState(TaskState.ZOMBIE));
                     changed = true;
                 }
             }
@@ -220,10 +225,10 @@ public final class Semantics {
         return k.collectNamespaces();
     }
 
-    private static boolean othersIn(Kernel k, int ns, int except) {
+    private static boolean othersIn(Kernel k, int ns, int except, int alsoExcept) {
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
-            if (i != except && u != null && u.hasNumberIn(ns)) return true;
+            if (i != except && i != alsoExcept && u != null && u.hasNumberIn(ns)) return true;
         }
         return false;
     }
@@ -239,9 +244,11 @@ public final class Semantics {
         }
         boolean anyChild = false;
         List<Outcome> out = new ArrayList<>();
+        // do_wait walks the children of every thread in the caller's group (no __WNOTHREAD; found by `nscheck conform`).
+        List<Integer> group = k.groupMembers(k.groupLeader(actor));
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || c.parent != actor || c.hasLeader() || (only >= 0 && i != only)) continue;
+            if (c == null || !group.contains(c.parent) || c.hasLeader() || (only >= 0 && i != only)) continue;
             anyChild = true;
             // delay_group_leader: a dead leader is reaped only once its threads are gone.
             if (c.state != TaskState.ZOMBIE || groupHasLiveMembers(k, i)) continue;

@@ -93,6 +93,41 @@ class FutexTest {
 
     // ---- threads and signals (found by `nscheck conform` on Linux 6.18) ---------------------
 
+    /**
+     * zap_pid_ns_processes when the init is a thread (its leader already dead): it waits for
+     * init_pids = 2, not 1, then reaps itself; the leader stays a zombie for its parent.
+     */
+    @Test
+    void anInitThreadFinishesItsZapWhileItsLeaderIsAZombie() {
+        Run r = containerWithThread();                                   // T2 init (leader), T3 its thread
+        r.call(2, new Syscall.Exit(0));                                  // T3 inherits child_reaper
+        r.call(3, new Syscall.Exit(0));                                  // nothing left to kill
+        assertNull(r.k.task(3), "the thread has reaped itself");
+        assertEquals(TaskState.ZOMBIE, r.k.task(2).state);
+        assertEquals(3, r.value(1, new Syscall.Wait(-1)), "P reaps the container's init");
+    }
+
+    /** do_wait: a thread reaps the children of any thread of its group. */
+    @Test
+    void aThreadReapsTheChildrenOfItsGroup() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        assertEquals(3, r.value(1, fork()));                             // T2: T1's child
+        r.call(2, new Syscall.Exit(0));
+        assertEquals(4, r.value(1, thread()));                           // T3: T1's thread
+        assertEquals(3, r.value(3, new Syscall.Wait(-1)));
+    }
+
+    /** pidfd_open without PIDFD_THREAD: setns through a thread's TID is ENOENT (Linux 6.18). */
+    @Test
+    void setnsThroughAThreadsTidIsEnoent() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        assertEquals(3, r.value(1, thread()));
+        assertEquals(Errno.ENOENT, r.errno(1, new Syscall.Setns(3)));
+        assertEquals(0, r.value(1, new Syscall.Setns(2)));
+    }
+
     /** complete_signal: SIGKILL to a thread's TID takes down its whole group, the sender too if it is in it. */
     @Test
     void aFatalSignalToAThreadKillsTheWholeGroup() {

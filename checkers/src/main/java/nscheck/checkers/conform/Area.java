@@ -77,7 +77,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      */
     static Area threads() {
         List<Syscall> menu = new ArrayList<>(CallMenu.expand(
-                List.of("clone", "clone-newpid", "unshare-newpid", "exit", "wait", "getpid", "getppid", "kill", "kill-term"), 5));
+                List.of("clone", "clone-newpid", "unshare-newpid", "setns", "exit", "wait", "getpid", "getppid", "kill", "kill-term"), 5));
         menu.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
         menu.add(new Syscall.GetTid());
         List<Syscall> fixed = List.copyOf(menu);
@@ -96,13 +96,13 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
                 new Scenario.Step(0, new Syscall.Clone(0)),
                 new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
                 new Scenario.Step(2, new Syscall.Clone(0)));
-        return new Area("futex", "FUTEX_WAIT/WAKE and PI lock, trylock, unlock on a shared word by processes in two PID namespaces, and their exits",
+        return new Area("futex", "FUTEX_WAIT/WAKE and PI lock, trylock, unlock on a shared word by processes and threads in two PID namespaces, and their exits",
                 1, setup, (k, slot) -> {
                     if (slot == Kernel.ROOT_INIT) return List.of();
                     int w = k.memory().word(0);
                     return List.of(new Syscall.FutexWait(0, w), new Syscall.FutexWait(0, w + 1), new Syscall.FutexWake(0, 1),
                             new Syscall.FutexLockPi(0), new Syscall.FutexTrylockPi(0), new Syscall.FutexUnlockPi(0),
-                            new Syscall.GetTid(), new Syscall.Exit(0));
+                            new Syscall.GetTid(), new Syscall.Clone(CloneFlags.CLONE_THREAD), new Syscall.Exit(0));
                 });
     }
 }
