@@ -77,7 +77,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      */
     static Area threads() {
         List<Syscall> menu = new ArrayList<>(CallMenu.expand(
-                List.of("clone", "clone-newpid", "unshare-newpid", "setns", "exit", "wait", "getpid", "getppid", "kill", "kill-term"), 5));
+                List.of("clone", "clone-newpid", "clone-parent", "unshare-newpid", "setns", "exit", "wait", "getpid", "getppid", "kill", "kill-term", "subreaper"), 5));
         menu.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
         menu.add(new Syscall.GetTid());
         List<Syscall> fixed = List.copyOf(menu);
