@@ -11,10 +11,10 @@
  *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
  *   end
  *
- * Each scenario runs in a fresh PID namespace: the probe (the driver) clones the scenario's init
- * with CLONE_NEWPID, and that init is actor 0, the spec's root init. PIDs are deterministic
- * because nothing else ever runs in that namespace: every number the actors see was handed out by
- * a call in the scenario. Actors are processes; each reads commands from its own pipe, runs one
+ * Each scenario runs in a fresh PID (and IPC) namespace: the probe (the driver) clones the
+ * scenario's init with CLONE_NEWPID | CLONE_NEWIPC, and that init is actor 0, the spec's root
+ * init. PIDs are deterministic because nothing else ever runs in that namespace: every number
+ * the actors see was handed out by a call in the scenario. Actors are processes; each reads commands from its own pipe, runs one
  * call and writes its result to a reply pipe shared by all. The driver sends one command at a
  * time and waits for its effect, so the interleaving is exactly the scenario's. Blocking calls
  * are bounded by a timeout and reported as unfinished. At the end (or at the first mismatch, or
@@ -403,7 +403,9 @@ static void run_scenario(long id, int nwords) {
     }
     if (pipe2(reply_pipe, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
     inlen = 0;
-    pid_t init = (pid_t) syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL, NULL, NULL, NULL);
+    /* A fresh IPC namespace too: SysV objects a scenario creates (the IPC area, to come) die with
+       it when the scenario's last task does (free_ipc_ns), so nothing outlives a scenario. */
+    pid_t init = (pid_t) syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWIPC | SIGCHLD, NULL, NULL, NULL, NULL);
     if (init < 0) {
         printf("{\"scenario\":%ld,\"error\":\"clone(CLONE_NEWPID): %s\"}\n", id, strerror(errno));
         fflush(stdout);
