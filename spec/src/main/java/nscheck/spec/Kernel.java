@@ -17,10 +17,13 @@ public final class Kernel {
 
     private final Task[] tasks;
     private final PidNamespace[] namespaces;
+    /** Credentials, user and IPC namespaces, signal queues, sockets (issue 4). */
+    private final KernelObjects objects;
 
-    private Kernel(Task[] tasks, PidNamespace[] namespaces) {
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, KernelObjects objects) {
         this.tasks = tasks;
         this.namespaces = namespaces;
+        this.objects = objects;
     }
 
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
@@ -28,7 +31,7 @@ public final class Kernel {
         Task[] tasks = new Task[limits.maxTasks()];
         PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
-        return new Kernel(tasks, new PidNamespace[] {root});
+        return new Kernel(tasks, new PidNamespace[] {root}, KernelObjects.boot(limits.maxTasks()));
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -99,13 +102,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces);
+        return new Kernel(copy, namespaces, objects);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy);
+        return new Kernel(tasks, copy, objects);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -120,12 +123,12 @@ public final class Kernel {
             if (namespaces[i] == null) {
                 PidNamespace[] copy = namespaces.clone();
                 copy[i] = ns;
-                return new Kernel(tasks, copy);
+                return new Kernel(tasks, copy, objects);
             }
         }
         PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
         copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy);
+        return new Kernel(tasks, copy, objects);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -145,7 +148,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns);
+        return new Kernel(copy, ns, objects.released(slot));
     }
 
     /**
@@ -161,6 +164,8 @@ public final class Kernel {
             for (int l = 0; l <= t.level(); l++) used[t.nsAtLevel(l)] = true;
             for (int n = t.nsForChildren; n >= 0 && !used[n]; n = namespaces[n].parent()) used[n] = true;
         }
+        // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
+        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) used[r.nsAtLevel(l)] = true;
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
             if (namespaces[i] != null && !used[i]) {
@@ -172,7 +177,15 @@ public final class Kernel {
         int len = result.length;
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
-        return result == namespaces ? this : new Kernel(tasks, result);
+        return result == namespaces ? this : new Kernel(tasks, result, objects);
+    }
+
+    public KernelObjects objects() {
+        return objects;
+    }
+
+    public Kernel withObjects(KernelObjects o) {
+        return o == objects ? this : new Kernel(tasks, namespaces, o);
     }
 
     // ---- identity ------------------------------------------------------------------------
@@ -194,11 +207,13 @@ public final class Kernel {
             if (t == null) h.add(-9);
             else t.hashInto(h);
         }
+        objects.hashInto(h);
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces));
+        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
+                && objects.equals(k.objects));
     }
 
     @Override

@@ -112,4 +112,38 @@ public class Mainline implements Variant {
         boolean kernelOnly = sig == Signals.SIGKILL || sig == Signals.SIGSTOP;
         return !(fromAncestor && kernelOnly);
     }
+
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    @Override
+    public int pidVnr(Kernel k, PidRef ref, int ns) {
+        // pid_nr_ns: numbers[ns->level] if it is in ns; it does not ask whether the pid is still attached (I3).
+        PidNamespace n = k.ns(ns);
+        if (ref == null || n == null || n.level() > ref.level() || ref.nsAtLevel(n.level()) != ns) return 0;
+        return ref.numberAtLevel(n.level());
+    }
+
+    @Override
+    public int siginfoPid(Kernel k, int sender, int target) {
+        // prepare_kill_siginfo: task_tgid_vnr(current), the sender's number in its own namespace;
+        // send_signal_locked: 0 if the sender has no number in the target's namespace (P10).
+        Task s = k.task(sender);
+        if (!s.hasNumberIn(k.task(target).activeNs())) return 0;
+        return s.innermostNumber();
+    }
+
+    @Override
+    public int fromKernelId(Kernel k, int userNs, int kid, boolean group) {
+        return k.objects().userNs(userNs).fromKernel(kid, group);
+    }
+
+    @Override
+    public boolean newIpcDropsUndo() {
+        return true;
+    }
+
+    @Override
+    public boolean credChangeMovesNproc() {
+        return true;
+    }
 }

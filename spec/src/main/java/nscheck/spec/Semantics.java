@@ -45,6 +45,7 @@ public final class Semantics {
         if (call instanceof Syscall.SetChildSubreaper)
             return one(new Outcome(k.withTask(actor, t.withSubreaper(true)), Observation.ZERO));
         if (call instanceof Syscall.SignalDelivery) return one(exit(k, actor));
+        if (ObjectCalls.handles(call)) return ObjectCalls.step(this, k, actor, call);
         throw new IllegalArgumentException("no rule for " + call);
     }
 
@@ -62,6 +63,8 @@ public final class Semantics {
         Task t = k.task(actor);
         // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
         if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
+        Outcome refusedForObjects = ObjectCalls.cloneRefused(this, k, actor, flags);
+        if (refusedForObjects != null) return refusedForObjects;
         if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
         int target = t.nsForChildren;
         Kernel cur = k;
@@ -78,6 +81,7 @@ public final class Semantics {
         int parent = has(flags, CLONE_PARENT) ? t.parent : actor;
         Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0);
         cur = cur.withTask(slot, child);
+        cur = ObjectCalls.forked(cur, actor, slot, flags);
         // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
         if (child.innermostNumber() == 1) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
         return new Outcome(cur, Observation.pid(variant.translate(cur, slot, t.activeNs()), slot));
@@ -92,6 +96,7 @@ public final class Semantics {
 
     private Outcome unshare(Kernel k, int actor, int flags) {
         Task t = k.task(actor);
+        if (ObjectCalls.handlesUnshare(flags)) return ObjectCalls.unshare(this, k, actor, flags);
         if (!has(flags, CLONE_NEWPID)) return new Outcome(k, Observation.ZERO);
         Outcome refused = checkNewPidNs(k, t);
         if (refused != null) return refused;
@@ -121,6 +126,7 @@ public final class Semantics {
 
     /** do_exit of task {@code slot}: reparent its children, or kill its namespace if it is the init. */
     Kernel doExit(Kernel k, int slot) {
+        k = ObjectCalls.exiting(k, slot);
         Task t = k.task(slot);
         int ns = t.activeNs();
         if (k.ns(ns).childReaper() == slot) {
@@ -140,7 +146,7 @@ public final class Semantics {
             Task u = cur.task(i);
             if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
         }
-        return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
+        return settle(SignalRules.notifyParent(this, cur.withTask(slot, t.dead(TaskState.ZOMBIE)), slot));
     }
 
     /**
@@ -160,6 +166,7 @@ public final class Semantics {
                     changed = true;
                 } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
                     k = k.withTask(i, u.withState(TaskState.ZOMBIE));
+                    k = SignalRules.notifyParent(this, k, i);
                     changed = true;
                 }
             }
@@ -230,6 +237,7 @@ public final class Semantics {
     /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */
     private Outcome deliver(Kernel k, int sender, int target, int sig) {
         Task u = k.task(target);
+        if (sig == Signals.SIGUSR1 && u.alive()) return SignalRules.sendUsr1(this, k, sender, target);
         if (sig == 0 || !u.alive() || variant.dropsSignalToInit(k, sender, target, sig) || !Signals.fatalByDefault(sig))
             return new Outcome(k, Observation.ZERO);
         Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(sig));
