@@ -17,12 +17,15 @@ public final class Kernel {
 
     private final Task[] tasks;
     private final PidNamespace[] namespaces;
-    /** Credentials, user and IPC namespaces, signal queues, sockets (issue 4). */
+    /** Futex words every task can address, and the kernel's futex queues for them. */
+    private final SharedMemory memory;
+    /** Credentials, user and IPC namespaces, signal queues, the Unix socket, ucounts (signals, SysV IPC, sockets, user namespaces). */
     private final KernelObjects objects;
 
-    private Kernel(Task[] tasks, PidNamespace[] namespaces, KernelObjects objects) {
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects) {
         this.tasks = tasks;
         this.namespaces = namespaces;
+        this.memory = memory;
         this.objects = objects;
     }
 
@@ -31,7 +34,7 @@ public final class Kernel {
         Task[] tasks = new Task[limits.maxTasks()];
         PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
-        return new Kernel(tasks, new PidNamespace[] {root}, KernelObjects.boot(limits.maxTasks()));
+        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()));
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -102,13 +105,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces, objects);
+        return new Kernel(copy, namespaces, memory, objects);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy, objects);
+        return new Kernel(tasks, copy, memory, objects);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -123,12 +126,12 @@ public final class Kernel {
             if (namespaces[i] == null) {
                 PidNamespace[] copy = namespaces.clone();
                 copy[i] = ns;
-                return new Kernel(tasks, copy, objects);
+                return new Kernel(tasks, copy, memory, objects);
             }
         }
         PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
         copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy, objects);
+        return new Kernel(tasks, copy, memory, objects);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -148,7 +151,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, objects.released(slot));
+        return new Kernel(copy, ns, memory, objects.released(slot));
     }
 
     /**
@@ -158,14 +161,13 @@ public final class Kernel {
      */
     public Kernel collectNamespaces() {
         boolean[] used = new boolean[namespaces.length];
-        used[ROOT_NS] = true;
         for (Task t : tasks) {
             if (t == null) continue;
-            for (int l = 0; l <= t.level(); l++) used[t.nsAtLevel(l)] = true;
-            for (int n = t.nsForChildren; n >= 0 && !used[n]; n = namespaces[n].parent()) used[n] = true;
+            for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
+            markWithAncestors(used, t.nsForChildren);
         }
         // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
-        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) used[r.nsAtLevel(l)] = true;
+        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
             if (namespaces[i] != null && !used[i]) {
@@ -177,7 +179,15 @@ public final class Kernel {
         int len = result.length;
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
-        return result == namespaces ? this : new Kernel(tasks, result, objects);
+        return result == namespaces ? this : new Kernel(tasks, result, memory, objects);
+    }
+
+    public SharedMemory memory() {
+        return memory;
+    }
+
+    public Kernel withMemory(SharedMemory m) {
+        return new Kernel(tasks, namespaces, m, objects);
     }
 
     public KernelObjects objects() {
@@ -185,7 +195,17 @@ public final class Kernel {
     }
 
     public Kernel withObjects(KernelObjects o) {
-        return o == objects ? this : new Kernel(tasks, namespaces, o);
+        return o == objects ? this : new Kernel(tasks, namespaces, memory, o);
+    }
+
+    /** A user-space store (or atomic read-modify-write) to a shared futex word. */
+    public Kernel withWord(int word, int value) {
+        return withMemory(memory.withWord(word, value));
+    }
+
+    /** get_pid_ns on the parent at creation: a namespace keeps its ancestors alive. */
+    private void markWithAncestors(boolean[] used, int ns) {
+        for (int n = ns; n >= 0 && namespaces[n] != null && !used[n]; n = namespaces[n].parent()) used[n] = true;
     }
 
     // ---- identity ------------------------------------------------------------------------
@@ -207,13 +227,14 @@ public final class Kernel {
             if (t == null) h.add(-9);
             else t.hashInto(h);
         }
+        memory.hashInto(h);
         objects.hashInto(h);
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
-                && objects.equals(k.objects));
+                && memory.equals(k.memory) && objects.equals(k.objects));
     }
 
     @Override
@@ -229,6 +250,7 @@ public final class Kernel {
             if (s.length() > 0) s.append("; ");
             s.append('T').append(i).append(tasks[i]);
         }
+        if (memory.size() > 0) s.append("; ").append(memory);
         return s.toString();
     }
 }
