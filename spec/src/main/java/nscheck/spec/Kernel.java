@@ -76,8 +76,9 @@ public final class Kernel {
         return -1;
     }
 
+    /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3). */
     public boolean numberInUse(int ns, int nr) {
-        return holderOf(ns, nr) >= 0;
+        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null;
     }
 
     /** True if {@code ns} is {@code ancestor} or lies below it. */

@@ -76,6 +76,15 @@ public final class KernelObjects {
         return ucounts;
     }
 
+    /**
+     * A process group of an existing task is numbered {@code nr} in PID namespace {@code ns}: the
+     * number stays allocated while any task uses it as a PGID, even after its leader is reaped (P3).
+     */
+    public PidRef groupNumbered(int ns, int nr) {
+        for (TaskContext c : contexts) if (c != null && c.pgrp() != null && nr > 0 && c.pgrp().numberIn(ns) == nr) return c.pgrp();
+        return null;
+    }
+
     /** True if user namespace {@code ns} is {@code ancestor} or lies below it. */
     public boolean userNsWithin(int ns, int ancestor) {
         for (int n = ns, hops = 0; n >= 0 && hops <= userNs.length; n = userNs[n].parent(), hops++)
@@ -186,6 +195,7 @@ public final class KernelObjects {
             if (c.ipcNs() >= 0) ipcUsed[c.ipcNs()] = true;
             if (c.undoList() >= 0) undoUsed[c.undoList()] = true;
             markUser(userUsed, c.cred().userNs());
+            for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
         }
         for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
         IpcNamespace[] ipc = trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
@@ -202,7 +212,11 @@ public final class KernelObjects {
     /** Every struct pid reference held by an object: they pin their PID namespaces. */
     public List<PidRef> pidRefs() {
         List<PidRef> out = new ArrayList<>();
-        for (TaskContext c : contexts) if (c != null) for (SigInfo s : c.pending()) add(out, s.sender());
+        for (TaskContext c : contexts) {
+            if (c == null) continue;
+            for (SigInfo s : c.pending()) add(out, s.sender());
+            add(out, c.pgrp());
+        }
         for (IpcNamespace n : ipcNs) {
             if (n == null) continue;
             if (n.msg() != null) { add(out, n.msg().lspid()); add(out, n.msg().lrpid()); }

@@ -16,7 +16,7 @@ public final class ObjectCalls {
     private ObjectCalls() {}
 
     static boolean handles(Syscall call) {
-        return call instanceof Syscall.SigBlock || call instanceof Syscall.Sigqueue || call instanceof Syscall.Sigwaitinfo
+        return call instanceof Syscall.SigBlock || call instanceof Syscall.Setpgid || call instanceof Syscall.Sigqueue || call instanceof Syscall.Sigwaitinfo
                 || call instanceof Syscall.Msgget || call instanceof Syscall.Msgsnd || call instanceof Syscall.Msgrcv
                 || call instanceof Syscall.MsgStat || call instanceof Syscall.Semget || call instanceof Syscall.Semop
                 || call instanceof Syscall.SemGetpid || call instanceof Syscall.SemGetval || call instanceof Syscall.SemRmid
@@ -34,6 +34,7 @@ public final class ObjectCalls {
 
     private static Outcome single(Semantics s, Kernel k, int actor, Syscall call) {
         if (call instanceof Syscall.SigBlock) return SignalRules.sigblock(k, actor);
+        if (call instanceof Syscall.Setpgid) return SignalRules.setpgid(k, actor);
         if (call instanceof Syscall.Sigqueue q) return SignalRules.sigqueue(s, k, actor, q.pid());
         if (call instanceof Syscall.Msgget) return IpcRules.msgget(k, actor);
         if (call instanceof Syscall.Msgsnd) return IpcRules.msgsnd(k, actor);
@@ -80,15 +81,22 @@ public final class ObjectCalls {
         return null;
     }
 
-    /** Ground truth for the invariants: the kernel uid a uid-reporting call reads, or {@link UserNamespace#INVALID}. */
-    public static int referentUid(Kernel k, int actor, Syscall call) {
+    /** The kernel uid a uid-reporting call reads, and the user namespace it is to be read in. */
+    public record UidReferent(int kuid, int readerUserNs) {}
+
+    /**
+     * Ground truth for the invariants: what a uid-reporting call reads, or null. A siginfo is
+     * read in the user namespace its receiver had when it was queued; socket credentials in the
+     * reader's current one (scm_recv and SO_PEERCRED map at read time).
+     */
+    public static UidReferent referentUid(Kernel k, int actor, Syscall call) {
         if (call instanceof Syscall.Sigwaitinfo w && w.uid()) {
             List<SigInfo> q = k.objects().context(actor).pending();
-            return q.isEmpty() ? UserNamespace.INVALID : q.get(0).senderKuid();
+            return q.isEmpty() ? null : new UidReferent(q.get(0).senderKuid(), q.get(0).readerUserNs());
         }
         PeerCred c = call instanceof Syscall.RecvCreds r && r.uid() ? SocketRules.incoming(k, actor)
                 : call instanceof Syscall.PeerCredQuery p && p.uid() ? SocketRules.peer(k, actor) : null;
-        return c == null ? UserNamespace.INVALID : c.kuid();
+        return c == null ? null : new UidReferent(c.kuid(), k.objects().context(actor).cred().userNs());
     }
 
     // ---- hooks ------------------------------------------------------------------------------
@@ -173,7 +181,7 @@ public final class ObjectCalls {
         cur = SocketRules.closeOnExit(cur, slot);
         KernelObjects o = cur.objects();
         TaskContext c = o.context(slot);
-        o = o.withContext(slot, new TaskContext(c.cred(), -1, -1, c.blocksSignals(), List.of()));
+        o = o.withContext(slot, c.dead());
         return cur.withObjects(o.collect());
     }
 }

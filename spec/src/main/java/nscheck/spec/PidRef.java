@@ -36,6 +36,11 @@ public final class PidRef {
         return new PidRef(ns, nr);
     }
 
+    /** The root init's struct pid (PID 1 of init_pid_ns): the boot process group (PGID 1). */
+    static PidRef rootInit() {
+        return new PidRef(new int[] {Kernel.ROOT_NS}, new int[] {1});
+    }
+
     /** Ground truth pid_nr_ns(pid, ns): the number recorded for {@code ns}, 0 when none is (P2). */
     public int numberIn(int pidNs) {
         for (int i = 0; i < ns.length; i++) if (ns[i] == pidNs) return nr[i];

@@ -56,6 +56,7 @@ public final class Semantics {
         if (call instanceof Syscall.FutexUnlockPi u) return one(futex.unlockPi(k, actor, u.word()));
         if (call instanceof Syscall.GetPpid) return one(getppid(k, actor));
         if (call instanceof Syscall.Kill kill) return one(kill(k, actor, kill.pid(), kill.sig()));
+        if (call instanceof Syscall.Tgkill tk) return one(tgkill(k, actor, tk.tgid(), tk.tid()));
         if (call instanceof Syscall.ReadNsLastPid) return one(new Outcome(k, Observation.value(k.ns(t.activeNs()).cursor() - 1)));
         if (call instanceof Syscall.WriteNsLastPid w) return one(writeNsLastPid(k, actor, w.value()));
         if (call instanceof Syscall.SetChildSubreaper)
@@ -269,7 +270,41 @@ public final class Semantics {
             }
             return count == 0 ? fail(k, Errno.ESRCH) : new Outcome(cur, Observation.ZERO);
         }
-        return fail(k, Errno.ESRCH); // process groups are not modelled
+        // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
+        // find_vpid(-pid) in the caller's namespace), wherever their namespaces are; ESRCH if none.
+        PidRef group = pid == 0 ? k.objects().context(actor).pgrp() : groupNamed(k, t.activeNs(), -pid);
+        if (group == null) return fail(k, Errno.ESRCH);
+        Kernel cur = k;
+        int count = 0;
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (u == null || u.hasLeader() || !group.equals(k.objects().context(i).pgrp())) continue;
+            count++;
+            cur = deliver(cur, actor, i, sig).next();
+        }
+        if (count == 0) return fail(k, Errno.ESRCH);
+        // A caller that signalled its own group fatally never sees the return value.
+        return new Outcome(cur, cur.task(actor).pendingSignal != 0 ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    /** find_vpid(nr) for a process group: the struct pid numbered {@code nr} in {@code ns}, a task's or a group's. */
+    private PidRef groupNamed(Kernel k, int ns, int nr) {
+        int holder = variant.lookup(k, ns, nr);
+        return holder >= 0 ? PidRef.of(k, holder) : k.objects().groupNumbered(ns, nr);
+    }
+
+    /**
+     * tgkill (do_tkill): the thread numbered {@code tid} in the caller's namespace, if its TGID
+     * there is {@code tgid}; else ESRCH. Ids below 1: EINVAL. The siginfo is the kill() one (SI_TKILL).
+     */
+    private Outcome tgkill(Kernel k, int actor, int tgid, int tid) {
+        if (tgid <= 0 || tid <= 0) return fail(k, Errno.EINVAL);
+        int ns = k.task(actor).activeNs();
+        int target = variant.lookup(k, ns, tid);
+        if (target < 0) return fail(k, Errno.ESRCH);
+        Task u = k.task(target);
+        if (variant.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return fail(k, Errno.ESRCH);
+        return deliver(k, actor, target, Signals.SIGUSR1);
     }
 
     /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */

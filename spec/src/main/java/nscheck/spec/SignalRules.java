@@ -17,6 +17,30 @@ final class SignalRules {
         return new Outcome(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))), Observation.ZERO);
     }
 
+    /** setpgid(0, 0) (ksys_setpgid): the group is named by the struct pid of the caller's group leader. */
+    static Outcome setpgid(Kernel k, int actor) {
+        Task t = k.task(actor);
+        int leader = t.hasLeader() ? t.leader : actor;
+        TaskContext c = k.objects().context(actor);
+        return new Outcome(k.withObjects(k.objects().withContext(actor, c.withPgrp(PidRef.of(k, leader)))).collectNamespaces(), Observation.ZERO);
+    }
+
+    /**
+     * prepare_kill_siginfo and send_signal_locked: si_uid is the sender's uid as its own user
+     * namespace writes it (from_kuid_munged), and, when the target's user namespace differs, that
+     * number read back in the sender's namespace (make_kuid) and mapped into the target's: an id
+     * the sender's namespace does not map reaches the target as the overflow id (P10).
+     */
+    static int siUid(Semantics s, Kernel k, int sender, int target) {
+        KernelObjects o = k.objects();
+        Credentials from = o.context(sender).cred();
+        int targetNs = o.context(target).cred().userNs();
+        int own = s.variant.fromKernelId(k, from.userNs(), from.uid(), false);
+        if (from.userNs() == targetNs) return own;
+        int kuid = o.userNs(from.userNs()).toKernel(own, false);
+        return kuid == UserNamespace.INVALID ? UserNamespace.OVERFLOW_ID : s.variant.fromKernelId(k, targetNs, kuid, false);
+    }
+
     /**
      * send_signal_locked for SIGUSR1 from {@code sender} to a living {@code target}: queued with
      * si_pid as the target will read it and si_uid mapped into the target's user namespace (P10).
@@ -30,8 +54,9 @@ final class SignalRules {
             return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
         }
         int senderUid = k.objects().context(sender).cred().uid();
-        SigInfo info = new SigInfo(Signals.SIGUSR1, s.variant.siginfoPid(k, sender, target),
-                s.variant.fromKernelId(k, tc.cred().userNs(), senderUid, false), PidRef.of(k, sender), senderUid);
+        int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
+        SigInfo info = new SigInfo(Signals.SIGUSR1, s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
+                PidRef.of(k, group), senderUid, tc.cred().userNs());
         return new Outcome(k.withObjects(k.objects().withContext(target, tc.queued(info))), Observation.ZERO);
     }
 
@@ -68,7 +93,7 @@ final class SignalRules {
         if (p == null || !p.alive() || pc == null || !pc.blocksSignals()) return k;
         int childUid = k.objects().context(child).cred().uid();
         SigInfo info = new SigInfo(Signals.SIGCHLD, s.variant.translate(k, child, p.activeNs()),
-                s.variant.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid);
+                s.variant.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs());
         return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
     }
 }

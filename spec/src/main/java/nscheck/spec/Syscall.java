@@ -66,9 +66,9 @@ public sealed interface Syscall {
         @Override public String toString() { return "getppid()"; }
     }
 
-    /** kill(2): pid > 0 one process, -1 every process the caller may signal (P11). */
+    /** kill(2): pid > 0 one process, -1 every process the caller may signal (P11), 0 the caller's process group, below -1 the group -pid. */
     record Kill(int pid, int sig) implements Syscall {
-        public String family() { return sig == 0 ? "kill-probe" : sig == Signals.SIGTERM ? "kill-term" : sig == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
+        public String family() { return (pid == 0 || pid < -1) ? "kill-pgrp" : sig == 0 ? "kill-probe" : sig == Signals.SIGTERM ? "kill-term" : sig == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
 
         @Override public String toString() { return "kill(" + pid + ", " + Signals.name(sig) + ")"; }
     }
@@ -119,6 +119,20 @@ public sealed interface Syscall {
         public String family() { return "sigqueue"; }
 
         @Override public String toString() { return "sigqueue(" + pid + ", SIGUSR1)"; }
+    }
+
+    /** tgkill(tgid, tid, SIGUSR1): one thread, named by its TID and checked against its TGID, both in the caller's namespace. */
+    record Tgkill(int tgid, int tid) implements Syscall {
+        public String family() { return "tgkill"; }
+
+        @Override public String toString() { return "tgkill(" + tgid + ", " + tid + ", SIGUSR1)"; }
+    }
+
+    /** setpgid(0, 0): the caller leads a new process group whose PGID is its own PID. */
+    record Setpgid() implements Syscall {
+        public String family() { return "setpgid"; }
+
+        @Override public String toString() { return "setpgid(0, 0)"; }
     }
 
     /** sigwaitinfo({SIGUSR1, SIGCHLD}, &info): returns info.si_pid (or si_uid); blocks while nothing is queued. */

@@ -12,24 +12,26 @@ import java.util.List;
  * @param blocksSignals SIGUSR1 and SIGCHLD are blocked, so they queue for sigwaitinfo instead of
  *                      acting (sig_ignored: blocked signals are never ignored)
  * @param pending       queued siginfo; standard signals queue at most once each (legacy_queue)
+ * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
+ *                      replaced by setpgid(0, 0); at boot the root init's own (PGID 1)
  */
-public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending) {
-    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of());
+public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp) {
+    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit());
 
     public TaskContext withCred(Credentials c) {
-        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending);
+        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp);
     }
 
     public TaskContext withIpcNs(int ns) {
-        return new TaskContext(cred, ns, undoList, blocksSignals, pending);
+        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp);
     }
 
     public TaskContext withUndoList(int list) {
-        return new TaskContext(cred, ipcNs, list, blocksSignals, pending);
+        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp);
     }
 
     public TaskContext withBlocked(boolean value) {
-        return new TaskContext(cred, ipcNs, undoList, value, pending);
+        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp);
     }
 
     public boolean hasPending(int sig) {
@@ -44,17 +46,27 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         int i = 0;
         while (i < q.size() && q.get(i).sig() < info.sig()) i++;
         q.add(i, info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q));
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp);
     }
 
     /** next_signal: the lowest-numbered pending signal is dequeued first. */
     public TaskContext dequeued() {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())));
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp);
     }
 
     /** The child's copy at fork: credentials, namespaces and mask are inherited; the queue is not. */
     public TaskContext forChild(int childIpcNs, int childUndo) {
-        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of());
+        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp);
+    }
+
+    /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
+    public TaskContext withPgrp(PidRef leader) {
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader);
+    }
+
+    /** exit: the queue is flushed and the namespaces are dropped; the process group stays until release. */
+    public TaskContext dead() {
+        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp);
     }
 
     void hashInto(StateHasher h) {
@@ -64,5 +76,6 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         h.add(blocksSignals ? 1 : 0);
         h.add(pending.size());
         for (SigInfo s : pending) s.hashInto(h);
+        PidRef.hash(h, pgrp);
     }
 }

@@ -42,6 +42,9 @@ public final class CallMenu {
         // signals with siginfo, SysV IPC, Unix socket credentials, user namespaces (issue 4)
         m.put("kill-usr1", "kill(pid, SIGUSR1) for pid -1 and every pid");
         m.put("sigqueue", "sigqueue(pid, SIGUSR1) for every pid");
+        m.put("tgkill", "tgkill(tid, tid, SIGUSR1) for every tid, and tgkill(1, tid, SIGUSR1) for a TGID that does not match");
+        m.put("kill-pgrp", "kill(0, SIGUSR1) and kill(-pgid, SIGUSR1) for every pgid");
+        m.put("setpgid", "setpgid(0, 0)");
         m.put("sigblock", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD})");
         m.put("sigwaitinfo", "sigwaitinfo() returning si_pid");
         m.put("sigwaitinfo-uid", "sigwaitinfo() returning si_uid");
@@ -98,6 +101,12 @@ public final class CallMenu {
                 case "subreaper" -> out.add(new Syscall.SetChildSubreaper());
                 case "kill-usr1" -> addKills(out, Signals.SIGUSR1, pidMax, true);
                 case "sigqueue" -> { for (int p = 1; p < pidMax; p++) out.add(new Syscall.Sigqueue(p)); }
+                case "tgkill" -> {
+                    for (int p = 1; p < pidMax; p++) out.add(new Syscall.Tgkill(p, p));
+                    for (int p = 2; p < pidMax; p++) out.add(new Syscall.Tgkill(1, p));
+                }
+                case "kill-pgrp" -> { out.add(new Syscall.Kill(0, Signals.SIGUSR1)); for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, Signals.SIGUSR1)); }
+                case "setpgid" -> out.add(new Syscall.Setpgid());
                 case "sigblock" -> out.add(new Syscall.SigBlock());
                 case "sigwaitinfo" -> out.add(new Syscall.Sigwaitinfo(false));
                 case "sigwaitinfo-uid" -> out.add(new Syscall.Sigwaitinfo(true));

@@ -59,14 +59,15 @@ public final class ObjectInvariants {
     /** C3, C4, P10: ids cross a user-namespace boundary only through its maps; unmapped reads 65534. */
     static Property<Kernel, KernelStep> uidMapping() {
         return new Property.AlwaysStep<>("uid-mapping",
-                "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, 65534 if unmapped", (pre, step, post) -> {
+                "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            int kuid = ObjectCalls.referentUid(pre, step.actor(), step.call());
-            if (kuid == UserNamespace.INVALID) return Verdict.VACUOUS;
-            KernelObjects o = pre.objects();
-            int readerNs = o.context(step.actor()).cred().userNs();
-            return Verdict.of(r.value() == o.userNs(readerNs).fromKernel(kuid, false));
+            ObjectCalls.UidReferent ref = ObjectCalls.referentUid(pre, step.actor(), step.call());
+            if (ref == null) return Verdict.VACUOUS;
+            // The overflow id carries no identity: a sender unmapped in its own namespace reaches
+            // every other namespace as 65534 (P10 double munging), which is a loss, not a leak.
+            if (r.value() == UserNamespace.OVERFLOW_ID) return Verdict.HOLDS;
+            return Verdict.of(r.value() == pre.objects().userNs(ref.readerUserNs()).fromKernel(ref.kuid(), false));
         });
     }
 
