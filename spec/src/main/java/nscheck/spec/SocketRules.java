@@ -43,13 +43,13 @@ final class SocketRules {
         return queue(k, actor, own(k, actor, false));
     }
 
-    /** scm_check_creds then find_get_pid in the caller's namespace (C1). gid is given equal to uid. */
+    /** scm_check_creds then find_get_pid in the caller's namespace (C1). The gid sent is the sender's own real gid, so only the pid and uid checks can refuse. */
     static Outcome sendCreds(Semantics s, Kernel k, int actor, int pid, int uid) {
         Credentials c = k.objects().context(actor).cred();
         UserNamespace ns = k.objects().userNs(c.userNs());
         int kuid = ns.toKernel(uid, false);
-        int kgid = ns.toKernel(uid, true);
-        if (kuid == UserNamespace.INVALID || kgid == UserNamespace.INVALID) return fail(k, Errno.EINVAL);
+        int kgid = c.gid();
+        if (kuid == UserNamespace.INVALID) return fail(k, Errno.EINVAL);
         int self = s.variant.translate(k, actor, k.task(actor).activeNs());
         // CAP_SYS_ADMIN over the caller's PID namespace: the model takes every PID namespace to be
         // owned by init_user_ns (PidNamespace does not record its owner).

@@ -251,11 +251,11 @@ public sealed interface Syscall {
         @Override public String toString() { return "sendmsg(sock)"; }
     }
 
-    /** sendmsg with SCM_CREDENTIALS {pid, uid, gid = uid} (C1). */
+    /** sendmsg with SCM_CREDENTIALS {pid, uid, gid = the sender's own gid} (C1). */
     record SendCreds(int pid, int uid) implements Syscall {
         public String family() { return "send-creds"; }
 
-        @Override public String toString() { return "sendmsg(sock, SCM_CREDENTIALS{pid=" + pid + ", uid=" + uid + ", gid=" + uid + "})"; }
+        @Override public String toString() { return "sendmsg(sock, SCM_CREDENTIALS{pid=" + pid + ", uid=" + uid + ", gid=getgid()})"; }
     }
 
     /** recvmsg: the ucred's pid (or uid) as the receiver sees it (C3). */
