@@ -50,7 +50,8 @@ final class SocketRules {
         int kuid = ns.toKernel(uid, false);
         int kgid = c.gid();
         if (kuid == UserNamespace.INVALID) return fail(k, Errno.EINVAL);
-        int self = s.variant.translate(k, actor, k.task(actor).activeNs());
+        Task t = k.task(actor);
+        int self = s.variant.translate(k, t.hasLeader() ? t.leader : actor, t.activeNs()); // task_tgid_vnr(current)
         // CAP_SYS_ADMIN over the caller's PID namespace: the model takes every PID namespace to be
         // owned by init_user_ns (PidNamespace does not record its owner).
         boolean pidOk = pid == self || (c.caps() && c.userNs() == UserNamespace.INIT);

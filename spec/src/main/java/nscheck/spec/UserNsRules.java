@@ -33,12 +33,13 @@ final class UserNsRules {
     /**
      * copy_process after copy_creds (U5): the child's charge is already counted; over the limit at
      * the cred's own level (RLIMIT_NPROC) or any ancestor (the rlimit recorded at creation) is
-     * EAGAIN, unless the cred is global root's or holds CAP_SYS_RESOURCE/CAP_SYS_ADMIN in init_user_ns.
+     * EAGAIN, unless the cred's user is INIT_USER (kuid 0, in whatever user namespace: user_structs
+     * are looked up by kuid) or it holds CAP_SYS_RESOURCE/CAP_SYS_ADMIN in init_user_ns.
      */
     static Outcome forkRefused(Kernel k, int actor) {
         KernelObjects o = k.objects();
         Credentials c = o.context(actor).cred();
-        if (c.userNs() == UserNamespace.INIT && c.uid() == 0) return null;
+        if (c.uid() == 0) return null;
         if (c.userNs() == UserNamespace.INIT && c.caps()) return null;
         for (int ns = c.userNs(), uid = c.uid(), hops = 0; ns >= 0 && hops <= o.userNsSlots(); hops++) {
             if (o.ucounts().count(ns, uid) + 1 > RLIMIT_NPROC) return fail(k, Errno.EAGAIN);
