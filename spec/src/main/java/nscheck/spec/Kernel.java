@@ -252,6 +252,8 @@ public final class Kernel {
             s.append('T').append(i).append(tasks[i]);
         }
         if (memory.size() > 0) s.append("; ").append(memory);
+        String more = objects.describe(this);
+        if (!more.isEmpty()) s.append("; ").append(more);
         return s.toString();
     }
 }
