@@ -185,6 +185,8 @@ public final class KernelObjects {
      * is in it; an undo list while a task holds it. Trims empty tail slots.
      */
     public KernelObjects collect() {
+        // Only the initial namespaces and no undo list: nothing can be unreferenced (the common case).
+        if (ipcNs.length == 1 && userNs.length == 1 && undoLists.length == 0) return this;
         boolean[] ipcUsed = new boolean[ipcNs.length];
         boolean[] undoUsed = new boolean[undoLists.length];
         boolean[] userUsed = new boolean[userNs.length];
@@ -212,10 +214,12 @@ public final class KernelObjects {
     /** Every struct pid reference held by an object: they pin their PID namespaces. */
     public List<PidRef> pidRefs() {
         List<PidRef> out = new ArrayList<>();
+        PidRef boot = BOOT_GROUP;
         for (TaskContext c : contexts) {
             if (c == null) continue;
             for (SigInfo s : c.pending()) add(out, s.sender());
-            add(out, c.pgrp());
+            // The boot group names only init_pid_ns, which lives anyway.
+            if (c.pgrp() != boot && !boot.equals(c.pgrp())) add(out, c.pgrp());
         }
         for (IpcNamespace n : ipcNs) {
             if (n == null) continue;
@@ -231,6 +235,8 @@ public final class KernelObjects {
         }
         return out;
     }
+
+    private static final PidRef BOOT_GROUP = TaskContext.ROOT.pgrp();
 
     private static void add(List<PidRef> out, PidRef r) {
         if (r != null) out.add(r);
@@ -322,6 +328,17 @@ public final class KernelObjects {
     // ---- identity ------------------------------------------------------------------------
 
     void hashInto(StateHasher h) {
+        // Boot-time namespaces, no undo lists and no socket (every PID-only model): only the contexts and counts vary.
+        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null
+                && userNs[0].equals(UserNamespace.INIT_USER_NS) && ipcNs[0].equals(IpcNamespace.INIT_IPC_NS)) {
+            h.add(-13);
+            for (TaskContext c : contexts) {
+                if (c == null) h.add(-11);
+                else c.hashInto(h);
+            }
+            ucounts.hashInto(h);
+            return;
+        }
         h.add(contexts.length);
         for (TaskContext c : contexts) {
             if (c == null) h.add(-11);
