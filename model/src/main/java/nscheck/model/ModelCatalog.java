@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import nscheck.model.futex.FutexMutex;
+import nscheck.model.futex.FutexMutexSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
 
@@ -28,7 +30,9 @@ public final class ModelCatalog {
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space
      * protocol's program counters, a packed benchmark encoding). Listed after the files.
      */
-    public static final List<Supplier<ModelSource>> CODE_MODELS = List.of();
+    public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
+            () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
+            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

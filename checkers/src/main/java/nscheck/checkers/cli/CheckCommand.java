@@ -1,9 +1,10 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.Bfs;
 import nscheck.checkers.CheckOptions;
 import nscheck.checkers.CheckResult;
 import nscheck.checkers.Ending;
+import nscheck.checkers.Engine;
+import nscheck.checkers.Engines;
 import nscheck.checkers.Violation;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
@@ -80,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
-        Bfs<S, A> bfs = new Bfs<>(m, options, text::progress);
+        Engine<S, A> bfs = Engines.pick(m, options, text::progress);
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C stops the search, and the JVM waits (briefly) for the summary of what was found.
         Thread hook = new Thread(() -> {
@@ -97,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
             result = bfs.run();
             List<Path> files = new ArrayList<>();
             for (Violation<S, A> v : result.violations()) {
-                Counterexample cex = CounterexampleFile.of(m, v, "bfs", null, false);
+                Counterexample cex = CounterexampleFile.of(m, v, bfs.name(), null, false);
                 files.add(CounterexampleFile.write(out, cex));
             }
             text.result(result, files);
