@@ -3,7 +3,7 @@
  * Futexes Are Tricky) with the kernel's futex wait queue as explicit FIFO state. It is the same
  * transition system as nscheck's futex-mutex-once / futex-mutex-forever models
  * (model/src/main/java/nscheck/model/futex/FutexMutex.java), built so that SPIN's state vector
- * holds exactly that state: every step is one d_step, each thread's process always sits at the
+ * holds exactly that state: every step is one d_step of the one process, which always sits at the
  * head of its loop, scratch variables are zero between steps and queue slots past the length are
  * zero. So SPIN's "states, stored" equals nscheck's distinct states for every N.
  *
@@ -61,46 +61,79 @@ inline check() {
     k = 0
 }
 
-active [N] proctype thread() {
+/*
+ * The steps of thread t, one d_step each. A macro rather than a process per thread: then there is
+ * one process, always at the head of its loop, and the state vector is only the variables above
+ * (a process per thread would add every thread's own process bytes to each stored state).
+ */
+#define THREAD(t) \
+    :: d_step { pc[t] == CAS -> \
+           if \
+           :: val == 0 -> val = 1; pc[t] = CS \
+           :: val == 2 -> pc[t] = WAIT \
+           :: else -> pc[t] = XCHG \
+           fi; \
+           check() } \
+    :: d_step { pc[t] == XCHG -> \
+           if \
+           :: val == 0 -> pc[t] = CS \
+           :: else -> pc[t] = WAIT \
+           fi; \
+           val = 2; \
+           check() } \
+    :: d_step { pc[t] == WAIT -> \
+           if \
+           :: val == 2 -> q[qlen] = t; qlen++; pc[t] = SLEEP \
+           :: else -> pc[t] = XCHG \
+           fi; \
+           check() } \
+    :: d_step { pc[t] == CS -> \
+           if \
+           :: val == 1 -> val = 0; pc[t] = FIN \
+           :: else -> val--; pc[t] = STORE \
+           fi; \
+           check() } \
+    :: d_step { pc[t] == STORE -> val = 0; pc[t] = WAKE; check() } \
+    :: d_step { pc[t] == WAKE -> \
+           if \
+           :: qlen > 0 -> \
+               pc[q[0]] = XCHG; \
+               for (k : 0 .. N - 2) { q[k] = q[k + 1] }; \
+               q[N - 1] = 0; \
+               qlen-- \
+           :: else \
+           fi; \
+           pc[t] = FIN; \
+           check() }
+
+#if N > 8
+#error "at most 8 threads (as in nscheck: 3-bit thread ids)"
+#endif
+
+active proctype threads() {
 end:
     do
-    :: d_step { pc[_pid] == CAS ->
-           if
-           :: val == 0 -> val = 1; pc[_pid] = CS
-           :: val == 2 -> pc[_pid] = WAIT
-           :: else -> pc[_pid] = XCHG
-           fi;
-           check() }
-    :: d_step { pc[_pid] == XCHG ->
-           if
-           :: val == 0 -> pc[_pid] = CS
-           :: else -> pc[_pid] = WAIT
-           fi;
-           val = 2;
-           check() }
-    :: d_step { pc[_pid] == WAIT ->
-           if
-           :: val == 2 -> q[qlen] = _pid; qlen++; pc[_pid] = SLEEP
-           :: else -> pc[_pid] = XCHG
-           fi;
-           check() }
-    :: d_step { pc[_pid] == CS ->
-           if
-           :: val == 1 -> val = 0; pc[_pid] = FIN
-           :: else -> val--; pc[_pid] = STORE
-           fi;
-           check() }
-    :: d_step { pc[_pid] == STORE -> val = 0; pc[_pid] = WAKE; check() }
-    :: d_step { pc[_pid] == WAKE ->
-           if
-           :: qlen > 0 ->
-               pc[q[0]] = XCHG;
-               for (k : 0 .. N - 2) { q[k] = q[k + 1] };
-               q[N - 1] = 0;
-               qlen--
-           :: else
-           fi;
-           pc[_pid] = FIN;
-           check() }
+    THREAD(0)
+#if N > 1
+    THREAD(1)
+#endif
+#if N > 2
+    THREAD(2)
+#endif
+#if N > 3
+    THREAD(3)
+#endif
+#if N > 4
+    THREAD(4)
+#endif
+#if N > 5
+    THREAD(5)
+#endif
+#if N > 6
+    THREAD(6)
+#endif
+#if N > 7
+    THREAD(7)
+#endif
     od
 }
