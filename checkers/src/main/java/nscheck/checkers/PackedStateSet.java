@@ -49,6 +49,11 @@ public final class PackedStateSet implements PackedVisitedSet {
     }
 
     @Override
+    public long touch(long state) {
+        return table[(int) ((state * PHI) >>> shift)];
+    }
+
+    @Override
     public long room(long stored) {
         return table.length / 4 * 3 - stored;
     }

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * is the exception: which states it misses depends on insertion order.)
  */
 public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
+    /** Successors probed together: enough loads in flight to cover memory latency, few enough to stay in L1. */
+    static final int BATCH = 64;
+
     private final PackedModel model;
     private final PackedModelView view;
     private final PackedVisitedSet seen;
@@ -92,6 +95,10 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         final long[] exercised = new long[invariants.size()];
         /** Per property (the last is deadlock), the smallest violating state found this level, or -1. */
         final long[] violating = new long[invariants.size() + 1];
+        /** Successors of several states, probed together. */
+        final long[] batch = new long[Math.max(BATCH, next.length)];
+        /** Where touched slots are folded, so that the JIT keeps the reads. */
+        long sink;
         long generated;
         long[] out = new long[PackedFrontier.SEGMENT];
         int outLength;
@@ -110,13 +117,24 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 long[] seg = level.segment(c);
                 int len = level.length(c);
                 long added = 0;
-                for (int i = 0; i < len; i++) {
-                    int n = model.successors(seg[i], next, family);
-                    generated += n;
-                    if (n == 0 && deadlocks) noteViolation(invariants.size(), seg[i]);
-                    for (int j = 0; j < n; j++) {
-                        fired[family[j]]++;
-                        long s = next[j];
+                int i = 0;
+                while (i < len) {
+                    // Generate a batch, touch all its slots (their misses overlap), then add them.
+                    int b = 0;
+                    for (; i < len && b + next.length <= batch.length; i++) {
+                        int n = model.successors(seg[i], next, family);
+                        generated += n;
+                        if (n == 0 && deadlocks) noteViolation(invariants.size(), seg[i]);
+                        for (int j = 0; j < n; j++) {
+                            fired[family[j]]++;
+                            batch[b++] = next[j];
+                        }
+                    }
+                    long touched = 0;
+                    for (int j = 0; j < b; j++) touched += seen.touch(batch[j]);
+                    sink += touched;
+                    for (int j = 0; j < b; j++) {
+                        long s = batch[j];
                         if (seen.add(s)) {
                             added++;
                             emit(s, into);
