@@ -107,8 +107,19 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
             Arrays.fill(violating, -1);
         }
 
+        /** The state being expanded or checked, for the report if the model throws. */
+        long current;
+
         /** Expands segments of {@code level} until none is left, a pause for growth, or a stop. */
         Void expand(PackedFrontier level, PackedFrontier into) {
+            try {
+                return expandSegments(level, into);
+            } catch (RuntimeException e) {
+                throw new WorkerFailure(current, e);
+            }
+        }
+
+        private Void expandSegments(PackedFrontier level, PackedFrontier into) {
             final int segments = level.segmentCount();
             final boolean deadlocks = model.deadlockIsViolation() && !done[invariants.size()];
             while (!pause && !stopRequested) {
@@ -122,7 +133,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                     // Generate a batch, touch all its slots (their misses overlap), then add them.
                     int b = 0;
                     for (; i < len && b + next.length <= batch.length; i++) {
-                        int n = model.successors(seg[i], next, family);
+                        current = seg[i];
+                        int n = model.successors(current, next, family);
                         generated += n;
                         if (n == 0 && deadlocks) noteViolation(invariants.size(), seg[i]);
                         for (int j = 0; j < n; j++) {
@@ -160,6 +172,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         }
 
         void check(long s) {
+            current = s;
             for (int p = 0; p < invariants.size(); p++) {
                 if (done[p]) continue;
                 Verdict v = invariants.get(p).check().check(s);
@@ -174,12 +187,24 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         }
     }
 
+    /** The model threw while a worker expanded or checked {@code state}. */
+    private static final class WorkerFailure extends RuntimeException {
+        final long state;
+        final RuntimeException error;
+
+        WorkerFailure(long state, RuntimeException error) {
+            super(error.getMessage(), error, false, false);
+            this.state = state;
+            this.error = error;
+        }
+    }
+
     private final class Search {
         final ExecutorService pool;
         final List<Worker> workers = new ArrayList<>();
         final List<Violation<Long, PackedStep>> violations = new ArrayList<>();
         final long start = System.nanoTime();
-        final int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : model.maxDepth();
+        final int maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
         final long headroom;
         long lastReport = start;
         int depth;
@@ -196,11 +221,17 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
 
         CheckResult<Long, PackedStep> run() {
             Ending ending;
+            CheckResult.ModelFailure<Long, PackedStep> failure = null;
             try {
                 ending = search();
             } catch (OutOfMemoryError e) {
                 level = next = null;
                 ending = Ending.OUT_OF_MEMORY;
+            } catch (WorkerFailure e) {
+                // As in Bfs: keep what was found, and the path to the state that broke the model.
+                level = next = null;
+                ending = Ending.MODEL_ERROR;
+                failure = new CheckResult.ModelFailure<>(e.error, PackedTraces.shortest(model, e.state));
             }
             Coverage coverage = new Coverage(model.actionFamilies());
             long[] exercised = new long[invariants.size()];
@@ -208,7 +239,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 for (int f = 0; f < w.fired.length; f++) coverage.add(model.actionFamilies().get(f), w.fired[f]);
                 for (int p = 0; p < exercised.length; p++) exercised[p] += w.exercised[p];
             }
-            return new CheckResult<>(view, ending, stats(), List.copyOf(violations), coverage, exercised);
+            return new CheckResult<>(view, ending, stats(), List.copyOf(violations), coverage, exercised, failure);
         }
 
         Ending search() {
@@ -218,13 +249,17 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 if (seen.add(s)) {
                     stored.incrementAndGet();
                     first.emit(s, level);
-                    first.check(s);
+                    try {
+                        first.check(s);
+                    } catch (RuntimeException e) {
+                        throw new WorkerFailure(s, e);
+                    }
                 }
             }
             first.flush(level);
             if (reportViolations()) return Ending.VIOLATION;
             while (level.size() > 0) {
-                if (maxDepth > 0 && depth >= maxDepth) return Ending.DEPTH_BOUND;
+                if (depth >= maxDepth) return Ending.DEPTH_BOUND;
                 expandLevel();
                 if (stopRequested) return Ending.INTERRUPTED;
                 peakFrontierBytes = Math.max(peakFrontierBytes, level.bytes() + next.bytes());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import nscheck.model.futex.FutexModelSource;
 import nscheck.model.futex.FutexMutex;
 import nscheck.model.futex.FutexMutexSource;
 import nscheck.model.kernel.KernelModelSource;
@@ -31,6 +32,8 @@ public final class ModelCatalog {
      * protocol's program counters, a packed benchmark encoding). Listed after the files.
      */
     public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
+            FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
+            FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
             () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
             () -> new FutexMutexSource(FutexMutex.Variant.FOREVER));
 

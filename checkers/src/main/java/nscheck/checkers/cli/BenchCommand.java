@@ -152,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Row packed(FutexMutex model, PrintWriter err) {
         PackedVisitedSet store = bitstateLog2 == 0 ? new PackedStateSet() : new BitstateSet(bitstateLog2);
-        CheckOptions options = new CheckOptions(0, false, progressSeconds * 1000L);
+        CheckOptions options = new CheckOptions(-1, false, progressSeconds * 1000L);
         ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model, s));
         running = bfs;
         CheckResult<Long, PackedStep> r = bfs.run();
