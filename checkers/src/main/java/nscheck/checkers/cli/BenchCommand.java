@@ -58,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "R", description = "runs per size, the fastest reported (default: ${DEFAULT-VALUE})")
     int repeat = 1;
 
+    @Option(names = "--kernel", split = ",", paramLabel = "MODEL",
+            description = "instead of the futex benchmark: run a catalog model (e.g. pidns-large) with the sequential object Bfs and"
+                    + " with the parallel one, in this run, and print the speed-up")
+    List<String> kernelModels = new ArrayList<>();
+
     @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
     int progressSeconds = 5;
 
@@ -81,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) throw new Main.UsageError("--repeat must be at least 1");
         if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
 
+        if (!kernelModels.isEmpty()) return kernel(out);
         AtomicReference<Boolean> interrupted = new AtomicReference<>(false);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
@@ -131,6 +137,40 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The object engines on catalog models: sequential Bfs (the engine before issue 8) against
+     * ParallelBfs, same JVM, same load. Their results must be equal (ParallelBfsTest), so only the time differs.
+     */
+    private int kernel(PrintWriter out) {
+        out.printf("nscheck bench --kernel: sequential Bfs vs ParallelBfs with %d worker thread%s, %d cores%n", workers,
+                workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors());
+        out.printf("%-20s %-13s %12s %13s %5s %8s %14s%n", "model", "engine", "distinct", "generated", "depth", "seconds", "distinct/s");
+        for (String name : kernelModels) {
+            nscheck.model.Model<?, ?> m;
+            try {
+                m = nscheck.model.ModelCatalog.find(name.trim()).build(java.util.Map.of(), null);
+            } catch (nscheck.model.ModelException e) {
+                throw new Main.UsageError(e.getMessage());
+            }
+            CheckOptions o = CheckOptions.defaults().quiet();
+            Statistics old = kernelRow(out, m.name(), "bfs", new Bfs<>(m, o, s -> {}).run());
+            Statistics now = kernelRow(out, m.name(), "parallel-bfs", new nscheck.checkers.ParallelBfs<>(m, o, s -> {}, workers).run());
+            if (old.distinct() != now.distinct() || old.generated() != now.generated())
+                out.printf("  WARNING: the engines disagree on the counts%n");
+            out.printf(Locale.ROOT, "%-20s speed-up this run: %.2fx%n", "", old.seconds() / now.seconds());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Statistics kernelRow(PrintWriter out, String model, String engine, CheckResult<?, ?> r) {
+        Statistics s = r.stats();
+        out.printf(Locale.ROOT, "%-20s %-13s %,12d %,13d %5d %8.2f %,14.0f%n", model, engine, s.distinct(), s.generated(), s.depth(),
+                s.seconds(), s.statesPerSecond());
+        out.flush();
+        return s;
     }
 
     /** A few small runs first, so that the first measured row is not the JIT's compile time. */
