@@ -51,6 +51,9 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
     private final boolean[] done;
 
     private long peakFrontierBytes;
+    private long peakFrontierDiskBytes;
+    private long frontierBudget = Long.MAX_VALUE;
+    private java.nio.file.Path spillDirectory;
 
     public ParallelPackedBfs(PackedModel model, PackedVisitedSet seen, CheckOptions options, int threads, Progress progress) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
@@ -70,6 +73,29 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
 
     public PackedVisitedSet store() { return seen; }
 
+    /**
+     * Disk-backed frontier: each level keeps at most {@code bytesPerLevel} in memory and appends
+     * the rest to a temporary file in {@code directory}, for state spaces whose levels outgrow the heap.
+     */
+    public ParallelPackedBfs spillFrontier(long bytesPerLevel, java.nio.file.Path directory) {
+        this.frontierBudget = bytesPerLevel;
+        this.spillDirectory = directory;
+        return this;
+    }
+
+    /** The most a level wrote to disk (0 unless {@link #spillFrontier}). */
+    public long peakFrontierDiskBytes() { return peakFrontierDiskBytes; }
+
+    /** Spilling frontiers not yet closed: closed (their files deleted) as the search moves on, and all at its end. */
+    private final List<PackedFrontier> spilling = new ArrayList<>();
+
+    private PackedFrontier newFrontier() {
+        if (spillDirectory == null) return new PackedFrontier();
+        PackedFrontier f = new PackedFrontier(frontierBudget, spillDirectory);
+        spilling.add(f);
+        return f;
+    }
+
     /** The most memory two consecutive levels took at once (the frontier's share of bytes/state). */
     public long peakFrontierBytes() { return peakFrontierBytes; }
 
@@ -84,6 +110,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
             return new Search(pool).run();
         } finally {
             pool.shutdownNow();
+            for (PackedFrontier f : spilling) f.close();
+            spilling.clear();
         }
     }
 
@@ -209,8 +237,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         long lastReport = start;
         int depth;
         long initialGenerated;
-        PackedFrontier level = new PackedFrontier();
-        PackedFrontier next = new PackedFrontier();
+        PackedFrontier level = newFrontier();
+        PackedFrontier next = newFrontier();
 
         Search(ExecutorService pool) {
             this.pool = pool;
@@ -263,8 +291,11 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 expandLevel();
                 if (stopRequested) return Ending.INTERRUPTED;
                 peakFrontierBytes = Math.max(peakFrontierBytes, level.bytes() + next.bytes());
+                peakFrontierDiskBytes = Math.max(peakFrontierDiskBytes, level.diskBytes() + next.diskBytes());
+                level.close();
+                spilling.remove(level);
                 level = next;
-                next = new PackedFrontier();
+                next = newFrontier();
                 if (level.size() > 0) depth++;
                 if (reportViolations()) return Ending.VIOLATION;
             }

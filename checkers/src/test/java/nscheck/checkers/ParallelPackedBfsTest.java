@@ -126,4 +126,39 @@ class ParallelPackedBfsTest {
         for (long s = 0; s < 100_000; s++) assertFalse(set.add(s * 31));
         assertTrue(set.add(0x7fff_ffff_ffff_fffL));
     }
+
+    @Test
+    void aDiskBackedFrontierGivesTheSameSearch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        Grid walk = new Grid(true);
+        CheckResult<Long, PackedStep> inMemory = new ParallelPackedBfs(walk, new PackedStateSet(4), QUIET.continuing(), 2,
+                Progress.NONE).run();
+        // No memory at all for the frontier: every segment of every level goes through the file.
+        ParallelPackedBfs onDisk = new ParallelPackedBfs(walk, new PackedStateSet(4), QUIET.continuing(), 2, Progress.NONE)
+                .spillFrontier(0, dir);
+        CheckResult<Long, PackedStep> r = onDisk.run();
+        assertEquals(inMemory.stats().distinct(), r.stats().distinct());
+        assertEquals(inMemory.stats().generated(), r.stats().generated());
+        assertEquals(inMemory.violations().get(1).trace(), r.violations().get(1).trace());
+        assertTrue(onDisk.peakFrontierDiskBytes() > 0, "the frontier went to disk");
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(0, left.count(), "spill files are deleted");
+        }
+    }
+
+    @Test
+    void aModelThatThrowsEndsTheSearchWithTheStateThatBrokeIt() {
+        CheckResult<Long, PackedStep> r = new ParallelPackedBfs(new Grid(false) {
+            @Override public List<PackedInvariant> invariants() { return List.of(); }
+
+            @Override
+            public int successors(long s, long[] next, int[] family) {
+                if (s == 3 + 2 * SIDE) throw new IllegalStateException("no step from (3,2)");
+                return super.successors(s, next, family);
+            }
+        }, new PackedStateSet(4), QUIET, 2, Progress.NONE).run();
+        assertEquals(Ending.MODEL_ERROR, r.ending());
+        assertEquals("no step from (3,2)", r.failure().error().getMessage());
+        assertEquals(3L + 2 * Grid.SIDE, r.failure().trace().last());
+        assertEquals(5, r.failure().trace().length());
+    }
 }

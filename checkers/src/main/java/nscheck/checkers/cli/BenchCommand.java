@@ -55,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "bounded memory: SPIN-style bitstate hashing into 2^LOG2BITS bits instead of the exact state table")
     int bitstateLog2;
 
+    @Option(names = "--frontier-memory", paramLabel = "MIB",
+            description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
+    long frontierMib = -1;
+
     @Option(names = "--repeat", paramLabel = "R", description = "runs per size, the fastest reported (default: ${DEFAULT-VALUE})")
     int repeat = 1;
 
@@ -83,6 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int n : sizes)
             if (n < 1 || n > FutexMutex.MAX_THREADS) throw new Main.UsageError("--threads must be 1.." + FutexMutex.MAX_THREADS + ", not " + n);
         if (workers < 1) throw new Main.UsageError("--workers must be at least 1");
+        if (frontierMib < -1) throw new Main.UsageError("--frontier-memory must be at least 0");
         if (repeat < 1) throw new Main.UsageError("--repeat must be at least 1");
         if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
 
@@ -97,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             out.printf("nscheck bench: futex mutex, %d worker thread%s of %d cores, %s%n", workers, workers == 1 ? "" : "s",
                     Runtime.getRuntime().availableProcessors(),
-                    bitstateLog2 == 0 ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits");
+                    (bitstateLog2 == 0 ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits")
+                            + (frontierMib >= 0 ? ", frontier on disk beyond " + frontierMib + " MiB a level" : ""));
             warmUp();
             out.printf("%-20s %2s %-13s %12s %13s %5s %8s %14s %11s%n",
                     "model", "N", "engine", "distinct", "generated", "depth", "seconds", "distinct/s", "bytes/state");
@@ -194,6 +200,7 @@ final class BenchCommand implements Callable<Integer> {
         PackedVisitedSet store = bitstateLog2 == 0 ? new PackedStateSet() : new BitstateSet(bitstateLog2);
         CheckOptions options = new CheckOptions(-1, false, progressSeconds * 1000L);
         ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model, s));
+        if (frontierMib >= 0) bfs.spillFrontier(frontierMib << 20, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         running = bfs;
         CheckResult<Long, PackedStep> r = bfs.run();
         running = null;
