@@ -161,4 +161,15 @@ class ParallelPackedBfsTest {
         assertEquals(3L + 2 * Grid.SIDE, r.failure().trace().last());
         assertEquals(5, r.failure().trace().length());
     }
+
+    @Test
+    void aStopRequestEndsTheSearchWithWhatItFound() {
+        ParallelPackedBfs[] engine = new ParallelPackedBfs[1];
+        engine[0] = new ParallelPackedBfs(new nscheck.model.futex.FutexMutex(7, nscheck.model.futex.FutexMutex.Variant.FOREVER),
+                new PackedStateSet(), new CheckOptions(-1, false, 1), 2, s -> engine[0].requestStop());
+        CheckResult<Long, PackedStep> r = engine[0].run();
+        assertEquals(Ending.INTERRUPTED, r.ending());
+        assertTrue(r.stats().distinct() > 0);
+        assertTrue(r.stats().distinct() < 1_141_891, "stopped before the end");
+    }
 }
