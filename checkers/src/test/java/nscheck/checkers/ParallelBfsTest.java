@@ -58,6 +58,42 @@ class ParallelBfsTest {
         assertTrue(r.stats().distinct() > 0);
     }
 
+    @Test
+    void aDeadlockAndAViolationAreFoundAsSequentiallyOnAToyModel() {
+        var m = ToyModels.counter(2000, 1500, true);
+        CheckOptions o = CheckOptions.defaults().quiet().continuing();
+        assertSame(new Bfs<>(m, o, Progress.NONE).run(), new ParallelBfs<>(m, o, Progress.NONE, 2).run());
+    }
+
+    @Test
+    void aModelThatThrowsEndsBothEnginesAtTheSameState() {
+        var counter = ToyModels.counter(5000, -1, false);
+        nscheck.model.Model<Integer, String> m = new nscheck.model.Model<>() {
+            public String name() { return counter.name(); }
+            public String description() { return counter.description(); }
+            public String variant() { return counter.variant(); }
+            public Map<String, Integer> bounds() { return counter.bounds(); }
+            public java.util.List<Integer> initialStates() { return counter.initialStates(); }
+            public void successors(Integer s, java.util.function.Consumer<nscheck.model.Transition<Integer, String>> out) {
+                if (s == 3001) throw new IllegalStateException("no step from 3001");
+                counter.successors(s, out);
+            }
+            public java.util.List<nscheck.model.Property<Integer, String>> properties() { return counter.properties(); }
+            public long fingerprint(Integer s) { return counter.fingerprint(s); }
+            public int maxDepth() { return 0; }
+            public java.util.List<String> actionFamilies() { return counter.actionFamilies(); }
+            public String family(String a) { return a; }
+            public nscheck.model.TraceStep describe(Integer pre, String a, Integer post) { return counter.describe(pre, a, post); }
+            public String describeState(Integer s) { return counter.describeState(s); }
+        };
+        CheckResult<?, ?> sequential = new Bfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE).run();
+        CheckResult<?, ?> parallel = new ParallelBfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE, 2).run();
+        assertEquals(Ending.MODEL_ERROR, parallel.ending());
+        assertSame(sequential, parallel);
+        assertEquals(3001, parallel.failure().trace().last());
+        assertEquals(sequential.failure().trace(), parallel.failure().trace());
+    }
+
     private static void assertSame(CheckResult<?, ?> expected, CheckResult<?, ?> actual) {
         assertEquals(expected.ending(), actual.ending());
         assertEquals(expected.stats().distinct(), actual.stats().distinct(), "distinct");
