@@ -24,7 +24,7 @@ public final class Engines {
     public static <S, A> Engine<S, A> pick(Model<S, A> model, CheckOptions options, Progress progress,
                                            PackedVisitedSet store, long frontierBytes, java.nio.file.Path spillDirectory) {
         if (model instanceof PackedModelView view) {
-            ParallelPackedBfs bfs = new ParallelPackedBfs(view.packed(), store == null ? new PackedStateSet() : store,
+            ParallelPackedBfs bfs = new ParallelPackedBfs(view.packed(), store == null ? new PackedStateSet(16) : store,
                     options, Runtime.getRuntime().availableProcessors(), progress);
             if (frontierBytes >= 0) bfs.spillFrontier(frontierBytes, spillDirectory);
             return (Engine<S, A>) bfs;
