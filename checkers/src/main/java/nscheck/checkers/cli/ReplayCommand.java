@@ -135,6 +135,13 @@ final class ReplayCommand implements Callable<Integer> {
         if (!quiet) out.println();
     }
 
+    /** The trace was found elsewhere: say where, so the file still tells which bug it once showed. */
+    private static Counterexample.FoundBy rerecorded(Counterexample cex) {
+        Counterexample.FoundBy by = cex.foundBy();
+        String engine = (by == null ? "unknown" : by.engine()) + ", rerecorded from variant " + cex.variant();
+        return new Counterexample.FoundBy(engine, by == null ? null : by.seed(), by != null && by.minimized());
+    }
+
     /** Runs the recorded calls under another variant and writes what that variant observes. */
     private void rerecord(Path file, Counterexample cex, PrintWriter out) throws IOException {
         Counterexample under = new Counterexample(cex.format(), cex.version(), cex.model(), cex.bounds(), rerecordUnder,
@@ -153,7 +160,7 @@ final class ReplayCommand implements Callable<Integer> {
         List<TraceStep> steps = new ArrayList<>();
         for (Trace.Step<S, A> s : r.trace().steps()) steps.add(m.describe(s.pre(), s.action(), s.post()));
         Counterexample now = new Counterexample(Counterexample.FORMAT, Counterexample.VERSION, cex.model(), m.bounds(), m.variant(),
-                cex.property(), cex.foundBy(), r.violated() ? Counterexample.VIOLATES : Counterexample.HOLDS,
+                cex.property(), rerecorded(cex), r.violated() ? Counterexample.VIOLATES : Counterexample.HOLDS,
                 m.describeState(initial), steps);
         Path written = CounterexampleFile.write(outDir, now);
         passed++;
