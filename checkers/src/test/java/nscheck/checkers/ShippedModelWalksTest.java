@@ -7,10 +7,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Randomized stateful testing of every shipped model in its own variant: a bounded number of
@@ -23,6 +24,16 @@ class ShippedModelWalksTest {
     static final int DEPTH = 40;
     static final long SEED = Long.getLong("nscheck.seed", new SplittableRandom().nextLong());
 
+    /**
+     * Shipped models whose own variant (mainline) is expected to violate: the futex models shared
+     * across PID namespaces, where a TID in the futex word names another task in the reader's
+     * namespace (SEMANTICS.md F6; FutexModelsTest has the BFS's counterexamples). A walk may
+     * violate exactly these properties there, and no other.
+     */
+    static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.of(
+            "futex-pi-crossns", Set.of("owner-identity", "mutual-exclusion", "no-lost-wakeup"),
+            "futex-robust-crossns", Set.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"));
+
     @TestFactory
     Stream<DynamicTest> everyShippedModelSurvivesRandomWalks() {
         System.out.println("ShippedModelWalksTest: seed " + SEED + " (rerun with -Dnscheck.seed=" + SEED + ")");
@@ -30,16 +41,17 @@ class ShippedModelWalksTest {
     }
 
     private static void walk(ModelSource source) {
-        walk(source.build(Map.of(), null), source.name());
+        walk(source.build(Map.of(), null), source.name(), KNOWN_VIOLATIONS.getOrDefault(source.name(), Set.of()));
     }
 
-    private static <S, A> void walk(Model<S, A> m, String name) {
+    private static <S, A> void walk(Model<S, A> m, String name, Set<String> known) {
         SimulationResult<S, A> r = new Simulation<>(m, new SimulationOptions(SEED, WALKS, DEPTH, true)).run();
-        System.out.printf("  %s: %d walks, %d steps, seed %d%n", name, r.walks(), r.steps(), SEED);
-        assertFalse(r.violated(), () -> {
-            var f = r.found().get(0);
-            return name + " violates " + f.violation().property() + " in walk " + f.walk() + "; rerun: nscheck simulate " + name
-                    + " --seed " + f.walkSeed() + " --walks 1 --depth " + DEPTH + " (suite seed " + SEED + ")";
-        });
+        System.out.printf("  %s: %d walks, %d steps, seed %d%s%n", name, r.walks(), r.steps(), SEED,
+                r.found().isEmpty() ? "" : ", known violations found: " + r.found().stream().map(f -> f.violation().property()).toList());
+        for (SimulationResult.Found<S, A> f : r.found()) {
+            assertTrue(known.contains(f.violation().property()), () -> name + " violates " + f.violation().property() + " in walk "
+                    + f.walk() + "; rerun: nscheck simulate " + name + " --seed " + f.walkSeed() + " --walks 1 --depth " + DEPTH
+                    + " (suite seed " + SEED + ")");
+        }
     }
 }

@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
                     : new Minimizer<>(m, v.property(), 500).minimize(v.trace(), true);
             out.add(small == null ? v : new Violation<>(v.property(), v.statement(), small));
         }
-        return new CheckResult<>(r.model(), r.ending(), r.stats(), List.copyOf(out), r.coverage(), r.exercised());
+        return new CheckResult<>(r.model(), r.ending(), r.stats(), List.copyOf(out), r.coverage(), r.exercised(), r.failure());
     }
 
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
