@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>delta debugging over the steps (Zeller's ddmin, complements only): drop ever smaller
  *       chunks; a candidate is replayed with {@link Replay.Matching#SKIP}, so steps that are no
  *       longer possible drop out and the result is cut at the first violation;</li>
- *   <li>merging: two nearby steps replaced by one other step of the same actors;</li>
+ *   <li>merging: two nearby steps replaced by one other step of the same actors, in the place
+ *       of the first or of the second;</li>
  *   <li>simplification: replace one step by the same call with simpler arguments or made by a
  *       lower-numbered actor (clone(CLONE_NEWPID) becomes clone(0): one namespace fewer).</li>
  * </ol>
@@ -113,11 +114,30 @@ public final class Minimizer<S, A> {
             for (int j = i + 1; j < Math.min(best.length(), i + 1 + MERGE_REACH) && !merged && replays < budget; j++) {
                 List<TraceStep> cur = describe(best);
                 String a = cur.get(i).actor(), b = cur.get(j).actor();
-                for (TraceStep alt : alternatives(best.steps().get(i).pre(), d -> d.actor().equals(a) || d.actor().equals(b))) {
+                java.util.function.Predicate<TraceStep> either = d -> d.actor().equals(a) || d.actor().equals(b);
+                for (TraceStep alt : alternatives(best.steps().get(i).pre(), either)) {
                     if (replays >= budget) break;
                     List<TraceStep> candidate = new ArrayList<>(cur);
                     candidate.set(i, alt);
                     candidate.remove(j);
+                    Trace<S, A> r = attempt(best.initial(), candidate);
+                    if (r != null && r.length() < best.length()) {
+                        best = r;
+                        merged = true;
+                        break;
+                    }
+                }
+                if (merged || replays >= budget) break;
+                // The other way round: step i goes and step j becomes the other call, where the steps
+                // between have already happened (a prctl(PR_SET_CHILD_SUBREAPER) between a kill and
+                // the death it causes must stay before the death: exit(0) replaces the delivery).
+                List<TraceStep> without = new ArrayList<>(cur);
+                without.remove(i);
+                S at = prefixState(best.initial(), without.subList(0, j - 1));
+                for (TraceStep alt : alternatives(at, either)) {
+                    if (replays >= budget) break;
+                    List<TraceStep> candidate = new ArrayList<>(without);
+                    candidate.set(j - 1, alt);
                     Trace<S, A> r = attempt(best.initial(), candidate);
                     if (r != null && r.length() < best.length()) {
                         best = r;
@@ -163,6 +183,16 @@ public final class Minimizer<S, A> {
             }
         }
         return best;
+    }
+
+    /** The state the steps lead to, dropping those no longer possible (as candidates are replayed). */
+    private S prefixState(S initial, List<TraceStep> steps) {
+        replays++;
+        try {
+            return replay.run(initial, steps, Replay.Matching.SKIP, false).trace().last();
+        } catch (RuntimeException specFailure) {
+            return initial;
+        }
     }
 
     /** The candidate's executed trace, cut at the violation, or null if it does not violate. */

@@ -3,7 +3,10 @@ package nscheck.checkers;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
+import nscheck.spec.SeededBugs;
+import nscheck.spec.Variant;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -35,6 +38,36 @@ class ReplayCorpusTest {
         assertTrue(files.stream().map(CounterexampleFile::read).anyMatch(c -> c.expect().equals(Counterexample.HOLDS)),
                 "at least one fixed bug is kept fixed");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replays(f)));
+    }
+
+    private static List<Counterexample> corpus() throws IOException {
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            return s.filter(f -> f.toString().endsWith(".json")).sorted().map(CounterexampleFile::read).toList();
+        }
+    }
+
+    /**
+     * What the corpus must hold: every seeded bug still shows (a `violates` file under it) and is
+     * kept fixed under mainline (a `holds` file of the same model and property), and every
+     * property the BFS violates on the cross-namespace futex models under mainline has a file.
+     */
+    @Test
+    void theCorpusCoversEverySeededBugAndEveryCrossNamespaceViolation() throws IOException {
+        List<Counterexample> all = corpus();
+        for (Variant bug : SeededBugs.ALL) {
+            List<Counterexample> shows = all.stream()
+                    .filter(c -> c.variant().equals(bug.name()) && c.expect().equals(Counterexample.VIOLATES)).toList();
+            assertFalse(shows.isEmpty(), "a violates file for " + bug.name());
+            for (Counterexample c : shows)
+                assertTrue(all.stream().anyMatch(h -> h.expect().equals(Counterexample.HOLDS) && h.variant().equals("mainline")
+                                && h.model().equals(c.model()) && h.property().name().equals(c.property().name())),
+                        "a holds file under mainline for " + c.model() + " " + c.property().name() + " (fixed " + bug.name() + ")");
+        }
+        ShippedModelWalksTest.KNOWN_VIOLATIONS.forEach((model, properties) -> {
+            for (String p : properties)
+                assertTrue(all.stream().anyMatch(c -> c.model().equals(model) && c.variant().equals("mainline")
+                        && c.property().name().equals(p) && c.expect().equals(Counterexample.VIOLATES)), model + " " + p);
+        });
     }
 
     private static void replays(Path file) {

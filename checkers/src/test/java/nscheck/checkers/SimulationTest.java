@@ -41,25 +41,48 @@ class SimulationTest {
     }
 
     /**
-     * Acceptance: every property the BFS can violate under a seeded bug of pidns-basic, the
-     * default budget finds too. The model is narrowed to one property at a time so that a walk
-     * stopping at another property's violation does not hide this one.
+     * Acceptance: within the default budget, simulation finds every violation the BFS finds on
+     * the shipped models: each seeded PID bug on a model that shows it, the cross-namespace futex
+     * models under mainline (every property their BFS violates, FutexModelsTest), and the seeded
+     * futex bugs. The model is narrowed to one property at a time so that a walk stopping at
+     * another property's violation does not hide this one.
      */
     @ParameterizedTest
     @CsvSource({
-            "seeded-shallow-zap, init-kills-namespace",
-            "seeded-flat-levels, pid-visibility",
-            "seeded-no-in-use-check, pid-unique",
-            "seeded-leaky-translate, isolation",
-            "seeded-leaky-translate, pid-round-trip",
-            "seeded-global-lookup, pid-round-trip"})
-    void defaultBudgetFindsWhatTheBfsFinds(String variant, String property) {
-        Model<?, ?> m = new SingleProperty<>(ModelCatalog.find("pidns-basic").build(Map.of(), variant), property);
+            "pidns-basic, seeded-shallow-zap, init-kills-namespace",
+            "pidns-basic, seeded-flat-levels, pid-visibility",
+            "pidns-basic, seeded-no-in-use-check, pid-unique",
+            "pidns-basic, seeded-leaky-translate, isolation",
+            "pidns-basic, seeded-leaky-translate, pid-round-trip",
+            "pidns-basic, seeded-global-lookup, pid-round-trip",
+            "pidns-init-death, seeded-global-reaper, orphan-reaper",
+            "pidns-init-death, seeded-shallow-zap, init-kills-namespace",
+            "pidns-alloc, seeded-no-in-use-check, pid-unique",
+            "futex-pi-crossns, mainline, owner-identity",
+            "futex-pi-crossns, mainline, mutual-exclusion",
+            "futex-pi-crossns, mainline, no-lost-wakeup",
+            "futex-robust-crossns, mainline, mutual-exclusion",
+            "futex-robust-crossns, mainline, no-lost-wakeup",
+            "futex-robust-crossns, mainline, robust-recovery",
+            "futex-mutex, seeded-wait-without-compare, no-lost-wakeup",
+            "futex-pi, seeded-anonymous-owner, mutual-exclusion"})
+    void defaultBudgetFindsWhatTheBfsFinds(String model, String variant, String property) {
+        Model<?, ?> m = new SingleProperty<>(ModelCatalog.find(model).build(Map.of(), variant), property);
         assertTrue(new Bfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE).run().violated(), "the BFS finds it");
         SimulationResult<?, ?> r = run(m, new SimulationOptions(SEED, SimulationOptions.DEFAULT_WALKS, SimulationOptions.DEFAULT_DEPTH, false));
-        System.out.printf("simulate pidns-basic --variant %s --seed %d: %s after %d walks%n", variant, SEED,
+        System.out.printf("simulate %s --variant %s --seed %d: %s after %d walks%n", model, variant, SEED,
                 r.violated() ? "found " + property : "missed " + property, r.walks());
-        assertTrue(r.violated(), "simulation with seed " + SEED + " finds " + property + " under " + variant);
+        assertTrue(r.violated(), "simulation with seed " + SEED + " finds " + property + " in " + model + " under " + variant);
+    }
+
+    /** The cross-namespace models whole, as `nscheck simulate futex-pi-crossns` runs them: some known violation, at once. */
+    @ParameterizedTest
+    @CsvSource({"futex-pi-crossns", "futex-robust-crossns"})
+    void defaultBudgetFindsTheCrossNamespaceViolations(String model) {
+        Model<?, ?> m = ModelCatalog.find(model).build(Map.of(), null);
+        SimulationResult<?, ?> r = run(m, new SimulationOptions(SEED, SimulationOptions.DEFAULT_WALKS, SimulationOptions.DEFAULT_DEPTH, true));
+        var found = r.found().stream().map(f -> f.violation().property()).collect(java.util.stream.Collectors.toSet());
+        assertEquals(ShippedModelWalksTest.KNOWN_VIOLATIONS.get(model), found, "seed " + SEED);
     }
 
     /** The full model, as `nscheck simulate pidns-basic --variant seeded-shallow-zap` runs it. */

@@ -162,7 +162,9 @@ final class ReplayCommand implements Callable<Integer> {
         Counterexample now = new Counterexample(Counterexample.FORMAT, Counterexample.VERSION, cex.model(), m.bounds(), m.variant(),
                 cex.property(), rerecorded(cex), r.violated() ? Counterexample.VIOLATES : Counterexample.HOLDS,
                 m.describeState(initial), steps);
-        Path written = CounterexampleFile.write(outDir, now);
+        // The origin goes into the name: several variants' traces of one property rerecord under one variant.
+        String name = CounterexampleFile.fileName(now).replaceFirst("\\.json$", "") + "-from-" + cex.variant() + ".json";
+        Path written = CounterexampleFile.writeTo(outDir.resolve(name), now);
         passed++;
         out.printf("rerecorded %s under %s: %s %s; written to %s%n", file, m.variant(), cex.property().name(),
                 r.violated() ? "still violated (expect violates)" : "holds (expect holds)", written);
