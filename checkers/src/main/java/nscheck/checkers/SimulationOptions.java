@@ -10,7 +10,7 @@ package nscheck.checkers;
  * @param continueAfterViolation after a violation, keep walking to find the other properties' violations
  */
 public record SimulationOptions(long seed, int walks, int depth, boolean continueAfterViolation) {
-    /** Enough for every seeded bug of pidns-basic, in about a second (see counterexamples/README.md). */
+    /** Enough to find every violation the BFS finds on the shipped models, in about a second each (SimulationTest). */
     public static final int DEFAULT_WALKS = 2_000;
     public static final int DEFAULT_DEPTH = 40;
 

@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check, replay, minimize, simulate)");
     }
 
     public static void main(String[] args) {
