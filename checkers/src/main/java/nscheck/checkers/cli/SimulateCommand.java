@@ -41,7 +41,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--walks", paramLabel = "N", description = "number of walks (default: ${DEFAULT-VALUE})")
     int walks = SimulationOptions.DEFAULT_WALKS;
 
-    @Option(names = "--depth", paramLabel = "D", description = "longest walk, in steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--depth", paramLabel = "D", description = "longest walk, in steps; it replaces the model's steps bound, which limits only the BFS (default: ${DEFAULT-VALUE})")
     int depth = SimulationOptions.DEFAULT_DEPTH;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "semantics variant (default: the model's, usually mainline)")
