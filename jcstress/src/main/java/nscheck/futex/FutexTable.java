@@ -16,11 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * the waker looked. Without the compare-under-lock a wake-up can fall between the waiter's last
  * look at the word and its sleep, and be lost.
  */
-public final class FutexTable {
+public class FutexTable {
     /** What a futexWait returned, named after the kernel's results (0, EAGAIN, EINTR). */
     public enum WaitResult { WOKEN, VALUE_CHANGED, INTERRUPTED }
 
-    private static final class Waiter {
+    /** One sleeping caller; opaque outside this class. */
+    protected static final class Waiter {
         final FutexWord word;
         final Thread thread;
         volatile boolean woken;
@@ -63,13 +64,7 @@ public final class FutexTable {
     public WaitResult futexWait(FutexWord word, int expected) {
         Bucket b = bucketOf(word);
         Waiter me = new Waiter(word, Thread.currentThread());
-        b.lock.lock();
-        try {
-            if (word.get() != expected) return WaitResult.VALUE_CHANGED;
-            b.queue.addLast(me);
-        } finally {
-            b.lock.unlock();
-        }
+        if (!enqueueIfUnchanged(word, expected, me)) return WaitResult.VALUE_CHANGED;
         // park may return spuriously or because of a stale permit; only `woken` counts.
         while (!me.woken) {
             LockSupport.park(this);
@@ -89,6 +84,34 @@ public final class FutexTable {
             }
         }
         return WaitResult.WOKEN;
+    }
+
+    /**
+     * The heart of futex_wait_setup: compare the word and queue the caller as one step under
+     * the bucket lock. Returns false, queueing nothing, if the word no longer holds
+     * {@code expected}. (A step of its own so that a seeded bug in the tests can split it.)
+     */
+    protected boolean enqueueIfUnchanged(FutexWord word, int expected, Waiter me) {
+        Bucket b = bucketOf(word);
+        b.lock.lock();
+        try {
+            if (word.get() != expected) return false;
+            b.queue.addLast(me);
+            return true;
+        } finally {
+            b.lock.unlock();
+        }
+    }
+
+    /** Queues {@code me} on its word's bucket without looking at the word. */
+    protected final void enqueue(Waiter me) {
+        Bucket b = bucketOf(me.word);
+        b.lock.lock();
+        try {
+            b.queue.addLast(me);
+        } finally {
+            b.lock.unlock();
+        }
     }
 
     /** FUTEX_WAKE: wakes up to {@code n} waiters on {@code word}, oldest first; returns how many. */

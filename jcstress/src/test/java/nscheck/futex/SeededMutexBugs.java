@@ -33,4 +33,19 @@ public final class SeededMutexBugs {
             }
         };
     }
+
+    /**
+     * Breaks termination through a lost wake-up: futexWait compares the word before taking the
+     * bucket lock, so an unlock (store 0, then futexWake finding nobody queued) can fall between
+     * the compare and the enqueue, and the waiter sleeps on a word that has already changed.
+     */
+    public static PiMutex waitComparesOutsideBucketLock() {
+        return new PiMutex(new FutexTable() {
+            @Override protected boolean enqueueIfUnchanged(FutexWord word, int expected, Waiter me) {
+                if (word.get() != expected) return false;
+                enqueue(me);
+                return true;
+            }
+        });
+    }
 }
