@@ -87,4 +87,41 @@ class PiMutexTest {
         // The woken locker took the word as TID|WAITERS, so its own unlock went the slow way.
         assertEquals(0, m.wordValue());
     }
+
+    @Test
+    void anInterruptDoesNotAbortLockButIsKeptForTheCaller() throws Exception {
+        PiMutex m = new PiMutex();
+        m.lock(1);
+        boolean[] interruptedAfterLock = new boolean[1];
+        Thread waiter = new Thread(() -> {
+            m.lock(2);
+            interruptedAfterLock[0] = Thread.currentThread().isInterrupted();
+            m.unlock(2);
+        });
+        waiter.start();
+        awaitSleepers(m, 1);
+        waiter.interrupt();
+        // pthread_mutex_lock is not interruptible: the waiter leaves the queue, clears the flag,
+        // retries and sleeps again. The flag is cleared after leaving the queue, so "flag clear and
+        // one sleeper" means it has gone back to sleep.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waiter.isInterrupted() || m.kernel().waiters(m.word) != 1) {
+            assertTrue(System.nanoTime() < deadline, "the interrupted waiter never went back to sleep");
+            Thread.sleep(1);
+        }
+        assertTrue(waiter.isAlive());
+        assertEquals(1, m.owner());
+        m.unlock(1);
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive());
+        assertTrue(interruptedAfterLock[0], "the interrupt is re-asserted once the lock is held");
+    }
+
+    private static void awaitSleepers(PiMutex m, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (m.kernel().waiters(m.word) != n) {
+            assertTrue(System.nanoTime() < deadline, "expected " + n + " sleepers");
+            Thread.sleep(1);
+        }
+    }
 }
