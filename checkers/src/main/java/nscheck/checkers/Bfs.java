@@ -46,7 +46,7 @@ public final class Bfs<S, A> {
         final Coverage coverage = new Coverage(model.actionFamilies());
         final FingerprintSet seen = new FingerprintSet(1 << 16);
         final TraceStore store = new TraceStore();
-        final int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : model.maxDepth();
+        final int maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
         final long start = System.nanoTime();
         long lastReport = start;
         long generated;
@@ -65,13 +65,19 @@ public final class Bfs<S, A> {
 
         CheckResult<S, A> run() {
             Ending ending;
+            CheckResult.ModelFailure<S, A> failure = null;
             try {
                 ending = search();
             } catch (OutOfMemoryError e) {
                 next = null;
                 ending = Ending.OUT_OF_MEMORY;
+            } catch (RuntimeException e) {
+                // Keep what was found; the path to the state that broke the model is itself a finding.
+                ending = Ending.MODEL_ERROR;
+                failure = new CheckResult.ModelFailure<>(e, Trace.replay(model, store.path(currentId)));
             }
-            return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(violations), coverage, exercised);
+            return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(violations), coverage,
+                    exercised, failure);
         }
 
         private Ending search() {
@@ -82,7 +88,7 @@ public final class Bfs<S, A> {
                 if (seen.add(model.fingerprint(s))) enqueue(s, store.add(-1, i));
             }
             while (nextSize > 0 && !stop) {
-                if (maxDepth > 0 && depth >= maxDepth) return Ending.DEPTH_BOUND;
+                if (depth >= maxDepth) return Ending.DEPTH_BOUND;
                 List<S> level = next;
                 int[] ids = nextIds;
                 int levelSize = nextSize;

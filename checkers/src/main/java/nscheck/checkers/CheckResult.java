@@ -9,9 +9,14 @@ import java.util.List;
  *
  * @param exercised per property (in the model's order), how often it was evaluated with a
  *                  non-vacuous verdict; 0 means the property was never tested
+ * @param failure   set when the search ended with {@link Ending#MODEL_ERROR}
  */
 public record CheckResult<S, A>(Model<S, A> model, Ending ending, Statistics stats,
-                                List<Violation<S, A>> violations, Coverage coverage, long[] exercised) {
+                                List<Violation<S, A>> violations, Coverage coverage, long[] exercised,
+                                ModelFailure<S, A> failure) {
+
+    /** The model threw {@code error} while expanding the last state of {@code trace}. */
+    public record ModelFailure<S, A>(RuntimeException error, Trace<S, A> trace) {}
 
     public boolean violated() {
         return !violations.isEmpty();

@@ -11,5 +11,7 @@ public enum Ending {
     /** The user interrupted the search; what it found so far is reported. */
     INTERRUPTED,
     /** The visited set or the frontier no longer fit in memory. */
-    OUT_OF_MEMORY
+    OUT_OF_MEMORY,
+    /** The model threw while expanding a state: a bug in the spec or a variant; {@link CheckResult#failure()} has the trace. */
+    MODEL_ERROR
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import nscheck.model.futex.FutexModelSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
 
@@ -28,7 +29,9 @@ public final class ModelCatalog {
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space
      * protocol's program counters, a packed benchmark encoding). Listed after the files.
      */
-    public static final List<Supplier<ModelSource>> CODE_MODELS = List.of();
+    public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
+            FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
+            FutexModelSource::robust, FutexModelSource::robustCrossNamespace);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

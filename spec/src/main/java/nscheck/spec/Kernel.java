@@ -17,10 +17,17 @@ public final class Kernel {
 
     private final Task[] tasks;
     private final PidNamespace[] namespaces;
+    /** Futex words every task can address, and the kernel's futex queues for them. */
+    private final SharedMemory memory;
 
     private Kernel(Task[] tasks, PidNamespace[] namespaces) {
+        this(tasks, namespaces, SharedMemory.NONE);
+    }
+
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory) {
         this.tasks = tasks;
         this.namespaces = namespaces;
+        this.memory = memory;
     }
 
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
@@ -99,13 +106,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces);
+        return new Kernel(copy, namespaces, memory);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy);
+        return new Kernel(tasks, copy, memory);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -120,12 +127,12 @@ public final class Kernel {
             if (namespaces[i] == null) {
                 PidNamespace[] copy = namespaces.clone();
                 copy[i] = ns;
-                return new Kernel(tasks, copy);
+                return new Kernel(tasks, copy, memory);
             }
         }
         PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
         copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy);
+        return new Kernel(tasks, copy, memory);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -145,7 +152,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns);
+        return new Kernel(copy, ns, memory);
     }
 
     /**
@@ -155,11 +162,10 @@ public final class Kernel {
      */
     public Kernel collectNamespaces() {
         boolean[] used = new boolean[namespaces.length];
-        used[ROOT_NS] = true;
         for (Task t : tasks) {
             if (t == null) continue;
-            for (int l = 0; l <= t.level(); l++) used[t.nsAtLevel(l)] = true;
-            for (int n = t.nsForChildren; n >= 0 && !used[n]; n = namespaces[n].parent()) used[n] = true;
+            for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
+            markWithAncestors(used, t.nsForChildren);
         }
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
@@ -172,7 +178,25 @@ public final class Kernel {
         int len = result.length;
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
-        return result == namespaces ? this : new Kernel(tasks, result);
+        return result == namespaces ? this : new Kernel(tasks, result, memory);
+    }
+
+    public SharedMemory memory() {
+        return memory;
+    }
+
+    public Kernel withMemory(SharedMemory m) {
+        return new Kernel(tasks, namespaces, m);
+    }
+
+    /** A user-space store (or atomic read-modify-write) to a shared futex word. */
+    public Kernel withWord(int word, int value) {
+        return withMemory(memory.withWord(word, value));
+    }
+
+    /** get_pid_ns on the parent at creation: a namespace keeps its ancestors alive. */
+    private void markWithAncestors(boolean[] used, int ns) {
+        for (int n = ns; n >= 0 && namespaces[n] != null && !used[n]; n = namespaces[n].parent()) used[n] = true;
     }
 
     // ---- identity ------------------------------------------------------------------------
@@ -194,11 +218,13 @@ public final class Kernel {
             if (t == null) h.add(-9);
             else t.hashInto(h);
         }
+        memory.hashInto(h);
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces));
+        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
+                && memory.equals(k.memory));
     }
 
     @Override
@@ -214,6 +240,7 @@ public final class Kernel {
             if (s.length() > 0) s.append("; ");
             s.append('T').append(i).append(tasks[i]);
         }
+        if (memory.size() > 0) s.append("; ").append(memory);
         return s.toString();
     }
 }

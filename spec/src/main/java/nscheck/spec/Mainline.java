@@ -86,11 +86,17 @@ public class Mainline implements Variant {
         PidNamespace ns = k.ns(f.activeNs());
         // find_child_reaper: the init itself keeps its children; they die with the namespace.
         if (ns.childReaper() == father) return father;
+        // find_alive_thread: a live thread of the father's own group comes first (P7).
+        int group = f.hasLeader() ? f.leader : father;
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
+        }
         // find_new_reaper: the nearest living subreaper above the father in the father's own
         // namespace (compared by pid level, since a setns()+fork() father may sit below it) ...
         // (Bounded by the number of slots: a broken variant may have made the parent chain a cycle.)
         int hops = 0;
-        for (int r = f.parent; r >= 0 && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
+        for (int r = f.parent; k.task(r) != null && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
             Task candidate = k.task(r);
             if (candidate.subreaper && candidate.alive()) return r;
         }
@@ -111,5 +117,23 @@ public class Mainline implements Variant {
         boolean fromAncestor = !k.task(sender).hasNumberIn(k.task(target).activeNs());
         boolean kernelOnly = sig == Signals.SIGKILL || sig == Signals.SIGSTOP;
         return !(fromAncestor && kernelOnly);
+    }
+
+    /** task_pid_vnr as seen from the writer: the number of the owner in the writer's active namespace (F3, F4, F5). */
+    @Override
+    public int futexEncodeOwner(Kernel k, int owner, int writer) {
+        return translate(k, owner, k.task(writer).activeNs()) & FutexWord.TID_MASK;
+    }
+
+    /** find_get_task_by_vpid: the TID is looked up in the caller's active namespace (F3, F6). */
+    @Override
+    public int futexLookupOwner(Kernel k, int caller, int tid) {
+        return lookup(k, k.task(caller).activeNs(), tid);
+    }
+
+    /** futex_wait_setup compares the word under the hash-bucket lock: sleep only if it still holds the expected value (F1). */
+    @Override
+    public boolean futexWaitSleeps(int current, int expected) {
+        return current == expected;
     }
 }

@@ -10,6 +10,8 @@ public record Observation(long value, Errno errno, int about, boolean returns) {
     public static final int NOBODY = -1;
     public static final Observation NO_RETURN = new Observation(0, null, NOBODY, false);
     public static final Observation ZERO = new Observation(0, null, NOBODY, true);
+    /** The call sleeps in the kernel (FUTEX_WAIT, FUTEX_LOCK_PI); it returns later, as {@link Syscall.FutexReturn}. */
+    public static final Observation BLOCKED = new Observation(1, null, NOBODY, false);
 
     public static Observation value(long value) {
         return value == 0 ? ZERO : new Observation(value, null, NOBODY, true);
@@ -31,6 +33,7 @@ public record Observation(long value, Errno errno, int about, boolean returns) {
     /** The form strace prints after the call: {@code = 3}, {@code = -1 ESRCH}, {@code = ?}. */
     @Override
     public String toString() {
+        if (this.equals(BLOCKED)) return "<unfinished ...>";
         if (!returns) return "= ?";
         return errno == null ? "= " + value : "= -1 " + errno.name();
     }

@@ -69,5 +69,28 @@ public final class SeededBugs {
         }
     };
 
-    public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER);
+    /** Breaks no-lost-wakeup: FUTEX_WAIT sleeps without comparing the word, so a wake sent before it is lost (F1). */
+    public static final Variant WAIT_WITHOUT_COMPARE = new Mainline() {
+        @Override public String name() { return "seeded-wait-without-compare"; }
+        @Override public String summary() { return "seeded bug: FUTEX_WAIT sleeps whatever the word holds (breaks no-lost-wakeup)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean futexWaitSleeps(int current, int expected) { return true; }
+    };
+
+    /**
+     * Breaks mutual-exclusion: the kernel names a PI owner by 0 to every task but the owner itself,
+     * so a hand-off writes no TID (F4) and a second contender's check of the word against the
+     * pi_state owner fails EINVAL (F3), which glibc's pthread_mutex_lock ignores.
+     */
+    public static final Variant ANONYMOUS_OWNER = new Mainline() {
+        @Override public String name() { return "seeded-anonymous-owner"; }
+        @Override public String summary() { return "seeded bug: a PI owner's TID is 0 to everyone but itself (breaks mutual-exclusion)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int futexEncodeOwner(Kernel k, int owner, int writer) {
+            return owner == writer ? super.futexEncodeOwner(k, owner, writer) : 0;
+        }
+    };
+
+    public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
+            WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import static nscheck.spec.CloneFlags.CLONE_NEWPID;
 import static nscheck.spec.CloneFlags.CLONE_PARENT;
+import static nscheck.spec.CloneFlags.CLONE_THREAD;
 import static nscheck.spec.CloneFlags.has;
 
 /**
@@ -16,10 +17,12 @@ import static nscheck.spec.CloneFlags.has;
 public final class Semantics {
     public final Variant variant;
     public final Limits limits;
+    private final Futex futex;
 
     public Semantics(Variant variant, Limits limits) {
         this.variant = variant;
         this.limits = limits;
+        this.futex = new Futex(variant);
     }
 
     public Kernel boot() {
@@ -32,12 +35,25 @@ public final class Semantics {
         if (t == null || t.state != TaskState.RUNNING) return List.of();
         // A task with a fatal signal pending never returns to user space: its only step is to die.
         if (t.pendingSignal != 0 != (call instanceof Syscall.SignalDelivery)) return List.of();
+        // A task asleep in a futex call makes no call; once woken, its only step is to return (F1, F3).
+        if (call instanceof Syscall.FutexReturn) return Futex.woken(k, actor) ? one(futex.resume(k, actor)) : List.of();
+        if (k.memory().waiterOf(actor) != null && !(call instanceof Syscall.SignalDelivery)) return List.of();
         if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags()));
         if (call instanceof Syscall.Unshare u) return one(unshare(k, actor, u.flags()));
         if (call instanceof Syscall.Setns s) return one(setns(k, actor, s.pid()));
         if (call instanceof Syscall.Exit) return actor == Kernel.ROOT_INIT ? List.of() : one(exit(k, actor));
         if (call instanceof Syscall.Wait w) return waitpid(k, actor, w.pid());
-        if (call instanceof Syscall.GetPid) return one(new Outcome(k, Observation.pid(variant.translate(k, actor, t.activeNs()), actor)));
+        if (call instanceof Syscall.GetPid) {
+            // getpid() returns the TGID: the leader's number (a thread's own is gettid()).
+            int group = t.hasLeader() ? t.leader : actor;
+            return one(new Outcome(k, Observation.pid(variant.translate(k, group, t.activeNs()), group)));
+        }
+        if (call instanceof Syscall.GetTid) return one(new Outcome(k, Observation.pid(variant.translate(k, actor, t.activeNs()), actor)));
+        if (call instanceof Syscall.FutexWait w) return one(futex.wait(k, actor, w.word(), w.expected()));
+        if (call instanceof Syscall.FutexWake w) return one(futex.wake(k, actor, w.word(), w.count()));
+        if (call instanceof Syscall.FutexLockPi l) return one(futex.lockPi(k, actor, l.word(), false));
+        if (call instanceof Syscall.FutexTrylockPi l) return one(futex.lockPi(k, actor, l.word(), true));
+        if (call instanceof Syscall.FutexUnlockPi u) return one(futex.unlockPi(k, actor, u.word()));
         if (call instanceof Syscall.GetPpid) return one(getppid(k, actor));
         if (call instanceof Syscall.Kill kill) return one(kill(k, actor, kill.pid(), kill.sig()));
         if (call instanceof Syscall.ReadNsLastPid) return one(new Outcome(k, Observation.value(k.ns(t.activeNs()).cursor() - 1)));
@@ -60,6 +76,11 @@ public final class Semantics {
 
     private Outcome clone(Kernel k, int actor, int flags) {
         Task t = k.task(actor);
+        if (has(flags, CLONE_THREAD)) {
+            // copy_process: a thread shares its group's namespaces, so it cannot start a new one,
+            // nor be made after unshare(CLONE_NEWPID) has split the two (P12).
+            if (has(flags, CLONE_NEWPID) || t.nsForChildren != t.activeNs()) return fail(k, Errno.EINVAL);
+        }
         // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
         if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
         if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
@@ -75,11 +96,14 @@ public final class Semantics {
         if (!a.ok()) return fail(a.kernel().collectNamespaces(), a.errno());
         cur = a.kernel();
         int slot = cur.freeTaskSlot();
-        int parent = has(flags, CLONE_PARENT) ? t.parent : actor;
-        Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0);
+        boolean thread = has(flags, CLONE_THREAD);
+        // A thread has its own struct pid (a TID at every level) and shares its group's parent.
+        int parent = has(flags, CLONE_PARENT) || thread ? t.parent : actor;
+        int leader = thread ? (t.hasLeader() ? t.leader : actor) : -1;
+        Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY);
         cur = cur.withTask(slot, child);
         // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
-        if (child.innermostNumber() == 1) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
+        if (child.innermostNumber() == 1 && !thread) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
         return new Outcome(cur, Observation.pid(variant.translate(cur, slot, t.activeNs()), slot));
     }
 
@@ -121,6 +145,8 @@ public final class Semantics {
 
     /** do_exit of task {@code slot}: reparent its children, or kill its namespace if it is the init. */
     Kernel doExit(Kernel k, int slot) {
+        // exit_mm_release -> futex_exit_release: robust list and PI states first, while the pids still exist (F5).
+        k = futex.exitRelease(k, slot);
         Task t = k.task(slot);
         int ns = t.activeNs();
         if (k.ns(ns).childReaper() == slot) {
@@ -140,6 +166,8 @@ public final class Semantics {
             Task u = cur.task(i);
             if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
         }
+        // exit_notify: a thread that is not its group's leader reaps itself (autoreap).
+        if (t.hasLeader()) return settle(cur.release(slot));
         return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
     }
 
@@ -155,7 +183,7 @@ public final class Semantics {
             for (int i = 0; i < k.taskSlots(); i++) {
                 Task u = k.task(i);
                 if (u == null) continue;
-                if (u.state == TaskState.ZOMBIE && u.parent >= 0 && k.task(u.parent).state == TaskState.EXITING) {
+                if (u.state == TaskState.ZOMBIE && k.task(u.parent) != null && k.task(u.parent).state == TaskState.EXITING) {
                     k = k.release(i);
                     changed = true;
                 } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
@@ -188,14 +216,23 @@ public final class Semantics {
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || c.parent != actor || (only >= 0 && i != only)) continue;
+            if (c == null || c.parent != actor || c.hasLeader() || (only >= 0 && i != only)) continue;
             anyChild = true;
-            if (c.state != TaskState.ZOMBIE) continue;
+            // delay_group_leader: a dead leader is reaped only once its threads are gone.
+            if (c.state != TaskState.ZOMBIE || groupHasLiveMembers(k, i)) continue;
             int value = variant.translate(k, i, t.activeNs());
             out.add(new Outcome(settle(k.release(i)), Observation.pid(value, i)));
         }
         if (!anyChild) return one(fail(k, Errno.ECHILD));
         return out; // empty: the caller blocks until a child dies
+    }
+
+    private static boolean groupHasLiveMembers(Kernel k, int leader) {
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (u != null && u.leader == leader) return true;
+        }
+        return false;
     }
 
     private Outcome getppid(Kernel k, int actor) {

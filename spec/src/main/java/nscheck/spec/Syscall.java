@@ -11,7 +11,8 @@ public sealed interface Syscall {
     /** clone(2) with the given flags (CLONE_NEWPID, CLONE_PARENT); the caller sees the child's PID. */
     record Clone(int flags) implements Syscall {
         public String family() {
-            return CloneFlags.has(flags, CloneFlags.CLONE_NEWPID) ? "clone-newpid"
+            return CloneFlags.has(flags, CloneFlags.CLONE_THREAD) ? "clone-thread"
+                    : CloneFlags.has(flags, CloneFlags.CLONE_NEWPID) ? "clone-newpid"
                     : CloneFlags.has(flags, CloneFlags.CLONE_PARENT) ? "clone-parent" : "clone";
         }
 
@@ -95,5 +96,58 @@ public sealed interface Syscall {
         public String family() { return "signal-delivery"; }
 
         @Override public String toString() { return "<fatal signal delivered>"; }
+    }
+
+    /** gettid(2): the calling thread's own number in its active namespace. */
+    record GetTid() implements Syscall {
+        public String family() { return "gettid"; }
+
+        @Override public String toString() { return "gettid()"; }
+    }
+
+    /** futex(&words[word], FUTEX_WAIT, expected): sleep while the word holds {@code expected} (F1). */
+    record FutexWait(int word, int expected) implements Syscall {
+        public String family() { return "futex-wait"; }
+
+        @Override public String toString() { return "futex(w" + word + ", FUTEX_WAIT, " + expected + ")"; }
+    }
+
+    /** futex(&words[word], FUTEX_WAKE, count) (F2). */
+    record FutexWake(int word, int count) implements Syscall {
+        public String family() { return "futex-wake"; }
+
+        @Override public String toString() { return "futex(w" + word + ", FUTEX_WAKE, " + count + ")"; }
+    }
+
+    /** futex(&words[word], FUTEX_LOCK_PI) (F3). */
+    record FutexLockPi(int word) implements Syscall {
+        public String family() { return "futex-lock-pi"; }
+
+        @Override public String toString() { return "futex(w" + word + ", FUTEX_LOCK_PI)"; }
+    }
+
+    /** futex(&words[word], FUTEX_TRYLOCK_PI) (F3, never sleeps). */
+    record FutexTrylockPi(int word) implements Syscall {
+        public String family() { return "futex-trylock-pi"; }
+
+        @Override public String toString() { return "futex(w" + word + ", FUTEX_TRYLOCK_PI)"; }
+    }
+
+    /** futex(&words[word], FUTEX_UNLOCK_PI) (F4). */
+    record FutexUnlockPi(int word) implements Syscall {
+        public String family() { return "futex-unlock-pi"; }
+
+        @Override public String toString() { return "futex(w" + word + ", FUTEX_UNLOCK_PI)"; }
+    }
+
+    /**
+     * Not a call: a task the kernel has woken (FUTEX_WAKE, a PI hand-off, an owner's death) runs
+     * again and returns from the futex call it slept in. Separate from the wake-up because the
+     * waker and the woken do not run atomically: other tasks run in between.
+     */
+    record FutexReturn() implements Syscall {
+        public String family() { return "futex-return"; }
+
+        @Override public String toString() { return "<futex call returns>"; }
     }
 }

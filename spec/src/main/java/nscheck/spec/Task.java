@@ -19,9 +19,18 @@ public final class Task {
     public final boolean subreaper;
     /** A fatal signal sent but not yet acted on (0 = none): the task makes no more calls. */
     public final int pendingSignal;
+    /** Slot of the thread-group leader for a thread made by clone(CLONE_THREAD); -1 for a leader (its TGID is its own pid). */
+    public final int leader;
+    /** The robust futex list exit_robust_list walks when the thread exits (F5). */
+    public final RobustList robustList;
 
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal) {
+        this(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, -1, RobustList.EMPTY);
+    }
+
+    public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
+                boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
         if (upidNs.length != upidNr.length || upidNs.length == 0)
             throw new IllegalArgumentException("a pid needs one number per level");
         this.upidNs = upidNs.clone();
@@ -31,6 +40,8 @@ public final class Task {
         this.nsForChildren = nsForChildren;
         this.subreaper = subreaper;
         this.pendingSignal = pendingSignal;
+        this.leader = leader;
+        this.robustList = robustList;
     }
 
     /** The level of the task's own (active) namespace: the number of upids minus one. */
@@ -73,28 +84,37 @@ public final class Task {
     }
 
     public Task withParent(int newParent) {
-        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal);
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList);
     }
 
     public Task withState(TaskState newState) {
-        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal);
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList);
     }
 
     public Task withNsForChildren(int ns) {
-        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal);
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList);
     }
 
     public Task withSubreaper(boolean value) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList);
     }
 
     public Task withPendingSignal(int sig) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList);
     }
 
     /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
     public Task dead(TaskState deadState) {
-        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0);
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY);
+    }
+
+    /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
+    public boolean hasLeader() {
+        return leader >= 0;
+    }
+
+    public Task withRobustList(RobustList list) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list);
     }
 
     /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
@@ -118,6 +138,8 @@ public final class Task {
         h.add(nsForChildren);
         h.add(subreaper ? 1 : 0);
         h.add(pendingSignal);
+        h.add(leader);
+        robustList.hashInto(h);
     }
 
     @Override
@@ -126,6 +148,7 @@ public final class Task {
         if (!(o instanceof Task t)) return false;
         return parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
+                && leader == t.leader && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);
     }
 
@@ -138,6 +161,7 @@ public final class Task {
     public String toString() {
         return "[" + nsPid() + "]" + (state == TaskState.RUNNING ? "" : " " + state.name().toLowerCase())
                 + (pendingSignal != 0 ? " +" + Signals.name(pendingSignal) : "")
-                + (subreaper ? " subreaper" : "");
+                + (subreaper ? " subreaper" : "") + (leader >= 0 ? " thread of T" + leader : "")
+                + (robustList.isEmpty() ? "" : " " + robustList);
     }
 }

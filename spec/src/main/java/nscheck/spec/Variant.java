@@ -33,4 +33,20 @@ public interface Variant {
 
     /** sig_task_ignored: is {@code sig} from {@code sender} dropped because the target is an unkillable init (P9)? */
     boolean dropsSignalToInit(Kernel k, int sender, int target, int sig);
+
+    // ---- futexes (shared/SEMANTICS.md section 3) ---------------------------------------------
+
+    /**
+     * The TID bits the kernel writes into a PI word to name {@code owner} when it runs in the
+     * context of {@code writer}: the caller's own vpid on FUTEX_LOCK_PI (F3), the new owner's
+     * vnr in the unlocker's namespace on hand-off (F4), and what exit_robust_list compares
+     * against when {@code owner == writer} dies (F5). 0 when the writer cannot name the owner.
+     */
+    int futexEncodeOwner(Kernel k, int owner, int writer);
+
+    /** attach_to_pi_owner: the task the TID bits of a PI word name for {@code caller} (F3); -1 if none. */
+    int futexLookupOwner(Kernel k, int caller, int tid);
+
+    /** futex_wait_setup: does FUTEX_WAIT sleep when the word holds {@code current} and the caller expected {@code expected} (F1)? */
+    boolean futexWaitSleeps(int current, int expected);
 }

@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         ModelSource source = ModelCatalog.find(model);
         Model<?, ?> m = source.build(parseSets(sets), variant);
-        CheckOptions options = new CheckOptions(0, continueAfterViolation, progressSeconds * 1000L);
+        CheckOptions options = new CheckOptions(-1, continueAfterViolation, progressSeconds * 1000L);
         return check(m, options, stdout, stderr);
     }
 
@@ -110,6 +110,7 @@ final class CheckCommand implements Callable<Integer> {
                 // the hook is running: the JVM is exiting because of the interrupt
             }
         }
+        if (result.ending() == nscheck.checkers.Ending.MODEL_ERROR) return ExitCode.INTERNAL;
         if (result.violated()) return ExitCode.VIOLATED;
         if (result.ending() == Ending.OUT_OF_MEMORY) {
             stderr.println("nscheck: bounds too large for memory after " + result.stats().distinct()

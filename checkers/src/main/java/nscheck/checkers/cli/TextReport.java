@@ -46,11 +46,16 @@ final class TextReport {
                     case INTERRUPTED -> "INTERRUPTED: no violation in the states explored so far";
                     case OUT_OF_MEMORY -> "OUT OF MEMORY: no violation in the states explored so far";
                     case VIOLATION -> "VIOLATED";
+                    case MODEL_ERROR -> "MODEL ERROR: the spec failed; no violation in the states explored before it";
                 };
         out.println("result: " + verdict);
         out.printf(Locale.ROOT, "  %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s, %.1f bytes/state%n",
                 s.distinct(), s.generated(), s.depth(), s.seconds(), s.statesPerSecond(), s.bytesPerState());
         out.printf(Locale.ROOT, "  fingerprint collision probability %.1e (64-bit, birthday bound)%n", s.collisionProbability());
+        if (r.failure() != null) {
+            out.printf("model error: %s%n  while expanding the last state of this trace:%n", r.failure().error());
+            printSteps(r.model(), r.failure().trace());
+        }
         if (r.ending() == Ending.INTERRUPTED) out.printf("  stopped by the user with %,d states still queued%n", s.queue());
         StringBuilder cov = new StringBuilder();
         for (Map.Entry<String, Long> e : r.coverage().counts().entrySet())
@@ -67,6 +72,11 @@ final class TextReport {
         Trace<S, A> t = v.trace();
         out.printf("%nviolation of %s: %s%n", v.property(), v.statement());
         out.printf("shortest counterexample, %d step%s:%n", t.length(), t.length() == 1 ? "" : "s");
+        printSteps(m, t);
+        out.printf("counterexample written to %s%n%n", file);
+    }
+
+    private <S, A> void printSteps(Model<S, A> m, Trace<S, A> t) {
         out.printf("  initial  %s%n", m.describeState(t.initial()));
         int i = 1;
         for (Trace.Step<S, A> s : t.steps()) {
@@ -74,6 +84,5 @@ final class TextReport {
             out.printf("  %3d  %-4s %-12s %-38s %s%n", i++, d.actor(), "[" + d.actorDetail() + "]", d.text(), d.observation());
         }
         out.printf("  final    %s%n", m.describeState(t.last()));
-        out.printf("counterexample written to %s%n%n", file);
     }
 }

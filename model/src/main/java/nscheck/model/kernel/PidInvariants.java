@@ -137,8 +137,13 @@ public final class PidInvariants {
         Task f = k.task(father);
         int reaper = k.ns(f.activeNs()).childReaper();
         if (reaper == father) return father;
+        int group = f.hasLeader() ? f.leader : father;
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
+        }
         int hops = 0;
-        for (int r = f.parent; r >= 0 && hops++ < k.taskSlots(); r = k.task(r).parent) {
+        for (int r = f.parent; k.task(r) != null && hops++ < k.taskSlots(); r = k.task(r).parent) {
             Task up = k.task(r);
             if (up.level() != f.level()) break;
             if (up.subreaper && up.alive()) return r;

@@ -1,0 +1,104 @@
+package nscheck.model.futex;
+
+import nscheck.model.Model;
+import nscheck.model.ModelException;
+import nscheck.model.ModelSource;
+import nscheck.spec.Limits;
+import nscheck.spec.Semantics;
+import nscheck.spec.Variant;
+import nscheck.spec.Variants;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A futex model defined in code: a mutex protocol, a thread layout, bounds and invariants. */
+public final class FutexModelSource implements ModelSource {
+    private final String name;
+    private final String description;
+    private final Supplier<MutexProtocol> protocol;
+    private final ThreadLayout layout;
+    private final Map<String, Integer> bounds;
+    private final List<String> invariants;
+
+    private FutexModelSource(String name, String description, Supplier<MutexProtocol> protocol, ThreadLayout layout,
+                             int threads, int rounds, List<String> invariants) {
+        this.name = name;
+        this.description = description;
+        this.protocol = protocol;
+        this.layout = layout;
+        Map<String, Integer> b = new LinkedHashMap<>();
+        b.put("threads", threads);
+        b.put("rounds", rounds);
+        b.put("steps", 0);
+        this.bounds = b;
+        this.invariants = invariants;
+    }
+
+    private static final List<String> LOCK = List.of("mutual-exclusion", "no-lost-wakeup");
+    private static final List<String> PI = List.of("mutual-exclusion", "no-lost-wakeup", "owner-identity");
+    private static final List<String> ROBUST = List.of("mutual-exclusion", "no-lost-wakeup", "owner-identity", "robust-recovery");
+
+    public static ModelSource mutex() {
+        return new FutexModelSource("futex-mutex",
+                "Drepper's three-state futex mutex (cmpxchg/xchg, FUTEX_WAIT/FUTEX_WAKE), threads of one process.",
+                ThreeStateMutex::new, ThreadLayout.SAME_NAMESPACE, 3, 2, LOCK);
+    }
+
+    public static ModelSource pi() {
+        return new FutexModelSource("futex-pi",
+                "glibc's PI mutex (cmpxchg TID fast path, FUTEX_LOCK_PI/UNLOCK_PI), threads of one process in one PID namespace.",
+                () -> new PiMutex(false), ThreadLayout.SAME_NAMESPACE, 3, 2, PI);
+    }
+
+    public static ModelSource piCrossNamespace() {
+        return new FutexModelSource("futex-pi-crossns",
+                "glibc's PI mutex shared by a host process and a container's threads: each reads the other's TID in its own PID namespace (F6).",
+                () -> new PiMutex(false), ThreadLayout.CROSS_NAMESPACE, 3, 1, PI);
+    }
+
+    public static ModelSource robust() {
+        return new FutexModelSource("futex-robust",
+                "glibc's robust PI mutex, threads of one process; one holder may die, the robust list and exit_pi_state_list report it.",
+                () -> new PiMutex(true), ThreadLayout.SAME_NAMESPACE, 3, 1, ROBUST);
+    }
+
+    public static ModelSource robustCrossNamespace() {
+        return new FutexModelSource("futex-robust-crossns",
+                "glibc's robust PI mutex shared across PID namespaces; one holder may die (F5, F6).",
+                () -> new PiMutex(true), ThreadLayout.CROSS_NAMESPACE, 3, 1, List.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"));
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public String description() { return description; }
+
+    @Override public Map<String, Integer> defaultBounds() { return bounds; }
+
+    @Override public String defaultVariant() { return "mainline"; }
+
+    @Override public List<String> invariants() { return invariants; }
+
+    @Override
+    public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
+        Map<String, Integer> b = new LinkedHashMap<>(bounds);
+        for (var e : overrides.entrySet()) {
+            if (!bounds.containsKey(e.getKey()))
+                throw new ModelException("unknown bound '" + e.getKey() + "' for model " + name + " (known: " + String.join(", ", bounds.keySet()) + ")");
+            b.put(e.getKey(), e.getValue());
+        }
+        if (b.get("threads") < 2 || b.get("threads") > 5) throw new ModelException("bound threads must be within 2..5");
+        if (b.get("rounds") < 1 || b.get("rounds") > 3) throw new ModelException("bound rounds must be within 1..3");
+        if (b.get("steps") < 0) throw new ModelException("bound steps must be a number >= 0");
+        Variant variant;
+        try {
+            variant = Variants.byName(variantName == null ? defaultVariant() : variantName);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage());
+        }
+        // Room for the root init, the host process or container init, and the threads; one level of nesting.
+        Semantics semantics = new Semantics(variant, new Limits(b.get("threads") + 3, 1, 16));
+        return new FutexModel(name, description, b, semantics, protocol.get(), layout, invariants);
+    }
+}
