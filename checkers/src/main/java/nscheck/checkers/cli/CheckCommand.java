@@ -5,6 +5,8 @@ import nscheck.checkers.CheckResult;
 import nscheck.checkers.Ending;
 import nscheck.checkers.Engine;
 import nscheck.checkers.Engines;
+import nscheck.checkers.Minimizer;
+import nscheck.checkers.Trace;
 import nscheck.checkers.Violation;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
@@ -51,6 +53,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--continue", description = "after a violation, go on to find the shortest counterexample of every property")
     boolean continueAfterViolation;
 
+    @Option(names = "--no-minimize", description = "write counterexamples as the search found them (they are already shortest; minimizing only simplifies arguments)")
+    boolean noMinimize;
+
     @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
     int progressSeconds = 5;
 
@@ -91,6 +96,20 @@ final class CheckCommand implements Callable<Integer> {
         return overrides;
     }
 
+    /**
+     * BFS traces are already shortest, so the minimizer skips delta debugging and only tries
+     * simpler arguments and actors: a few dozen replays.
+     */
+    private static <S, A> CheckResult<S, A> simplified(Model<S, A> m, CheckResult<S, A> r) {
+        List<Violation<S, A>> out = new ArrayList<>();
+        for (Violation<S, A> v : r.violations()) {
+            Trace<S, A> small = Violation.DEADLOCK.equals(v.property()) && !m.deadlockIsViolation() ? null
+                    : new Minimizer<>(m, v.property(), 500).minimize(v.trace(), true);
+            out.add(small == null ? v : new Violation<>(v.property(), v.statement(), small));
+        }
+        return new CheckResult<>(r.model(), r.ending(), r.stats(), List.copyOf(out), r.coverage(), r.exercised(), r.failure());
+    }
+
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
@@ -111,9 +130,10 @@ final class CheckCommand implements Callable<Integer> {
         CheckResult<S, A> result;
         try {
             result = bfs.run();
+            if (!noMinimize) result = simplified(m, result);
             List<Path> files = new ArrayList<>();
             for (Violation<S, A> v : result.violations()) {
-                Counterexample cex = CounterexampleFile.of(m, v, bfs.name(), null, false);
+                Counterexample cex = CounterexampleFile.of(m, v, bfs.name(), null, !noMinimize);
                 files.add(CounterexampleFile.write(out, cex));
             }
             text.result(result, files);
