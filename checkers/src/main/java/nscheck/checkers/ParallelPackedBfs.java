@@ -69,7 +69,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
 
     @Override public void requestStop() { stopRequested = true; }
 
-    @Override public String name() { return "parallel-bfs"; }
+    /** "bfs" in counterexample files (their found_by.engine is bfs or simulation): a breadth-first search, shortest traces. */
+    @Override public String name() { return "bfs"; }
 
     public PackedVisitedSet store() { return seen; }
 
