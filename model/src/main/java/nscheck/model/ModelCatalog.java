@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import nscheck.model.futex.FutexModelSource;
+import nscheck.model.futex.FutexMutex;
+import nscheck.model.futex.FutexMutexSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
 
@@ -32,7 +34,9 @@ public final class ModelCatalog {
      */
     public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
             FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
-            FutexModelSource::robust, FutexModelSource::robustCrossNamespace);
+            FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
+            () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
+            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
