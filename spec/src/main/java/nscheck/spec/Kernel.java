@@ -95,6 +95,29 @@ public final class Kernel {
         return n;
     }
 
+    /** The leader of the thread group of task {@code slot} (getpid() names it). */
+    public int groupLeader(int slot) {
+        Task t = tasks[slot];
+        return t.hasLeader() ? t.leader : slot;
+    }
+
+    /** The slots of every task in the thread group led by {@code leader}, the leader first. */
+    public List<Integer> groupMembers(int leader) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < tasks.length; i++)
+            if (tasks[i] != null && (i == leader || tasks[i].leader == leader)) out.add(i);
+        return out;
+    }
+
+    /**
+     * SIGNAL_UNKILLABLE is a flag of the signal_struct, shared by the thread group: the group of
+     * {@code slot} holds its namespace's child_reaper (P5, P9).
+     */
+    public boolean groupIsChildReaper(int slot) {
+        for (int i : groupMembers(groupLeader(slot))) if (isChildReaper(i)) return true;
+        return false;
+    }
+
     /** The task is the child_reaper of its active namespace (and so SIGNAL_UNKILLABLE, P5). */
     public boolean isChildReaper(int slot) {
         Task t = tasks[slot];

@@ -111,7 +111,7 @@ public class Mainline implements Variant {
 
     @Override
     public boolean dropsSignalToInit(Kernel k, int sender, int target, int sig) {
-        if (!k.isChildReaper(target)) return false;
+        if (!k.groupIsChildReaper(target)) return false;
         // Only SIGKILL/SIGSTOP from an ancestor namespace (the sender has no number in the
         // target's namespace) are forced through; with SIG_DFL everything else is dropped.
         boolean fromAncestor = !k.task(sender).hasNumberIn(k.task(target).activeNs());

@@ -33,10 +33,20 @@ public final class Semantics {
     public List<Outcome> step(Kernel k, int actor, Syscall call) {
         Task t = k.task(actor);
         if (t == null || t.state != TaskState.RUNNING) return List.of();
+        // A woken task first finishes its futex call in the kernel (a PI waiter takes the rt_mutex
+        // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
+        // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
+        // a woken PI waiter die without taking the lock).
+        if (Futex.woken(k, actor)) {
+            if (!(call instanceof Syscall.FutexReturn)) return List.of();
+            Outcome done = futex.resume(k, actor);
+            // With a fatal signal pending the call's result never reaches user space.
+            return one(t.pendingSignal != 0 ? new Outcome(done.next(), Observation.NO_RETURN) : done);
+        }
         // A task with a fatal signal pending never returns to user space: its only step is to die.
         if (t.pendingSignal != 0 != (call instanceof Syscall.SignalDelivery)) return List.of();
-        // A task asleep in a futex call makes no call; once woken, its only step is to return (F1, F3).
-        if (call instanceof Syscall.FutexReturn) return Futex.woken(k, actor) ? one(futex.resume(k, actor)) : List.of();
+        // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
+        if (call instanceof Syscall.FutexReturn) return List.of();
         if (k.memory().waiterOf(actor) != null && !(call instanceof Syscall.SignalDelivery)) return List.of();
         if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags()));
         if (call instanceof Syscall.Unshare u) return one(unshare(k, actor, u.flags()));
@@ -84,7 +94,7 @@ public final class Semantics {
             if (has(flags, CLONE_NEWPID) || t.nsForChildren != t.activeNs()) return fail(k, Errno.EINVAL);
         }
         // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
-        if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
+        if (has(flags, CLONE_PARENT) && k.groupIsChildReaper(actor)) return fail(k, Errno.EINVAL);
         Outcome refusedForObjects = ObjectCalls.cloneRefused(this, k, actor, flags);
         if (refusedForObjects != null) return refusedForObjects;
         if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
@@ -135,7 +145,9 @@ public final class Semantics {
         if (pid <= 0) return fail(k, Errno.EINVAL);
         int target = variant.lookup(k, t.activeNs(), pid);
         if (target < 0) return fail(k, Errno.ESRCH);
-        // A dead task has dropped its nsproxy: there is no namespace to enter (?).
+        // pidfd_open without PIDFD_THREAD: a thread's TID names no process (ENOENT on 6.18, found by `nscheck conform`).
+        if (k.task(target).hasLeader()) return fail(k, Errno.ENOENT);
+        // A dead task has dropped its nsproxy: there is no namespace to enter (settled on the kernel: ESRCH).
         if (!k.task(target).alive()) return fail(k, Errno.ESRCH);
         int ns = k.task(target).activeNs();
         // pidns_install: only the active namespace or one below it (P13).
@@ -158,6 +170,12 @@ public final class Semantics {
         Task t = k.task(slot);
         int ns = t.activeNs();
         if (k.ns(ns).childReaper() == slot) {
+            // find_child_reaper: while another thread of the init's group lives, it becomes the
+            // child_reaper and the namespace lives on (P6; found by `nscheck conform`).
+            int heir = livingGroupMember(k, slot);
+            if (heir >= 0) k = k.withNamespace(ns, k.ns(ns).withChildReaper(heir));
+        }
+        if (k.ns(ns).childReaper() == slot) {
             // zap_pid_ns_processes: no more entries, SIGKILL to everything the namespace can see,
             // then the init waits until all of it is reaped (P6).
             Kernel cur = k.withNamespace(ns, k.ns(ns).closed());
@@ -179,6 +197,15 @@ public final class Semantics {
         return settle(SignalRules.notifyParent(this, cur.withTask(slot, t.dead(TaskState.ZOMBIE)), slot));
     }
 
+    /** find_alive_thread: another living thread of the group of {@code slot}, or -1. */
+    private static int livingGroupMember(Kernel k, int slot) {
+        for (int i : k.groupMembers(k.groupLeader(slot))) {
+            Task u = k.task(i);
+            if (i != slot && u.alive()) return i;
+        }
+        return -1;
+    }
+
     /**
      * The kernel's own reaping, to a fixed point: an init in zap_pid_ns_processes reaps its
      * zombie children, and finishes its exit (becoming a zombie itself) once nothing else holds
@@ -194,9 +221,16 @@ public final class Semantics {
                 if (u.state == TaskState.ZOMBIE && k.task(u.parent) != null && k.task(u.parent).state == TaskState.EXITING) {
                     k = k.release(i);
                     changed = true;
-                } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
-                    k = k.withTask(i, u.withState(TaskState.ZOMBIE));
-                    k = SignalRules.notifyParent(this, k, i);
+                } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i, u.hasLeader() ? u.leader : i)) {
+                    // zap_pid_ns_processes waits for init_pids: 1, or 2 when the init is a thread (its dead
+                    // leader keeps its pid); then a thread reaps itself (no SIGCHLD), a leader becomes a
+                    // zombie and notifies its parent (found by `nscheck conform`).
+                    if (u.hasLeader()) {
+                        k = k.release(i);
+                    } else {
+                        k = k.withTask(i, u.withState(TaskState.ZOMBIE));
+                        k = SignalRules.notifyParent(this, k, i);
+                    }
                     changed = true;
                 }
             }
@@ -204,10 +238,10 @@ public final class Semantics {
         return k.collectNamespaces();
     }
 
-    private static boolean othersIn(Kernel k, int ns, int except) {
+    private static boolean othersIn(Kernel k, int ns, int except, int alsoExcept) {
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
-            if (i != except && u != null && u.hasNumberIn(ns)) return true;
+            if (i != except && i != alsoExcept && u != null && u.hasNumberIn(ns)) return true;
         }
         return false;
     }
@@ -223,9 +257,11 @@ public final class Semantics {
         }
         boolean anyChild = false;
         List<Outcome> out = new ArrayList<>();
+        // do_wait walks the children of every thread in the caller's group (no __WNOTHREAD; found by `nscheck conform`).
+        List<Integer> group = k.groupMembers(k.groupLeader(actor));
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || c.parent != actor || c.hasLeader() || (only >= 0 && i != only)) continue;
+            if (c == null || !group.contains(c.parent) || c.hasLeader() || (only >= 0 && i != only)) continue;
             anyChild = true;
             // delay_group_leader: a dead leader is reaped only once its threads are gone.
             if (c.state != TaskState.ZOMBIE || groupHasLiveMembers(k, i)) continue;
@@ -247,7 +283,9 @@ public final class Semantics {
     private Outcome getppid(Kernel k, int actor) {
         Task t = k.task(actor);
         if (t.parent < 0) return new Outcome(k, Observation.ZERO);
-        return new Outcome(k, Observation.pid(variant.translate(k, t.parent, t.activeNs()), t.parent));
+        // task_tgid_vnr(real_parent): the parent's process, also when the parent is a thread (P8).
+        int parent = k.task(t.parent) == null ? t.parent : k.groupLeader(t.parent);
+        return new Outcome(k, Observation.pid(variant.translate(k, parent, t.activeNs()), parent));
     }
 
     // ---- signals (kernel/signal.c) -----------------------------------------------------------
@@ -255,16 +293,20 @@ public final class Semantics {
     private Outcome kill(Kernel k, int actor, int pid, int sig) {
         Task t = k.task(actor);
         if (pid > 0) {
+            // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
             int target = variant.lookup(k, t.activeNs(), pid);
             if (target < 0) return fail(k, Errno.ESRCH);
             return deliver(k, actor, target, sig);
         }
         if (pid == -1) {
-            // kill_something_info: every process numbered above 1 in the caller's namespace, except the caller (P11).
+            // kill_something_info: for_each_process, so once per thread group (its leader), every one
+            // numbered above 1 in the caller's namespace except the caller's own group (P11).
             Kernel cur = k;
             int count = 0;
+            int own = k.groupLeader(actor);
             for (int i = 0; i < k.taskSlots(); i++) {
-                if (i == actor || k.task(i) == null || variant.translate(k, i, t.activeNs()) <= 1) continue;
+                Task u = k.task(i);
+                if (u == null || u.hasLeader() || i == own || variant.translate(k, i, t.activeNs()) <= 1) continue;
                 count++;
                 cur = deliver(cur, actor, i, sig).next();
             }
@@ -307,15 +349,26 @@ public final class Semantics {
         return deliver(k, actor, target, Signals.SIGUSR1);
     }
 
-    /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */
+    /**
+     * Sends {@code sig} to the process of task {@code target}. SIGUSR1 goes through its handler
+     * rules; a fatal signal takes down the whole thread group (complete_signal: SIGNAL_GROUP_EXIT
+     * and SIGKILL to every thread; found by `nscheck conform`), each thread dying at a later step.
+     */
     private Outcome deliver(Kernel k, int sender, int target, int sig) {
-        Task u = k.task(target);
-        if (sig == Signals.SIGUSR1 && u.alive()) return SignalRules.sendUsr1(this, k, sender, target);
-        if (sig == 0 || !u.alive() || variant.dropsSignalToInit(k, sender, target, sig) || !Signals.fatalByDefault(sig))
+        Task t0 = k.task(target);
+        if (sig == Signals.SIGUSR1 && t0.alive()) return SignalRules.sendUsr1(this, k, sender, target);
+        List<Integer> members = k.groupMembers(k.groupLeader(target));
+        int alive = -1;
+        for (int i : members) if (k.task(i).alive()) { alive = i; break; }
+        if (sig == 0 || alive < 0 || variant.dropsSignalToInit(k, sender, alive, sig) || !Signals.fatalByDefault(sig))
             return new Outcome(k, Observation.ZERO);
-        Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(sig));
-        // A task that kills itself never sees the return value.
-        return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
+        Kernel next = k;
+        for (int i : members) {
+            Task u = next.task(i);
+            if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(sig));
+        }
+        // A task that kills its own group never sees the return value.
+        return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
     }
 
     // ---- /proc/sys/kernel/ns_last_pid (kernel/pid_namespace.c pid_ns_ctl_handler) -----------

@@ -67,6 +67,115 @@ class FutexTest {
         return r;
     }
 
+    /**
+     * Found by the conformance runner on Linux 6.18: the container's init owns a PI futex that a
+     * task inside waits for, and dies. exit_pi_state_list hands the lock to the waiter before
+     * zap_pid_ns_processes sends it SIGKILL, and the waiter takes the lock (FUTEX_WAITERS |
+     * FUTEX_OWNER_DIED | its TID) before it acts on the signal. It may not die first.
+     */
+    @Test
+    void aWokenPiWaiterTakesTheLockBeforeItActsOnAFatalSignal() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: P
+        r.value(1, new Syscall.Clone(CLONE_NEWPID));                     // T2: container init, 1 inside
+        assertEquals(2, r.value(2, fork()));                             // T3: 2 inside
+        assertEquals(0, r.value(2, new Syscall.FutexLockPi(0)));
+        r.blocks(3, new Syscall.FutexLockPi(0));
+        r.call(2, new Syscall.Exit(0));                                  // hands the lock over, then zaps T3
+        assertTrue(r.k.task(3).pendingSignal != 0);
+        assertTrue(!r.canCall(3, new Syscall.SignalDelivery()), "a woken waiter returns from the futex call first");
+        r.call(3, new Syscall.FutexReturn());
+        assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+        assertTrue(!r.last.returns(), "the lock is taken, but user space never sees the call return");
+        r.call(3, new Syscall.SignalDelivery());
+        assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+    }
+
+    // ---- threads and signals (found by `nscheck conform` on Linux 6.18) ---------------------
+
+    /**
+     * zap_pid_ns_processes when the init is a thread (its leader already dead): it waits for
+     * init_pids = 2, not 1, then reaps itself; the leader stays a zombie for its parent.
+     */
+    @Test
+    void anInitThreadFinishesItsZapWhileItsLeaderIsAZombie() {
+        Run r = containerWithThread();                                   // T2 init (leader), T3 its thread
+        r.call(2, new Syscall.Exit(0));                                  // T3 inherits child_reaper
+        r.call(3, new Syscall.Exit(0));                                  // nothing left to kill
+        assertNull(r.k.task(3), "the thread has reaped itself");
+        assertEquals(TaskState.ZOMBIE, r.k.task(2).state);
+        assertEquals(3, r.value(1, new Syscall.Wait(-1)), "P reaps the container's init");
+    }
+
+    /** do_wait: a thread reaps the children of any thread of its group. */
+    @Test
+    void aThreadReapsTheChildrenOfItsGroup() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        assertEquals(3, r.value(1, fork()));                             // T2: T1's child
+        r.call(2, new Syscall.Exit(0));
+        assertEquals(4, r.value(1, thread()));                           // T3: T1's thread
+        assertEquals(3, r.value(3, new Syscall.Wait(-1)));
+    }
+
+    /** pidfd_open without PIDFD_THREAD: setns through a thread's TID is ENOENT (Linux 6.18). */
+    @Test
+    void setnsThroughAThreadsTidIsEnoent() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        assertEquals(3, r.value(1, thread()));
+        assertEquals(Errno.ENOENT, r.errno(1, new Syscall.Setns(3)));
+        assertEquals(0, r.value(1, new Syscall.Setns(2)));
+    }
+
+    /** complete_signal: SIGKILL to a thread's TID takes down its whole group, the sender too if it is in it. */
+    @Test
+    void aFatalSignalToAThreadKillsTheWholeGroup() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        assertEquals(3, r.value(1, thread()));                           // T2: TID 3
+        assertEquals(4, r.value(1, fork()));                             // T3: another process
+        r.call(3, new Syscall.Kill(3, Signals.SIGKILL));
+        assertTrue(r.k.task(1).pendingSignal != 0 && r.k.task(2).pendingSignal != 0, "leader and thread both die");
+        Run self = new Run();
+        self.value(0, fork());
+        self.value(1, thread());
+        self.call(1, new Syscall.Kill(3, Signals.SIGKILL));             // the leader kills its own thread's TID
+        assertTrue(!self.last.returns(), "the caller's own group dies: the call never returns");
+    }
+
+    /** kill_something_info walks processes: kill(-1) reaches each group once and spares the caller's threads. */
+    @Test
+    void killMinusOneSparesTheCallersOwnThreads() {
+        Run r = new Run();
+        r.value(0, fork());                                              // T1: pid 2
+        r.value(1, thread());                                            // T2: TID 3
+        assertEquals(Errno.ESRCH, r.errno(1, new Syscall.Kill(-1, Signals.SIGKILL)), "nobody else to signal");
+        assertEquals(0, r.k.task(2).pendingSignal);
+    }
+
+    /** SIGNAL_UNKILLABLE belongs to the signal_struct: a namespace init's threads are unkillable from inside too. */
+    @Test
+    void theThreadsOfANamespaceInitCannotBeKilledFromInside() {
+        Run r = containerWithThread();                                   // T2 init, T3 its thread (2 inside)
+        assertEquals(3, r.value(2, fork()));                             // T4: 3 inside
+        assertEquals(0, r.value(4, new Syscall.Kill(2, Signals.SIGKILL)));
+        assertEquals(0, r.k.task(3).pendingSignal);
+        assertEquals(0, r.k.task(2).pendingSignal);
+    }
+
+    /** find_child_reaper (P6): an init whose thread lives hands it child_reaper; nothing is zapped. */
+    @Test
+    void anInitWithALivingThreadHandsOverInsteadOfKillingItsNamespace() {
+        Run r = containerWithThread();                                   // T2 init (leader), T3 its thread
+        assertEquals(3, r.value(2, fork()));                             // T4: child of T2, 3 inside
+        r.call(2, new Syscall.Exit(0));
+        assertEquals(0, r.k.task(4).pendingSignal, "the namespace lives on");
+        assertEquals(3, r.k.ns(r.k.task(3).activeNs()).childReaper(), "the thread is the reaper now");
+        assertEquals(3, r.k.task(4).parent, "the init's child goes to the living thread");
+        assertEquals(1, r.value(4, new Syscall.GetPpid()), "whose TGID is still 1");
+    }
+
     // ---- threads ------------------------------------------------------------------------------
 
     @Test

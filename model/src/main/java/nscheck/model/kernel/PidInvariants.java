@@ -136,8 +136,15 @@ public final class PidInvariants {
     private static int expectedReaper(Kernel k, int father) {
         Task f = k.task(father);
         int reaper = k.ns(f.activeNs()).childReaper();
-        if (reaper == father) return father;
         int group = f.hasLeader() ? f.leader : father;
+        if (reaper == father) {
+            // A dying init's children go to a living thread of its group if there is one (P6), else stay.
+            for (int i = 0; i < k.taskSlots(); i++) {
+                Task u = k.task(i);
+                if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
+            }
+            return father;
+        }
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;

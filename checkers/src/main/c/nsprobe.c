@@ -1,0 +1,567 @@
+/*
+ * nsprobe: runs conformance scenarios on the real kernel for `nscheck conform`.
+ *
+ * The Java runner compiles this file with gcc on first use (see nscheck.checkers.conform.Probe)
+ * and writes scenarios to its stdin; each observation comes back on stdout as one JSON line.
+ *
+ * Input, one scenario at a time:
+ *   scenario <id> <words>
+ *   <step> <actor> <op> <arg1> <arg2> <hint> |<expected result>
+ *   ...
+ *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
+ *   end
+ *
+ * Each scenario runs in a fresh PID (and IPC) namespace: the probe (the driver) clones the
+ * scenario's init with CLONE_NEWPID | CLONE_NEWIPC, and that init is actor 0, the spec's root
+ * init. PIDs are deterministic because nothing else ever runs in that namespace: every number
+ * the actors see was handed out by a call in the scenario. Actors are processes; each reads commands from its own pipe, runs one
+ * call and writes its result to a reply pipe shared by all. The driver sends one command at a
+ * time and waits for its effect, so the interleaving is exactly the scenario's. Blocking calls
+ * are bounded by a timeout and reported as unfinished. At the end (or at the first mismatch, or
+ * on a timeout) the driver SIGKILLs the scenario init: zap_pid_ns_processes kills every task
+ * numbered in the namespace, nested namespaces included, and the driver reaps the init, so no
+ * process is left behind. The init has PR_SET_PDEATHSIG, so killing the probe kills scenarios too.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL /* since 6.9: a pidfd for one thread, readable once that thread has exited */
+#endif
+
+#define MAX_ACTORS 32
+#define MAX_STEPS 256
+#define MAX_WORDS 8
+#define REPLY_MS 2000   /* a call that should return: how long before it counts as blocked */
+#define BLOCKED_MS 50   /* a call that should block: how long to wait for it to return anyway */
+#define DEATH_MS 2000   /* an actor that should die */
+#define PF_EXITING 0x4  /* include/linux/sched.h: set at the start of do_exit */
+
+/* ---- shared by driver and actors --------------------------------------------------------- */
+
+static int cmd_pipe[MAX_ACTORS][2];
+static int reply_pipe[2];
+static volatile uint32_t *words;
+
+static const char *errno_name(int e) {
+    switch (e) {
+    case EPERM: return "EPERM";   case ENOENT: return "ENOENT"; case ESRCH: return "ESRCH";   case EINTR: return "EINTR";
+    case ECHILD: return "ECHILD"; case EAGAIN: return "EAGAIN"; case ENOMEM: return "ENOMEM";
+    case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST";
+    case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";
+    case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
+    default: { static char buf[16]; snprintf(buf, sizeof buf, "E%d", e); return buf; }
+    }
+}
+
+static void put(int fd, const char *fmt, ...) {
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    /* One write of less than PIPE_BUF bytes: lines from different actors never interleave. */
+    if (write(fd, buf, n) < 0) _exit(111);
+}
+
+/* ---- actors ------------------------------------------------------------------------------ */
+
+static int host_tid(void) {
+    /* /proc/thread-self resolves in the proc mount's namespace (the driver's), as "TGID/task/TID". */
+    char buf[64];
+    ssize_t n = readlink("/proc/thread-self", buf, sizeof buf - 1);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *tid = strrchr(buf, '/');
+    return atoi(tid ? tid + 1 : buf);
+}
+
+static void actor(int me);
+
+struct thread_start { int parent, me; };
+
+/* A thread made by clone(CLONE_THREAD) (through pthread_create, which sets up its TLS): it
+   answers its creator's clone with its TID, as the raw call would return it, and becomes an actor. */
+static void *thread_main(void *arg) {
+    struct thread_start st = *(struct thread_start *) arg;
+    free(arg);
+    put(reply_pipe[1], "H %d %d\n", st.me, host_tid());
+    put(reply_pipe[1], "R %d = %ld\n", st.parent, (long) syscall(SYS_gettid));
+    actor(st.me);
+    return NULL;
+}
+
+static void reply(int me, long ret) {
+    if (ret < 0) put(reply_pipe[1], "R %d = -1 %s\n", me, errno_name(errno));
+    else put(reply_pipe[1], "R %d = %ld\n", me, ret);
+}
+
+static long ns_last_pid(int write_it, long value) {
+    int fd = open("/proc/sys/kernel/ns_last_pid", write_it ? O_WRONLY : O_RDONLY);
+    if (fd < 0) return -1;
+    char buf[32];
+    long r;
+    if (write_it) {
+        int n = snprintf(buf, sizeof buf, "%ld", value);
+        r = write(fd, buf, n) < 0 ? -1 : 0;
+    } else {
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        if (n < 0) r = -1;
+        else { buf[n] = 0; r = atol(buf); }
+    }
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return r;
+}
+
+static void actor(int me) {
+    char line[128];
+    for (;;) {
+        size_t n = 0;
+        /* Byte by byte: several actors' commands never share a pipe, but a clone's child must not
+           swallow its parent's next command from a buffer. */
+        while (n < sizeof line - 1) {
+            ssize_t r = read(cmd_pipe[me][0], line + n, 1);
+            if (r <= 0) _exit(112);
+            if (line[n] == '\n') break;
+            n++;
+        }
+        line[n] = 0;
+        char op[16];
+        long a = 0, b = 0;
+        if (sscanf(line, "%15s %ld %ld", op, &a, &b) < 1) _exit(113);
+        long ret;
+        errno = 0;
+        if (!strcmp(op, "clone") && (a & CLONE_THREAD)) {
+            struct thread_start *st = malloc(sizeof *st);
+            st->parent = me;
+            st->me = (int) b;
+            pthread_t t;
+            pthread_attr_t attr;
+            pthread_attr_init(&attr);
+            pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+            int err = pthread_create(&t, &attr, thread_main, st);
+            pthread_attr_destroy(&attr);
+            if (err == 0) continue; /* the new thread replies for us */
+            free(st);
+            errno = err;
+            ret = -1;
+        } else if (!strcmp(op, "clone")) {
+            /* A fork-like clone: no CLONE_VM, so the child runs on its own copy of this stack. */
+            ret = syscall(SYS_clone, (unsigned long) a | SIGCHLD, NULL, NULL, NULL, NULL);
+            if (ret == 0) {
+                me = (int) b;
+                put(reply_pipe[1], "H %d %d\n", me, host_tid());
+                continue;
+            }
+        } else if (!strcmp(op, "unshare")) {
+            ret = unshare((int) a);
+        } else if (!strcmp(op, "setns")) {
+            int fd = (int) syscall(SYS_pidfd_open, (pid_t) a, 0);
+            if (fd < 0) ret = -1;
+            else {
+                ret = setns(fd, CLONE_NEWPID);
+                int saved = errno;
+                close(fd);
+                errno = saved;
+            }
+        } else if (!strcmp(op, "exit")) {
+            /* The spec's exit ends the calling task only (for a thread: exit, not exit_group). */
+            syscall(SYS_exit, (int) a);
+            _exit(114);
+        } else if (!strcmp(op, "wait")) {
+            int status;
+            ret = waitpid((pid_t) a, &status, 0);
+        } else if (!strcmp(op, "getpid")) {
+            ret = syscall(SYS_getpid);
+        } else if (!strcmp(op, "getppid")) {
+            ret = syscall(SYS_getppid);
+        } else if (!strcmp(op, "gettid")) {
+            ret = syscall(SYS_gettid);
+        } else if (!strcmp(op, "kill")) {
+            ret = syscall(SYS_kill, (pid_t) a, (int) b);
+        } else if (!strcmp(op, "nlread")) {
+            ret = ns_last_pid(0, 0);
+        } else if (!strcmp(op, "nlwrite")) {
+            ret = ns_last_pid(1, a);
+        } else if (!strcmp(op, "subreaper")) {
+            ret = prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        } else if (!strcmp(op, "fwait")) {
+            ret = syscall(SYS_futex, &words[a], FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
+        } else if (!strcmp(op, "fwake")) {
+            ret = syscall(SYS_futex, &words[a], FUTEX_WAKE, (int) b, NULL, NULL, 0);
+        } else if (!strcmp(op, "flock")) {
+            ret = syscall(SYS_futex, &words[a], FUTEX_LOCK_PI, 0, NULL, NULL, 0);
+        } else if (!strcmp(op, "ftrylock")) {
+            ret = syscall(SYS_futex, &words[a], FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+        } else if (!strcmp(op, "funlock")) {
+            ret = syscall(SYS_futex, &words[a], FUTEX_UNLOCK_PI, 0, NULL, NULL, 0);
+        } else {
+            put(reply_pipe[1], "R %d = unknown-op %s\n", me, op);
+            continue;
+        }
+        reply(me, ret);
+    }
+}
+
+/* ---- driver ------------------------------------------------------------------------------ */
+
+struct step {
+    int no, actor;
+    char op[16];
+    long a, b;
+    char hint;            /* r returns, b blocks, n never returns, z dies (zombie or reaped), x dies into zap */
+    char expect[64];
+};
+
+static struct step steps[MAX_STEPS];
+static int nsteps;
+static int snap_actor[MAX_ACTORS], snap_levels[MAX_ACTORS], nsnap;
+
+static int hostpid[MAX_ACTORS];
+static int pidfd[MAX_ACTORS];
+static char pending[MAX_ACTORS][64]; /* a reply read from the pipe, not yet claimed */
+static char inbuf[4096];
+static size_t inlen;
+
+static long now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Moves every complete line from the reply pipe into pending[] / hostpid[]. */
+static void drain(void) {
+    for (;;) {
+        ssize_t r = read(reply_pipe[0], inbuf + inlen, sizeof inbuf - inlen - 1);
+        if (r <= 0) break;
+        inlen += (size_t) r;
+    }
+    char *start = inbuf, *nl;
+    while ((nl = memchr(start, '\n', inlen - (size_t) (start - inbuf))) != NULL) {
+        *nl = 0;
+        int who, pid;
+        if (start[0] == 'H' && sscanf(start, "H %d %d", &who, &pid) == 2 && who >= 0 && who < MAX_ACTORS) {
+            hostpid[who] = pid;
+            if (pidfd[who] >= 0) close(pidfd[who]);
+            pidfd[who] = (int) syscall(SYS_pidfd_open, pid, PIDFD_THREAD);
+        } else if (start[0] == 'R' && sscanf(start, "R %d", &who) == 1 && who >= 0 && who < MAX_ACTORS) {
+            char *res = strchr(start + 2, ' ');
+            snprintf(pending[who], sizeof pending[who], "%s", res ? res + 1 : "?");
+        }
+        start = nl + 1;
+    }
+    inlen -= (size_t) (start - inbuf);
+    memmove(inbuf, start, inlen);
+}
+
+static int exited(int who) {
+    if (pidfd[who] < 0) return 0;
+    struct pollfd p = {pidfd[who], POLLIN, 0};
+    return poll(&p, 1, 0) > 0;
+}
+
+/* 2: dead (a zombie; pidfds of a group leader whose threads live stay unreadable, see
+   delay_group_leader); 1: in do_exit (PF_EXITING in /proc/PID/stat field 9) and asleep; 0: neither. */
+static int exiting(int who) {
+    if (hostpid[who] <= 0) return 0;
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 2;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 2;
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    if (!p) return 0;
+    unsigned long flags = 0;
+    char state;
+    int ppid, pgrp, session, tty, tpgid;
+    if (sscanf(p + 2, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) return 0;
+    /* Dead, or in do_exit and asleep: an init waiting in zap_pid_ns_processes has already
+       disabled allocation and sent its SIGKILLs by the time it sleeps. */
+    if (state == 'Z' || state == 'X') return 2;
+    return (flags & PF_EXITING) != 0 && state != 'R';
+}
+
+/* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
+static void wait_input(int who, int ms) {
+    struct pollfd p[2] = {{reply_pipe[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
+    poll(p, 2, ms);
+    drain();
+}
+
+/*
+ * What the step's actor was seen to do: its reply, "= ?" once it has died (or, for an init
+ * killing its namespace, started to), or "<unfinished ...>" if neither happened in time.
+ */
+static void await(int who, char hint, int want_hello, char *out, size_t outlen) {
+    int ms = hint == 'b' ? BLOCKED_MS : hint == 'r' ? REPLY_MS : DEATH_MS;
+    long deadline = now_ms() + ms;
+    for (;;) {
+        drain();
+        if (pending[who][0] && (!want_hello || hostpid[want_hello] > 0)) {
+            snprintf(out, outlen, "%s", pending[who]);
+            pending[who][0] = 0;
+            if (want_hello && strncmp(out, "= -1", 4) != 0) {
+                /* the child's hello is in; nothing more to wait for */
+            }
+            return;
+        }
+        if (hint != 'r' && hint != 'b') {
+            int ex = exiting(who);
+            if (exited(who) || ex == 2 || (hint != 'z' && ex == 1)) {
+                drain();
+                if (pending[who][0]) { snprintf(out, outlen, "%s", pending[who]); pending[who][0] = 0; return; }
+                snprintf(out, outlen, "= ?");
+                return;
+            }
+        }
+        long left = deadline - now_ms();
+        if (left <= 0) {
+            if (pending[who][0]) { snprintf(out, outlen, "%s", pending[who]); pending[who][0] = 0; return; }
+            snprintf(out, outlen, "<unfinished ...>");
+            return;
+        }
+        /* Short ticks only while watching for PF_EXITING, which no file descriptor signals. */
+        int tick = hint == 'b' || hint == 'r' ? 50 : 2;
+        wait_input(who, left < tick ? (int) left : tick);
+    }
+}
+
+static void json_string(const char *s) {
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\') putchar('\\');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+/* NSpid of an actor, innermost `levels` numbers (the levels the scenario can see). */
+static void nspid(int who, int levels, char *out, size_t outlen) {
+    snprintf(out, outlen, "gone");
+    if (hostpid[who] <= 0) return;
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return;
+    buf[n] = 0;
+    char *line = strstr(buf, "\nNSpid:");
+    if (!line) return;
+    line += 7;
+    char *end = strchr(line, '\n');
+    if (end) *end = 0;
+    int nums[64], count = 0;
+    char *tok = strtok(line, " \t");
+    while (tok && count < 64) { nums[count++] = atoi(tok); tok = strtok(NULL, " \t"); }
+    size_t pos = 0;
+    out[0] = 0;
+    for (int i = count - levels; i < count; i++)
+        if (i >= 0) pos += (size_t) snprintf(out + pos, outlen - pos, pos ? " %d" : "%d", nums[i]);
+}
+
+static void words_text(int nwords, char *out, size_t outlen) {
+    size_t pos = 0;
+    out[0] = 0;
+    for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", words[i]);
+}
+
+static void run_scenario(long id, int nwords) {
+    words = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (words == MAP_FAILED) { perror("nsprobe: mmap"); exit(3); }
+    for (int i = 0; i < MAX_ACTORS; i++) {
+        if (pipe2(cmd_pipe[i], O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
+        hostpid[i] = 0;
+        pidfd[i] = -1;
+        pending[i][0] = 0;
+    }
+    if (pipe2(reply_pipe, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
+    inlen = 0;
+    /* A fresh IPC namespace too: SysV objects a scenario creates (the IPC area, to come) die with
+       it when the scenario's last task does (free_ipc_ns), so nothing outlives a scenario. */
+    pid_t init = (pid_t) syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWIPC | SIGCHLD, NULL, NULL, NULL, NULL);
+    if (init < 0) {
+        printf("{\"scenario\":%ld,\"error\":\"clone(CLONE_NEWPID): %s\"}\n", id, strerror(errno));
+        fflush(stdout);
+        exit(2);
+    }
+    if (init == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        /* Actors never print: the runner sees end of file as soon as the probe exits. */
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        close(devnull);
+        for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][1]);
+        close(reply_pipe[0]);
+        put(reply_pipe[1], "H 0 %d\n", host_tid());
+        actor(0);
+    }
+    for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][0]);
+    close(reply_pipe[1]);
+    fcntl(reply_pipe[0], F_SETFL, O_NONBLOCK);
+    long deadline = now_ms() + REPLY_MS;
+    while (hostpid[0] == 0 && now_ms() < deadline) wait_input(-1, 10);
+
+    for (int s = 0; s < nsteps; s++) {
+        struct step *st = &steps[s];
+        char result[64];
+        if (strcmp(st->op, "deliver") && strcmp(st->op, "freturn")) {
+            char cmd[96];
+            int n = snprintf(cmd, sizeof cmd, "%s %ld %ld\n", st->op, st->a, st->b);
+            if (!strcmp(st->op, "clone")) hostpid[st->b] = 0;
+            if (write(cmd_pipe[st->actor][1], cmd, (size_t) n) < 0) {
+                snprintf(result, sizeof result, "<actor gone>");
+                goto report;
+            }
+        }
+        await(st->actor, st->hint, !strcmp(st->op, "clone") ? (int) st->b : 0, result, sizeof result);
+        if (!strcmp(st->op, "clone") && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
+            /* Success: wait for the child's hello, so that later steps can watch it die. */
+            long until = now_ms() + REPLY_MS;
+            while (hostpid[st->b] == 0 && now_ms() < until) wait_input(-1, 10);
+        }
+    report:;
+        char w[128];
+        words_text(nwords, w, sizeof w);
+        int match = strcmp(result, st->expect) == 0;
+        printf("{\"scenario\":%ld,\"step\":%d,\"actor\":%d,\"result\":", id, st->no, st->actor);
+        json_string(result);
+        if (nwords > 0) { printf(",\"words\":"); json_string(w); }
+        printf("}\n");
+        if (!match) break;
+    }
+    for (int i = 0; i < nsnap; i++) {
+        char text[256];
+        nspid(snap_actor[i], snap_levels[i], text, sizeof text);
+        printf("{\"scenario\":%ld,\"actor\":%d,\"nspid\":", id, snap_actor[i]);
+        json_string(text);
+        printf("}\n");
+    }
+    /* Clean-up: the init's death zaps the namespace; reaping it means the namespace is empty. */
+    kill(init, SIGKILL);
+    while (waitpid(init, NULL, 0) < 0 && errno == EINTR) {}
+    for (int i = 0; i < MAX_ACTORS; i++) {
+        close(cmd_pipe[i][1]);
+        if (pidfd[i] >= 0) close(pidfd[i]);
+    }
+    close(reply_pipe[0]);
+    munmap((void *) words, 4096);
+    printf("{\"scenario\":%ld,\"done\":true}\n", id);
+    fflush(stdout);
+}
+
+static int own_level(void) {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[512];
+    int level = 0;
+    while (f && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "NSpid:", 6)) continue;
+        for (char *p = strtok(line + 6, " \t\n"); p; p = strtok(NULL, " \t\n")) level++;
+        level--;
+    }
+    if (f) fclose(f);
+    return level;
+}
+
+/*
+ * pid_max as the scenarios see it. Since 6.14 each PID namespace has its own pid_max, and a new
+ * namespace starts at PID_MAX_LIMIT whatever its parent's is, so it is read in a fresh namespace,
+ * not here. Creating that namespace is also the privilege check: exit 2 if it fails.
+ */
+static long scenario_pid_max(void) {
+    int p[2];
+    if (pipe(p) < 0) { perror("nsprobe: pipe"); exit(3); }
+    pid_t child = (pid_t) syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL, NULL, NULL, NULL);
+    if (child < 0) {
+        printf("{\"error\":\"clone(CLONE_NEWPID): %s\"}\n", strerror(errno));
+        fflush(stdout);
+        exit(2);
+    }
+    if (child == 0) {
+        char buf[32] = "0";
+        int fd = open("/proc/sys/kernel/pid_max", O_RDONLY);
+        ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+        if (n > 0) buf[n] = 0;
+        if (write(p[1], buf, strlen(buf)) < 0) _exit(1);
+        _exit(0);
+    }
+    close(p[1]);
+    char buf[32];
+    ssize_t n = read(p[0], buf, sizeof buf - 1);
+    close(p[0]);
+    waitpid(child, NULL, 0);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    return atol(buf);
+}
+
+int main(void) {
+    signal(SIGPIPE, SIG_IGN);
+    long pid_max = scenario_pid_max();
+    /* The scenario namespace is one level below the probe's. */
+    printf("{\"hello\":\"nsprobe/1\",\"pid_max\":%ld,\"level\":%d}\n", pid_max, own_level() + 1);
+    fflush(stdout);
+    char line[256];
+    long id = -1;
+    int nwords = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = 0;
+        if (!strncmp(line, "scenario ", 9)) {
+            sscanf(line + 9, "%ld %d", &id, &nwords);
+            if (nwords > MAX_WORDS) nwords = MAX_WORDS;
+            nsteps = 0;
+            nsnap = 0;
+        } else if (!strncmp(line, "snapshot", 8)) {
+            char *p = line + 8;
+            int a, l, used;
+            while (nsnap < MAX_ACTORS && sscanf(p, "%d %d%n", &a, &l, &used) == 2) {
+                snap_actor[nsnap] = a;
+                snap_levels[nsnap++] = l;
+                p += used;
+            }
+        } else if (!strcmp(line, "end")) {
+            run_scenario(id, nwords);
+        } else if (line[0] && nsteps < MAX_STEPS) {
+            struct step *st = &steps[nsteps];
+            char *bar = strchr(line, '|');
+            if (bar) { *bar = 0; snprintf(st->expect, sizeof st->expect, "%s", bar + 1); }
+            else st->expect[0] = 0;
+            if (sscanf(line, "%d %d %15s %ld %ld %c", &st->no, &st->actor, st->op, &st->a, &st->b, &st->hint) == 6
+                    && st->actor >= 0 && st->actor < MAX_ACTORS
+                    && (strcmp(st->op, "clone") || (st->b > 0 && st->b < MAX_ACTORS)))
+                nsteps++;
+            else {
+                fprintf(stderr, "nsprobe: bad step line: %s\n", line);
+                return 2;
+            }
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,114 @@
+package nscheck.checkers.conform;
+
+import nscheck.model.ModelCatalog;
+import nscheck.model.kernel.CallMenu;
+import nscheck.model.kernel.KernelModelSource;
+import nscheck.spec.CloneFlags;
+import nscheck.spec.Kernel;
+import nscheck.spec.Syscall;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An area of the spec checked against the kernel: the setup steps every scenario starts with and
+ * the calls each task may make next. The PID-namespace areas take their calls from the shipped
+ * models; the futex area drives the futex calls directly (the futex models' user-space atomics
+ * are not kernel calls). Signals, SysV IPC and credentials become areas here once the spec has
+ * their calls: an area is a menu, and {@link ProbeCall} maps each call onto the probe.
+ */
+record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
+    /** The calls task {@code slot} may make in state {@code k} (arguments may depend on the state). */
+    interface Menu {
+        List<Syscall> calls(Kernel k, int slot);
+    }
+
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex");
+
+    /**
+     * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
+     *               exercise the wrap to RESERVED_PIDS and the EINVAL bound
+     */
+    static List<Area> all(int pidMax) {
+        List<Area> out = new ArrayList<>();
+        for (String model : List.of("pidns-basic", "pidns-init-death", "pidns-alloc")) out.add(fromModel(model, pidMax));
+        out.add(everyCall());
+        out.add(threads());
+        out.add(futex());
+        return out;
+    }
+
+    static Area named(String name, int pidMax) {
+        for (Area a : all(pidMax)) if (a.name().equals(name)) return a;
+        throw new IllegalArgumentException("unknown area '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+    }
+
+    /**
+     * A shipped kernel model's calls. PID arguments range over the model's own small numbers
+     * (1 .. pid_max-1 of the model): in a fresh namespace those are the numbers in use.
+     */
+    static Area fromModel(String model, int realPidMax) {
+        KernelModelSource src = (KernelModelSource) ModelCatalog.find(model);
+        int argMax = src.defaultBounds().get("pid_max");
+        List<Syscall> calls = new ArrayList<>(CallMenu.expand(src.calls(), argMax));
+        if (src.calls().contains("ns-last-pid-write"))
+            for (int v : new int[] {realPidMax - 1, realPidMax, realPidMax + 1}) calls.add(new Syscall.WriteNsLastPid(v));
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait"), argMax);
+        List<Syscall> menu = List.copyOf(calls);
+        return new Area(model, src.description(), 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
+    }
+
+    /** The PID-namespace call families of CallMenu: the ones the probe runs today. */
+    static final List<String> PID_FAMILIES = List.of("clone", "clone-newpid", "clone-parent", "unshare-newpid", "setns",
+            "exit", "wait", "waitpid", "getpid", "getppid", "kill", "kill-term", "kill-probe", "ns-last-pid-read",
+            "ns-last-pid-write", "subreaper");
+
+    /**
+     * Every PID-namespace call family a kernel model may name, including those no shipped model
+     * uses (clone(CLONE_PARENT), kill(pid, 0), waitpid(pid)), with PIDs 1..4. The signal, IPC,
+     * credential and user-namespace families join when the probe runs them (ProbeCall).
+     */
+    static Area everyCall() {
+        List<Syscall> menu = CallMenu.expand(PID_FAMILIES, 5);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait", "waitpid", "getpid", "kill-probe", "ns-last-pid-read"), 5);
+        return new Area("pidns-every-call", "every call family of the kernel models, PIDs 1..4", 0,
+                List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
+    }
+
+    /**
+     * Threads (clone(CLONE_THREAD)) among processes and namespaces: TIDs and TGIDs, a thread's or
+     * leader's exit, signals to a thread's TID, threads of a namespace's init.
+     */
+    static Area threads() {
+        List<Syscall> menu = new ArrayList<>(CallMenu.expand(
+                List.of("clone", "clone-newpid", "clone-parent", "unshare-newpid", "setns", "exit", "wait", "getpid", "getppid", "kill", "kill-term", "subreaper"), 5));
+        menu.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
+        menu.add(new Syscall.GetTid());
+        List<Syscall> fixed = List.copyOf(menu);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
+        return new Area("threads", "threads of processes in nested namespaces: TIDs, TGIDs, exits, signals", 0,
+                List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : fixed);
+    }
+
+    /**
+     * Futex calls on one shared word by three processes: P in the root namespace, Q the init of a
+     * child namespace and R inside it, so TIDs in the word cross a namespace boundary (F6).
+     */
+    static Area futex() {
+        List<Scenario.Step> setup = List.of(
+                new Scenario.Step(0, new Syscall.Clone(0)),
+                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
+                new Scenario.Step(2, new Syscall.Clone(0)));
+        return new Area("futex", "FUTEX_WAIT/WAKE and PI lock, trylock, unlock on a shared word by processes and threads in two PID namespaces, and their exits",
+                1, setup, (k, slot) -> {
+                    if (slot == Kernel.ROOT_INIT) return List.of();
+                    int w = k.memory().word(0);
+                    return List.of(new Syscall.FutexWait(0, w), new Syscall.FutexWait(0, w + 1), new Syscall.FutexWake(0, 1),
+                            new Syscall.FutexLockPi(0), new Syscall.FutexTrylockPi(0), new Syscall.FutexUnlockPi(0),
+                            new Syscall.GetTid(), new Syscall.Clone(CloneFlags.CLONE_THREAD), new Syscall.Exit(0));
+                });
+    }
+}

@@ -1,0 +1,16 @@
+package nscheck.checkers.conform;
+
+/**
+ * Where the kernel first disagreed with the spec in a scenario.
+ *
+ * @param scenario  the scenario (minimized when it is reported)
+ * @param step      index of the first differing step, or -1 when every step agreed and the final NSpid lines differ
+ * @param spec      what the spec predicted there
+ * @param kernel    what the kernel showed
+ * @param known     the id of the known divergence it matches, or null for a real mismatch
+ */
+record Mismatch(Scenario scenario, int step, String spec, String kernel, String known) {
+    Mismatch withScenario(Scenario s, int newStep, String newSpec, String newKernel) {
+        return new Mismatch(s, newStep, newSpec, newKernel, known);
+    }
+}

@@ -1,0 +1,22 @@
+package nscheck.checkers.conform;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the spec predicts for a scenario, step by step, in the form the probe reports: the
+ * caller's result as strace prints it, the shared futex words afterwards, and at the end the
+ * NSpid line of every task that still has a PID.
+ *
+ * @param steps    one per scenario step
+ * @param snapshot task slot to NSpid (outermost first, from the scenario's root namespace down)
+ */
+record Prediction(List<StepPrediction> steps, Map<Integer, String> snapshot) {
+    /**
+     * @param result what the caller sees ({@code = 3}, {@code = -1 ESRCH}, {@code = ?}, {@code <unfinished ...>})
+     * @param words  the futex words after the step, as the probe prints them; null where they cannot be compared
+     * @param hint   how the probe waits: r returns, b blocks, n never returns, z dies, x dies into zap_pid_ns_processes
+     * @param child  the actor a clone's child becomes
+     */
+    record StepPrediction(String result, String words, char hint, int child) {}
+}

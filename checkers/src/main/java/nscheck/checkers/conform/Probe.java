@@ -1,0 +1,229 @@
+package nscheck.checkers.conform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The native probe (checkers/src/main/c/nsprobe.c, packaged in the jar). On first use it is
+ * compiled with the machine's gcc into a cache directory keyed by the source's hash
+ * ($NSCHECK_CACHE, else $XDG_CACHE_HOME/nscheck, else ~/.cache/nscheck), so a changed source is
+ * rebuilt and an unchanged one is not. One probe process runs a batch of scenarios in turn.
+ */
+public final class Probe {
+    private static final String SOURCE = "/nscheck/probe/nsprobe.c";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path binary;
+    private int pidMax;
+    private int level;
+
+    private Probe(Path binary) {
+        this.binary = binary;
+    }
+
+    /** Compiles the probe if needed and checks that it can create PID namespaces here. */
+    public static Probe build() {
+        if (!isRoot())
+            throw new ProbeUnavailable("conform needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
+        Probe p = new Probe(compile());
+        p.hello();
+        return p;
+    }
+
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("Uid:")) return line.split("\\s+")[2].equals("0");
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    Path binary() {
+        return binary;
+    }
+
+    public int pidMax() {
+        return pidMax;
+    }
+
+    /** The scenario namespace's level on this machine (1 on a host, more inside a container). */
+    public int level() {
+        return level;
+    }
+
+    private static Path compile() {
+        byte[] source;
+        try (InputStream in = Probe.class.getResourceAsStream(SOURCE)) {
+            if (in == null) throw new IllegalStateException("the probe source " + SOURCE + " is missing from the build");
+            source = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the probe source: " + e.getMessage(), e);
+        }
+        Path dir = cacheDir().resolve("nsprobe-" + hash(source));
+        Path bin = dir.resolve("nsprobe");
+        if (Files.isExecutable(bin)) return bin;
+        try {
+            Files.createDirectories(dir);
+            Path src = dir.resolve("nsprobe.c");
+            Files.write(src, source);
+            Path tmp = dir.resolve("nsprobe.tmp");
+            Process gcc;
+            try {
+                gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
+                        .redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new ProbeUnavailable("conform needs gcc to build its probe: install it (apt-get install gcc)");
+            }
+            String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (gcc.waitFor() != 0) throw new IllegalStateException("gcc failed on the probe:\n" + out);
+            Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return bin;
+        } catch (IOException e) {
+            throw new ProbeUnavailable("cannot build the probe in " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the probe", e);
+        }
+    }
+
+    private static Path cacheDir() {
+        String env = System.getenv("NSCHECK_CACHE");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "nscheck");
+        return Path.of(System.getProperty("user.home"), ".cache", "nscheck");
+    }
+
+    private static String hash(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs no scenario: reads the probe's greeting (pid_max, level) and proves a PID namespace can be made. */
+    private void hello() {
+        run(List.of(), List.of());
+    }
+
+    /** Runs every scenario, with the spec's predictions as the probe's stopping points. */
+    List<KernelRun> run(List<Scenario> scenarios, List<Prediction> predictions) {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < scenarios.size(); i++) input.append(script(i, scenarios.get(i), predictions.get(i)));
+        // A trivial scenario first: it fails at once if this process may not create PID namespaces.
+        String probeInput = "scenario -1 0\n0 0 getpid 0 0 r |= 1\nend\n" + input;
+        List<KernelRun> runs = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) runs.add(new KernelRun(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>()));
+        Process p;
+        try {
+            p = new ProcessBuilder(binary.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new ProbeUnavailable("cannot start the probe " + binary + ": " + e.getMessage());
+        }
+        try {
+            Thread writer = new Thread(() -> {
+                try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+                    w.write(probeInput);
+                } catch (IOException ignored) {
+                    // The probe stopped reading: its exit status says why.
+                }
+            }, "nsprobe-input");
+            writer.setDaemon(true);
+            writer.start();
+            // Every wait in the probe is bounded; this is the backstop if the probe itself hangs.
+            long budgetMs = 20_000L + 3_000L * scenarios.size();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor(budgetMs, TimeUnit.MILLISECONDS)) {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException ignored) {
+                    // the run ended first
+                }
+            }, "nsprobe-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            String error = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    JsonNode n = JSON.readTree(line);
+                    if (n.has("hello")) {
+                        pidMax = n.get("pid_max").asInt();
+                        level = n.get("level").asInt();
+                        continue;
+                    }
+                    if (n.has("error")) {
+                        error = n.get("error").asText();
+                        continue;
+                    }
+                    int id = n.get("scenario").asInt();
+                    if (id < 0 || id >= runs.size()) continue;
+                    KernelRun run = runs.get(id);
+                    if (n.has("result")) {
+                        run.results().add(n.get("result").asText());
+                        run.words().add(n.has("words") ? n.get("words").asText() : "");
+                    } else if (n.has("nspid")) {
+                        run.snapshot().put(n.get("actor").asInt(), n.get("nspid").asText());
+                    }
+                }
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("the probe did not exit");
+            if (error != null) throw new ProbeUnavailable("the probe cannot create a PID namespace here: " + error);
+            if (p.exitValue() != 0) throw new IllegalStateException("the probe failed with exit code " + p.exitValue());
+            return runs;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the probe: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (p.isAlive()) {
+                // The scenario inits die with the probe (PR_SET_PDEATHSIG); their namespaces with them.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** The probe's input for one scenario: a step per line, the expected result after '|'. */
+    static String script(int id, Scenario s, Prediction pred) {
+        StringBuilder b = new StringBuilder();
+        b.append("scenario ").append(id).append(' ').append(s.words()).append('\n');
+        for (int i = 0; i < s.steps().size(); i++) {
+            Scenario.Step step = s.steps().get(i);
+            Prediction.StepPrediction p = pred.steps().get(i);
+            ProbeCall c = ProbeCall.of(step.call(), p.child());
+            b.append(i).append(' ').append(step.actor()).append(' ').append(c.op()).append(' ').append(c.a()).append(' ')
+                    .append(c.b()).append(' ').append(p.hint()).append(" |").append(p.result()).append('\n');
+        }
+        b.append("snapshot");
+        for (Map.Entry<Integer, String> e : pred.snapshot().entrySet())
+            b.append(' ').append(e.getKey()).append(' ').append(e.getValue().split(" ").length);
+        b.append("\nend\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package nscheck.checkers.conform;
+
+import nscheck.spec.Syscall;
+
+/**
+ * How a spec call is written for the probe (checkers/src/main/c/nsprobe.c): an operation name and
+ * two numeric arguments. Steps the kernel takes on its own (a fatal signal acted on, a woken futex
+ * call returning) are operations too: the probe sends nothing and waits for their effect.
+ *
+ * <p>New areas (signals with si_pid, SysV IPC, credentials) add a case here and a branch in the
+ * probe's actor loop; nothing else in the runner depends on the kind of call.
+ */
+record ProbeCall(String op, long a, long b) {
+    static ProbeCall of(Syscall call, int childActor) {
+        if (call instanceof Syscall.Clone c) return new ProbeCall("clone", c.flags() & 0xffffffffL, childActor);
+        if (call instanceof Syscall.Unshare u) return new ProbeCall("unshare", u.flags() & 0xffffffffL, 0);
+        if (call instanceof Syscall.Setns s) return new ProbeCall("setns", s.pid(), 0);
+        if (call instanceof Syscall.Exit e) return new ProbeCall("exit", e.status(), 0);
+        if (call instanceof Syscall.Wait w) return new ProbeCall("wait", w.pid(), 0);
+        if (call instanceof Syscall.GetPid) return new ProbeCall("getpid", 0, 0);
+        if (call instanceof Syscall.GetPpid) return new ProbeCall("getppid", 0, 0);
+        if (call instanceof Syscall.GetTid) return new ProbeCall("gettid", 0, 0);
+        if (call instanceof Syscall.Kill k) return new ProbeCall("kill", k.pid(), k.sig());
+        if (call instanceof Syscall.ReadNsLastPid) return new ProbeCall("nlread", 0, 0);
+        if (call instanceof Syscall.WriteNsLastPid w) return new ProbeCall("nlwrite", w.value(), 0);
+        if (call instanceof Syscall.SetChildSubreaper) return new ProbeCall("subreaper", 0, 0);
+        if (call instanceof Syscall.SignalDelivery) return new ProbeCall("deliver", 0, 0);
+        if (call instanceof Syscall.FutexWait w) return new ProbeCall("fwait", w.word(), w.expected() & 0xffffffffL);
+        if (call instanceof Syscall.FutexWake w) return new ProbeCall("fwake", w.word(), w.count());
+        if (call instanceof Syscall.FutexLockPi l) return new ProbeCall("flock", l.word(), 0);
+        if (call instanceof Syscall.FutexTrylockPi l) return new ProbeCall("ftrylock", l.word(), 0);
+        if (call instanceof Syscall.FutexUnlockPi u) return new ProbeCall("funlock", u.word(), 0);
+        if (call instanceof Syscall.FutexReturn) return new ProbeCall("freturn", 0, 0);
+        throw new IllegalArgumentException("the probe has no operation for " + call);
+    }
+}

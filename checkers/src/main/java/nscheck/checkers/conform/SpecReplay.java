@@ -1,0 +1,110 @@
+package nscheck.checkers.conform;
+
+import nscheck.spec.Kernel;
+import nscheck.spec.Observation;
+import nscheck.spec.Outcome;
+import nscheck.spec.Semantics;
+import nscheck.spec.SharedMemory;
+import nscheck.spec.Syscall;
+import nscheck.spec.Task;
+import nscheck.spec.TaskState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a scenario on the spec and says what the kernel should show. A scenario is only
+ * meaningful on the kernel if it is deterministic there, so replay refuses (returns null) any
+ * scenario with a step the spec cannot take, a step with several possible outcomes, or a step
+ * taken while the kernel would still be acting on its own (see {@link #forcedNext}).
+ */
+final class SpecReplay {
+    private SpecReplay() {}
+
+    /** The booted kernel a scenario starts from: the root init, and the shared words mapped before any fork. */
+    static Kernel initial(Semantics s, int words) {
+        Kernel k = s.boot();
+        return words > 0 ? k.withMemory(SharedMemory.zeroed(words)) : k;
+    }
+
+    /**
+     * The step the kernel takes by itself next, if any, or null. The spec lets other tasks run
+     * between a kill and the death it causes, and between a futex wake-up and the woken call's
+     * return; the kernel does not let a probe hold those windows open (a SIGKILLed process blocked
+     * in read() dies at once). Scenarios therefore take these steps immediately, lowest slot first:
+     * the known divergence "async-windows".
+     */
+    static Scenario.Step forcedNext(Kernel k) {
+        // A woken futex call returns before its task acts on a pending signal (Semantics.step).
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task t = k.task(i);
+            var w = k.memory().waiterOf(i);
+            if (t != null && t.alive() && w != null && w.woken()) return new Scenario.Step(i, new Syscall.FutexReturn());
+        }
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task t = k.task(i);
+            if (t != null && t.alive() && t.pendingSignal != 0) return new Scenario.Step(i, new Syscall.SignalDelivery());
+        }
+        return null;
+    }
+
+    /** The single outcome of a step, or null if it has none or several. */
+    static Outcome single(Semantics s, Kernel k, Scenario.Step step) {
+        List<Outcome> outs = s.step(k, step.actor(), step.call());
+        return outs.size() == 1 ? outs.get(0) : null;
+    }
+
+    static Prediction predict(Semantics s, Scenario scenario) {
+        Kernel k = initial(s, scenario.words());
+        List<Prediction.StepPrediction> out = new ArrayList<>();
+        for (Scenario.Step step : scenario.steps()) {
+            Scenario.Step forced = forcedNext(k);
+            if (forced != null && !forced.equals(step)) return null;
+            Outcome o = single(s, k, step);
+            if (o == null) return null;
+            int child = step.call() instanceof Syscall.Clone ? childSlot(k, o) : 0;
+            // While the kernel still has steps of its own to take (a death, a woken call's return)
+            // it takes them at once, so the words the probe reads already show them: not compared.
+            String words = forcedNext(o.next()) == null ? words(o.next()) : null;
+            out.add(new Prediction.StepPrediction(o.observation().toString(), words, hint(step, o), child));
+            k = o.next();
+        }
+        // A scenario may not end while the kernel would still act by itself: the probe would see it.
+        if (forcedNext(k) != null) return null;
+        return new Prediction(out, snapshot(k));
+    }
+
+    /** The actor a clone's child becomes: its spec slot; for a failed clone, any unused actor (nothing will use it). */
+    private static int childSlot(Kernel k, Outcome o) {
+        if (!o.observation().failed()) return o.observation().about();
+        int free = k.freeTaskSlot();
+        return free > 0 ? free : k.taskSlots();
+    }
+
+    static char hint(Scenario.Step step, Outcome o) {
+        Observation r = o.observation();
+        if (r.equals(Observation.BLOCKED)) return 'b';
+        if (r.returns()) return 'r';
+        Task after = o.next().task(step.actor());
+        if (after != null && after.alive()) return 'n'; // killed itself: the signal is acted on at once
+        return after != null && after.state == TaskState.EXITING ? 'x' : 'z';
+    }
+
+    static String words(Kernel k) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < k.memory().size(); i++) {
+            if (i > 0) b.append(' ');
+            b.append(Integer.toUnsignedString(k.memory().word(i)));
+        }
+        return b.toString();
+    }
+
+    /** Every task that still holds PIDs, by slot, with its NSpid line. */
+    static Map<Integer, String> snapshot(Kernel k) {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        for (int slot : k.taskSlotList()) m.put(slot, k.task(slot).nsPid());
+        return m;
+    }
+}

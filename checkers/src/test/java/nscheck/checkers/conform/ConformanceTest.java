@@ -1,0 +1,162 @@
+package nscheck.checkers.conform;
+
+import nscheck.spec.CloneFlags;
+import nscheck.spec.Limits;
+import nscheck.spec.Mainline;
+import nscheck.spec.SeededBugs;
+import nscheck.spec.Semantics;
+import nscheck.spec.Syscall;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The runner against the real kernel (needs root, as CI runs). Small budgets: the full suite runs
+ * in .ci/run through `nscheck conform`.
+ */
+class ConformanceTest {
+    private static Probe probe;
+
+    @BeforeAll
+    static void buildProbe() {
+        assumeTrue(Probe.isRoot(), "conformance runs against the kernel as root");
+        probe = Probe.build();
+    }
+
+    private static Semantics mainline() {
+        return new Semantics(Mainline.INSTANCE, new Limits(24, Limits.MAX_PID_NS_LEVEL - probe.level(), probe.pidMax()));
+    }
+
+    private static Scenario.Step step(int actor, Syscall call) {
+        return new Scenario.Step(actor, call);
+    }
+
+    /** Runs one hand-written scenario and returns the kernel's results; the spec's prediction must hold. */
+    private static List<String> agrees(Scenario s) {
+        Prediction p = SpecReplay.predict(mainline(), s);
+        assertTrue(p != null, "the spec replays " + s);
+        KernelRun run = probe.run(List.of(s), List.of(p)).get(0);
+        assertNull(Comparison.compare(s, p, run, KnownDivergences.load()), () -> "kernel " + run.results() + " vs spec " + p.steps());
+        return run.results();
+    }
+
+    @Test
+    void mainlineAgreesWithTheKernelInEveryArea() {
+        Conformance c = new Conformance(Mainline.INSTANCE, probe);
+        for (String area : Conformance.areaNames()) {
+            AreaResult r = c.run(area, 12, 3);
+            assertTrue(r.scenarios() >= 10, area + " generated " + r.scenarios());
+            assertEquals(List.of(), r.mismatches(), area);
+        }
+    }
+
+    /** The acceptance test: a spec with a wrong rule (invisible tasks named by their global PID) is caught. */
+    @Test
+    void aSeededWrongRuleIsCaughtWithAShortScenario() {
+        AreaResult r = new Conformance(SeededBugs.LEAKY_TRANSLATE, probe).run("pidns-basic", 40, 1);
+        assertFalse(r.mismatches().isEmpty(), "seeded-leaky-translate must disagree with the kernel");
+        Mismatch m = r.mismatches().get(0);
+        assertTrue(m.scenario().steps().size() <= 6, "minimized: " + m.scenario());
+        assertTrue(m.step() >= 0, "a step differs, not only the final NSpid lines");
+    }
+
+    /** A wrong futex rule (a PI hand-off writes no TID) is caught on the word the kernel writes. */
+    @Test
+    void aSeededWrongFutexRuleIsCaught() {
+        Scenario handOff = new Scenario("futex", 1, List.of(
+                step(0, new Syscall.Clone(0)),
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
+                step(2, new Syscall.Clone(0)),
+                step(2, new Syscall.FutexLockPi(0)),
+                step(3, new Syscall.FutexLockPi(0)),
+                step(2, new Syscall.FutexUnlockPi(0)),
+                step(3, new Syscall.FutexReturn())));
+        agrees(handOff);
+        Semantics wrong = new Semantics(SeededBugs.ANONYMOUS_OWNER, mainline().limits);
+        Prediction p = SpecReplay.predict(wrong, handOff);
+        KernelRun run = probe.run(List.of(handOff), List.of(p)).get(0);
+        Mismatch m = Comparison.compare(handOff, p, run, KnownDivergences.load());
+        assertTrue(m != null && m.known() == null, "seeded-anonymous-owner must disagree with the kernel");
+        assertEquals(6, m.step(), "the woken waiter returns owning a word that names nobody");
+    }
+
+    /** README "not settled from the sources": setns through the pidfd of a zombie is ESRCH. */
+    @Test
+    void setnsThroughTheKernelOfAZombieIsEsrch() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                 // T1 = 2
+                step(1, new Syscall.Clone(0)),                 // T2 = 3
+                step(2, new Syscall.Exit(0)),                  // a zombie
+                step(1, new Syscall.Setns(3)))));
+        assertEquals("= -1 ESRCH", got.get(3));
+    }
+
+    /** README "not settled from the sources" (P7): a setns'd father's orphans go to the init of the father's namespace. */
+    @Test
+    void orphansOfASetnsFatherGoToTheInitOfTheFathersNamespace() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, init of N
+                step(1, new Syscall.Setns(3)),                             // T1 numbers its children in N
+                step(1, new Syscall.Clone(0)),                             // T3 = 4, 2 in N
+                step(1, new Syscall.Exit(0)),
+                step(3, new Syscall.GetPpid()))));
+        assertEquals("= 0", got.get(5), "adopted by the root init, which N cannot see");
+    }
+
+    /** Found by conform: an init with a living thread hands child_reaper over; its child's parent is named by TGID. */
+    @Test
+    void anInitsThreadInheritsItsNamespace() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, init of N
+                step(2, new Syscall.Clone(CloneFlags.CLONE_THREAD)),       // T3 = 2 in N, a thread of the init
+                step(2, new Syscall.Clone(0)),                             // T4 = 3 in N
+                step(2, new Syscall.Exit(0)),                              // the init's leader exits; N lives on
+                step(4, new Syscall.GetPpid()),
+                step(4, new Syscall.GetPid()))));
+        assertEquals("= 1", got.get(5), "adopted by the init's thread, named by its TGID");
+        assertEquals("= 3", got.get(6), "still alive");
+    }
+
+    /** Found by conform: SIGKILL to a thread's TID kills its whole process. */
+    @Test
+    void killingAThreadKillsItsProcess() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),       // T2 = TID 3
+                step(0, new Syscall.Kill(3, 9)),
+                step(1, new Syscall.SignalDelivery()),
+                step(2, new Syscall.SignalDelivery()),
+                step(0, new Syscall.Wait(-1)))));
+        assertEquals("= 2", got.get(5), "the whole process is dead and reaped");
+    }
+
+    /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
+    @Test
+    void aTimedOutScenarioLeavesNoProcessBehind() {
+        Scenario s = new Scenario("cleanup", 0, List.of(step(0, new Syscall.Clone(0)), step(0, new Syscall.Wait(2))));
+        Prediction wrong = new Prediction(List.of(
+                new Prediction.StepPrediction("= 2", null, 'r', 1),
+                new Prediction.StepPrediction("= 2", null, 'r', 0)), Map.of(1, "2"));
+        KernelRun run = probe.run(List.of(s), List.of(wrong)).get(0);
+        assertEquals(List.of("= 2", "<unfinished ...>"), run.results());
+        assertEquals(List.of(), probeProcesses(), "every actor is gone");
+    }
+
+    private static List<Long> probeProcesses() {
+        Path bin = probe.binary();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> Path.of(c).equals(bin)).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+}
