@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import nscheck.model.futex.FutexModelSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
+import nscheck.model.restore.RestoreModelSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,8 @@ public final class ModelCatalog {
      */
     public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
             FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
-            FutexModelSource::robust, FutexModelSource::robustCrossNamespace);
+            FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
+            RestoreModelSource::migration);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
