@@ -36,13 +36,25 @@ public final class Comparison {
     /** What one (model, variant) run said about each of the model's invariants. */
     private record Run(String model, String variant, Map<String, Cell> cells, long states) {}
 
-    public static Matrix run(List<ModelSource> models, List<Variant> variants, Path out, int threads) {
+    /** @param overrides bounds to replace, each in the models that have it */
+    public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads) {
+        return run(models, variants, overrides, out, threads, line -> {});
+    }
+
+    /** As above; {@code log} hears one line as each run ends. */
+    public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads,
+                             java.util.function.Consumer<String> log) {
         List<String> invariants = new ArrayList<>();
         for (ModelSource m : models) for (String inv : m.invariants()) if (!invariants.contains(inv)) invariants.add(inv);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         List<Future<Run>> futures = new ArrayList<>();
         try {
-            for (Variant v : variants) for (ModelSource m : models) futures.add(pool.submit(() -> runOne(m, v, out)));
+            for (Variant v : variants) for (ModelSource m : models) futures.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                Run r = runOne(m, v, overrides, out);
+                log.accept(String.format("%s under %s: %,d states, %.1f s", m.name(), v.name(), r.states(), (System.nanoTime() - t0) / 1e9));
+                return r;
+            }));
             Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
             for (String inv : invariants) {
                 Map<String, Cell> row = new LinkedHashMap<>();
@@ -80,10 +92,12 @@ public final class Comparison {
         return Cell.NOT_APPLICABLE;
     }
 
-    private static Run runOne(ModelSource source, Variant variant, Path out) {
+    private static Run runOne(ModelSource source, Variant variant, Map<String, Integer> overrides, Path out) {
+        Map<String, Integer> bounds = new LinkedHashMap<>(overrides);
+        bounds.keySet().retainAll(source.defaultBounds().keySet());
         Model<?, ?> m;
         try {
-            m = source.build(Map.of(), variant.name());
+            m = source.build(bounds, variant.name());
         } catch (ModelException e) {
             // The model cannot be set up under this variant (its setup calls fail): nothing to say.
             Map<String, Cell> cells = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ public final class RestoreModelSource implements ModelSource {
     private RestoreModelSource() {
         Map<String, Integer> b = new LinkedHashMap<>();
         b.put("tasks", 7);
-        b.put("pid_max", 6);
+        b.put("pid_max", 7);
         b.put("containers", 2);
         b.put("steps", 0);
         this.bounds = b;

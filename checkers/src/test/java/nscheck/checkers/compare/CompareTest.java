@@ -1,0 +1,68 @@
+package nscheck.checkers.compare;
+
+import nscheck.checkers.cex.Counterexample;
+import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.model.ModelCatalog;
+import nscheck.model.ModelSource;
+import nscheck.spec.Mainline;
+import nscheck.spec.Variant;
+import nscheck.spec.Variants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pins the comparison matrix on a reduced run (the init-death model cut to 4 steps, the
+ * cross-namespace futex models and the migration model), so that a spec change that flips a
+ * cell is noticed. Columns: mainline, then the proposals in {@link Variants#PROPOSALS} order.
+ */
+class CompareTest {
+    /** Rows in the models' invariant order; columns mainline, global-pids, pidspaces-2006, container-bit, execns, clone-with-pids-2009, proc-inode, serial-2014. */
+    static final List<String> EXPECTED = List.of(
+            "TO BE FILLED");
+
+    @Test
+    void theReducedMatrixIsPinned(@TempDir Path out) throws Exception {
+        List<ModelSource> models = List.of(ModelCatalog.find("pidns-init-death"), ModelCatalog.find("futex-pi-crossns"),
+                ModelCatalog.find("futex-robust-crossns"), ModelCatalog.find("restore-migration"));
+        List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
+        variants.addAll(Variants.PROPOSALS);
+        Matrix m = Comparison.run(models, variants, Map.of("steps", 4), out, 2);
+        List<String> rows = new ArrayList<>();
+        for (String inv : m.invariants()) {
+            StringBuilder row = new StringBuilder(inv).append(':');
+            for (String v : m.variants()) row.append(' ').append(m.cell(inv, v).code().replace(' ', '-'));
+            rows.add(row.toString());
+        }
+        assertEquals(String.join("\n", EXPECTED), String.join("\n", rows));
+        // Every violated cell names a counterexample file that reads back with the trace it reports.
+        for (String inv : m.invariants())
+            for (String v : m.variants()) {
+                Cell c = m.cell(inv, v);
+                if (c.verdict() != Cell.Verdict.VIOLATED) continue;
+                assertTrue(Files.exists(Path.of(c.file())), c.file());
+                Counterexample cex = CounterexampleFile.read(Path.of(c.file()));
+                assertEquals(c.length(), cex.trace().size());
+                assertEquals(inv, cex.property().name());
+                assertEquals(v, cex.variant());
+            }
+    }
+
+    @Test
+    void formatsAgree(@TempDir Path out) {
+        Matrix m = Comparison.run(List.of(ModelCatalog.find("restore-migration")), List.of(Mainline.INSTANCE, Variants.byName("proc-inode")),
+                Map.of(), out, 1);
+        String text = MatrixFormat.text(m), md = MatrixFormat.markdown(m), json = MatrixFormat.json(m);
+        assertTrue(text.contains("ns-id-stable") && text.contains("FAIL 4"), text);
+        assertTrue(md.contains("| `ns-id-stable` | holds | **FAIL 4** |"), md);
+        assertTrue(json.contains("\"verdict\" : \"violated\"") && json.contains("\"length\" : 4"), json);
+    }
+}
