@@ -5,6 +5,8 @@ import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
+import nscheck.model.kernel.KernelStep;
+import nscheck.model.kernel.PidInvariants;
 import nscheck.spec.Checkpoint;
 import nscheck.spec.CloneFlags;
 import nscheck.spec.Kernel;
@@ -67,6 +69,10 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
         this.attacks = List.copyOf(a);
         List<Property<RestoreState, RestoreStep>> props = new ArrayList<>();
         for (String inv : invariants) props.add(RestoreInvariants.named(inv, this));
+        // The earlier state invariants hold on the target host too, before and after a restore.
+        for (Property<Kernel, KernelStep> p : PidInvariants.all(semantics))
+            if (p instanceof Property.Always<Kernel, KernelStep> always)
+                props.add(new Property.Always<>(always.name(), always.statement(), st -> always.check().check(st.target())));
         this.properties = List.copyOf(props);
     }
 

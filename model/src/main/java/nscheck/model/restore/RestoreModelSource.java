@@ -40,7 +40,12 @@ public final class RestoreModelSource implements ModelSource {
 
     @Override public String defaultVariant() { return "mainline"; }
 
-    @Override public List<String> invariants() { return RestoreInvariants.NAMES; }
+    @Override
+    public List<String> invariants() {
+        List<String> all = new java.util.ArrayList<>(RestoreInvariants.NAMES);
+        all.addAll(List.of("pid-unique", "pid-visibility", "pid-round-trip", "init-kills-namespace"));
+        return all;
+    }
 
     @Override
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
