@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * holds fingerprints only; the frontier holds the states of one level; traces are rebuilt
  * from the {@link TraceStore}.
  */
-public final class Bfs<S, A> {
+public final class Bfs<S, A> implements Engine<S, A> {
     private final Model<S, A> model;
     private final CheckOptions options;
     private final Progress progress;
@@ -29,11 +29,18 @@ public final class Bfs<S, A> {
         this.progress = progress;
     }
 
+    @Override
+    public String name() {
+        return "bfs";
+    }
+
     /** Asks a running search to stop at the next state and report what it has (e.g. on Ctrl-C). */
+    @Override
     public void requestStop() {
         stopRequested = true;
     }
 
+    @Override
     public CheckResult<S, A> run() {
         return new Search().run();
     }

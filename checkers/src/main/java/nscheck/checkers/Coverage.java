@@ -16,6 +16,11 @@ public final class Coverage {
         counts.computeIfAbsent(family, f -> new long[1])[0]++;
     }
 
+    /** Adds {@code n} firings at once (engines that count per worker and merge at the end). */
+    void add(String family, long n) {
+        counts.computeIfAbsent(family, f -> new long[1])[0] += n;
+    }
+
     public Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();
         counts.forEach((k, v) -> out.put(k, v[0]));

@@ -3,6 +3,8 @@ package nscheck.checkers;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,34 @@ class FutexModelsTest {
         // robust list marks the word, but exit_pi_state_list has nothing of its to release: nobody wakes it.
         Map<String, Integer> v = violations(check("futex-robust-crossns", null));
         assertEquals(6, v.get("robust-recovery"));
+    }
+
+    /**
+     * Every futex invariant can fail, each on a shortest trace: the search for that invariant alone
+     * finds it at {@code length} steps, and the same search bounded one step shorter finds nothing.
+     */
+    @ParameterizedTest(name = "{0} under {1} breaks {2} in {3} steps")
+    @CsvSource({
+            "futex-pi,             seeded-anonymous-owner,      mutual-exclusion, 5",
+            "futex-mutex,          seeded-wait-without-compare, no-lost-wakeup,   11",
+            "futex-pi-crossns,     mainline,                    owner-identity,   1",
+            "futex-pi-crossns,     mainline,                    mutual-exclusion, 5",
+            "futex-pi-crossns,     mainline,                    no-lost-wakeup,   6",
+            "futex-robust-crossns, mainline,                    robust-recovery,  6",
+    })
+    void everyFutexInvariantFailsOnAShortestTrace(String model, String variant, String invariant, int length) {
+        Model<?, ?> m = ModelCatalog.find(model).build(Map.of(), variant);
+        Violation<?, ?> v = firstViolationOf(m, invariant, -1);
+        assertTrue(v != null, model + " under " + variant + " must break " + invariant);
+        assertEquals(length, v.trace().length(), () -> "trace: " + v.trace());
+        assertEquals(null, firstViolationOf(m, invariant, length - 1), "a shorter trace exists");
+    }
+
+    /** The first violation of {@code invariant} within {@code depth} steps (-1: the model's own bound). */
+    private static <S, A> Violation<S, A> firstViolationOf(Model<S, A> m, String invariant, int depth) {
+        CheckOptions o = CheckOptions.defaults().quiet().withMaxDepth(depth);
+        CheckResult<S, A> r = new Bfs<>(new SingleProperty<>(m, invariant), o, Progress.NONE).run();
+        return r.violations().stream().filter(x -> x.property().equals(invariant)).findFirst().orElse(null);
     }
 
     @Test

@@ -25,6 +25,16 @@ class SeededBugsTest {
             "pidns-init-death, seeded-leaky-translate, isolation,            2",
             "pidns-init-death, seeded-shallow-zap,     init-kills-namespace, 3",
             "pidns-init-death, seeded-global-reaper,   orphan-reaper,        4",
+            // signals, SysV IPC, socket credentials, user namespaces
+            "signals-siginfo,  seeded-leaky-siginfo,      reported-pid,         4",
+            "signals-siginfo,  seeded-global-lookup,      reported-pid-reaches, 4",
+            "ipc-msg,          seeded-raw-stored-pid,     reported-pid,         4",
+            "ipc-sem,          seeded-raw-stored-pid,     reported-pid-reaches, 4",
+            "ipc-sem,          seeded-undo-crosses-ipcns, undo-own-namespace,   3",
+            "ipc-shm,          seeded-raw-stored-pid,     reported-pid,         3",
+            "unix-creds,       seeded-raw-stored-pid,     reported-pid,         4",
+            "userns-nproc,     seeded-stuck-nproc,        nproc-exact,          1",
+            "userns-ids,       seeded-raw-uids,           uid-mapping,          4",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         Model<?, ?> m = ModelCatalog.find(model).build(Map.of(), variant);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import nscheck.model.futex.FutexModelSource;
+import nscheck.model.futex.FutexMutex;
+import nscheck.model.futex.FutexMutexSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
 import nscheck.model.restore.RestoreModelSource;
@@ -24,7 +26,8 @@ import java.util.function.Supplier;
  */
 public final class ModelCatalog {
     /** The shipped model files, in the order `nscheck list` shows them. A test keeps this in step with model/models/. */
-    public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large");
+    public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large",
+            "signals-siginfo", "signals-pgrp", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids");
 
     /**
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space
@@ -33,6 +36,8 @@ public final class ModelCatalog {
     public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
             FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
             FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
+            () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
+            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER),
             RestoreModelSource::migration);
 
     private static final ObjectMapper JSON = new ObjectMapper()

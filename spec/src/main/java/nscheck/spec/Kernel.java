@@ -19,15 +19,14 @@ public final class Kernel {
     private final PidNamespace[] namespaces;
     /** Futex words every task can address, and the kernel's futex queues for them. */
     private final SharedMemory memory;
+    /** Credentials, user and IPC namespaces, signal queues, the Unix socket, ucounts (signals, SysV IPC, sockets, user namespaces). */
+    private final KernelObjects objects;
 
-    private Kernel(Task[] tasks, PidNamespace[] namespaces) {
-        this(tasks, namespaces, SharedMemory.NONE);
-    }
-
-    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory) {
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects) {
         this.tasks = tasks;
         this.namespaces = namespaces;
         this.memory = memory;
+        this.objects = objects;
     }
 
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
@@ -35,7 +34,7 @@ public final class Kernel {
         Task[] tasks = new Task[limits.maxTasks()];
         PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
-        return new Kernel(tasks, new PidNamespace[] {root});
+        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()));
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -77,8 +76,9 @@ public final class Kernel {
         return -1;
     }
 
+    /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3). */
     public boolean numberInUse(int ns, int nr) {
-        return holderOf(ns, nr) >= 0;
+        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null;
     }
 
     /** True if {@code ns} is {@code ancestor} or lies below it. */
@@ -106,13 +106,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces, memory);
+        return new Kernel(copy, namespaces, memory, objects);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy, memory);
+        return new Kernel(tasks, copy, memory, objects);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -127,12 +127,12 @@ public final class Kernel {
             if (namespaces[i] == null) {
                 PidNamespace[] copy = namespaces.clone();
                 copy[i] = ns;
-                return new Kernel(tasks, copy, memory);
+                return new Kernel(tasks, copy, memory, objects);
             }
         }
         PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
         copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy, memory);
+        return new Kernel(tasks, copy, memory, objects);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -152,7 +152,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory);
+        return new Kernel(copy, ns, memory, objects.released(slot));
     }
 
     /**
@@ -167,6 +167,8 @@ public final class Kernel {
             for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
             markWithAncestors(used, t.nsForChildren);
         }
+        // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
+        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
             if (namespaces[i] != null && !used[i]) {
@@ -178,7 +180,7 @@ public final class Kernel {
         int len = result.length;
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
-        return result == namespaces ? this : new Kernel(tasks, result, memory);
+        return result == namespaces ? this : new Kernel(tasks, result, memory, objects);
     }
 
     public SharedMemory memory() {
@@ -186,7 +188,15 @@ public final class Kernel {
     }
 
     public Kernel withMemory(SharedMemory m) {
-        return new Kernel(tasks, namespaces, m);
+        return new Kernel(tasks, namespaces, m, objects);
+    }
+
+    public KernelObjects objects() {
+        return objects;
+    }
+
+    public Kernel withObjects(KernelObjects o) {
+        return o == objects ? this : new Kernel(tasks, namespaces, memory, o);
     }
 
     /** A user-space store (or atomic read-modify-write) to a shared futex word. */
@@ -219,12 +229,13 @@ public final class Kernel {
             else t.hashInto(h);
         }
         memory.hashInto(h);
+        objects.hashInto(h);
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
-                && memory.equals(k.memory));
+                && memory.equals(k.memory) && objects.equals(k.objects));
     }
 
     @Override
@@ -241,6 +252,8 @@ public final class Kernel {
             s.append('T').append(i).append(tasks[i]);
         }
         if (memory.size() > 0) s.append("; ").append(memory);
+        String more = objects.describe(this);
+        if (!more.isEmpty()) s.append("; ").append(more);
         return s.toString();
     }
 }

@@ -119,6 +119,46 @@ public class Mainline implements Variant {
         return !(fromAncestor && kernelOnly);
     }
 
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    @Override
+    public int pidVnr(Kernel k, PidRef ref, int ns) {
+        // pid_nr_ns: numbers[ns->level] if it is in ns; it does not ask whether the pid is still attached (I3).
+        PidNamespace n = k.ns(ns);
+        if (ref == null || n == null || n.level() > ref.level() || ref.nsAtLevel(n.level()) != ns) return 0;
+        return ref.numberAtLevel(n.level());
+    }
+
+    @Override
+    public int siginfoPid(Kernel k, int sender, int target) {
+        // prepare_kill_siginfo: task_tgid_vnr(current), the sender's number in its own namespace;
+        // send_signal_locked: 0 if the sender has no number in the target's namespace (P10).
+        Task s = k.task(sender);
+        if (!s.hasNumberIn(k.task(target).activeNs())) return 0;
+        // (?) Not translated into the target's namespace: a sender whose number the target can see
+        // but by another number (a container init signalling its parent's process group) is
+        // reported by its own inner number. P10 reads so; the differential run decides.
+        Task group = s.hasLeader() ? k.task(s.leader) : s;
+        return group.innermostNumber();
+    }
+
+    @Override
+    public int fromKernelId(Kernel k, int userNs, int kid, boolean group) {
+        return k.objects().userNs(userNs).fromKernel(kid, group);
+    }
+
+    @Override
+    public boolean newIpcDropsUndo() {
+        return true;
+    }
+
+    @Override
+    public boolean credChangeMovesNproc() {
+        return true;
+    }
+
+    // ---- futexes (shared/SEMANTICS.md section 3) ----
+
     /** task_pid_vnr as seen from the writer: the number of the owner in the writer's active namespace (F3, F4, F5). */
     @Override
     public int futexEncodeOwner(Kernel k, int owner, int writer) {

@@ -69,6 +69,49 @@ public final class SeededBugs {
         }
     };
 
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    /** Breaks reported-pid (and isolation): si_pid is not cleared when the sender is invisible to the receiver (P10). */
+    public static final Variant LEAKY_SIGINFO = new Mainline() {
+        @Override public String name() { return "seeded-leaky-siginfo"; }
+        @Override public String summary() { return "seeded bug: si_pid keeps the sender's own number across a namespace boundary (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int siginfoPid(Kernel k, int sender, int target) { return k.task(sender).innermostNumber(); }
+    };
+
+    /** Breaks reported-pid: stored struct pids are reported by their root-namespace number, as if stored raw (I1). */
+    public static final Variant RAW_STORED_PID = new Mainline() {
+        @Override public String name() { return "seeded-raw-stored-pid"; }
+        @Override public String summary() { return "seeded bug: IPC and socket pids reported by their global number, not pid_vnr (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int pidVnr(Kernel k, PidRef ref, int ns) { return ref == null ? 0 : ref.numberAtLevel(0); }
+    };
+
+    /** Breaks uid-mapping: kernel uids are handed out unmapped (C3). */
+    public static final Variant RAW_UIDS = new Mainline() {
+        @Override public String name() { return "seeded-raw-uids"; }
+        @Override public String summary() { return "seeded bug: uids cross user namespaces unmapped (breaks uid-mapping)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int fromKernelId(Kernel k, int userNs, int kid, boolean group) { return kid; }
+    };
+
+    /** Breaks undo-own-namespace: unshare(CLONE_NEWIPC) keeps the undo list and clone(CLONE_NEWIPC|CLONE_SYSVSEM) is allowed (I9). */
+    public static final Variant UNDO_CROSSES_IPC_NS = new Mainline() {
+        @Override public String name() { return "seeded-undo-crosses-ipcns"; }
+        @Override public String summary() { return "seeded bug: a new IPC namespace keeps the old undo list (breaks undo-own-namespace)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean newIpcDropsUndo() { return false; }
+    };
+
+    /** Breaks nproc-exact: a change of real uid or user namespace leaves the RLIMIT_NPROC charge where it was (U3). */
+    public static final Variant STUCK_NPROC = new Mainline() {
+        @Override public String name() { return "seeded-stuck-nproc"; }
+        @Override public String summary() { return "seeded bug: setuid and unshare(CLONE_NEWUSER) do not move the process count (breaks nproc-exact)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean credChangeMovesNproc() { return false; }
+    };
+
+
     /** Breaks no-lost-wakeup: FUTEX_WAIT sleeps without comparing the word, so a wake sent before it is lost (F1). */
     public static final Variant WAIT_WITHOUT_COMPARE = new Mainline() {
         @Override public String name() { return "seeded-wait-without-compare"; }
@@ -92,5 +135,6 @@ public final class SeededBugs {
     };
 
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
-            WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER);
+            WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC);
 }

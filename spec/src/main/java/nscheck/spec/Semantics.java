@@ -61,11 +61,13 @@ public final class Semantics {
         if (call instanceof Syscall.FutexUnlockPi u) return one(futex.unlockPi(k, actor, u.word()));
         if (call instanceof Syscall.GetPpid) return one(getppid(k, actor));
         if (call instanceof Syscall.Kill kill) return one(kill(k, actor, kill.pid(), kill.sig()));
+        if (call instanceof Syscall.Tgkill tk) return one(tgkill(k, actor, tk.tgid(), tk.tid()));
         if (call instanceof Syscall.ReadNsLastPid) return one(new Outcome(k, Observation.value(k.ns(t.activeNs()).cursor() - 1)));
         if (call instanceof Syscall.WriteNsLastPid w) return one(writeNsLastPid(k, actor, w.value()));
         if (call instanceof Syscall.SetChildSubreaper)
             return one(new Outcome(k.withTask(actor, t.withSubreaper(true)), Observation.ZERO));
         if (call instanceof Syscall.SignalDelivery) return one(exit(k, actor));
+        if (ObjectCalls.handles(call)) return ObjectCalls.step(this, k, actor, call);
         throw new IllegalArgumentException("no rule for " + call);
     }
 
@@ -98,6 +100,8 @@ public final class Semantics {
         }
         // copy_process: an init may not make siblings (it would give them a parent outside its namespace) (P5).
         if (has(flags, CLONE_PARENT) && k.isChildReaper(actor)) return fail(k, Errno.EINVAL);
+        Outcome refusedForObjects = ObjectCalls.cloneRefused(this, k, actor, flags);
+        if (refusedForObjects != null) return refusedForObjects;
         if (k.freeTaskSlot() < 0) return fail(k, Errno.EAGAIN);
         int target = t.nsForChildren;
         Kernel cur = k;
@@ -117,6 +121,7 @@ public final class Semantics {
         int leader = thread ? (t.hasLeader() ? t.leader : actor) : -1;
         Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY);
         cur = cur.withTask(slot, child);
+        cur = ObjectCalls.forked(cur, actor, slot, flags);
         // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
         if (variant.startsNamespace(child) && !thread) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
         return new Outcome(cur, Observation.pid(variant.translate(cur, slot, t.activeNs()), slot));
@@ -131,6 +136,7 @@ public final class Semantics {
 
     private Outcome unshare(Kernel k, int actor, int flags) {
         Task t = k.task(actor);
+        if (ObjectCalls.handlesUnshare(flags)) return ObjectCalls.unshare(this, k, actor, flags);
         if (!has(flags, CLONE_NEWPID)) return new Outcome(k, Observation.ZERO);
         // execns: namespaces change only at exec, where the references unshare would carry are dropped (H3).
         if (variant.unshareOnlyAtExec()) return fail(k, Errno.EINVAL);
@@ -183,8 +189,10 @@ public final class Semantics {
 
     /** do_exit of task {@code slot}: reparent its children, or kill its namespace if it is the init. */
     Kernel doExit(Kernel k, int slot) {
-        // exit_mm_release -> futex_exit_release: robust list and PI states first, while the pids still exist (F5).
+        // exit_mm_release -> futex_exit_release: robust list and PI states first, while the pids still exist (F5);
+        // then exit_sem, exit_files and exit_task_namespaces (I8).
         k = futex.exitRelease(k, slot);
+        k = ObjectCalls.exiting(k, slot);
         Task t = k.task(slot);
         int ns = t.activeNs();
         if (k.ns(ns).childReaper() == slot) {
@@ -204,9 +212,9 @@ public final class Semantics {
             Task u = cur.task(i);
             if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
         }
-        // exit_notify: a thread that is not its group's leader reaps itself (autoreap).
+        // exit_notify: a thread that is not its group's leader reaps itself (autoreap), with no SIGCHLD.
         if (t.hasLeader()) return settle(cur.release(slot));
-        return settle(cur.withTask(slot, t.dead(TaskState.ZOMBIE)));
+        return settle(SignalRules.notifyParent(this, cur.withTask(slot, t.dead(TaskState.ZOMBIE)), slot));
     }
 
     /**
@@ -226,6 +234,7 @@ public final class Semantics {
                     changed = true;
                 } else if (u.state == TaskState.EXITING && !othersIn(k, u.activeNs(), i)) {
                     k = k.withTask(i, u.withState(TaskState.ZOMBIE));
+                    k = SignalRules.notifyParent(this, k, i);
                     changed = true;
                 }
             }
@@ -299,12 +308,47 @@ public final class Semantics {
             }
             return count == 0 ? fail(k, Errno.ESRCH) : new Outcome(cur, Observation.ZERO);
         }
-        return fail(k, Errno.ESRCH); // process groups are not modelled
+        // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
+        // find_vpid(-pid) in the caller's namespace), wherever their namespaces are; ESRCH if none.
+        PidRef group = pid == 0 ? k.objects().context(actor).pgrp() : groupNamed(k, t.activeNs(), -pid);
+        if (group == null) return fail(k, Errno.ESRCH);
+        Kernel cur = k;
+        int count = 0;
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (u == null || u.hasLeader() || !group.equals(k.objects().context(i).pgrp())) continue;
+            count++;
+            cur = deliver(cur, actor, i, sig).next();
+        }
+        if (count == 0) return fail(k, Errno.ESRCH);
+        // A caller that signalled its own group fatally never sees the return value.
+        return new Outcome(cur, cur.task(actor).pendingSignal != 0 ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    /** find_vpid(nr) for a process group: the struct pid numbered {@code nr} in {@code ns}, a task's or a group's. */
+    private PidRef groupNamed(Kernel k, int ns, int nr) {
+        int holder = variant.lookup(k, ns, nr);
+        return holder >= 0 ? PidRef.of(k, holder) : k.objects().groupNumbered(ns, nr);
+    }
+
+    /**
+     * tgkill (do_tkill): the thread numbered {@code tid} in the caller's namespace, if its TGID
+     * there is {@code tgid}; else ESRCH. Ids below 1: EINVAL. The siginfo is the kill() one (SI_TKILL).
+     */
+    private Outcome tgkill(Kernel k, int actor, int tgid, int tid) {
+        if (tgid <= 0 || tid <= 0) return fail(k, Errno.EINVAL);
+        int ns = k.task(actor).activeNs();
+        int target = variant.lookup(k, ns, tid);
+        if (target < 0) return fail(k, Errno.ESRCH);
+        Task u = k.task(target);
+        if (variant.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return fail(k, Errno.ESRCH);
+        return deliver(k, actor, target, Signals.SIGUSR1);
     }
 
     /** Sends {@code sig}; a fatal one becomes pending and the target dies at its next step. */
     private Outcome deliver(Kernel k, int sender, int target, int sig) {
         Task u = k.task(target);
+        if (sig == Signals.SIGUSR1 && u.alive()) return SignalRules.sendUsr1(this, k, sender, target);
         if (sig == 0 || !u.alive() || variant.dropsSignalToInit(k, sender, target, sig) || !Signals.fatalByDefault(sig))
             return new Outcome(k, Observation.ZERO);
         Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(sig));

@@ -3,6 +3,7 @@ package nscheck.spec;
 /** Signal numbers (x86-64) and the default actions the spec needs (signal(7)). */
 public final class Signals {
     public static final int SIGKILL = 9;
+    public static final int SIGUSR1 = 10;
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
     public static final int SIGSTOP = 19;
@@ -16,6 +17,7 @@ public final class Signals {
             case SIGTERM -> "SIGTERM";
             case SIGCHLD -> "SIGCHLD";
             case SIGSTOP -> "SIGSTOP";
+            case SIGUSR1 -> "SIGUSR1";
             default -> "SIG" + sig;
         };
     }
@@ -27,6 +29,7 @@ public final class Signals {
             case "SIGTERM" -> SIGTERM;
             case "SIGCHLD" -> SIGCHLD;
             case "SIGSTOP" -> SIGSTOP;
+            case "SIGUSR1" -> SIGUSR1;
             default -> throw new IllegalArgumentException("unknown signal: " + name);
         };
     }

@@ -11,6 +11,8 @@ public sealed interface Syscall {
     /** clone(2) with the given flags (CLONE_NEWPID, CLONE_PARENT); the caller sees the child's PID. */
     record Clone(int flags) implements Syscall {
         public String family() {
+            if (CloneFlags.has(flags, CloneFlags.CLONE_NEWIPC)) return CloneFlags.has(flags, CloneFlags.CLONE_SYSVSEM) ? "clone-newipc-sysvsem" : "clone-newipc";
+            if (CloneFlags.has(flags, CloneFlags.CLONE_SYSVSEM)) return "clone-sysvsem";
             return CloneFlags.has(flags, CloneFlags.CLONE_THREAD) ? "clone-thread"
                     : CloneFlags.has(flags, CloneFlags.CLONE_NEWPID) ? "clone-newpid"
                     : CloneFlags.has(flags, CloneFlags.CLONE_PARENT) ? "clone-parent" : "clone";
@@ -21,7 +23,12 @@ public sealed interface Syscall {
 
     /** unshare(2): with CLONE_NEWPID only later children enter the new namespace (P12). */
     record Unshare(int flags) implements Syscall {
-        public String family() { return "unshare-newpid"; }
+        public String family() {
+            if (CloneFlags.has(flags, CloneFlags.CLONE_NEWUSER)) return "unshare-newuser";
+            if (CloneFlags.has(flags, CloneFlags.CLONE_NEWIPC)) return "unshare-newipc";
+            if (CloneFlags.has(flags, CloneFlags.CLONE_SYSVSEM)) return "unshare-sysvsem";
+            return "unshare-newpid";
+        }
 
         @Override public String toString() { return "unshare(" + CloneFlags.describe(flags) + ")"; }
     }
@@ -59,9 +66,9 @@ public sealed interface Syscall {
         @Override public String toString() { return "getppid()"; }
     }
 
-    /** kill(2): pid > 0 one process, -1 every process the caller may signal (P11). */
+    /** kill(2): pid > 0 one process, -1 every process the caller may signal (P11), 0 the caller's process group, below -1 the group -pid. */
     record Kill(int pid, int sig) implements Syscall {
-        public String family() { return sig == 0 ? "kill-probe" : sig == Signals.SIGTERM ? "kill-term" : "kill"; }
+        public String family() { return (pid == 0 || pid < -1) ? "kill-pgrp" : sig == 0 ? "kill-probe" : sig == Signals.SIGTERM ? "kill-term" : sig == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
 
         @Override public String toString() { return "kill(" + pid + ", " + Signals.name(sig) + ")"; }
     }
@@ -97,6 +104,191 @@ public sealed interface Syscall {
 
         @Override public String toString() { return "<fatal signal delivered>"; }
     }
+
+    // ---- signals with siginfo (kernel/signal.c, P10) ----
+
+    /** sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}): they queue for sigwaitinfo instead of acting; inherited by children. */
+    record SigBlock() implements Syscall {
+        public String family() { return "sigblock"; }
+
+        @Override public String toString() { return "sigprocmask(SIG_BLOCK, {SIGUSR1,SIGCHLD})"; }
+    }
+
+    /** sigqueue(pid, SIGUSR1, value) as glibc makes it: rt_sigqueueinfo with si_code SI_QUEUE and si_pid = getpid(). */
+    record Sigqueue(int pid) implements Syscall {
+        public String family() { return "sigqueue"; }
+
+        @Override public String toString() { return "sigqueue(" + pid + ", SIGUSR1)"; }
+    }
+
+    /** tgkill(tgid, tid, SIGUSR1): one thread, named by its TID and checked against its TGID, both in the caller's namespace. */
+    record Tgkill(int tgid, int tid) implements Syscall {
+        public String family() { return "tgkill"; }
+
+        @Override public String toString() { return "tgkill(" + tgid + ", " + tid + ", SIGUSR1)"; }
+    }
+
+    /** setpgid(0, 0): the caller leads a new process group whose PGID is its own PID. */
+    record Setpgid() implements Syscall {
+        public String family() { return "setpgid"; }
+
+        @Override public String toString() { return "setpgid(0, 0)"; }
+    }
+
+    /** sigwaitinfo({SIGUSR1, SIGCHLD}, &info): returns info.si_pid (or si_uid); blocks while nothing is queued. */
+    record Sigwaitinfo(boolean uid) implements Syscall {
+        public String family() { return uid ? "sigwaitinfo-uid" : "sigwaitinfo"; }
+
+        @Override public String toString() { return "sigwaitinfo() -> si_" + (uid ? "uid" : "pid"); }
+    }
+
+    // ---- SysV IPC in the caller's IPC namespace (ipc/msg.c, sem.c, shm.c; I1-I9) ----
+
+    /** msgget(KEY, IPC_CREAT): the namespace's one queue, created on first use; returns its id 0. */
+    record Msgget() implements Syscall {
+        public String family() { return "msgget"; }
+
+        @Override public String toString() { return "msgget(KEY, IPC_CREAT)"; }
+    }
+
+    /** msgsnd(0, msg, IPC_NOWAIT): EAGAIN when full; records msg_lspid. */
+    record Msgsnd() implements Syscall {
+        public String family() { return "msgsnd"; }
+
+        @Override public String toString() { return "msgsnd(0, IPC_NOWAIT)"; }
+    }
+
+    /** msgrcv(0, IPC_NOWAIT): ENOMSG when empty; records msg_lrpid. */
+    record Msgrcv() implements Syscall {
+        public String family() { return "msgrcv"; }
+
+        @Override public String toString() { return "msgrcv(0, IPC_NOWAIT)"; }
+    }
+
+    /** msgctl(0, IPC_STAT): returns msg_lrpid if {@code receiver}, else msg_lspid, as the caller sees it (I1). */
+    record MsgStat(boolean receiver) implements Syscall {
+        public String family() { return "msg-stat"; }
+
+        @Override public String toString() { return "msgctl(0, IPC_STAT) -> " + (receiver ? "msg_lrpid" : "msg_lspid"); }
+    }
+
+    /** semget(KEY, 1, IPC_CREAT): the namespace's one set, created on first use; returns its id 0. */
+    record Semget() implements Syscall {
+        public String family() { return "semget"; }
+
+        @Override public String toString() { return "semget(KEY, 1, IPC_CREAT)"; }
+    }
+
+    /** semop(0, {0, op, SEM_UNDO}): blocks while the value would go below 0; records sempid and semadj (I2, I6). */
+    record Semop(int op) implements Syscall {
+        public String family() { return "semop"; }
+
+        @Override public String toString() { return "semop(0, {0, " + (op > 0 ? "+" : "") + op + ", SEM_UNDO})"; }
+    }
+
+    /** semctl(0, 0, GETPID): sempid as the caller sees it (I1). */
+    record SemGetpid() implements Syscall {
+        public String family() { return "sem-getpid"; }
+
+        @Override public String toString() { return "semctl(0, 0, GETPID)"; }
+    }
+
+    /** semctl(0, 0, GETVAL). */
+    record SemGetval() implements Syscall {
+        public String family() { return "sem-getval"; }
+
+        @Override public String toString() { return "semctl(0, 0, GETVAL)"; }
+    }
+
+    /** semctl(0, 0, IPC_RMID): the set goes, and every undo entry for it (I6). */
+    record SemRmid() implements Syscall {
+        public String family() { return "sem-rmid"; }
+
+        @Override public String toString() { return "semctl(0, 0, IPC_RMID)"; }
+    }
+
+    /** shmget(KEY, size, IPC_CREAT): the namespace's one segment, created on first use (records shm_cpid). */
+    record Shmget() implements Syscall {
+        public String family() { return "shmget"; }
+
+        @Override public String toString() { return "shmget(KEY, 4096, IPC_CREAT)"; }
+    }
+
+    /** shmat then shmdt of segment 0: both record shm_lpid (I2). */
+    record ShmAttach() implements Syscall {
+        public String family() { return "shmat"; }
+
+        @Override public String toString() { return "shmdt(shmat(0))"; }
+    }
+
+    /** shmctl(0, IPC_STAT): shm_lpid if {@code last}, else shm_cpid, as the caller sees it (I1). */
+    record ShmStat(boolean last) implements Syscall {
+        public String family() { return "shm-stat"; }
+
+        @Override public String toString() { return "shmctl(0, IPC_STAT) -> " + (last ? "shm_lpid" : "shm_cpid"); }
+    }
+
+    // ---- Unix socket credentials (net/unix/af_unix.c, net/core/scm.c; C1-C4) ----
+
+    /** socket + bind(PATH) + listen: captures the listener's credentials. */
+    record Listen() implements Syscall {
+        public String family() { return "listen"; }
+
+        @Override public String toString() { return "listen(bind(socket(AF_UNIX), PATH))"; }
+    }
+
+    /** connect(PATH), accepted by the listener: each side captures the other's credentials (C4). */
+    record Connect() implements Syscall {
+        public String family() { return "connect"; }
+
+        @Override public String toString() { return "connect(PATH)"; }
+    }
+
+    /** sendmsg without SCM_CREDENTIALS; the receiver has SO_PASSCRED, so the kernel attaches the sender's (C2). */
+    record Send() implements Syscall {
+        public String family() { return "send"; }
+
+        @Override public String toString() { return "sendmsg(sock)"; }
+    }
+
+    /** sendmsg with SCM_CREDENTIALS {pid, uid, gid = the sender's own gid} (C1). */
+    record SendCreds(int pid, int uid) implements Syscall {
+        public String family() { return "send-creds"; }
+
+        @Override public String toString() { return "sendmsg(sock, SCM_CREDENTIALS{pid=" + pid + ", uid=" + uid + ", gid=getgid()})"; }
+    }
+
+    /** recvmsg: the ucred's pid (or uid) as the receiver sees it (C3). */
+    record RecvCreds(boolean uid) implements Syscall {
+        public String family() { return uid ? "recv-creds-uid" : "recv-creds"; }
+
+        @Override public String toString() { return "recvmsg(sock) -> ucred." + (uid ? "uid" : "pid"); }
+    }
+
+    /** getsockopt(SO_PEERCRED): the peer's pid (or uid) as the caller sees it (C4). */
+    record PeerCredQuery(boolean uid) implements Syscall {
+        public String family() { return uid ? "peercred-uid" : "peercred"; }
+
+        @Override public String toString() { return "getsockopt(SO_PEERCRED) -> " + (uid ? "uid" : "pid"); }
+    }
+
+    // ---- user namespaces (kernel/user_namespace.c, kernel/cred.c, kernel/ucount.c; U3-U5) ----
+
+    /** Write "0 euid 1" to /proc/self/uid_map and gid_map of the caller's own user namespace. */
+    record WriteIdMaps() implements Syscall {
+        public String family() { return "uid-map"; }
+
+        @Override public String toString() { return "write(/proc/self/uid_map, \"0 <euid> 1\")"; }
+    }
+
+    /** setuid(uid), uid as the caller's user namespace writes it. */
+    record Setuid(int uid) implements Syscall {
+        public String family() { return "setuid"; }
+
+        @Override public String toString() { return "setuid(" + uid + ")"; }
+    }
+
+    // ---- threads and futexes (shared/SEMANTICS.md section 3) ----
 
     /** gettid(2): the calling thread's own number in its active namespace. */
     record GetTid() implements Syscall {

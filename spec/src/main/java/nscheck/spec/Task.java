@@ -23,6 +23,11 @@ public final class Task {
     public final int leader;
     /** The robust futex list exit_robust_list walks when the thread exits (F5). */
     public final RobustList robustList;
+    /**
+     * The fingerprint of this task alone, computed once: a successor state shares every task its
+     * step did not change, so the kernel's fingerprint costs one word per unchanged task.
+     */
+    private final long digest;
 
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal) {
@@ -31,10 +36,18 @@ public final class Task {
 
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
-        if (upidNs.length != upidNr.length || upidNs.length == 0)
-            throw new IllegalArgumentException("a pid needs one number per level");
-        this.upidNs = upidNs.clone();
-        this.upidNr = upidNr.clone();
+        this(checkedLevels(upidNs, upidNr).clone(), upidNr.clone(), parent, state, nsForChildren, subreaper, pendingSignal,
+                leader, robustList, true);
+    }
+
+    /**
+     * For the with* copies: the upid arrays are never written after construction, so a copy
+     * shares them instead of cloning ({@code shared} only tells this constructor from the public one).
+     */
+    private Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
+                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, boolean shared) {
+        this.upidNs = upidNs;
+        this.upidNr = upidNr;
         this.parent = parent;
         this.state = state;
         this.nsForChildren = nsForChildren;
@@ -42,6 +55,15 @@ public final class Task {
         this.pendingSignal = pendingSignal;
         this.leader = leader;
         this.robustList = robustList;
+        StateHasher h = new StateHasher();
+        hashFields(h);
+        this.digest = h.value();
+    }
+
+    private static int[] checkedLevels(int[] upidNs, int[] upidNr) {
+        if (upidNs.length != upidNr.length || upidNs.length == 0)
+            throw new IllegalArgumentException("a pid needs one number per level");
+        return upidNs;
     }
 
     /** The level of the task's own (active) namespace: the number of upids minus one. */
@@ -84,28 +106,28 @@ public final class Task {
     }
 
     public Task withParent(int newParent) {
-        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList);
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
     }
 
     public Task withState(TaskState newState) {
-        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList);
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
     }
 
     public Task withNsForChildren(int ns) {
-        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList);
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, true);
     }
 
     public Task withSubreaper(boolean value) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, true);
     }
 
     public Task withPendingSignal(int sig) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, true);
     }
 
     /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
     public Task dead(TaskState deadState) {
-        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY);
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, true);
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
@@ -114,7 +136,7 @@ public final class Task {
     }
 
     public Task withRobustList(RobustList list) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, true);
     }
 
     /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
@@ -128,6 +150,10 @@ public final class Task {
     }
 
     void hashInto(StateHasher h) {
+        h.add(digest);
+    }
+
+    private void hashFields(StateHasher h) {
         h.add(upidNs.length);
         for (int i = 0; i < upidNs.length; i++) {
             h.add(upidNs[i]);
@@ -146,7 +172,7 @@ public final class Task {
     public boolean equals(Object o) {
         if (this == o) return true;
         if (!(o instanceof Task t)) return false;
-        return parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
+        return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
                 && leader == t.leader && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);

@@ -34,6 +34,23 @@ public interface Variant {
     /** sig_task_ignored: is {@code sig} from {@code sender} dropped because the target is an unkillable init (P9)? */
     boolean dropsSignalToInit(Kernel k, int sender, int target, int sig);
 
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    /** pid_nr_ns(ref, ns) of a stored struct pid reference: msg_lspid, sempid, shm_cpid, SCM/peer pids (I1, C3, C4). */
+    int pidVnr(Kernel k, PidRef ref, int ns);
+
+    /** si_pid of a signal from {@code sender} as {@code target} will read it (P10). */
+    int siginfoPid(Kernel k, int sender, int target);
+
+    /** from_kuid_munged / from_kgid_munged: the id {@code userNs} sees for kernel id {@code kid} (C3, P10, I4). */
+    int fromKernelId(Kernel k, int userNs, int kid, boolean group);
+
+    /** Does unshare(CLONE_NEWIPC) run exit_sem and start an empty undo list (I9)? */
+    boolean newIpcDropsUndo();
+
+    /** Does commit_creds move the RLIMIT_NPROC charge when the real uid or the user namespace changes (U3)? */
+    boolean credChangeMovesNproc();
+
     // ---- futexes (shared/SEMANTICS.md section 3) ---------------------------------------------
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import nscheck.checkers.Violation;
 import nscheck.model.Model;
+import nscheck.model.ModelCatalog;
 import nscheck.model.TraceStep;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes counterexample files (Jackson), refusing other formats and versions in one line. */
 public final class CounterexampleFile {
@@ -43,11 +45,34 @@ public final class CounterexampleFile {
 
     /** Writes {@code cex} into {@code dir} as MODEL-VARIANT-PROPERTY.json and returns the path. */
     public static Path write(Path dir, Counterexample cex) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(cex.model().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + cex.variant() + "-"
-                + cex.property().name() + ".json");
+        return writeTo(dir.resolve(fileName(cex)), cex);
+    }
+
+    /** The name {@link #write} gives a counterexample: MODEL-VARIANT-PROPERTY.json. */
+    public static String fileName(Counterexample cex) {
+        return cex.model().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + cex.variant() + "-" + cex.property().name() + ".json";
+    }
+
+    /** Writes {@code cex} to exactly {@code file}, creating its directory. */
+    public static Path writeTo(Path file, Counterexample cex) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
         Files.writeString(file, JSON.writeValueAsString(cex) + "\n");
         return file;
+    }
+
+    /**
+     * The model the counterexample was found in, rebuilt from today's spec: its name (or file),
+     * its bounds and its variant.
+     *
+     * @throws nscheck.model.ModelException if the model, a bound or the variant no longer exists
+     */
+    public static Model<?, ?> rebuild(Counterexample cex) {
+        return ModelCatalog.find(cex.model()).build(cex.bounds() == null ? Map.of() : cex.bounds(), cex.variant());
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     public static Counterexample read(Path file) {
@@ -69,12 +94,23 @@ public final class CounterexampleFile {
                 throw new BadFile(file + ": format version " + version + " is not supported (this nscheck reads version "
                         + Counterexample.VERSION + ")");
             Counterexample cex = JSON.treeToValue(tree, Counterexample.class);
-            if (cex.trace() == null || cex.property() == null || cex.model() == null)
-                throw new BadFile(file + ": incomplete counterexample (model, property and trace are required)");
+            if (cex.trace() == null || cex.property() == null || cex.property().name() == null || cex.model() == null
+                    || cex.variant() == null || cex.initial() == null)
+                throw new BadFile(file + ": incomplete counterexample (model, variant, property, initial and trace are required)");
+            if (!Counterexample.VIOLATES.equals(cex.expect()) && !Counterexample.HOLDS.equals(cex.expect()))
+                throw new BadFile(file + ": expect must be \"" + Counterexample.VIOLATES + "\" or \"" + Counterexample.HOLDS
+                        + "\", not " + (cex.expect() == null ? "missing" : "\"" + cex.expect() + "\""));
+            for (int i = 0; i < cex.trace().size(); i++) {
+                TraceStep s = cex.trace().get(i);
+                if (s == null || s.actor() == null || s.call() == null || s.observation() == null)
+                    throw new BadFile(file + ": step " + (i + 1) + " of the trace lacks its actor, call or observation");
+            }
             return cex;
         } catch (JsonProcessingException e) {
-            throw new BadFile(file + ": corrupt counterexample: " + e.getOriginalMessage().lines().findFirst().orElse("")
+            throw new BadFile(file + ": corrupt counterexample: " + oneLine(e.getOriginalMessage())
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IllegalArgumentException e) {
+            throw new BadFile(file + ": corrupt counterexample: " + oneLine(e.getMessage()));
         }
     }
 }

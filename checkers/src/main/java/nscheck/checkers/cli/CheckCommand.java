@@ -1,9 +1,12 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.Bfs;
 import nscheck.checkers.CheckOptions;
 import nscheck.checkers.CheckResult;
 import nscheck.checkers.Ending;
+import nscheck.checkers.Engine;
+import nscheck.checkers.Engines;
+import nscheck.checkers.Minimizer;
+import nscheck.checkers.Trace;
 import nscheck.checkers.Violation;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
@@ -50,8 +53,19 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--continue", description = "after a violation, go on to find the shortest counterexample of every property")
     boolean continueAfterViolation;
 
+    @Option(names = "--no-minimize", description = "write counterexamples as the search found them (they are already shortest; minimizing only simplifies arguments)")
+    boolean noMinimize;
+
     @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
     int progressSeconds = 5;
+
+    @Option(names = "--bitstate", paramLabel = "LOG2BITS",
+            description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits; may miss states, and says how many it expects to")
+    int bitstateLog2;
+
+    @Option(names = "--frontier-memory", paramLabel = "MIB",
+            description = "disk-backed frontier (packed models): keep at most MIB of each BFS level in memory, the rest in a temporary file")
+    long frontierMib = -1;
 
     @Override
     public Integer call() throws IOException {
@@ -59,6 +73,11 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         ModelSource source = ModelCatalog.find(model);
         Model<?, ?> m = source.build(parseSets(sets), variant);
+        if ((bitstateLog2 != 0 || frontierMib >= 0) && !(m instanceof nscheck.model.packed.PackedModelView))
+            throw new Main.UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
+                    + m.name() + " is not one");
+        if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
+        if (frontierMib < -1) throw new Main.UsageError("--frontier-memory must be at least 0");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progressSeconds * 1000L);
         return check(m, options, stdout, stderr);
     }
@@ -77,10 +96,26 @@ final class CheckCommand implements Callable<Integer> {
         return overrides;
     }
 
+    /**
+     * BFS traces are already shortest, so the minimizer skips delta debugging and only tries
+     * simpler arguments and actors: a few dozen replays.
+     */
+    private static <S, A> CheckResult<S, A> simplified(Model<S, A> m, CheckResult<S, A> r) {
+        List<Violation<S, A>> out = new ArrayList<>();
+        for (Violation<S, A> v : r.violations()) {
+            Trace<S, A> small = Violation.DEADLOCK.equals(v.property()) && !m.deadlockIsViolation() ? null
+                    : new Minimizer<>(m, v.property(), 500).minimize(v.trace(), true);
+            out.add(small == null ? v : new Violation<>(v.property(), v.statement(), small));
+        }
+        return new CheckResult<>(r.model(), r.ending(), r.stats(), List.copyOf(out), r.coverage(), r.exercised(), r.failure());
+    }
+
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
-        Bfs<S, A> bfs = new Bfs<>(m, options, text::progress);
+        nscheck.checkers.PackedVisitedSet store = bitstateLog2 == 0 ? null : new nscheck.checkers.BitstateSet(bitstateLog2);
+        Engine<S, A> bfs = Engines.pick(m, options, text::progress, store, frontierMib < 0 ? -1 : frontierMib << 20,
+                Path.of(System.getProperty("java.io.tmpdir")));
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C stops the search, and the JVM waits (briefly) for the summary of what was found.
         Thread hook = new Thread(() -> {
@@ -95,12 +130,16 @@ final class CheckCommand implements Callable<Integer> {
         CheckResult<S, A> result;
         try {
             result = bfs.run();
+            if (!noMinimize) result = simplified(m, result);
             List<Path> files = new ArrayList<>();
             for (Violation<S, A> v : result.violations()) {
-                Counterexample cex = CounterexampleFile.of(m, v, "bfs", null, false);
+                Counterexample cex = CounterexampleFile.of(m, v, bfs.name(), null, !noMinimize);
                 files.add(CounterexampleFile.write(out, cex));
             }
             text.result(result, files);
+            if (store != null)
+                (json ? stderr : stdout).printf(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)%n",
+                        store.describe(), store.expectedOmissions(result.stats().distinct()));
             if (json) JsonReport.print(stdout, result, files);
         } finally {
             reported.countDown();

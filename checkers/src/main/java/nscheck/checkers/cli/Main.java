@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /** The nscheck command line. Errors a user can cause end in one line on stderr and exit 2. */
 @Command(name = "nscheck", mixinStandardHelpOptions = true, version = "nscheck 0.1.0",
         description = "Model checker for Linux process-identity semantics (PID namespaces and the IDs that cross them).",
-        subcommands = {ListCommand.class, CheckCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, CheckCommand.class, ReplayCommand.class, MinimizeCommand.class, SimulateCommand.class,
+                BenchCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok, every property holds", "1:a property is violated", "2:usage or input error", "3:internal error"})
 public final class Main implements Runnable {
@@ -19,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check, compare)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check, replay, minimize, simulate, compare)");
     }
 
     public static void main(String[] args) {

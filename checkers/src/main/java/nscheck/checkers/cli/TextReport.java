@@ -51,7 +51,10 @@ final class TextReport {
         out.println("result: " + verdict);
         out.printf(Locale.ROOT, "  %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s, %.1f bytes/state%n",
                 s.distinct(), s.generated(), s.depth(), s.seconds(), s.statesPerSecond(), s.bytesPerState());
-        out.printf(Locale.ROOT, "  fingerprint collision probability %.1e (64-bit, birthday bound)%n", s.collisionProbability());
+        if (r.model() instanceof nscheck.model.packed.PackedModelView)
+            out.println("  states stored whole (packed in 64 bits): no fingerprint collisions");
+        else
+            out.printf(Locale.ROOT, "  fingerprint collision probability %.1e (64-bit, birthday bound)%n", s.collisionProbability());
         if (r.failure() != null) {
             out.printf("model error: %s%n  while expanding the last state of this trace:%n", r.failure().error());
             printSteps(r.model(), r.failure().trace());

@@ -78,6 +78,10 @@ class CliTest {
                 {"check", "pidns-basic", "--set", "colour=3"},
                 {"check", "pidns-basic", "--set", "depth=99"},
                 {"check", tmp.resolve("missing.json").toString()},
+                {"check", "pidns-basic", "--bitstate", "20"},
+                {"check", "futex-mutex-once", "--bitstate", "99"},
+                {"bench", "--variants", "sometimes"},
+                {"bench", "--kernel", "no-such-model"},
                 {"frobnicate"},
         };
         for (String[] c : cases) {
@@ -86,5 +90,25 @@ class CliTest {
             assertTrue(r.err().startsWith("nscheck: "), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+    }
+
+    @Test
+    void boundedMemoryCheckSaysHowManyStatesItExpectsToHaveMissed() {
+        Run r = nscheck("check", "futex-mutex-forever", "--set", "threads=3", "--bitstate", "16", "--frontier-memory", "0",
+                "--progress", "0", "--out", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("bitstate, 2^16 bits"), r.out());
+        assertTrue(r.out().contains("expected missed states"), r.out());
+    }
+
+    @Test
+    void benchPrintsARowPerSizeAndVariantAndTheKernelSpeedUp() {
+        Run r = nscheck("bench", "-n", "3", "--reference", "all", "--progress", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("futex-mutex-once") && l.contains("parallel-bfs")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("futex-mutex-forever") && l.contains("object-bfs")), r.out());
+        Run k = nscheck("bench", "--kernel", "pidns-basic", "--progress", "0");
+        assertEquals(0, k.code(), k.err());
+        assertTrue(k.out().contains("speed-up this run"), k.out());
     }
 }

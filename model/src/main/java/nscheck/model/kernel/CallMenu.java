@@ -39,6 +39,43 @@ public final class CallMenu {
         m.put("ns-last-pid-read", "read /proc/sys/kernel/ns_last_pid");
         m.put("ns-last-pid-write", "write 0..pid_max to /proc/sys/kernel/ns_last_pid");
         m.put("subreaper", "prctl(PR_SET_CHILD_SUBREAPER, 1)");
+        // signals with siginfo, SysV IPC, Unix socket credentials, user namespaces (issue 4)
+        m.put("kill-usr1", "kill(pid, SIGUSR1) for pid -1 and every pid");
+        m.put("sigqueue", "sigqueue(pid, SIGUSR1) for every pid");
+        m.put("tgkill", "tgkill(tid, tid, SIGUSR1) for every tid, and tgkill(1, tid, SIGUSR1) for a TGID that does not match");
+        m.put("kill-pgrp", "kill(0, SIGUSR1) and kill(-pgid, SIGUSR1) for every pgid");
+        m.put("setpgid", "setpgid(0, 0)");
+        m.put("sigblock", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD})");
+        m.put("sigwaitinfo", "sigwaitinfo() returning si_pid");
+        m.put("sigwaitinfo-uid", "sigwaitinfo() returning si_uid");
+        m.put("clone-sysvsem", "clone(CLONE_SYSVSEM)");
+        m.put("clone-newipc", "clone(CLONE_NEWIPC)");
+        m.put("clone-newipc-sysvsem", "clone(CLONE_NEWIPC|CLONE_SYSVSEM)");
+        m.put("unshare-newipc", "unshare(CLONE_NEWIPC)");
+        m.put("unshare-sysvsem", "unshare(CLONE_SYSVSEM)");
+        m.put("unshare-newuser", "unshare(CLONE_NEWUSER)");
+        m.put("msgget", "msgget(KEY, IPC_CREAT)");
+        m.put("msgsnd", "msgsnd(0, IPC_NOWAIT)");
+        m.put("msgrcv", "msgrcv(0, IPC_NOWAIT)");
+        m.put("msg-stat", "msgctl(0, IPC_STAT) reading msg_lspid and msg_lrpid");
+        m.put("semget", "semget(KEY, 1, IPC_CREAT)");
+        m.put("semop", "semop(0, {0, +1 and -1, SEM_UNDO})");
+        m.put("sem-getpid", "semctl(0, 0, GETPID)");
+        m.put("sem-getval", "semctl(0, 0, GETVAL)");
+        m.put("sem-rmid", "semctl(0, 0, IPC_RMID)");
+        m.put("shmget", "shmget(KEY, 4096, IPC_CREAT)");
+        m.put("shmat", "shmdt(shmat(0))");
+        m.put("shm-stat", "shmctl(0, IPC_STAT) reading shm_cpid and shm_lpid");
+        m.put("listen", "listen on the model's Unix socket path");
+        m.put("connect", "connect to the model's Unix socket path");
+        m.put("send", "sendmsg with implicit credentials");
+        m.put("send-creds", "sendmsg with SCM_CREDENTIALS {pid, uid} for every pid and uid 0, 1000");
+        m.put("recv-creds", "recvmsg reading ucred.pid");
+        m.put("recv-creds-uid", "recvmsg reading ucred.uid");
+        m.put("peercred", "getsockopt(SO_PEERCRED) reading pid");
+        m.put("peercred-uid", "getsockopt(SO_PEERCRED) reading uid");
+        m.put("uid-map", "write \"0 <euid> 1\" to the caller's uid_map and gid_map");
+        m.put("setuid", "setuid(0) and setuid(1000)");
         return m;
     }
 
@@ -62,6 +99,47 @@ public final class CallMenu {
                 case "ns-last-pid-read" -> out.add(new Syscall.ReadNsLastPid());
                 case "ns-last-pid-write" -> { for (int v = 0; v <= pidMax; v++) out.add(new Syscall.WriteNsLastPid(v)); }
                 case "subreaper" -> out.add(new Syscall.SetChildSubreaper());
+                case "kill-usr1" -> addKills(out, Signals.SIGUSR1, pidMax, true);
+                case "sigqueue" -> { for (int p = 1; p < pidMax; p++) out.add(new Syscall.Sigqueue(p)); }
+                case "tgkill" -> {
+                    for (int p = 1; p < pidMax; p++) out.add(new Syscall.Tgkill(p, p));
+                    for (int p = 2; p < pidMax; p++) out.add(new Syscall.Tgkill(1, p));
+                }
+                case "kill-pgrp" -> { out.add(new Syscall.Kill(0, Signals.SIGUSR1)); for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, Signals.SIGUSR1)); }
+                case "setpgid" -> out.add(new Syscall.Setpgid());
+                case "sigblock" -> out.add(new Syscall.SigBlock());
+                case "sigwaitinfo" -> out.add(new Syscall.Sigwaitinfo(false));
+                case "sigwaitinfo-uid" -> out.add(new Syscall.Sigwaitinfo(true));
+                case "clone-sysvsem" -> out.add(new Syscall.Clone(CloneFlags.CLONE_SYSVSEM));
+                case "clone-newipc" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWIPC));
+                case "clone-newipc-sysvsem" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWIPC | CloneFlags.CLONE_SYSVSEM));
+                case "unshare-newipc" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_NEWIPC));
+                case "unshare-sysvsem" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_SYSVSEM));
+                case "unshare-newuser" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_NEWUSER));
+                case "msgget" -> out.add(new Syscall.Msgget());
+                case "msgsnd" -> out.add(new Syscall.Msgsnd());
+                case "msgrcv" -> out.add(new Syscall.Msgrcv());
+                case "msg-stat" -> { out.add(new Syscall.MsgStat(false)); out.add(new Syscall.MsgStat(true)); }
+                case "semget" -> out.add(new Syscall.Semget());
+                case "semop" -> { out.add(new Syscall.Semop(1)); out.add(new Syscall.Semop(-1)); }
+                case "sem-getpid" -> out.add(new Syscall.SemGetpid());
+                case "sem-getval" -> out.add(new Syscall.SemGetval());
+                case "sem-rmid" -> out.add(new Syscall.SemRmid());
+                case "shmget" -> out.add(new Syscall.Shmget());
+                case "shmat" -> out.add(new Syscall.ShmAttach());
+                case "shm-stat" -> { out.add(new Syscall.ShmStat(false)); out.add(new Syscall.ShmStat(true)); }
+                case "listen" -> out.add(new Syscall.Listen());
+                case "connect" -> out.add(new Syscall.Connect());
+                case "send" -> out.add(new Syscall.Send());
+                case "send-creds" -> {
+                    for (int p = 1; p < pidMax; p++) { out.add(new Syscall.SendCreds(p, 0)); out.add(new Syscall.SendCreds(p, 1000)); }
+                }
+                case "recv-creds" -> out.add(new Syscall.RecvCreds(false));
+                case "recv-creds-uid" -> out.add(new Syscall.RecvCreds(true));
+                case "peercred" -> out.add(new Syscall.PeerCredQuery(false));
+                case "peercred-uid" -> out.add(new Syscall.PeerCredQuery(true));
+                case "uid-map" -> out.add(new Syscall.WriteIdMaps());
+                case "setuid" -> { out.add(new Syscall.Setuid(0)); out.add(new Syscall.Setuid(1000)); }
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }

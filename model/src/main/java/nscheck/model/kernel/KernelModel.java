@@ -49,6 +49,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         for (Syscall c : calls) if (!fams.contains(c.family())) fams.add(c.family());
         for (Syscall c : initCalls) if (!fams.contains(c.family())) fams.add(c.family());
         if (fams.contains("kill") || fams.contains("kill-term") || fams.contains("exit")) fams.add(DYING.get(0).family());
+        else if (fams.contains("kill-usr1") || fams.contains("sigqueue") || fams.contains("tgkill") || fams.contains("kill-pgrp")) fams.add(DYING.get(0).family());
         this.families = List.copyOf(fams);
         this.initialTasks = bounds.getOrDefault("initial_tasks", 1);
         this.maxDepth = bounds.getOrDefault("steps", 0);

@@ -1,0 +1,244 @@
+package nscheck.checkers.cli;
+
+import nscheck.checkers.BitstateSet;
+import nscheck.checkers.Bfs;
+import nscheck.checkers.CheckOptions;
+import nscheck.checkers.CheckResult;
+import nscheck.checkers.PackedStateSet;
+import nscheck.checkers.PackedVisitedSet;
+import nscheck.checkers.ParallelPackedBfs;
+import nscheck.checkers.Statistics;
+import nscheck.model.futex.FutexMutex;
+import nscheck.model.packed.PackedModelView;
+import nscheck.model.packed.PackedStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * `nscheck bench`: the enumerator on the futex mutex benchmark (the model SPIN runs from
+ * bench/futex-mutex.pml), one line per size and variant, plus the generic object Bfs on the same
+ * model in the same run, so that the speed-up is measured under the same load (other builds on
+ * the machine make absolute numbers drift; ratios from one run do not).
+ */
+@Command(name = "bench", description = "Measure the state enumerator on the futex mutex benchmark (distinct states/s, bytes/state).")
+final class BenchCommand implements Callable<Integer> {
+    enum Reference { none, smallest, all }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-n", "--threads"}, split = ",", paramLabel = "N",
+            description = "numbers of mutex threads, the model's size (default: ${DEFAULT-VALUE})")
+    List<Integer> sizes = new ArrayList<>(List.of(6, 7, 8));
+
+    @Option(names = "--variants", split = ",", paramLabel = "VARIANT",
+            description = "once, forever or both (default: ${DEFAULT-VALUE})")
+    List<String> variants = new ArrayList<>(List.of("once", "forever"));
+
+    @Option(names = "--workers", paramLabel = "K", description = "search threads (default: every core, ${DEFAULT-VALUE})")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--reference", paramLabel = "WHICH",
+            description = "run the generic object Bfs too, for the in-run ratio: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the smallest size only)")
+    Reference reference = Reference.smallest;
+
+    @Option(names = "--bitstate", paramLabel = "LOG2BITS",
+            description = "bounded memory: SPIN-style bitstate hashing into 2^LOG2BITS bits instead of the exact state table")
+    int bitstateLog2;
+
+    @Option(names = "--frontier-memory", paramLabel = "MIB",
+            description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
+    long frontierMib = -1;
+
+    @Option(names = "--repeat", paramLabel = "R", description = "runs per size, the fastest reported (default: ${DEFAULT-VALUE})")
+    int repeat = 1;
+
+    @Option(names = "--kernel", split = ",", paramLabel = "MODEL",
+            description = "instead of the futex benchmark: run a catalog model (e.g. pidns-large) with the sequential object Bfs and"
+                    + " with the parallel one, in this run, and print the speed-up")
+    List<String> kernelModels = new ArrayList<>();
+
+    @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
+    int progressSeconds = 5;
+
+    private volatile ParallelPackedBfs running;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<FutexMutex.Variant> vs = new ArrayList<>();
+        for (String v : variants) {
+            try {
+                vs.add(FutexMutex.Variant.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageError("--variants takes once and/or forever, not '" + v + "'");
+            }
+        }
+        for (int n : sizes)
+            if (n < 1 || n > FutexMutex.MAX_THREADS) throw new Main.UsageError("--threads must be 1.." + FutexMutex.MAX_THREADS + ", not " + n);
+        if (workers < 1) throw new Main.UsageError("--workers must be at least 1");
+        if (frontierMib < -1) throw new Main.UsageError("--frontier-memory must be at least 0");
+        if (repeat < 1) throw new Main.UsageError("--repeat must be at least 1");
+        if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
+
+        if (!kernelModels.isEmpty()) return kernel(out);
+        AtomicReference<Boolean> interrupted = new AtomicReference<>(false);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            ParallelPackedBfs r = running;
+            if (r != null) r.requestStop();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.printf("nscheck bench: futex mutex, %d worker thread%s of %d cores, %s%n", workers, workers == 1 ? "" : "s",
+                    Runtime.getRuntime().availableProcessors(),
+                    (bitstateLog2 == 0 ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits")
+                            + (frontierMib >= 0 ? ", frontier on disk beyond " + frontierMib + " MiB a level" : ""));
+            warmUp();
+            out.printf("%-20s %2s %-13s %12s %13s %5s %8s %14s %11s%n",
+                    "model", "N", "engine", "distinct", "generated", "depth", "seconds", "distinct/s", "bytes/state");
+            int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+            for (FutexMutex.Variant v : vs) {
+                for (int n : sizes) {
+                    if (interrupted.get()) break;
+                    FutexMutex model = new FutexMutex(n, v);
+                    Row packed = null;
+                    for (int r = 0; r < repeat && !interrupted.get(); r++) {
+                        Row row = packed(model, err);
+                        if (packed == null || row.seconds < packed.seconds) packed = row;
+                    }
+                    if (packed == null) break;
+                    print(out, model, packed);
+                    if (packed.omissions >= 0)
+                        out.printf(Locale.ROOT, "%39s expected missed states %.3g (probability of a miss %s)%n", "",
+                                packed.omissions, packed.omissions >= 1 ? "~1" : String.format(Locale.ROOT, "<= %.3g", packed.omissions));
+                    boolean ref = reference == Reference.all || (reference == Reference.smallest && n == smallest);
+                    if (ref && !interrupted.get()) {
+                        Row generic = generic(model);
+                        print(out, model, generic);
+                        if (generic.distinct != packed.distinct && bitstateLog2 == 0)
+                            out.printf("  WARNING: the engines disagree on the number of states%n");
+                        out.printf(Locale.ROOT, "%39s packed engine / object Bfs, this run: %.1fx distinct states/s, %.1fx less memory per state%n",
+                                "", packed.perSecond() / generic.perSecond(), generic.bytesPerState() / packed.bytesPerState());
+                    }
+                }
+            }
+            if (interrupted.get()) out.println("interrupted: the rows above are complete, the rest were not run");
+            out.flush();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: Ctrl-C
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * The object engines on catalog models: sequential Bfs (the engine before issue 8) against
+     * ParallelBfs, same JVM, same load. Their results must be equal (ParallelBfsTest), so only the time differs.
+     */
+    private int kernel(PrintWriter out) {
+        out.printf("nscheck bench --kernel: sequential Bfs vs ParallelBfs with %d worker thread%s, %d cores%n", workers,
+                workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors());
+        out.printf("%-20s %-13s %12s %13s %5s %8s %14s %8s%n", "model", "engine", "distinct", "generated", "depth", "seconds", "distinct/s",
+                "cpu s");
+        for (String name : kernelModels) {
+            nscheck.model.Model<?, ?> m;
+            try {
+                m = nscheck.model.ModelCatalog.find(name.trim()).build(java.util.Map.of(), null);
+            } catch (nscheck.model.ModelException e) {
+                throw new Main.UsageError(e.getMessage());
+            }
+            CheckOptions o = CheckOptions.defaults().quiet();
+            long cpu0 = processCpuNanos();
+            CheckResult<?, ?> sequential = new Bfs<>(m, o, s -> {}).run();
+            long cpu1 = processCpuNanos();
+            CheckResult<?, ?> parallel = new nscheck.checkers.ParallelBfs<>(m, o, s -> {}, workers).run();
+            long cpu2 = processCpuNanos();
+            Statistics old = kernelRow(out, m.name(), "bfs", sequential, cpu1 - cpu0);
+            Statistics now = kernelRow(out, m.name(), "parallel-bfs", parallel, cpu2 - cpu1);
+            if (old.distinct() != now.distinct() || old.generated() != now.generated())
+                out.printf("  WARNING: the engines disagree on the counts%n");
+            out.printf(Locale.ROOT, "%-20s speed-up this run: %.2fx (CPU time parallel/sequential %.2f: on a loaded machine"
+                    + " the wall-clock gain is capped by the CPU share the process gets)%n", "", old.seconds() / now.seconds(),
+                    (double) (cpu2 - cpu1) / Math.max(1, cpu1 - cpu0));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** CPU time of the whole JVM (workers, GC, JIT): what a run costs whatever share of the cores it got. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+            return os.getProcessCpuTime();
+        return 0;
+    }
+
+    private static Statistics kernelRow(PrintWriter out, String model, String engine, CheckResult<?, ?> r, long cpuNanos) {
+        Statistics s = r.stats();
+        out.printf(Locale.ROOT, "%-20s %-13s %,12d %,13d %5d %8.2f %,14.0f %8.2f%n", model, engine, s.distinct(), s.generated(), s.depth(),
+                s.seconds(), s.statesPerSecond(), cpuNanos / 1e9);
+        out.flush();
+        return s;
+    }
+
+    /** A few small runs first, so that the first measured row is not the JIT's compile time. */
+    private void warmUp() {
+        for (int i = 0; i < 3; i++)
+            for (FutexMutex.Variant v : FutexMutex.Variant.values())
+                new ParallelPackedBfs(new FutexMutex(5, v), new PackedStateSet(), CheckOptions.defaults().quiet(), workers, s -> {}).run();
+    }
+
+    private record Row(String engine, long distinct, long generated, int depth, double seconds, long bytes, double omissions) {
+        double perSecond() {
+            return distinct / seconds;
+        }
+
+        double bytesPerState() {
+            return (double) bytes / distinct;
+        }
+    }
+
+    private Row packed(FutexMutex model, PrintWriter err) {
+        PackedVisitedSet store = bitstateLog2 == 0 ? new PackedStateSet() : new BitstateSet(bitstateLog2);
+        CheckOptions options = new CheckOptions(-1, false, progressSeconds * 1000L);
+        ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model, s));
+        if (frontierMib >= 0) bfs.spillFrontier(frontierMib << 20, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        running = bfs;
+        CheckResult<Long, PackedStep> r = bfs.run();
+        running = null;
+        Statistics s = r.stats();
+        return new Row(bitstateLog2 == 0 ? "parallel-bfs" : "bitstate-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(),
+                s.storeBytes(), bitstateLog2 == 0 ? -1 : store.expectedOmissions(s.distinct()));
+    }
+
+    private Row generic(FutexMutex model) {
+        CheckResult<Long, PackedStep> r = new Bfs<>(new PackedModelView(model), CheckOptions.defaults().quiet(), s -> {}).run();
+        Statistics s = r.stats();
+        return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1);
+    }
+
+    private static void progress(PrintWriter err, FutexMutex model, Statistics s) {
+        err.printf(Locale.ROOT, "progress: %s N=%d: %,d states, %,.0f states/s, queue %,d, depth %d, %.0f s%n",
+                model.name(), model.threads(), s.distinct(), s.statesPerSecond(), s.queue(), s.depth(), s.seconds());
+        err.flush();
+    }
+
+    private static void print(PrintWriter out, FutexMutex model, Row r) {
+        out.printf(Locale.ROOT, "%-20s %2d %-13s %,12d %,13d %5d %8.2f %,14.0f %11.1f%n", model.name(), model.threads(), r.engine,
+                r.distinct, r.generated, r.depth, r.seconds, r.perSecond(), r.bytesPerState());
+        out.flush();
+    }
+}

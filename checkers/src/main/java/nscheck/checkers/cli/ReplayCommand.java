@@ -1,0 +1,172 @@
+package nscheck.checkers.cli;
+
+import nscheck.checkers.Replay;
+import nscheck.checkers.Trace;
+import nscheck.checkers.cex.Counterexample;
+import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.model.Model;
+import nscheck.model.ModelException;
+import nscheck.model.TraceStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "replay", description = {
+        "Re-execute counterexample files against the current spec: every recorded step must still be possible and observe",
+        "what it recorded, and the property must still be violated (expect: violates) or hold throughout (expect: holds).",
+        "Exit 0 if every file meets its expectation, 1 if one does not, 2 if one cannot be read."})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "counterexample files; a directory stands for the *.json files in it")
+    List<Path> files;
+
+    @Option(names = {"-q", "--quiet"}, description = "print one line per file, not every step")
+    boolean quiet;
+
+    @Option(names = "--rerecord-under", paramLabel = "VARIANT", description = {
+            "instead of checking, run each trace's calls under VARIANT and write a new file with the observations the",
+            "spec gives there, expecting `holds` if the property holds throughout (a fixed bug that must stay fixed)"})
+    String rerecordUnder;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where --rerecord-under writes (default: ${DEFAULT-VALUE})")
+    Path outDir = Path.of("nscheck-out");
+
+    private int passed, failed, unreadable;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        for (Path file : expand(files)) {
+            try {
+                Counterexample cex = CounterexampleFile.read(file);
+                Model<?, ?> m = CounterexampleFile.rebuild(cex);
+                if (rerecordUnder != null) rerecord(file, cex, stdout);
+                else replay(file, cex, m, stdout);
+            } catch (CounterexampleFile.BadFile e) {
+                unreadable++;
+                stderr.println("nscheck: " + e.getMessage());
+            } catch (ModelException e) {
+                unreadable++;
+                stderr.println("nscheck: " + file + ": " + e.getMessage());
+            }
+            stdout.flush();
+            stderr.flush();
+        }
+        if (rerecordUnder == null && passed + failed + unreadable > 1)
+            stdout.printf("replayed %d file%s: %d passed, %d failed, %d unreadable%n",
+                    passed + failed + unreadable, passed + failed + unreadable == 1 ? "" : "s", passed, failed, unreadable);
+        if (unreadable > 0) return ExitCode.USAGE;
+        return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
+    }
+
+    private static List<Path> expand(List<Path> args) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : args) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) throw new Main.UsageError("no counterexample files in " + args);
+        return out;
+    }
+
+    private <S, A> void replay(Path file, Counterexample cex, Model<S, A> m, PrintWriter out) {
+        String property = cex.property().name();
+        boolean expectViolation = Counterexample.VIOLATES.equals(cex.expect());
+        if (!quiet) {
+            out.printf("replay %s%n", file);
+            out.printf("  model %s, variant %s, property %s, %d steps, expect %s%n", m.name(), m.variant(), property,
+                    cex.trace().size(), cex.expect());
+        }
+        Replay<S, A> replay = new Replay<>(m, property);
+        S initial = Replay.initialState(m, cex.initial());
+        if (initial == null) {
+            report(file, false, "diverged at step 0: the initial state is now "
+                    + m.initialStates().stream().map(m::describeState).toList() + ", recorded " + cex.initial(), out);
+            return;
+        }
+        Replay.Result<S, A> r = replay.run(initial, cex.trace(), Replay.Matching.EXACT, false);
+        if (!quiet) {
+            out.printf("  initial  %s%s%n", m.describeState(initial), r.violatedAt() == 0 ? "   <- " + property + " violated" : "");
+            int i = 1;
+            for (Trace.Step<S, A> s : r.trace().steps()) {
+                TraceStep d = m.describe(s.pre(), s.action(), s.post());
+                out.println(TraceText.line(i, d) + (r.violatedAt() == i ? "   <- " + property + " violated" : ""));
+                i++;
+            }
+            if (r.diverged()) out.println("  " + String.format("%3d", r.divergence().step()) + "  DIVERGES: " + r.divergence().message());
+        }
+        int n = cex.trace().size();
+        if (r.diverged()) {
+            report(file, false, "diverged at step " + r.divergence().step() + " of " + n + ": " + r.divergence().message(), out);
+        } else if (expectViolation && r.violated()) {
+            report(file, true, property + " still violated" + (r.violatedAt() == n ? " at the last step" : " at step " + r.violatedAt() + " of " + n), out);
+        } else if (expectViolation) {
+            report(file, false, "every observation reproduced, but " + property + " is no longer violated (fixed? rerecord it with --rerecord-under)", out);
+        } else if (r.violated()) {
+            report(file, false, property + " is violated again, at step " + r.violatedAt() + " of " + n + " (expected to hold)", out);
+        } else {
+            report(file, true, "every observation reproduced and " + property + " holds throughout", out);
+        }
+    }
+
+    private void report(Path file, boolean ok, String why, PrintWriter out) {
+        if (ok) passed++;
+        else failed++;
+        out.printf("%s %s: %s%n", ok ? "PASS" : "FAIL", file, why);
+        if (!quiet) out.println();
+    }
+
+    /** The trace was found elsewhere: say where, so the file still tells which bug it once showed. */
+    private static Counterexample.FoundBy rerecorded(Counterexample cex) {
+        Counterexample.FoundBy by = cex.foundBy();
+        String engine = (by == null ? "unknown" : by.engine()) + ", rerecorded from variant " + cex.variant();
+        return new Counterexample.FoundBy(engine, by == null ? null : by.seed(), by != null && by.minimized());
+    }
+
+    /** Runs the recorded calls under another variant and writes what that variant observes. */
+    private void rerecord(Path file, Counterexample cex, PrintWriter out) throws IOException {
+        Counterexample under = new Counterexample(cex.format(), cex.version(), cex.model(), cex.bounds(), rerecordUnder,
+                cex.property(), cex.foundBy(), cex.expect(), cex.initial(), cex.trace());
+        rerecordIn(file, cex, CounterexampleFile.rebuild(under), out);
+    }
+
+    private <S, A> void rerecordIn(Path file, Counterexample cex, Model<S, A> m, PrintWriter out) throws IOException {
+        S initial = Replay.initialState(m, cex.initial());
+        if (initial == null) initial = m.initialStates().get(0);
+        Replay.Result<S, A> r = new Replay<>(m, cex.property().name()).run(initial, cex.trace(), Replay.Matching.CALLS, false);
+        if (r.diverged()) {
+            report(file, false, "cannot rerecord under " + m.variant() + ": step " + r.divergence().step() + ": " + r.divergence().message(), out);
+            return;
+        }
+        List<TraceStep> steps = new ArrayList<>();
+        for (Trace.Step<S, A> s : r.trace().steps()) steps.add(m.describe(s.pre(), s.action(), s.post()));
+        Counterexample now = new Counterexample(Counterexample.FORMAT, Counterexample.VERSION, cex.model(), m.bounds(), m.variant(),
+                cex.property(), rerecorded(cex), r.violated() ? Counterexample.VIOLATES : Counterexample.HOLDS,
+                m.describeState(initial), steps);
+        // The origin goes into the name: several variants' traces of one property rerecord under one variant.
+        String name = CounterexampleFile.fileName(now).replaceFirst("\\.json$", "") + "-from-" + cex.variant() + ".json";
+        Path written = CounterexampleFile.writeTo(outDir.resolve(name), now);
+        passed++;
+        out.printf("rerecorded %s under %s: %s %s; written to %s%n", file, m.variant(), cex.property().name(),
+                r.violated() ? "still violated (expect violates)" : "holds (expect holds)", written);
+    }
+}

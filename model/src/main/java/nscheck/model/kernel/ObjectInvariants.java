@@ -1,0 +1,115 @@
+package nscheck.model.kernel;
+
+import nscheck.model.Property;
+import nscheck.model.Verdict;
+import nscheck.spec.Kernel;
+import nscheck.spec.KernelObjects;
+import nscheck.spec.ObjectCalls;
+import nscheck.spec.PidRef;
+import nscheck.spec.SemUndoList;
+import nscheck.spec.Semantics;
+import nscheck.spec.Task;
+import nscheck.spec.TaskContext;
+import nscheck.spec.UCounts;
+import nscheck.spec.UserNamespace;
+
+import java.util.List;
+
+/**
+ * Invariants over signals, SysV IPC, socket credentials and user namespaces. Each is stated on
+ * ground truth (the referent a stored reference or siginfo was taken from, the kernel ids, the
+ * tasks that exist) independently of the variant, and each has a seeded bug in
+ * nscheck.spec.SeededBugs that violates it.
+ */
+public final class ObjectInvariants {
+    private ObjectInvariants() {}
+
+    public static List<Property<Kernel, KernelStep>> all(Semantics s) {
+        return List.of(reportedPid(), reportedPidReaches(s), uidMapping(), nprocExact(), undoOwnNamespace());
+    }
+
+    /** I1, I3, C3, C4, P10: the number read is pid_nr_ns of the referent in the reader's namespace. */
+    static Property<Kernel, KernelStep> reportedPid() {
+        return new Property.AlwaysStep<>("reported-pid",
+                "a PID read from a siginfo, an IPC object or a socket is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone", (pre, step, post) -> {
+            var r = step.result();
+            if (!r.returns() || r.failed()) return Verdict.VACUOUS;
+            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            if (ref == null) return Verdict.VACUOUS;
+            int callerNs = pre.task(step.actor()).activeNs();
+            return Verdict.of(r.value() == ref.numberIn(callerNs));
+        });
+    }
+
+    /** A reported PID of a task that still exists reaches that very task through kill(2)'s lookup. */
+    static Property<Kernel, KernelStep> reportedPidReaches(Semantics s) {
+        return new Property.AlwaysStep<>("reported-pid-reaches",
+                "a nonzero PID reported about a task that still exists names, in the reader's namespace, the task kill() would reach", (pre, step, post) -> {
+            var r = step.result();
+            if (!r.returns() || r.failed() || r.value() == 0) return Verdict.VACUOUS;
+            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            if (ref == null) return Verdict.VACUOUS;
+            int holder = ref.holder(pre);
+            if (holder < 0) return Verdict.VACUOUS;
+            int callerNs = pre.task(step.actor()).activeNs();
+            return Verdict.of(s.variant.lookup(pre, callerNs, (int) r.value()) == holder);
+        });
+    }
+
+    /** C3, C4, P10: ids cross a user-namespace boundary only through its maps; unmapped reads 65534. */
+    static Property<Kernel, KernelStep> uidMapping() {
+        return new Property.AlwaysStep<>("uid-mapping",
+                "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
+            var r = step.result();
+            if (!r.returns() || r.failed()) return Verdict.VACUOUS;
+            ObjectCalls.UidReferent ref = ObjectCalls.referentUid(pre, step.actor(), step.call());
+            if (ref == null) return Verdict.VACUOUS;
+            // The overflow id carries no identity: a sender unmapped in its own namespace reaches
+            // every other namespace as 65534 (P10 double munging), which is a loss, not a leak.
+            if (r.value() == UserNamespace.OVERFLOW_ID) return Verdict.HOLDS;
+            return Verdict.of(r.value() == pre.objects().userNs(ref.readerUserNs()).fromKernel(ref.kuid(), false));
+        });
+    }
+
+    /** U3, U4: the ucounts equal a recount of the tasks that exist (zombies included, until release_task). */
+    static Property<Kernel, KernelStep> nprocExact() {
+        return new Property.Always<>("nproc-exact",
+                "every per-(user namespace, uid) process count equals the number of existing tasks charged to it, up the namespace chain", k -> {
+            KernelObjects o = k.objects();
+            UCounts truth = UCounts.EMPTY;
+            boolean interesting = false;
+            for (int i = 0; i < k.taskSlots(); i++) {
+                Task t = k.task(i);
+                TaskContext c = o.context(i);
+                if ((t == null) != (c == null)) return Verdict.VIOLATED;
+                if (c == null) continue;
+                interesting |= c.cred().userNs() != UserNamespace.INIT || c.cred().uid() != 0;
+                for (int ns = c.cred().userNs(), uid = c.cred().uid(), hops = 0; ns >= 0 && hops <= o.userNsSlots(); hops++) {
+                    truth = truth.add(ns, uid, 1);
+                    uid = o.userNs(ns).owner();
+                    ns = o.userNs(ns).parent();
+                }
+            }
+            if (!truth.equals(o.ucounts())) return Verdict.VIOLATED;
+            return interesting ? Verdict.HOLDS : Verdict.VACUOUS;
+        });
+    }
+
+    /** I7-I9: an undo list only ever holds adjustments for semaphores of its holders' IPC namespace. */
+    static Property<Kernel, KernelStep> undoOwnNamespace() {
+        return new Property.Always<>("undo-own-namespace",
+                "semaphore undo never reaches another IPC namespace: every undo entry a task holds is for a semaphore of that task's IPC namespace", k -> {
+            KernelObjects o = k.objects();
+            boolean any = false;
+            for (int i = 0; i < k.taskSlots(); i++) {
+                TaskContext c = o.context(i);
+                if (c == null || c.undoList() < 0) continue;
+                for (SemUndoList.Entry e : o.undoList(c.undoList()).entries()) {
+                    any = true;
+                    if (e.ipcNs() != c.ipcNs()) return Verdict.VIOLATED;
+                }
+            }
+            return any ? Verdict.HOLDS : Verdict.VACUOUS;
+        });
+    }
+}

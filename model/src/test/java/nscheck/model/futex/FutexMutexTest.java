@@ -1,0 +1,89 @@
+package nscheck.model.futex;
+
+import nscheck.model.ModelCatalog;
+import nscheck.model.ModelException;
+import nscheck.model.Verdict;
+import nscheck.model.packed.PackedModelView;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FutexMutexTest {
+    private final FutexMutex two = new FutexMutex(2, FutexMutex.Variant.FOREVER);
+
+    /** Follows one thread's choice at a time: successor index = thread index among the threads that can step. */
+    private long step(FutexMutex m, long s, int thread) {
+        long[] next = new long[m.maxSuccessors()];
+        int[] family = new int[next.length];
+        int n = m.successors(s, next, family);
+        for (int i = 0; i < n; i++) if (m.actor(s, i) == thread) return next[i];
+        throw new AssertionError("T" + thread + " cannot step in " + m.describeState(s));
+    }
+
+    @Test
+    void contendedLockSleepsOnTheQueueAndUnlockWakesIt() {
+        long s = two.initialStates()[0];
+        assertEquals("val=0 pc=[CAS CAS] queue=[]", two.describeState(s));
+        s = step(two, s, 0);                       // T0 takes the lock uncontended
+        s = step(two, s, 1);                       // T1's CAS fails on val=1
+        s = step(two, s, 1);                       // T1 xchg: val=2
+        s = step(two, s, 1);                       // T1 futex_wait: sleeps
+        assertEquals("val=2 pc=[CS SLEEP] queue=[T1]", two.describeState(s));
+        s = step(two, s, 0);                       // T0 atomic_dec: was 2, so STORE and WAKE
+        s = step(two, s, 0);
+        s = step(two, s, 0);
+        assertEquals("val=0 pc=[CAS XCHG] queue=[]", two.describeState(s));
+    }
+
+    @Test
+    void theQueueIsFifo() {
+        FutexMutex three = new FutexMutex(3, FutexMutex.Variant.ONCE);
+        long s = three.initialStates()[0];
+        s = step(three, s, 0);
+        s = step(three, s, 2);                     // CAS fails on val=1
+        s = step(three, s, 2);                     // xchg: val=2
+        s = step(three, s, 2);                     // sleeps
+        s = step(three, s, 1);                     // CAS sees val=2: straight to WAIT
+        s = step(three, s, 1);                     // sleeps behind T2
+        assertEquals("val=2 pc=[CS SLEEP SLEEP] queue=[T2 T1]", three.describeState(s));
+        for (int i = 0; i < 3; i++) s = step(three, s, 0);
+        assertEquals("val=0 pc=[DONE SLEEP XCHG] queue=[T1]", three.describeState(s));
+    }
+
+    @Test
+    void invariantsSayVacuousWhenThereIsNothingToCheck() {
+        long s = two.initialStates()[0];
+        assertEquals(Verdict.VACUOUS, two.invariants().get(0).check().check(s));
+        assertEquals(Verdict.VACUOUS, two.invariants().get(1).check().check(s));
+        assertEquals(Verdict.HOLDS, two.invariants().get(0).check().check(step(two, s, 0)));
+    }
+
+    @Test
+    void everyStateFitsInSixtyThreeBits() {
+        FutexMutex eight = new FutexMutex(8, FutexMutex.Variant.ONCE);
+        long s = eight.initialStates()[0];
+        s = step(eight, s, 0);                     // T0 takes the lock
+        for (int t = 7; t >= 1; t--) {             // the others queue up, the largest ids first
+            s = step(eight, s, t);
+            s = step(eight, s, t);
+            if (t == 7) s = step(eight, s, t);     // only the first needs the xchg; then val is 2
+        }
+        assertEquals("val=2 pc=[CS SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP] queue=[T7 T6 T5 T4 T3 T2 T1]", eight.describeState(s));
+        assertTrue(s >= 0);
+        assertThrows(ModelException.class, () -> new FutexMutex(9, FutexMutex.Variant.ONCE));
+    }
+
+    @Test
+    void catalogBuildsBothVariantsWithTheThreadsBound() {
+        var m = ModelCatalog.find("futex-mutex-forever").build(Map.of("threads", 4), null);
+        assertTrue(m instanceof PackedModelView);
+        assertEquals(Map.of("threads", 4), m.bounds());
+        assertEquals("once", ModelCatalog.find("futex-mutex-once").build(Map.of(), null).variant());
+        assertThrows(ModelException.class, () -> ModelCatalog.find("futex-mutex-once").build(Map.of("tasks", 3), null));
+        assertThrows(ModelException.class, () -> ModelCatalog.find("futex-mutex-once").build(Map.of(), "forever"));
+    }
+}

@@ -1,0 +1,25 @@
+package nscheck.spec;
+
+/**
+ * A queued signal with its siginfo as the receiver will read it (struct sigqueue, kernel/signal.c).
+ * The kernel stores numbers, not references: si_pid is fixed when the signal is sent (P10) and
+ * keeps its value after the sender is reaped. {@code sender} and {@code senderKuid} are ground truth
+ * for the invariants (whom si_pid and si_uid are meant to denote), and {@code readerUserNs} the
+ * receiver's user namespace when the signal was queued (si_uid is not translated again if the
+ * receiver later moves to another one); the receiver never sees them.
+ */
+public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs) {
+    void hashInto(StateHasher h) {
+        h.add(readerUserNs);
+        h.add(sig);
+        h.add(siPid);
+        h.add(siUid);
+        PidRef.hash(h, sender);
+        h.add(senderKuid);
+    }
+
+    @Override
+    public String toString() {
+        return Signals.name(sig) + "{pid=" + siPid + ",uid=" + siUid + "}";
+    }
+}

@@ -1,0 +1,185 @@
+package nscheck.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static nscheck.spec.CloneFlags.CLONE_NEWIPC;
+import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.CloneFlags.CLONE_NEWUSER;
+import static nscheck.spec.CloneFlags.CLONE_SYSVSEM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Signals with siginfo, SysV IPC, socket credentials and user namespaces, rule by rule against
+ * shared/SEMANTICS.md (P9, P10, I1-I9, C1-C4, U3-U5); each test names the rule it pins.
+ */
+class ObjectRulesTest {
+    private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
+
+    private final class Run {
+        Kernel k = s.boot();
+        Observation last;
+
+        Run call(int actor, Syscall c) {
+            List<Outcome> outs = s.step(k, actor, c);
+            assertEquals(1, outs.size(), "expected exactly one outcome of " + c + " by T" + actor);
+            k = outs.get(0).next();
+            last = outs.get(0).observation();
+            return this;
+        }
+
+        long value(int actor, Syscall c) {
+            call(actor, c);
+            assertNull(last.errno(), () -> c + " failed: " + last);
+            return last.value();
+        }
+
+        Errno errno(int actor, Syscall c) {
+            call(actor, c);
+            return last.errno();
+        }
+    }
+
+    private static final Syscall FORK = new Syscall.Clone(0);
+    private static final Syscall FORK_NEWPID = new Syscall.Clone(CLONE_NEWPID);
+    private static final Syscall BLOCK = new Syscall.SigBlock();
+    private static final Syscall SI_PID = new Syscall.Sigwaitinfo(false);
+
+    /** T1 (PID 2) makes a container whose init T2 is 3 outside and 1 inside; T2 forks T3 (4 outside, 2 inside). */
+    private Run container() {
+        Run r = new Run();
+        r.value(0, FORK);
+        r.value(1, FORK_NEWPID);
+        r.value(2, FORK);
+        return r;
+    }
+
+    @Test
+    void p10_siPidIsTheSendersNumberInsideAndZeroFromAnAncestor() {
+        Run r = container();
+        r.value(2, BLOCK);
+        r.value(0, new Syscall.Kill(3, Signals.SIGUSR1));
+        assertEquals(0, r.value(2, SI_PID));
+        r.value(3, new Syscall.Sigqueue(1));
+        assertEquals(2, r.value(2, SI_PID));
+    }
+
+    @Test
+    void p10_sigchldCarriesTheChildAsTheParentSeesIt() {
+        Run r = new Run();
+        r.value(0, FORK);
+        r.value(1, FORK_NEWPID);
+        r.value(1, BLOCK);
+        r.call(2, new Syscall.Exit(0));                     // the container's init, alone in it: a zombie at once
+        assertEquals(3, r.value(1, SI_PID));
+    }
+
+    @Test
+    void p10_aContainerInitSignallingItsInheritedGroupIsReportedByItsInnerNumber() {
+        // (?) prepare_kill_siginfo: task_tgid_vnr(current); send_signal_locked only clears it when invisible.
+        Run r = container();
+        r.value(0, BLOCK);
+        r.value(2, new Syscall.Kill(0, Signals.SIGUSR1));
+        assertEquals(1, r.value(0, SI_PID));
+    }
+
+    @Test
+    void processGroupsKeepTheirNumberAllocatedAfterTheLeaderIsReaped() {
+        Run r = new Run();
+        r.value(0, FORK);                                   // T1 = 2
+        r.value(1, new Syscall.Setpgid());                  // group 2
+        r.value(1, FORK);                                   // T2 = 3, in group 2
+        r.call(1, new Syscall.Exit(0));
+        r.value(0, new Syscall.Wait(2));                    // leader reaped; group 2 lives on in T2
+        assertEquals(4, r.value(0, FORK));                  // P3: 2 is still a PGID
+        assertEquals(0, r.value(0, new Syscall.Kill(-2, Signals.SIGUSR1)));
+        assertEquals(Signals.SIGUSR1, r.k.task(2).pendingSignal);
+    }
+
+    @Test
+    void p9_anInitDropsAnUnblockedSigusr1FromInsideAndAbove() {
+        Run r = container();
+        assertEquals(0, r.value(3, new Syscall.Kill(1, Signals.SIGUSR1)));
+        assertEquals(0, r.value(0, new Syscall.Kill(3, Signals.SIGUSR1)));
+        assertEquals(0, r.k.task(2).pendingSignal);
+    }
+
+    @Test
+    void tgkillChecksTheTgidInTheCallersNamespace() {
+        Run r = container();
+        assertEquals(Errno.ESRCH, r.errno(0, new Syscall.Tgkill(1, 3)));
+        assertEquals(Errno.EINVAL, r.errno(0, new Syscall.Tgkill(0, 3)));
+        r.value(2, BLOCK);
+        assertEquals(0, r.value(0, new Syscall.Tgkill(3, 3)));
+        assertEquals(0, r.value(2, SI_PID));
+    }
+
+    @Test
+    void i1_i3_msgLspidIsReadInTheCallersNamespaceAndOutlivesTheSender() {
+        Run r = container();
+        r.value(2, new Syscall.Msgget());
+        r.value(3, new Syscall.Msgsnd());
+        assertEquals(4, r.value(1, new Syscall.MsgStat(false)));
+        assertEquals(2, r.value(2, new Syscall.MsgStat(false)));
+        r.call(3, new Syscall.Exit(0));
+        r.value(2, new Syscall.Wait(-1));
+        assertEquals(4, r.value(1, new Syscall.MsgStat(false)));
+        assertEquals(0, r.value(1, new Syscall.MsgStat(true)));
+    }
+
+    @Test
+    void i8_undoAtExitRaisesTheValueBackAndRecordsTheExitingTask() {
+        Run r = new Run();
+        r.value(0, FORK);
+        r.value(0, new Syscall.Semget());
+        r.value(1, new Syscall.Semop(1));
+        assertEquals(1, r.value(0, new Syscall.SemGetval()));
+        r.call(1, new Syscall.Exit(0));
+        assertEquals(0, r.value(0, new Syscall.SemGetval()));
+        assertEquals(2, r.value(0, new Syscall.SemGetpid()));
+    }
+
+    @Test
+    void i9_aNewIpcNamespaceCannotShareAnUndoList() {
+        Run r = new Run();
+        assertEquals(Errno.EINVAL, r.errno(0, new Syscall.Clone(CLONE_NEWIPC | CLONE_SYSVSEM)));
+        r.value(0, new Syscall.Semget());
+        r.value(0, new Syscall.Semop(1));
+        r.value(0, new Syscall.Unshare(CLONE_NEWIPC));       // exit_sem: the +1 is undone
+        assertEquals(Errno.EINVAL, r.errno(0, new Syscall.SemGetval()));
+        assertEquals(-1, r.k.objects().context(0).undoList());
+    }
+
+    @Test
+    void c1_explicitCredentialsMayNameOnlyTheSendersOwnPid() {
+        Run r = container();
+        r.value(1, new Syscall.Listen());
+        r.value(3, new Syscall.Setuid(1000));               // drops CAP_SYS_ADMIN
+        r.value(3, new Syscall.Connect());
+        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(1, 1000)));
+        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(2, 0)));
+        r.value(3, new Syscall.SendCreds(2, 1000));
+        assertEquals(4, r.value(1, new Syscall.RecvCreds(false)));
+        assertEquals(4, r.value(1, new Syscall.PeerCredQuery(false)));
+        assertEquals(0, r.value(3, new Syscall.PeerCredQuery(false)));  // the listener is outside the container
+    }
+
+    @Test
+    void u3_setuidAndUnshareUserMoveTheProcessCount() {
+        Run r = new Run();
+        r.value(0, FORK);
+        r.value(1, new Syscall.Setuid(1000));
+        UCounts u = r.k.objects().ucounts();
+        assertEquals(1, u.count(UserNamespace.INIT, 1000));
+        assertEquals(1, u.count(UserNamespace.INIT, 0));
+        r.value(1, new Syscall.Unshare(CLONE_NEWUSER));
+        u = r.k.objects().ucounts();
+        assertEquals(1, u.count(1, 1000));                    // (new ns, uid) and, up the chain, (init, owner 1000)
+        assertEquals(1, u.count(UserNamespace.INIT, 1000));
+        r.value(1, new Syscall.WriteIdMaps());
+        r.value(1, FORK);
+        assertEquals(Errno.EAGAIN, r.errno(1, FORK));         // U5: RLIMIT_NPROC 2 at (init, 1000) up the chain
+    }
+}
