@@ -9,6 +9,7 @@ import nscheck.model.futex.FutexMutex;
 import nscheck.model.futex.FutexMutexSource;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.ModelDefinition;
+import nscheck.model.restore.RestoreModelSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,8 @@ public final class ModelCatalog {
             FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
             FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
             () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
-            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER));
+            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER),
+            RestoreModelSource::migration);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

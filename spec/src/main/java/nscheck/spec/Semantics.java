@@ -48,7 +48,12 @@ public final class Semantics {
         // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
         if (call instanceof Syscall.FutexReturn) return List.of();
         if (k.memory().waiterOf(actor) != null && !(call instanceof Syscall.SignalDelivery)) return List.of();
-        if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags()));
+        if (call instanceof Syscall.Clone c) return one(clone(k, actor, c.flags(), variant::allocPid));
+        if (call instanceof Syscall.Clone3 c)
+            return one(clone(k, actor, c.flags(), (kk, ns) -> variant.allocSetTid(kk, ns, ints(c.setTid()), c.capsFromLevel())));
+        if (call instanceof Syscall.CloneWithPids c)
+            return one(clone(k, actor, c.flags(), (kk, ns) -> variant.allocPidSet(kk, ns, ints(c.pids()), c.capsFromLevel(), t.level())));
+        if (call instanceof Syscall.Execns e) return one(execns(k, actor, e.flags()));
         if (call instanceof Syscall.Unshare u) return one(unshare(k, actor, u.flags()));
         if (call instanceof Syscall.Setns s) return one(setns(k, actor, s.pid()));
         if (call instanceof Syscall.Exit) return actor == Kernel.ROOT_INIT ? List.of() : one(exit(k, actor));
@@ -86,7 +91,17 @@ public final class Semantics {
 
     // ---- clone, unshare, setns (kernel/fork.c, kernel/nsproxy.c, kernel/pid_namespace.c) ----
 
-    private Outcome clone(Kernel k, int actor, int flags) {
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How a clone numbers its child: alloc_pid, or alloc_pid with numbers the caller chose. */
+    @FunctionalInterface
+    private interface Numbering {
+        PidAllocation allocate(Kernel k, int targetNs);
+    }
+
+    private Outcome clone(Kernel k, int actor, int flags, Numbering numbering) {
         Task t = k.task(actor);
         if (has(flags, CLONE_THREAD)) {
             // copy_process: a thread shares its group's namespaces, so it cannot start a new one,
@@ -106,7 +121,7 @@ public final class Semantics {
             target = cur.freeNsSlot();
             cur = cur.addNamespace(PidNamespace.fresh(t.nsForChildren, k.ns(t.nsForChildren).level() + 1, limits.pidMax()));
         }
-        PidAllocation a = variant.allocPid(cur, target);
+        PidAllocation a = numbering.allocate(cur, target);
         if (!a.ok()) return fail(a.kernel().collectNamespaces(), a.errno());
         cur = a.kernel();
         int slot = cur.freeTaskSlot();
@@ -118,7 +133,7 @@ public final class Semantics {
         cur = cur.withTask(slot, child);
         cur = ObjectCalls.forked(cur, actor, slot, flags);
         // copy_process: the task numbered 1 in its namespace becomes its child_reaper (P5).
-        if (child.innermostNumber() == 1 && !thread) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
+        if (variant.startsNamespace(child) && !thread) cur = cur.withNamespace(target, cur.ns(target).withChildReaper(slot));
         return new Outcome(cur, Observation.pid(variant.translate(cur, slot, t.activeNs()), slot));
     }
 
@@ -133,11 +148,34 @@ public final class Semantics {
         Task t = k.task(actor);
         if (ObjectCalls.handlesUnshare(flags)) return ObjectCalls.unshare(this, k, actor, flags);
         if (!has(flags, CLONE_NEWPID)) return new Outcome(k, Observation.ZERO);
+        // execns: namespaces change only at exec, where the references unshare would carry are dropped (H3).
+        if (variant.unshareOnlyAtExec()) return fail(k, Errno.EINVAL);
+        return unshareNewPid(k, actor);
+    }
+
+    private Outcome unshareNewPid(Kernel k, int actor) {
+        Task t = k.task(actor);
         Outcome refused = checkNewPidNs(k, t);
         if (refused != null) return refused;
         int slot = k.freeNsSlot();
         Kernel cur = k.addNamespace(PidNamespace.fresh(t.activeNs(), k.ns(t.activeNs()).level() + 1, limits.pidMax()));
         return new Outcome(cur.withTask(actor, t.withNsForChildren(slot)), Observation.ZERO);
+    }
+
+    /**
+     * execns (H3): exec drops what a namespace change would otherwise have to carry across:
+     * futex_exec_release runs the robust list and PI states (F5), as every execve does, then the
+     * new PID namespace takes effect for later children. Mainline has no such call (ENOSYS).
+     */
+    private Outcome execns(Kernel k, int actor, int flags) {
+        if (!variant.unshareOnlyAtExec()) return fail(k, Errno.ENOSYS);
+        if (has(flags, CLONE_NEWPID)) {
+            Outcome refused = checkNewPidNs(k, k.task(actor));
+            if (refused != null) return refused;
+        }
+        Kernel released = futex.exitRelease(k, actor);
+        if (!has(flags, CLONE_NEWPID)) return new Outcome(released, Observation.ZERO);
+        return unshareNewPid(released, actor);
     }
 
     private Outcome setns(Kernel k, int actor, int pid) {

@@ -342,4 +342,46 @@ public sealed interface Syscall {
 
         @Override public String toString() { return "<futex call returns>"; }
     }
+
+    /**
+     * clone3 with set_tid (S1-S3): {@code setTid.get(0)} is the innermost level, later entries go
+     * outward. The spec has no user namespaces yet, so the caller's privilege is an argument:
+     * {@code capsFromLevel} is the shallowest PID-namespace level whose owning user namespace
+     * the caller holds CAP_CHECKPOINT_RESTORE or CAP_SYS_ADMIN in (0: root on the host;
+     * Integer.MAX_VALUE: none).
+     */
+    record Clone3(int flags, java.util.List<Integer> setTid, int capsFromLevel) implements Syscall {
+        public Clone3 {
+            setTid = java.util.List.copyOf(setTid);
+        }
+
+        public String family() { return "clone3-set-tid"; }
+
+        @Override public String toString() {
+            return "clone3(" + CloneFlags.describe(flags) + ", set_tid=" + setTid + ")" + Privilege.describe(capsFromLevel);
+        }
+    }
+
+    /**
+     * clone_with_pids (2009, not merged; H4): {@code pids.get(0)} is init_pid_ns, later entries go
+     * inward, 0 allocates. Privilege as in {@link Clone3}.
+     */
+    record CloneWithPids(int flags, java.util.List<Integer> pids, int capsFromLevel) implements Syscall {
+        public CloneWithPids {
+            pids = java.util.List.copyOf(pids);
+        }
+
+        public String family() { return "clone-with-pids"; }
+
+        @Override public String toString() {
+            return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")" + Privilege.describe(capsFromLevel);
+        }
+    }
+
+    /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
+    record Execns(int flags) implements Syscall {
+        public String family() { return "execns"; }
+
+        @Override public String toString() { return "execns(" + CloneFlags.describe(flags) + ")"; }
+    }
 }

@@ -66,4 +66,58 @@ public interface Variant {
 
     /** futex_wait_setup: does FUTEX_WAIT sleep when the word holds {@code current} and the caller expected {@code expected} (F1)? */
     boolean futexWaitSleeps(int current, int expected);
+
+    // ---- proposals (shared/SEMANTICS.md sections 2, 8, 9); defaults are mainline's answers ----
+
+    /** copy_process: does the new task become the child_reaper of its namespace? Mainline: its innermost number is 1 (P5). */
+    default boolean startsNamespace(Task child) {
+        return child.innermostNumber() == 1;
+    }
+
+    /**
+     * clone3 with set_tid (S1-S3): number a new task in {@code targetNs} and its ancestors with
+     * {@code setTid[0]} for the innermost level and later entries outward; uncovered levels
+     * allocate as usual. {@code capsFromLevel} is the shallowest level whose owning user
+     * namespace the caller holds CAP_CHECKPOINT_RESTORE (or CAP_SYS_ADMIN) in.
+     */
+    default PidAllocation allocSetTid(Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
+        return SetTid.allocate(k, targetNs, setTid, capsFromLevel);
+    }
+
+    /**
+     * clone_with_pids (H4): {@code pids[0]} for init_pid_ns and later entries inward, 0 to
+     * allocate. Not in mainline: ENOSYS. {@code callerLevel} is the level of the caller's own
+     * PID namespace.
+     */
+    default PidAllocation allocPidSet(Kernel k, int targetNs, int[] pids, int capsFromLevel, int callerLevel) {
+        return PidAllocation.failed(k, Errno.ENOSYS);
+    }
+
+    /**
+     * The call a restorer (or an attacker) makes to get a child numbered {@code wanted} at each
+     * level, outermost first, 0 where it does not care. Mainline: clone3 with set_tid covering
+     * the innermost levels that were asked for.
+     */
+    default Syscall choosePidsCall(int flags, int[] wanted, int capsFromLevel) {
+        int first = 0;
+        while (first < wanted.length && wanted[first] == 0) first++;
+        java.util.List<Integer> setTid = new java.util.ArrayList<>();
+        for (int i = wanted.length - 1; i >= first; i--) setTid.add(wanted[i]);
+        return new Syscall.Clone3(flags, setTid, capsFromLevel);
+    }
+
+    /** Which identifiers namespaces get (N1, N3, N4). Mainline: the 64-bit ns_id. */
+    default NamespaceIds namespaceIds() {
+        return NamespaceIds.NS_ID_64;
+    }
+
+    /** execns (H3): a new PID namespace only at exec; unshare(CLONE_NEWPID) is refused. */
+    default boolean unshareOnlyAtExec() {
+        return false;
+    }
+
+    /** container-bit: a new PID namespace always comes with new mount, IPC and user namespaces. */
+    default boolean newPidNsIsContainer() {
+        return false;
+    }
 }

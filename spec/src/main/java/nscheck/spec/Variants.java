@@ -7,9 +7,14 @@ import java.util.List;
 public final class Variants {
     private Variants() {}
 
+    /** The historical proposals, each next to mainline (shared/SEMANTICS.md section 9). */
+    public static final List<Variant> PROPOSALS = List.of(GlobalPids.INSTANCE, Pidspaces2006.INSTANCE, ContainerBit.INSTANCE,
+            Execns.INSTANCE, CloneWithPids2009.INSTANCE, NamespaceIdVariants.PROC_INODE, NamespaceIdVariants.SERIAL);
+
     public static List<Variant> all() {
         List<Variant> all = new ArrayList<>();
         all.add(Mainline.INSTANCE);
+        all.addAll(PROPOSALS);
         all.addAll(SeededBugs.ALL);
         return all;
     }

@@ -1,0 +1,134 @@
+package nscheck.checkers.compare;
+
+import nscheck.checkers.Bfs;
+import nscheck.checkers.CheckOptions;
+import nscheck.checkers.CheckResult;
+import nscheck.checkers.Progress;
+import nscheck.checkers.Violation;
+import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.model.Model;
+import nscheck.model.ModelException;
+import nscheck.model.ModelSource;
+import nscheck.model.Property;
+import nscheck.spec.Variant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs every model under every variant with the breadth-first search (continuing after a
+ * violation, so each invariant gets its own shortest counterexample) and folds the runs into a
+ * {@link Matrix}. Runs are independent and go to a pool of {@code threads} workers; the matrix
+ * does not depend on their order.
+ */
+public final class Comparison {
+    private Comparison() {}
+
+    /** What one (model, variant) run said about each of the model's invariants. */
+    private record Run(String model, String variant, Map<String, Cell> cells, long states) {}
+
+    /** @param overrides bounds to replace, each in the models that have it */
+    public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads) {
+        return run(models, variants, overrides, out, threads, line -> {});
+    }
+
+    /** As above; {@code log} hears one line as each run ends. */
+    public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads,
+                             java.util.function.Consumer<String> log) {
+        List<String> invariants = new ArrayList<>();
+        for (ModelSource m : models) for (String inv : m.invariants()) if (!invariants.contains(inv)) invariants.add(inv);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        List<Future<Run>> futures = new ArrayList<>();
+        try {
+            for (Variant v : variants) for (ModelSource m : models) futures.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                Run r = runOne(m, v, overrides, out);
+                log.accept(String.format("%s under %s: %,d states, %.1f s", m.name(), v.name(), r.states(), (System.nanoTime() - t0) / 1e9));
+                return r;
+            }));
+            Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+            for (String inv : invariants) {
+                Map<String, Cell> row = new LinkedHashMap<>();
+                for (Variant v : variants) row.put(v.name(), null);
+                cells.put(inv, row);
+            }
+            long states = 0;
+            List<Run> runs = new ArrayList<>();
+            for (Future<Run> f : futures) runs.add(f.get());
+            for (Run r : runs) {
+                states += r.states();
+                r.cells().forEach((inv, c) -> cells.get(inv).merge(r.variant(), c, Comparison::fold));
+            }
+            for (Map<String, Cell> row : cells.values()) row.replaceAll((v, c) -> c == null ? Cell.NOT_APPLICABLE : c);
+            return new Matrix(models.stream().map(ModelSource::name).toList(), variants.stream().map(Variant::name).toList(),
+                    invariants, cells, states);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("comparison interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Two models' verdicts on one invariant: a violation wins (the shorter), then an unfinished run, then holds. */
+    static Cell fold(Cell a, Cell b) {
+        if (a.verdict() == Cell.Verdict.VIOLATED && b.verdict() == Cell.Verdict.VIOLATED) return b.length() < a.length() ? b : a;
+        if (a.verdict() == Cell.Verdict.VIOLATED) return a;
+        if (b.verdict() == Cell.Verdict.VIOLATED) return b;
+        if (a.verdict() == Cell.Verdict.INCOMPLETE || b.verdict() == Cell.Verdict.INCOMPLETE) return Cell.INCOMPLETE;
+        if (a.verdict() == Cell.Verdict.HOLDS || b.verdict() == Cell.Verdict.HOLDS) return Cell.HOLDS;
+        return Cell.NOT_APPLICABLE;
+    }
+
+    private static Run runOne(ModelSource source, Variant variant, Map<String, Integer> overrides, Path out) {
+        Map<String, Integer> bounds = new LinkedHashMap<>(overrides);
+        bounds.keySet().retainAll(source.defaultBounds().keySet());
+        Model<?, ?> m;
+        try {
+            m = source.build(bounds, variant.name());
+        } catch (ModelException e) {
+            // The model cannot be set up under this variant (its setup calls fail): nothing to say.
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            for (String inv : source.invariants()) cells.put(inv, Cell.NOT_APPLICABLE);
+            return new Run(source.name(), variant.name(), cells, 0);
+        }
+        return search(m, variant.name(), out);
+    }
+
+    private static <S, A> Run search(Model<S, A> m, String variant, Path out) {
+        CheckResult<S, A> r = new Bfs<>(m, new CheckOptions(-1, true, 0), Progress.NONE).run();
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        List<Property<S, A>> props = m.properties();
+        for (int p = 0; p < props.size(); p++) {
+            String name = props.get(p).name();
+            Violation<S, A> v = r.violations().stream().filter(x -> x.property().equals(name)).findFirst().orElse(null);
+            Cell c;
+            if (v != null) {
+                try {
+                    Path file = CounterexampleFile.write(out, CounterexampleFile.of(m, v, "bfs", null, false));
+                    c = new Cell(Cell.Verdict.VIOLATED, v.trace().length(), m.name(), file.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (!r.complete()) {
+                c = Cell.INCOMPLETE;
+            } else {
+                c = r.exercised()[p] > 0 ? Cell.HOLDS : Cell.NOT_APPLICABLE;
+            }
+            cells.put(name, c);
+        }
+        return new Run(m.name(), variant, cells, r.stats().distinct());
+    }
+}

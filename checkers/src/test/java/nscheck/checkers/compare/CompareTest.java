@@ -1,0 +1,89 @@
+package nscheck.checkers.compare;
+
+import nscheck.checkers.cex.Counterexample;
+import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.model.ModelCatalog;
+import nscheck.model.ModelSource;
+import nscheck.spec.Mainline;
+import nscheck.spec.Variant;
+import nscheck.spec.Variants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pins the comparison matrix on a reduced run (every model cut to 6 steps, the
+ * cross-namespace futex models and the migration model), so that a spec change that flips a
+ * cell is noticed. Columns: mainline, then the proposals in {@link Variants#PROPOSALS} order.
+ */
+class CompareTest {
+    /** Rows in the models' invariant order; columns mainline, global-pids, pidspaces-2006, container-bit, execns, clone-with-pids-2009, proc-inode, serial-2014. */
+    static final List<String> EXPECTED = List.of(
+            "pid-unique: holds holds FAIL-2 holds holds holds holds holds",
+            "pid-visibility: holds holds holds holds holds holds holds holds",
+            "pid-round-trip: holds FAIL-1 FAIL-2 holds holds holds holds holds",
+            "isolation: FAIL-4 FAIL-2 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
+            "init-kills-namespace: holds holds holds holds holds holds holds holds",
+            "orphan-reaper: holds holds holds holds holds holds holds holds",
+            "reported-pid: FAIL-4 holds FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
+            "reported-pid-reaches: FAIL-4 holds FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
+            "undo-own-namespace: holds holds holds holds holds holds holds holds",
+            "nproc-exact: holds holds holds holds holds holds holds holds",
+            "uid-mapping: holds holds holds holds holds holds holds holds",
+            "mutual-exclusion: FAIL-5 holds FAIL-5 FAIL-5 FAIL-5 FAIL-5 FAIL-5 FAIL-5",
+            "no-lost-wakeup: FAIL-6 holds FAIL-6 FAIL-6 FAIL-6 FAIL-6 FAIL-6 FAIL-6",
+            "owner-identity: FAIL-1 holds FAIL-1 FAIL-1 FAIL-1 FAIL-1 FAIL-1 FAIL-1",
+            "robust-recovery: FAIL-6 holds FAIL-6 FAIL-6 FAIL-6 FAIL-6 FAIL-6 FAIL-6",
+            "pids-preserved-on-restore: holds FAIL-2 FAIL-1 holds holds holds holds holds",
+            "restore-fails-cleanly: holds holds holds holds holds holds holds holds",
+            "ns-id-stable: holds holds holds holds holds holds FAIL-4 holds",
+            "ns-id-survives-migration: FAIL-2 FAIL-4 n/a FAIL-2 FAIL-2 FAIL-2 FAIL-2 FAIL-2",
+            "no-unprivileged-pid-choice: holds holds holds holds holds FAIL-2 holds holds");
+
+    @Test
+    void theReducedMatrixIsPinned(@TempDir Path out) throws Exception {
+        List<ModelSource> models = new ArrayList<>();
+        for (String name : List.of("pidns-init-death", "signals-pgrp", "ipc-sem", "userns-nproc", "userns-ids", "futex-pi-crossns",
+                "futex-robust-crossns", "restore-migration"))
+            models.add(ModelCatalog.find(name));
+        List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
+        variants.addAll(Variants.PROPOSALS);
+        Matrix m = Comparison.run(models, variants, Map.of("steps", 6), out, 2);
+        List<String> rows = new ArrayList<>();
+        for (String inv : m.invariants()) {
+            StringBuilder row = new StringBuilder(inv).append(':');
+            for (String v : m.variants()) row.append(' ').append(m.cell(inv, v).code().replace(' ', '-'));
+            rows.add(row.toString());
+        }
+        assertEquals(String.join("\n", EXPECTED), String.join("\n", rows));
+        // Every violated cell names a counterexample file that reads back with the trace it reports.
+        for (String inv : m.invariants())
+            for (String v : m.variants()) {
+                Cell c = m.cell(inv, v);
+                if (c.verdict() != Cell.Verdict.VIOLATED) continue;
+                assertTrue(Files.exists(Path.of(c.file())), c.file());
+                Counterexample cex = CounterexampleFile.read(Path.of(c.file()));
+                assertEquals(c.length(), cex.trace().size());
+                assertEquals(inv, cex.property().name());
+                assertEquals(v, cex.variant());
+            }
+    }
+
+    @Test
+    void formatsAgree(@TempDir Path out) {
+        Matrix m = Comparison.run(List.of(ModelCatalog.find("restore-migration")), List.of(Mainline.INSTANCE, Variants.byName("proc-inode")),
+                Map.of(), out, 1);
+        String text = MatrixFormat.text(m), md = MatrixFormat.markdown(m), json = MatrixFormat.json(m);
+        assertTrue(text.contains("ns-id-stable") && text.contains("FAIL 4"), text);
+        assertTrue(md.contains("| `ns-id-stable` | holds | **FAIL 4** |"), md);
+        assertTrue(json.contains("\"verdict\" : \"violated\"") && json.contains("\"length\" : 4"), json);
+    }
+}

@@ -1,0 +1,145 @@
+package nscheck.model.restore;
+
+import nscheck.model.ModelException;
+import nscheck.model.Property;
+import nscheck.model.Verdict;
+import nscheck.spec.Checkpoint;
+import nscheck.spec.FutexWord;
+import nscheck.spec.Kernel;
+import nscheck.spec.PidNamespace;
+import nscheck.spec.Restore;
+import nscheck.spec.Syscall;
+import nscheck.spec.Task;
+
+import java.util.List;
+
+/**
+ * The checkpoint/restore and migration invariants. Each can fail: pids-preserved-on-restore
+ * under global-pids and pidspaces-2006, restore-fails-cleanly under seeded-shallow-zap,
+ * ns-id-stable under proc-inode, ns-id-survives-migration under every identifier scheme, and
+ * no-unprivileged-pid-choice under clone-with-pids-2009.
+ */
+public final class RestoreInvariants {
+    public static final List<String> NAMES = List.of("pids-preserved-on-restore", "restore-fails-cleanly", "ns-id-stable",
+            "ns-id-survives-migration", "no-unprivileged-pid-choice");
+
+    private RestoreInvariants() {}
+
+    static Property<RestoreState, RestoreStep> named(String name, RestoreModel m) {
+        return switch (name) {
+            case "pids-preserved-on-restore" -> pidsPreserved(m);
+            case "restore-fails-cleanly" -> failsCleanly();
+            case "ns-id-stable" -> nsIdStable();
+            case "ns-id-survives-migration" -> nsIdSurvives(m);
+            case "no-unprivileged-pid-choice" -> noUnprivilegedChoice();
+            default -> throw new ModelException("unknown restore invariant '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    /** The point of set_tid (S2, S3) and of IBM's virtual PIDs (H1): a migrated task keeps every number it could have seen. */
+    static Property<RestoreState, RestoreStep> pidsPreserved(RestoreModel m) {
+        return new Property.AlwaysStep<>("pids-preserved-on-restore",
+                "a restore onto a host with room succeeds, every task keeps its PIDs at every level inside the container, and futex owner TIDs still name their owners",
+                (pre, step, post) -> {
+            if (step.restore() == null || !step.room()) return Verdict.VACUOUS;
+            Restore.Result r = step.restore();
+            if (!r.ok()) return Verdict.VIOLATED;
+            Checkpoint image = m.image();
+            Kernel k = r.kernel();
+            int base = k.task(r.slots()[0]).level();
+            for (int i = 0; i < image.tasks().size(); i++) {
+                Task t = k.task(r.slots()[i]);
+                List<Integer> inside = image.tasks().get(i).inside();
+                if (t.level() != base + inside.size() - 1) return Verdict.VIOLATED;
+                for (int j = 0; j < inside.size(); j++) if (t.numberAtLevel(base + j) != inside.get(j)) return Verdict.VIOLATED;
+            }
+            for (int w = 0; w < image.words().size(); w++) {
+                Checkpoint.Word word = image.words().get(w);
+                if (word.owner() < 0) continue;
+                int owner = r.slots()[word.owner()];
+                if (m.semantics().variant.futexLookupOwner(k, owner, FutexWord.tid(k.memory().word(w))) != owner) return Verdict.VIOLATED;
+            }
+            return Verdict.HOLDS;
+        });
+    }
+
+    /** CRIU kills what it made when a restore fails; the target must be as it was (allocator cursors aside). */
+    static Property<RestoreState, RestoreStep> failsCleanly() {
+        return new Property.AlwaysStep<>("restore-fails-cleanly",
+                "a restore that fails leaves the target's tasks, PIDs and namespaces as they were (allocator cursors aside)",
+                (pre, step, post) -> {
+            if (step.restore() == null || step.restore().ok()) return Verdict.VACUOUS;
+            return Verdict.of(sameButCursors(pre.target(), post.target()));
+        });
+    }
+
+    private static boolean sameButCursors(Kernel a, Kernel b) {
+        for (int i = 0; i < Math.max(a.taskSlots(), b.taskSlots()); i++) {
+            Task x = a.task(i), y = b.task(i);
+            if (x == null ? y != null : !x.equals(y)) return false;
+        }
+        for (int n = 0; n < Math.max(a.nsSlots(), b.nsSlots()); n++) {
+            PidNamespace x = a.ns(n), y = b.ns(n);
+            if (x == null || y == null) {
+                if (x != y) return false;
+            } else if (!x.withCursor(0).equals(y.withCursor(0))) {
+                return false;
+            }
+        }
+        return a.memory().equals(b.memory());
+    }
+
+    /** N1 versus N3/N4: a tool that remembered an identifier must not find it naming another namespace later this boot. */
+    static Property<RestoreState, RestoreStep> nsIdStable() {
+        return new Property.Always<>("ns-id-stable",
+                "an identifier names one namespace for the lifetime of the boot: never two at once, never a new one after its own is freed", s -> {
+            long[] ids = s.ids().ids();
+            boolean any = false;
+            for (int i = 1; i < ids.length; i++) {
+                if (ids[i] == 0) continue;
+                any = true;
+                for (int j = i + 1; j < ids.length; j++) if (ids[j] == ids[i]) return Verdict.VIOLATED;
+                if (java.util.Arrays.binarySearch(s.ids().retired(), ids[i]) >= 0) return Verdict.VIOLATED;
+            }
+            return any && s.ids().retired().length > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
+        });
+    }
+
+    /** N4's objection: an identifier that software inside kept must still name its namespace after migration. */
+    static Property<RestoreState, RestoreStep> nsIdSurvives(RestoreModel m) {
+        return new Property.AlwaysStep<>("ns-id-survives-migration",
+                "after a restore, each of the container's namespaces carries the identifier it had on the source host",
+                (pre, step, post) -> {
+            if (step.restore() == null || !step.restore().ok()) return Verdict.VACUOUS;
+            Restore.Result r = step.restore();
+            Checkpoint image = m.image();
+            for (int i = 0; i < image.tasks().size(); i++) {
+                long now = post.ids().id(r.kernel().task(r.slots()[i]).activeNs());
+                if (now != image.nsIds().get(image.tasks().get(i).nsIndex())) return Verdict.VIOLATED;
+            }
+            return Verdict.HOLDS;
+        });
+    }
+
+    /** The PID-reuse attack (2009): whoever can pick a PID can impersonate a process that just exited. */
+    static Property<RestoreState, RestoreStep> noUnprivilegedChoice() {
+        return new Property.AlwaysStep<>("no-unprivileged-pid-choice",
+                "no caller obtains a PID it chose at a level whose owning user namespace it holds no CAP_CHECKPOINT_RESTORE in",
+                (pre, step, post) -> {
+            if (step.call() == null || !"choose-pid".equals(step.family())) return Verdict.VACUOUS;
+            if (step.result().failed()) return Verdict.HOLDS;
+            int caps = step.call() instanceof Syscall.Clone3 c ? c.capsFromLevel()
+                    : step.call() instanceof Syscall.CloneWithPids c ? c.capsFromLevel() : 0;
+            int chosenLevel = chosenShallowest(step.call(), pre.target().task(step.actor()).level() + 1);
+            return Verdict.of(chosenLevel >= caps);
+        });
+    }
+
+    /** The shallowest level a PID-choosing call named a number for; {@code levels} is the child's level count. */
+    private static int chosenShallowest(Syscall call, int levels) {
+        if (call instanceof Syscall.Clone3 c) return levels - c.setTid().size();
+        if (call instanceof Syscall.CloneWithPids c)
+            for (int l = 0; l < c.pids().size(); l++) if (c.pids().get(l) != 0) return l;
+        return levels;
+    }
+}

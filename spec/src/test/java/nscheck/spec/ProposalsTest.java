@@ -1,0 +1,119 @@
+package nscheck.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** clone3 set_tid against the selftests (S1-S3), and each proposal's changed answers (H1-H4). */
+class ProposalsTest {
+    private static final int ROOT = Privilege.HOST_ROOT;
+
+    private static final class Run {
+        final Semantics s;
+        Kernel k;
+        Observation last;
+
+        Run(Variant v) {
+            s = new Semantics(v, new Limits(6, 2, 10));
+            k = s.boot();
+        }
+
+        Run call(int actor, Syscall c) {
+            List<Outcome> outs = s.step(k, actor, c);
+            assertEquals(1, outs.size());
+            k = outs.get(0).next();
+            last = outs.get(0).observation();
+            return this;
+        }
+
+        Errno errno(int actor, Syscall c) {
+            return call(actor, c).last.errno();
+        }
+
+        int pid(int actor, Syscall c) {
+            call(actor, c);
+            assertNull(last.errno(), () -> c + " failed: " + last);
+            return (int) last.value();
+        }
+    }
+
+    private static Syscall.Clone3 setTid(int flags, int caps, Integer... tids) {
+        return new Syscall.Clone3(flags, List.of(tids), caps);
+    }
+
+    @Test
+    void setTidFollowsTheSelftests() {
+        Run r = new Run(Mainline.INSTANCE);
+        assertEquals(Errno.EEXIST, r.errno(0, setTid(0, ROOT, 1)), "{1} in the host namespace");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 0)), "{0}");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 10)), "{pid_max}");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 5, 5)), "longer than the nesting");
+        assertEquals(5, r.pid(0, setTid(0, ROOT, 5)), "a free number is granted");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(CLONE_NEWPID, ROOT, 7)), "a new namespace's first number must be 1");
+        int init = r.pid(0, setTid(CLONE_NEWPID, ROOT, 1, 7));
+        assertEquals(7, init);
+        assertEquals("7 1", r.k.task(r.last.about()).nsPid());
+    }
+
+    @Test
+    void setTidNeedsPrivilegeAtEveryCoveredLevel() {
+        Run r = new Run(Mainline.INSTANCE);
+        r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        int c = r.last.about();
+        r.pid(c, new Syscall.Clone(0));
+        // The container's root owns the container's level only: choosing inside is fine, above is EPERM.
+        assertEquals(5, r.pid(c, setTid(0, 1, 5)));
+        assertEquals(Errno.EPERM, r.errno(c, setTid(0, 1, 6, 8)));
+        assertEquals(Errno.EPERM, r.errno(c, setTid(0, Privilege.NONE, 6)));
+    }
+
+    @Test
+    void cloneWithPidsChoosesOutermostFirstAndLetsAContainerRootChooseAbove() {
+        Run r = new Run(CloneWithPids2009.INSTANCE);
+        r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        int c = r.last.about();
+        assertEquals(Errno.EBUSY, r.errno(c, new Syscall.CloneWithPids(0, List.of(2, 0), 1)));
+        r.pid(c, new Syscall.CloneWithPids(0, List.of(8, 0), 1));
+        // The failed call had already moved the container's cursor (its level is allocated first).
+        assertEquals("8 3", r.k.task(r.last.about()).nsPid(), "host PID 8 chosen by a container's root");
+        assertEquals(Errno.ENOSYS, new Run(Mainline.INSTANCE).errno(0, new Syscall.CloneWithPids(0, List.of(0), 0)));
+    }
+
+    @Test
+    void globalPidsAreOneNumberEverywhere() {
+        Run r = new Run(GlobalPids.INSTANCE);
+        int seenOutside = r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        int c = r.last.about();
+        assertEquals((1 << 8) | 1, seenOutside);
+        assertEquals(seenOutside, r.pid(c, new Syscall.GetPid()), "the container's init sees the same number");
+        assertEquals(1, r.pid(c, new Syscall.GetPpid()), "and its parent, which it cannot see in mainline");
+        assertEquals(c, r.k.ns(r.k.task(c).activeNs()).childReaper(), "local number 1 is the init");
+    }
+
+    @Test
+    void pidspacesHaveNoNumberForAnIntermediateLevel() {
+        Run r = new Run(Pidspaces2006.INSTANCE);
+        r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        int c = r.last.about();
+        assertEquals((1 << 23) | 1, r.k.task(c).numberAtLevel(0), "real PID: pidspace 1 in the upper bits");
+        r.pid(c, new Syscall.Clone(CLONE_NEWPID));
+        // The nested init's real PID is pidspace 2's; the container between has only the vpid 1, its own init's number.
+        assertEquals(((2 << 23) | 1) + " 1 1", r.k.task(r.last.about()).nsPid());
+    }
+
+    @Test
+    void execnsUnsharesOnlyAtExec() {
+        Run r = new Run(Execns.INSTANCE);
+        r.pid(0, new Syscall.Clone(0));
+        int p = r.last.about();
+        assertEquals(Errno.EINVAL, r.errno(p, new Syscall.Unshare(CLONE_NEWPID)));
+        assertNull(r.errno(p, new Syscall.Execns(CLONE_NEWPID)));
+        assertEquals(3, r.pid(p, new Syscall.Clone(0)));
+        assertEquals("3 1", r.k.task(r.last.about()).nsPid());
+        assertEquals(Errno.ENOSYS, new Run(Mainline.INSTANCE).errno(0, new Syscall.Execns(CLONE_NEWPID)));
+    }
+}
