@@ -4,6 +4,7 @@ import nscheck.checkers.Bfs;
 import nscheck.checkers.CheckOptions;
 import nscheck.checkers.CheckResult;
 import nscheck.checkers.Progress;
+import nscheck.checkers.Minimizer;
 import nscheck.checkers.Violation;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
@@ -107,6 +108,11 @@ public final class Comparison {
         return search(m, variant.name(), out);
     }
 
+    private static <S, A> Violation<S, A> minimized(Model<S, A> m, Violation<S, A> v) {
+        if (Violation.DEADLOCK.equals(v.property()) && !m.deadlockIsViolation()) return v;
+        return new Violation<>(v.property(), v.statement(), new Minimizer<>(m, v.property(), 500).minimize(v.trace(), true));
+    }
+
     private static <S, A> Run search(Model<S, A> m, String variant, Path out) {
         CheckResult<S, A> r = new Bfs<>(m, new CheckOptions(-1, true, 0), Progress.NONE).run();
         Map<String, Cell> cells = new LinkedHashMap<>();
@@ -116,8 +122,11 @@ public final class Comparison {
             Violation<S, A> v = r.violations().stream().filter(x -> x.property().equals(name)).findFirst().orElse(null);
             Cell c;
             if (v != null) {
+                // BFS traces are already shortest; the minimizer only simplifies arguments and actors,
+                // as `check` does, so every file compare writes is a minimized counterexample.
+                Violation<S, A> small = minimized(m, v);
                 try {
-                    Path file = CounterexampleFile.write(out, CounterexampleFile.of(m, v, "bfs", null, false));
+                    Path file = CounterexampleFile.write(out, CounterexampleFile.of(m, small, "bfs", null, true));
                     c = new Cell(Cell.Verdict.VIOLATED, v.trace().length(), m.name(), file.toString());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
