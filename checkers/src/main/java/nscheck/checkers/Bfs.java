@@ -46,10 +46,11 @@ public final class Bfs<S, A> implements Engine<S, A> {
     }
 
     private final class Search implements Consumer<Transition<S, A>> {
-        final List<Property<S, A>> props = model.properties();
-        final long[] exercised = new long[props.size()];
-        final boolean[] done = new boolean[props.size()];
-        final List<Violation<S, A>> violations = new ArrayList<>();
+        final Findings<S, A> found = new Findings<>(model, options);
+        final List<Property<S, A>> props = found.props;
+        final long[] exercised = found.exercised;
+        final boolean[] done = found.done;
+        final List<Violation<S, A>> violations = found.violations;
         final Coverage coverage = new Coverage(model.actionFamilies());
         final FingerprintSet seen = new FingerprintSet(1 << 16);
         final TraceStore store = new TraceStore();
@@ -59,7 +60,6 @@ public final class Bfs<S, A> implements Engine<S, A> {
         long generated;
         int depth;
         int reached;
-        boolean stop;
 
         List<S> next = new ArrayList<>();
         int[] nextIds = new int[1024];
@@ -89,12 +89,12 @@ public final class Bfs<S, A> implements Engine<S, A> {
 
         private Ending search() {
             List<S> initial = model.initialStates();
-            for (int i = 0; i < initial.size() && !stop; i++) {
+            for (int i = 0; i < initial.size() && !found.stop; i++) {
                 S s = initial.get(i);
                 generated++;
                 if (seen.add(model.fingerprint(s))) enqueue(s, store.add(-1, i));
             }
-            while (nextSize > 0 && !stop) {
+            while (nextSize > 0 && !found.stop) {
                 if (depth >= maxDepth) return Ending.DEPTH_BOUND;
                 List<S> level = next;
                 int[] ids = nextIds;
@@ -103,26 +103,26 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 nextIds = new int[Math.max(1024, levelSize)];
                 nextSize = 0;
                 depth++;
-                for (int i = 0; i < levelSize && !stop; i++) {
+                for (int i = 0; i < levelSize && !found.stop; i++) {
                     current = level.get(i);
                     level.set(i, null);
                     currentId = ids[i];
                     choice = 0;
                     model.successors(current, this);
-                    if (choice == 0 && model.deadlockIsViolation() && !stop)
-                        violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+                    if (choice == 0 && model.deadlockIsViolation() && !found.stop)
+                        found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
                     if ((i & 1023) == 0) tick(levelSize - i + nextSize);
                     if (stopRequested) return Ending.INTERRUPTED;
                 }
             }
-            if (stop) return Ending.VIOLATION;
+            if (found.stop) return Ending.VIOLATION;
             return Ending.EXHAUSTED;
         }
 
         /** Called for every transition out of {@link #current}. */
         @Override
         public void accept(Transition<S, A> t) {
-            if (stop) return;
+            if (found.stop) return;
             int index = choice++;
             generated++;
             coverage.count(model.family(t.action()));
@@ -135,19 +135,19 @@ public final class Bfs<S, A> implements Engine<S, A> {
                     int[] path = store.path(currentId);
                     int[] withStep = Arrays.copyOf(path, path.length + 1);
                     withStep[path.length] = index;
-                    fail(p, withStep);
+                    found.fail(p, withStep);
                 }
             }
             if (seen.add(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
         }
 
         private void enqueue(S s, int id) {
-            for (int p = 0; p < props.size() && !stop; p++) {
+            for (int p = 0; p < props.size() && !found.stop; p++) {
                 if (done[p] || !(props.get(p) instanceof Property.Always<S, A> inv)) continue;
                 Verdict v = inv.check().check(s);
                 if (v == Verdict.VACUOUS) continue;
                 exercised[p]++;
-                if (v == Verdict.VIOLATED) fail(p, store.path(id));
+                if (v == Verdict.VIOLATED) found.fail(p, store.path(id));
             }
             reached = Math.max(reached, depth);
             if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
@@ -155,21 +155,8 @@ public final class Bfs<S, A> implements Engine<S, A> {
             nextIds[nextSize++] = id;
         }
 
-        private void fail(int p, int[] path) {
-            done[p] = true;
-            violate(props.get(p).name(), props.get(p).statement(), path);
-        }
 
-        private void violate(String name, String statement, int[] path) {
-            violations.add(new Violation<>(name, statement, Trace.replay(model, path)));
-            if (!options.continueAfterViolation()) stop = true;
-            else if (allDone()) stop = true;
-        }
 
-        private boolean allDone() {
-            for (boolean d : done) if (!d) return false;
-            return !model.deadlockIsViolation() || violations.stream().anyMatch(v -> v.property().equals(Violation.DEADLOCK));
-        }
 
         private void tick(long queue) {
             if (options.progressMillis() <= 0) return;

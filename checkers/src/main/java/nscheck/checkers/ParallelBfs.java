@@ -126,10 +126,11 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
     private final class Search {
         final ExecutorService pool;
-        final List<Property<S, A>> props = model.properties();
-        final long[] exercised = new long[props.size()];
-        final boolean[] done = new boolean[props.size()];
-        final List<Violation<S, A>> violations = new ArrayList<>();
+        final Findings<S, A> found = new Findings<>(model, options);
+        final List<Property<S, A>> props = found.props;
+        final long[] exercised = found.exercised;
+        final boolean[] done = found.done;
+        final List<Violation<S, A>> violations = found.violations;
         final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
         final List<String> familyNames = new ArrayList<>(model.actionFamilies());
         long[] fired = new long[familyNames.size()];
@@ -142,7 +143,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         long generated;
         int depth;
         int reached;
-        boolean stop;
         int currentId;
 
         List<S> next = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
         private Ending search() {
             List<S> initial = model.initialStates();
-            for (int i = 0; i < initial.size() && !stop; i++) {
+            for (int i = 0; i < initial.size() && !found.stop; i++) {
                 S s = initial.get(i);
                 generated++;
                 long bits;
@@ -186,7 +186,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 }
                 enqueue(s, store.add(-1, i), bits);
             }
-            while (nextSize > 0 && !stop) {
+            while (nextSize > 0 && !found.stop) {
                 if (depth >= maxDepth) return Ending.DEPTH_BOUND;
                 @SuppressWarnings("unchecked")
                 S[] level = (S[]) next.toArray();
@@ -199,7 +199,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 Ending ending = expandLevel(level, ids, levelSize);
                 if (ending != null) return ending;
             }
-            if (stop) return Ending.VIOLATION;
+            if (found.stop) return Ending.VIOLATION;
             return Ending.EXHAUSTED;
         }
 
@@ -216,7 +216,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     chunks.set(c, null);
                     Ending ending = merge(r, ids, c * CHUNK, levelSize);
                     if (ending != null) return ending;
-                    if (stop) return null;
+                    if (found.stop) return null;
                 }
             } finally {
                 for (Future<ChunkResult<S>> f : chunks) if (f != null) f.cancel(false);
@@ -302,12 +302,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
             int t = 0;
             int states = r.expanded;
-            for (int k = 0; k < states && !stop; k++) {
+            for (int k = 0; k < states && !found.stop; k++) {
                 int i = offset + k;
                 currentId = ids[i];
                 int choice = 0;
                 for (int j = 0; j < r.transitions[k]; j++, t++) {
-                    if (stop) continue;
+                    if (found.stop) continue;
                     int index = choice++;
                     generated++;
                     fired[r.family[t]]++;
@@ -321,7 +321,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                                 int[] path = store.path(currentId);
                                 int[] withStep = Arrays.copyOf(path, path.length + 1);
                                 withStep[path.length] = index;
-                                fail(p, withStep);
+                                found.fail(p, withStep);
                             }
                         }
                     }
@@ -332,8 +332,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
-                if (choice == 0 && model.deadlockIsViolation() && !stop)
-                    violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+                if (choice == 0 && model.deadlockIsViolation() && !found.stop)
+                    found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
                 if ((i & 1023) == 0) tick(levelSize - i + nextSize);
                 if (stopRequested) return Ending.INTERRUPTED;
             }
@@ -342,11 +342,11 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         private void enqueue(S s, int id, long bits) {
-            for (int p = 0; p < props.size() && !stop; p++) {
+            for (int p = 0; p < props.size() && !found.stop; p++) {
                 long v = bits >>> (2 * p) & 3;
                 if (done[p] || v == 0) continue;
                 exercised[p]++;
-                if (v == 3) fail(p, store.path(id));
+                if (v == 3) found.fail(p, store.path(id));
             }
             reached = Math.max(reached, depth);
             if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
@@ -354,21 +354,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             nextIds[nextSize++] = id;
         }
 
-        private void fail(int p, int[] path) {
-            done[p] = true;
-            violate(props.get(p).name(), props.get(p).statement(), path);
-        }
 
-        private void violate(String name, String statement, int[] path) {
-            violations.add(new Violation<>(name, statement, Trace.replay(model, path)));
-            if (!options.continueAfterViolation()) stop = true;
-            else if (allDone()) stop = true;
-        }
 
-        private boolean allDone() {
-            for (boolean d : done) if (!d) return false;
-            return !model.deadlockIsViolation() || violations.stream().anyMatch(v -> v.property().equals(Violation.DEADLOCK));
-        }
 
         private ChunkResult<S> await(Future<ChunkResult<S>> f, long queue) {
             while (true) {
