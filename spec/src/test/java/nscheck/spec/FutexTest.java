@@ -16,50 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FutexTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(8, 2, 16));
 
-    private final class Run {
-        Kernel k = s.boot().withMemory(SharedMemory.zeroed(2));
-        Observation last;
-
-        Run call(int actor, Syscall c) {
-            List<Outcome> outs = s.step(k, actor, c);
-            assertEquals(1, outs.size(), "expected exactly one outcome of " + c + " by T" + actor);
-            k = outs.get(0).next();
-            last = outs.get(0).observation();
-            return this;
-        }
-
-        long value(int actor, Syscall c) {
-            call(actor, c);
-            assertNull(last.errno(), () -> c + " failed: " + last);
-            return last.value();
-        }
-
-        Errno errno(int actor, Syscall c) {
-            call(actor, c);
-            return last.errno();
-        }
-
-        void blocks(int actor, Syscall c) {
-            call(actor, c);
-            assertEquals(Observation.BLOCKED, last, c + " should sleep");
-        }
-
-        boolean canCall(int actor, Syscall c) {
-            return !s.step(k, actor, c).isEmpty();
-        }
-
-        int word(int i) {
-            return k.memory().word(i);
-        }
-    }
 
     private static Syscall thread() { return new Syscall.Clone(CLONE_THREAD); }
 
     private static Syscall fork() { return new Syscall.Clone(0); }
 
     /** T1 = P (root pid 2), T2 = Q (root 3, container init 1), T3 = Q's thread (root 4, inside 2). */
-    private Run containerWithThread() {
-        Run r = new Run();
+    private SpecRun containerWithThread() {
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, new Syscall.Clone(CLONE_NEWPID));
         assertEquals(2, r.value(2, thread()));
@@ -75,7 +39,7 @@ class FutexTest {
      */
     @Test
     void aWokenPiWaiterTakesTheLockBeforeItActsOnAFatalSignal() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: P
         r.value(1, new Syscall.Clone(CLONE_NEWPID));                     // T2: container init, 1 inside
         assertEquals(2, r.value(2, fork()));                             // T3: 2 inside
@@ -99,7 +63,7 @@ class FutexTest {
      */
     @Test
     void anInitThreadFinishesItsZapWhileItsLeaderIsAZombie() {
-        Run r = containerWithThread();                                   // T2 init (leader), T3 its thread
+        SpecRun r = containerWithThread();                                   // T2 init (leader), T3 its thread
         r.call(2, new Syscall.Exit(0));                                  // T3 inherits child_reaper
         r.call(3, new Syscall.Exit(0));                                  // nothing left to kill
         assertNull(r.k.task(3), "the thread has reaped itself");
@@ -110,7 +74,7 @@ class FutexTest {
     /** do_wait: a thread reaps the children of any thread of its group. */
     @Test
     void aThreadReapsTheChildrenOfItsGroup() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: pid 2
         assertEquals(3, r.value(1, fork()));                             // T2: T1's child
         r.call(2, new Syscall.Exit(0));
@@ -121,7 +85,7 @@ class FutexTest {
     /** pidfd_open without PIDFD_THREAD: setns through a thread's TID is ENOENT (Linux 6.18). */
     @Test
     void setnsThroughAThreadsTidIsEnoent() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: pid 2
         assertEquals(3, r.value(1, thread()));
         assertEquals(Errno.ENOENT, r.errno(1, new Syscall.Setns(3)));
@@ -131,13 +95,13 @@ class FutexTest {
     /** complete_signal: SIGKILL to a thread's TID takes down its whole group, the sender too if it is in it. */
     @Test
     void aFatalSignalToAThreadKillsTheWholeGroup() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: pid 2
         assertEquals(3, r.value(1, thread()));                           // T2: TID 3
         assertEquals(4, r.value(1, fork()));                             // T3: another process
         r.call(3, new Syscall.Kill(3, Signals.SIGKILL));
         assertTrue(r.k.task(1).pendingSignal != 0 && r.k.task(2).pendingSignal != 0, "leader and thread both die");
-        Run self = new Run();
+        SpecRun self = new SpecRun(s).withSharedWords(2);
         self.value(0, fork());
         self.value(1, thread());
         self.call(1, new Syscall.Kill(3, Signals.SIGKILL));             // the leader kills its own thread's TID
@@ -147,7 +111,7 @@ class FutexTest {
     /** kill_something_info walks processes: kill(-1) reaches each group once and spares the caller's threads. */
     @Test
     void killMinusOneSparesTheCallersOwnThreads() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: pid 2
         r.value(1, thread());                                            // T2: TID 3
         assertEquals(Errno.ESRCH, r.errno(1, new Syscall.Kill(-1, Signals.SIGKILL)), "nobody else to signal");
@@ -157,7 +121,7 @@ class FutexTest {
     /** SIGNAL_UNKILLABLE belongs to the signal_struct: a namespace init's threads are unkillable from inside too. */
     @Test
     void theThreadsOfANamespaceInitCannotBeKilledFromInside() {
-        Run r = containerWithThread();                                   // T2 init, T3 its thread (2 inside)
+        SpecRun r = containerWithThread();                                   // T2 init, T3 its thread (2 inside)
         assertEquals(3, r.value(2, fork()));                             // T4: 3 inside
         assertEquals(0, r.value(4, new Syscall.Kill(2, Signals.SIGKILL)));
         assertEquals(0, r.k.task(3).pendingSignal);
@@ -167,7 +131,7 @@ class FutexTest {
     /** find_child_reaper (P6): an init whose thread lives hands it child_reaper; nothing is zapped. */
     @Test
     void anInitWithALivingThreadHandsOverInsteadOfKillingItsNamespace() {
-        Run r = containerWithThread();                                   // T2 init (leader), T3 its thread
+        SpecRun r = containerWithThread();                                   // T2 init (leader), T3 its thread
         assertEquals(3, r.value(2, fork()));                             // T4: child of T2, 3 inside
         r.call(2, new Syscall.Exit(0));
         assertEquals(0, r.k.task(4).pendingSignal, "the namespace lives on");
@@ -180,7 +144,7 @@ class FutexTest {
 
     @Test
     void threadsHaveTheirOwnTidAndShareTheLeadersTgid() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1: pid 2
         assertEquals(3, r.value(1, thread()));                           // T2: TID 3
         assertEquals(3, r.value(2, new Syscall.GetTid()));
@@ -192,7 +156,7 @@ class FutexTest {
 
     @Test
     void p12_cloneThreadAfterUnshareNewpidOrWithNewpidIsEinval() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         assertEquals(Errno.EINVAL, r.errno(1, new Syscall.Clone(CLONE_THREAD | CLONE_NEWPID)));
         r.value(1, new Syscall.Unshare(CLONE_NEWPID));
@@ -201,7 +165,7 @@ class FutexTest {
 
     @Test
     void aThreadReapsItselfAndIsNeverWaitedFor() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());
         r.call(2, new Syscall.Exit(0));
@@ -212,7 +176,7 @@ class FutexTest {
 
     @Test
     void p7_aDeadThreadsChildrenGoToALiveThreadOfItsGroup() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1
         r.value(1, thread());                                            // T2
         r.value(2, fork());                                              // T3, child of T2
@@ -224,7 +188,7 @@ class FutexTest {
 
     @Test
     void f1_waitIsEagainWhenTheWordDiffersAndSleepsWhenItMatches() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         assertEquals(Errno.EAGAIN, r.errno(1, new Syscall.FutexWait(0, 2)));
         r.blocks(1, new Syscall.FutexWait(0, 0));
@@ -234,7 +198,7 @@ class FutexTest {
 
     @Test
     void f2_wakeWakesInArrivalOrderAndReturnsTheCount() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());
         r.value(1, thread());
@@ -250,7 +214,7 @@ class FutexTest {
 
     @Test
     void f2_wakeOnAWordWithPiWaitersIsEinval() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());
         r.value(1, new Syscall.FutexLockPi(0));
@@ -262,7 +226,7 @@ class FutexTest {
 
     @Test
     void f3_lockPiTakesAFreeWordKeepingOwnerDiedAndRefusesItsOwnTid() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.k = r.k.withWord(0, OWNER_DIED);
         assertEquals(0, r.value(1, new Syscall.FutexLockPi(0)));
@@ -272,7 +236,7 @@ class FutexTest {
 
     @Test
     void f3_aTidThatNamesNoLiveTaskIsEsrchAndLeavesTheWaitersBit() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.k = r.k.withWord(0, 7);
         assertEquals(Errno.ESRCH, r.errno(1, new Syscall.FutexLockPi(0)));
@@ -281,7 +245,7 @@ class FutexTest {
 
     @Test
     void f3_f4_sameNamespaceContentionHandsTheLockToTheWaiter() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());                                              // T1 TID 2
         r.value(1, thread());                                            // T2 TID 3
         r.k = r.k.withWord(0, 2);                                        // T1 took it in user space
@@ -299,7 +263,7 @@ class FutexTest {
 
     @Test
     void f3_trylockNeverSleeps() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());
         r.value(1, new Syscall.FutexLockPi(0));
@@ -310,7 +274,7 @@ class FutexTest {
 
     @Test
     void f3_f6_theOwnerTidIsLookedUpInTheCallersNamespace() {
-        Run r = containerWithThread();
+        SpecRun r = containerWithThread();
         r.value(3, new Syscall.FutexLockPi(0));                          // the container thread writes its TID 2
         assertEquals(2, r.word(0));
         // To the host process P that number is P itself: EDEADLK although P holds nothing.
@@ -322,7 +286,7 @@ class FutexTest {
 
     @Test
     void f3_f6_aHostOwnerLooksLikeAContainerThreadFromInside() {
-        Run r = containerWithThread();
+        SpecRun r = containerWithThread();
         r.value(1, new Syscall.FutexLockPi(0));                          // P writes its TID 2
         assertEquals(Errno.EDEADLK, r.errno(3, new Syscall.FutexLockPi(0))); // 2 inside is the thread itself
         r.blocks(2, new Syscall.FutexLockPi(0));                         // the init attaches to the wrong owner
@@ -333,7 +297,7 @@ class FutexTest {
 
     @Test
     void f3_aWordThatDisagreesWithThePiStateOwnerIsEinval() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());
         r.value(1, thread());
@@ -351,7 +315,7 @@ class FutexTest {
 
     @Test
     void f5_exitMarksOwnerDiedOnlyWhereTheTidIsTheDyingThreadsOwn() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());                                            // T2 TID 3
         r.k = robust(robust(r.k.withWord(0, 3).withWord(1, 2), 2, 0, false), 2, 1, false);
@@ -362,7 +326,7 @@ class FutexTest {
 
     @Test
     void f5_robustNonPiDeathWakesOneWaiter() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());                                            // T2 TID 3
         r.k = robust(r.k.withWord(0, WAITERS | 3), 2, 0, false);
@@ -374,7 +338,7 @@ class FutexTest {
 
     @Test
     void f5_piOwnerDeathPassesTheLockWithOwnerDied() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s).withSharedWords(2);
         r.value(0, fork());
         r.value(1, thread());                                            // T2 TID 3
         r.value(2, new Syscall.FutexLockPi(0));
@@ -389,7 +353,7 @@ class FutexTest {
 
     @Test
     void f5_f6_aTidWrittenInAnotherNamespaceIsNotMarkedAtExit() {
-        Run r = containerWithThread();
+        SpecRun r = containerWithThread();
         r.k = robust(r.k.withWord(0, 4), 3, 0, true);                    // the host's number for the thread
         r.call(3, new Syscall.Exit(0));
         assertEquals(4, r.word(0));                                      // compared with its own TID 2: skipped

@@ -18,29 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ObjectRulesTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
 
-    private final class Run {
-        Kernel k = s.boot();
-        Observation last;
-
-        Run call(int actor, Syscall c) {
-            List<Outcome> outs = s.step(k, actor, c);
-            assertEquals(1, outs.size(), "expected exactly one outcome of " + c + " by T" + actor);
-            k = outs.get(0).next();
-            last = outs.get(0).observation();
-            return this;
-        }
-
-        long value(int actor, Syscall c) {
-            call(actor, c);
-            assertNull(last.errno(), () -> c + " failed: " + last);
-            return last.value();
-        }
-
-        Errno errno(int actor, Syscall c) {
-            call(actor, c);
-            return last.errno();
-        }
-    }
 
     private static final Syscall FORK = new Syscall.Clone(0);
     private static final Syscall FORK_NEWPID = new Syscall.Clone(CLONE_NEWPID);
@@ -48,8 +25,8 @@ class ObjectRulesTest {
     private static final Syscall SI_PID = new Syscall.Sigwaitinfo(false);
 
     /** T1 (PID 2) makes a container whose init T2 is 3 outside and 1 inside; T2 forks T3 (4 outside, 2 inside). */
-    private Run container() {
-        Run r = new Run();
+    private SpecRun container() {
+        SpecRun r = new SpecRun(s);
         r.value(0, FORK);
         r.value(1, FORK_NEWPID);
         r.value(2, FORK);
@@ -58,7 +35,7 @@ class ObjectRulesTest {
 
     @Test
     void p10_siPidIsTheSendersNumberInsideAndZeroFromAnAncestor() {
-        Run r = container();
+        SpecRun r = container();
         r.value(2, BLOCK);
         r.value(0, new Syscall.Kill(3, Signals.SIGUSR1));
         assertEquals(0, r.value(2, SI_PID));
@@ -68,7 +45,7 @@ class ObjectRulesTest {
 
     @Test
     void p10_sigchldCarriesTheChildAsTheParentSeesIt() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, FORK);
         r.value(1, FORK_NEWPID);
         r.value(1, BLOCK);
@@ -79,7 +56,7 @@ class ObjectRulesTest {
     @Test
     void p10_aContainerInitSignallingItsInheritedGroupIsReportedByItsInnerNumber() {
         // (?) prepare_kill_siginfo: task_tgid_vnr(current); send_signal_locked only clears it when invisible.
-        Run r = container();
+        SpecRun r = container();
         r.value(0, BLOCK);
         r.value(2, new Syscall.Kill(0, Signals.SIGUSR1));
         assertEquals(1, r.value(0, SI_PID));
@@ -87,7 +64,7 @@ class ObjectRulesTest {
 
     @Test
     void processGroupsKeepTheirNumberAllocatedAfterTheLeaderIsReaped() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, FORK);                                   // T1 = 2
         r.value(1, new Syscall.Setpgid());                  // group 2
         r.value(1, FORK);                                   // T2 = 3, in group 2
@@ -100,7 +77,7 @@ class ObjectRulesTest {
 
     @Test
     void p9_anInitDropsAnUnblockedSigusr1FromInsideAndAbove() {
-        Run r = container();
+        SpecRun r = container();
         assertEquals(0, r.value(3, new Syscall.Kill(1, Signals.SIGUSR1)));
         assertEquals(0, r.value(0, new Syscall.Kill(3, Signals.SIGUSR1)));
         assertEquals(0, r.k.task(2).pendingSignal);
@@ -108,7 +85,7 @@ class ObjectRulesTest {
 
     @Test
     void tgkillChecksTheTgidInTheCallersNamespace() {
-        Run r = container();
+        SpecRun r = container();
         assertEquals(Errno.ESRCH, r.errno(0, new Syscall.Tgkill(1, 3)));
         assertEquals(Errno.EINVAL, r.errno(0, new Syscall.Tgkill(0, 3)));
         r.value(2, BLOCK);
@@ -118,7 +95,7 @@ class ObjectRulesTest {
 
     @Test
     void i1_i3_msgLspidIsReadInTheCallersNamespaceAndOutlivesTheSender() {
-        Run r = container();
+        SpecRun r = container();
         r.value(2, new Syscall.Msgget());
         r.value(3, new Syscall.Msgsnd());
         assertEquals(4, r.value(1, new Syscall.MsgStat(false)));
@@ -131,7 +108,7 @@ class ObjectRulesTest {
 
     @Test
     void i8_undoAtExitRaisesTheValueBackAndRecordsTheExitingTask() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, FORK);
         r.value(0, new Syscall.Semget());
         r.value(1, new Syscall.Semop(1));
@@ -143,7 +120,7 @@ class ObjectRulesTest {
 
     @Test
     void i9_aNewIpcNamespaceCannotShareAnUndoList() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         assertEquals(Errno.EINVAL, r.errno(0, new Syscall.Clone(CLONE_NEWIPC | CLONE_SYSVSEM)));
         r.value(0, new Syscall.Semget());
         r.value(0, new Syscall.Semop(1));
@@ -154,7 +131,7 @@ class ObjectRulesTest {
 
     @Test
     void c1_explicitCredentialsMayNameOnlyTheSendersOwnPid() {
-        Run r = container();
+        SpecRun r = container();
         r.value(1, new Syscall.Listen());
         r.value(3, new Syscall.Setuid(1000));               // drops CAP_SYS_ADMIN
         r.value(3, new Syscall.Connect());
@@ -168,7 +145,7 @@ class ObjectRulesTest {
 
     @Test
     void u3_setuidAndUnshareUserMoveTheProcessCount() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, FORK);
         r.value(1, new Syscall.Setuid(1000));
         UCounts u = r.k.objects().ucounts();

@@ -12,34 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ProposalsTest {
     private static final int ROOT = Privilege.HOST_ROOT;
 
-    private static final class Run {
-        final Semantics s;
-        Kernel k;
-        Observation last;
-
-        Run(Variant v) {
-            s = new Semantics(v, new Limits(6, 2, 10));
-            k = s.boot();
-        }
-
-        Run call(int actor, Syscall c) {
-            List<Outcome> outs = s.step(k, actor, c);
-            assertEquals(1, outs.size());
-            k = outs.get(0).next();
-            last = outs.get(0).observation();
-            return this;
-        }
-
-        Errno errno(int actor, Syscall c) {
-            return call(actor, c).last.errno();
-        }
-
-        int pid(int actor, Syscall c) {
-            call(actor, c);
-            assertNull(last.errno(), () -> c + " failed: " + last);
-            return (int) last.value();
-        }
-    }
 
     private static Syscall.Clone3 setTid(int flags, int caps, Integer... tids) {
         return new Syscall.Clone3(flags, List.of(tids), caps);
@@ -47,7 +19,7 @@ class ProposalsTest {
 
     @Test
     void setTidFollowsTheSelftests() {
-        Run r = new Run(Mainline.INSTANCE);
+        SpecRun r = new SpecRun(Mainline.INSTANCE);
         assertEquals(Errno.EEXIST, r.errno(0, setTid(0, ROOT, 1)), "{1} in the host namespace");
         assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 0)), "{0}");
         assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 10)), "{pid_max}");
@@ -61,7 +33,7 @@ class ProposalsTest {
 
     @Test
     void setTidNeedsPrivilegeAtEveryCoveredLevel() {
-        Run r = new Run(Mainline.INSTANCE);
+        SpecRun r = new SpecRun(Mainline.INSTANCE);
         r.pid(0, new Syscall.Clone(CLONE_NEWPID));
         int c = r.last.about();
         r.pid(c, new Syscall.Clone(0));
@@ -73,19 +45,19 @@ class ProposalsTest {
 
     @Test
     void cloneWithPidsChoosesOutermostFirstAndLetsAContainerRootChooseAbove() {
-        Run r = new Run(CloneWithPids2009.INSTANCE);
+        SpecRun r = new SpecRun(CloneWithPids2009.INSTANCE);
         r.pid(0, new Syscall.Clone(CLONE_NEWPID));
         int c = r.last.about();
         assertEquals(Errno.EBUSY, r.errno(c, new Syscall.CloneWithPids(0, List.of(2, 0), 1)));
         r.pid(c, new Syscall.CloneWithPids(0, List.of(8, 0), 1));
         // The failed call had already moved the container's cursor (its level is allocated first).
         assertEquals("8 3", r.k.task(r.last.about()).nsPid(), "host PID 8 chosen by a container's root");
-        assertEquals(Errno.ENOSYS, new Run(Mainline.INSTANCE).errno(0, new Syscall.CloneWithPids(0, List.of(0), 0)));
+        assertEquals(Errno.ENOSYS, new SpecRun(Mainline.INSTANCE).errno(0, new Syscall.CloneWithPids(0, List.of(0), 0)));
     }
 
     @Test
     void globalPidsAreOneNumberEverywhere() {
-        Run r = new Run(GlobalPids.INSTANCE);
+        SpecRun r = new SpecRun(GlobalPids.INSTANCE);
         int seenOutside = r.pid(0, new Syscall.Clone(CLONE_NEWPID));
         int c = r.last.about();
         assertEquals((1 << 8) | 1, seenOutside);
@@ -96,7 +68,7 @@ class ProposalsTest {
 
     @Test
     void pidspacesHaveNoNumberForAnIntermediateLevel() {
-        Run r = new Run(Pidspaces2006.INSTANCE);
+        SpecRun r = new SpecRun(Pidspaces2006.INSTANCE);
         r.pid(0, new Syscall.Clone(CLONE_NEWPID));
         int c = r.last.about();
         assertEquals((1 << 23) | 1, r.k.task(c).numberAtLevel(0), "real PID: pidspace 1 in the upper bits");
@@ -107,13 +79,13 @@ class ProposalsTest {
 
     @Test
     void execnsUnsharesOnlyAtExec() {
-        Run r = new Run(Execns.INSTANCE);
+        SpecRun r = new SpecRun(Execns.INSTANCE);
         r.pid(0, new Syscall.Clone(0));
         int p = r.last.about();
         assertEquals(Errno.EINVAL, r.errno(p, new Syscall.Unshare(CLONE_NEWPID)));
         assertNull(r.errno(p, new Syscall.Execns(CLONE_NEWPID)));
         assertEquals(3, r.pid(p, new Syscall.Clone(0)));
         assertEquals("3 1", r.k.task(r.last.about()).nsPid());
-        assertEquals(Errno.ENOSYS, new Run(Mainline.INSTANCE).errno(0, new Syscall.Execns(CLONE_NEWPID)));
+        assertEquals(Errno.ENOSYS, new SpecRun(Mainline.INSTANCE).errno(0, new Syscall.Execns(CLONE_NEWPID)));
     }
 }

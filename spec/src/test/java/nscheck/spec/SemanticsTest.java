@@ -15,45 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SemanticsTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
 
-    /** A little driver: run a call and keep the kernel, remembering the last observation. */
-    private final class Run {
-        Kernel k = s.boot();
-        Observation last;
-
-        Run call(int actor, Syscall c) {
-            List<Outcome> outs = s.step(k, actor, c);
-            assertEquals(1, outs.size(), "expected exactly one outcome of " + c + " by T" + actor);
-            k = outs.get(0).next();
-            last = outs.get(0).observation();
-            return this;
-        }
-
-        long value(int actor, Syscall c) {
-            call(actor, c);
-            assertNull(last.errno(), () -> c + " failed: " + last);
-            return last.value();
-        }
-
-        Errno errno(int actor, Syscall c) {
-            call(actor, c);
-            return last.errno();
-        }
-
-        /** Delivers every pending fatal signal, lowest slot first. */
-        Run deliverAll() {
-            for (boolean again = true; again; ) {
-                again = false;
-                for (int i = 0; i < k.taskSlots(); i++) {
-                    Task t = k.task(i);
-                    if (t != null && t.alive() && t.pendingSignal != 0) {
-                        call(i, new Syscall.SignalDelivery());
-                        again = true;
-                    }
-                }
-            }
-            return this;
-        }
-    }
 
     private static Syscall.Clone fork() { return new Syscall.Clone(0); }
 
@@ -61,7 +22,7 @@ class SemanticsTest {
 
     @Test
     void p3_freshNamespaceNumbersFromOneAndRootContinuesFromItsCursor() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         assertEquals(2, r.value(0, fork()));                       // T1: root 2
         assertEquals(3, r.value(1, forkNewPid()));                 // T2: root 3, ns 1 (its init)
         assertEquals("3 1", r.k.task(2).nsPid());
@@ -72,7 +33,7 @@ class SemanticsTest {
 
     @Test
     void p3_cyclicSearchSkipsNumbersInUseAndReusesAfterReaping() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // 2
         r.value(0, fork());                                        // 3
         r.call(1, new Syscall.Exit(0));
@@ -94,7 +55,7 @@ class SemanticsTest {
 
     @Test
     void p4_nsLastPidReadsTheLastNumberAndRejectsOutOfRangeWrites() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         assertEquals(2, r.value(1, new Syscall.ReadNsLastPid()));
         assertEquals(Errno.EINVAL, r.errno(1, new Syscall.WriteNsLastPid(11)));
@@ -104,7 +65,7 @@ class SemanticsTest {
 
     @Test
     void p1_depthBeyondTheLimitIsEnospc() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1 level 0
         r.value(1, forkNewPid());                                  // T2 level 1
         r.value(2, forkNewPid());                                  // T3 level 2 = limit
@@ -114,7 +75,7 @@ class SemanticsTest {
 
     @Test
     void p12_unshareAffectsOnlyLaterChildrenAndCannotBeRepeated() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         r.value(1, new Syscall.Unshare(CLONE_NEWPID));
         assertEquals(2, r.value(1, new Syscall.GetPid()));         // the caller stays where it was
@@ -127,7 +88,7 @@ class SemanticsTest {
 
     @Test
     void p8_getppidIsZeroForANamespaceInit() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         r.value(1, forkNewPid());
         assertEquals(0, r.value(2, new Syscall.GetPpid()));
@@ -137,7 +98,7 @@ class SemanticsTest {
 
     @Test
     void p9_initIgnoresFatalSignalsFromInsideButNotSigkillFromAbove() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1
         r.value(1, forkNewPid());                                  // T2 init of ns, root pid 3
         r.value(2, fork());                                        // T3 inside
@@ -153,7 +114,7 @@ class SemanticsTest {
 
     @Test
     void p11_aPidFromAnotherNamespaceIsEsrchOrSomeoneElse() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1 root 2
         r.value(1, forkNewPid());                                  // T2 root 3, ns 1
         assertEquals(Errno.ESRCH, r.errno(2, new Syscall.Kill(3, 0)));   // 3 means nothing inside
@@ -163,7 +124,7 @@ class SemanticsTest {
 
     @Test
     void p6_initDeathKillsTheSubtreeAndLaterForksFailEnomem() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1
         r.value(1, forkNewPid());                                  // T2 init, ns A
         r.value(2, forkNewPid());                                  // T3 init of a nested ns B
@@ -180,7 +141,7 @@ class SemanticsTest {
 
     @Test
     void p6_initWaitsForOutsidersChildrenToBeReaped() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1
         r.value(1, forkNewPid());                                  // T2 init of A
         r.value(1, new Syscall.Setns(3));
@@ -195,7 +156,7 @@ class SemanticsTest {
 
     @Test
     void p7_orphansGoToTheNearestSubreaperElseTheNamespaceInit() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());                                        // T1
         r.value(1, new Syscall.SetChildSubreaper());
         r.value(1, fork());                                        // T2
@@ -209,7 +170,7 @@ class SemanticsTest {
 
     @Test
     void p5_clonePartFromInitIsEinval() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         r.value(1, forkNewPid());
         assertEquals(Errno.EINVAL, r.errno(2, new Syscall.Clone(CLONE_PARENT)));
@@ -219,7 +180,7 @@ class SemanticsTest {
 
     @Test
     void p13_setnsOnlyDownwards() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         r.value(1, forkNewPid());                                  // T2, root 3
         r.value(2, fork());                                        // T3 inside
@@ -234,7 +195,7 @@ class SemanticsTest {
 
     @Test
     void waitBlocksWhileChildrenLiveAndIsEchildWithout() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         assertTrue(s.step(r.k, 0, new Syscall.Wait(-1)).isEmpty()); // blocks
         assertEquals(Errno.ECHILD, r.errno(1, new Syscall.Wait(-1)));
@@ -243,7 +204,7 @@ class SemanticsTest {
 
     @Test
     void aTaskWithAFatalSignalPendingOnlyDies() {
-        Run r = new Run();
+        SpecRun r = new SpecRun(s);
         r.value(0, fork());
         r.call(1, new Syscall.Kill(2, Signals.SIGKILL));
         assertFalse(r.last.returns());
@@ -254,7 +215,7 @@ class SemanticsTest {
 
     @Test
     void equalKernelsHaveEqualFingerprints() {
-        Run a = new Run(), b = new Run();
+        SpecRun a = new SpecRun(s), b = new SpecRun(s);
         a.value(0, fork());
         a.value(0, fork());
         a.call(1, new Syscall.Exit(0));
@@ -262,7 +223,7 @@ class SemanticsTest {
         b.value(0, fork());
         b.value(0, fork());
         assertFalse(a.k.equals(b.k));                              // different slots, different cursors
-        Run c = new Run();
+        SpecRun c = new SpecRun(s);
         c.value(0, fork());
         c.value(0, fork());
         assertEquals(b.k, c.k);
