@@ -346,6 +346,8 @@ public final class Semantics {
         if (target < 0) return fail(k, Errno.ESRCH);
         Task u = k.task(target);
         if (variant.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return fail(k, Errno.ESRCH);
+        // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
+        if (u.alive()) return SignalRules.sendUsr1(this, k, actor, target, false);
         return deliver(k, actor, target, Signals.SIGUSR1);
     }
 

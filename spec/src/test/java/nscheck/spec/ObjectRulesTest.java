@@ -66,6 +66,24 @@ class ObjectRulesTest {
         assertEquals(2, r.value(2, SI_PID));
     }
 
+    /**
+     * legacy_queue per queue (found by `nscheck conform`): a tgkill'd SIGUSR1 waits on the thread's
+     * private queue, so a kill'd one still queues on the shared queue, and dequeue_signal takes the
+     * private one first. A spec with one queue per task drops the second and reads 3 twice.
+     */
+    @Test
+    void p10_aTgkilledAndAKilledSigusr1AreBothPendingPrivateFirst() {
+        Run r = container();
+        r.value(0, BLOCK);
+        r.value(0, new Syscall.Tgkill(1, 1));               // by itself: private, si_pid 1
+        r.value(1, BLOCK);
+        r.value(1, new Syscall.Kill(1, Signals.SIGUSR1));   // by T1 (PID 2): shared
+        r.value(1, new Syscall.Kill(1, Signals.SIGUSR1));   // shared already pending: dropped
+        assertEquals(1, r.value(0, SI_PID));
+        assertEquals(2, r.value(0, SI_PID));
+        assertEquals(0, r.k.objects().context(0).pending().size());
+    }
+
     @Test
     void p10_sigchldCarriesTheChildAsTheParentSeesIt() {
         Run r = new Run();
