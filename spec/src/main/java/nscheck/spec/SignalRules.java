@@ -46,11 +46,14 @@ final class SignalRules {
      * si_pid as the target will read it and si_uid mapped into the target's user namespace (P10).
      */
     static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target) {
-        return sendUsr1(s, k, sender, target, true);
+        return sendUsr1(s, k, sender, target, true, false);
     }
 
-    /** As above; {@code shared} false for tgkill, which queues on the thread's private queue. */
-    static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target, boolean shared) {
+    /**
+     * As above; {@code shared} false for tgkill, which queues on the thread's private queue;
+     * {@code zeroed} when an earlier target of the same group send already cleared si_pid.
+     */
+    static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target, boolean shared, boolean zeroed) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (s.variant.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return new Outcome(k, Observation.ZERO);
@@ -60,7 +63,7 @@ final class SignalRules {
         }
         int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
+        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
                 PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
         return new Outcome(k.withObjects(k.objects().withContext(target, tc.queued(info))), Observation.ZERO);
     }

@@ -84,6 +84,39 @@ class ObjectRulesTest {
         assertEquals(0, r.k.objects().context(0).pending().size());
     }
 
+    /**
+     * A group send shares one siginfo (__kill_pgrp_info, newest member first): the init of a child
+     * namespace made after the sender clears si_pid for itself and for every member after it.
+     * Found by `nscheck conform`; a spec that computes si_pid per target reads 2 here.
+     */
+    @Test
+    void p10_aGroupSendZeroesSiPidForEveryMemberAfterOneThatCannotSeeTheSender() {
+        Run r = new Run();
+        r.value(0, FORK);                                   // T1 = 2
+        r.value(1, BLOCK);
+        r.value(1, new Syscall.Setpgid());                  // group 2
+        r.value(1, FORK_NEWPID);                            // T2 = 3, init of N, in group 2
+        r.value(1, new Syscall.Kill(0, Signals.SIGUSR1));   // T2 first (newest): T1 not in N
+        assertEquals(0, r.value(1, SI_PID));
+    }
+
+    /**
+     * reparent_leader: a zombie child handed to the reaper notifies it, before the father's own
+     * SIGCHLD, which legacy_queue then drops. Found by `nscheck conform`; without it the root
+     * init reads the father (2), not the grandchild (3).
+     */
+    @Test
+    void p10_anOrphanedZombieIsReportedToItsNewParentBeforeItsFather() {
+        Run r = new Run();
+        r.value(0, BLOCK);
+        r.value(0, FORK);                                   // T1 = 2, blocks too
+        r.value(1, FORK);                                   // T2 = 3
+        r.call(2, new Syscall.Exit(0));                     // a zombie; T1's SIGCHLD queued
+        r.call(1, new Syscall.Exit(0));
+        assertEquals(3, r.value(0, SI_PID));
+        assertEquals(0, r.k.objects().context(0).pending().size(), "the father's SIGCHLD was not queued twice");
+    }
+
     @Test
     void p10_sigchldCarriesTheChildAsTheParentSeesIt() {
         Run r = new Run();
