@@ -145,13 +145,14 @@ static long ns_last_pid(int write_it, long value) {
 #define IPC_KEY 0x6e73 /* "ns": each scenario has its own IPC namespace, so any key is free */
 
 /*
- * The spec names each namespace's one object of a kind by index 0. The kernel's id is
- * seq * IPCMNI + index (ipc_buildid), and seq grows with every creation in the namespace, so a
- * set made again after IPC_RMID has another id: the probe finds the object by key and reports
- * ids as their index (ipcid_to_idx), the known divergence "ipc-id-sequence".
+ * The spec names each namespace's one object of a kind 0. The kernel's id is seq * IPCMNI + an
+ * index that ipc_idr_alloc takes with idr_alloc_cyclic, so a set made again after IPC_RMID has
+ * another id (index 1, then 2, ...): the probe finds the object by key and a successful get
+ * reports 0, the known divergence "ipc-id-sequence".
  */
 static int ipc_idx(long id) {
-    return (int) (id & 0x7fff);
+    (void) id;
+    return 0;
 }
 
 /* The id by key, or 0 when there is none: the call on it then fails as the spec's does (EINVAL). */
