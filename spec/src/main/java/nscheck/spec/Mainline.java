@@ -135,9 +135,10 @@ public class Mainline implements Variant {
         // send_signal_locked: 0 if the sender has no number in the target's namespace (P10).
         Task s = k.task(sender);
         if (!s.hasNumberIn(k.task(target).activeNs())) return 0;
-        // (?) Not translated into the target's namespace: a sender whose number the target can see
+        // Not translated into the target's namespace: a sender whose number the target can see
         // but by another number (a container init signalling its parent's process group) is
-        // reported by its own inner number. P10 reads so; the differential run decides.
+        // reported by its own inner number. P10 reads so, and `nscheck conform` confirmed it on
+        // Linux 6.18 (ConformanceTest.aContainerInitSignallingItsGroupIsReportedByItsOwnNumber).
         Task group = s.hasLeader() ? k.task(s.leader) : s;
         return group.innermostNumber();
     }

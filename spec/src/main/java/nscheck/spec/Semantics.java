@@ -1,6 +1,7 @@
 package nscheck.spec;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static nscheck.spec.CloneFlags.CLONE_NEWPID;
@@ -226,9 +227,24 @@ public final class Semantics {
         }
         int reaper = variant.reaper(k, slot);
         Kernel cur = k;
+        List<Integer> children = new ArrayList<>();
         for (int i = 0; i < cur.taskSlots(); i++) {
             Task u = cur.task(i);
-            if (u != null && u.parent == slot) cur = cur.withTask(i, u.withParent(reaper));
+            if (u != null && u.parent == slot) children.add(i);
+        }
+        // forget_original_parent walks father->children, oldest first (list_add_tail at fork), and
+        // reparent_leader notifies the new parent of a child that is already a zombie (with no
+        // threads left), unless the reaper is a thread of the father's own group. This comes
+        // before the father's own do_notify_parent, so the first SIGCHLD its parent queues may
+        // name a grandchild (found by `nscheck conform`).
+        Kernel before = k;
+        children.sort(Comparator.comparingInt(i -> creationOrder(before, i)));
+        boolean sameGroup = reaper >= 0 && k.task(reaper) != null && k.groupLeader(reaper) == k.groupLeader(slot);
+        for (int i : children) {
+            Task u = cur.task(i);
+            cur = cur.withTask(i, u.withParent(reaper));
+            if (!sameGroup && !u.hasLeader() && u.state == TaskState.ZOMBIE && !groupHasLiveMembers(cur, i))
+                cur = SignalRules.notifyParent(this, cur, i);
         }
         // exit_notify: a thread that is not its group's leader reaps itself (autoreap), with no SIGCHLD.
         if (t.hasLeader()) return settle(cur.release(slot));
@@ -338,33 +354,66 @@ public final class Semantics {
         }
         if (pid == -1) {
             // kill_something_info: for_each_process, so once per thread group (its leader), every one
-            // numbered above 1 in the caller's namespace except the caller's own group (P11).
-            Kernel cur = k;
-            int count = 0;
+            // numbered above 1 in the caller's namespace except the caller's own group (P11), in
+            // the order of init_task.tasks: oldest first (copy_process: list_add_tail_rcu).
+            List<Integer> targets = new ArrayList<>();
             int own = k.groupLeader(actor);
             for (int i = 0; i < k.taskSlots(); i++) {
                 Task u = k.task(i);
                 if (u == null || u.hasLeader() || i == own || variant.translate(k, i, t.activeNs()) <= 1) continue;
-                count++;
-                cur = deliver(cur, actor, i, sig).next();
+                targets.add(i);
             }
-            return count == 0 ? fail(k, Errno.ESRCH) : new Outcome(cur, Observation.ZERO);
+            targets.sort(Comparator.comparingInt(i -> creationOrder(k, i)));
+            return targets.isEmpty() ? fail(k, Errno.ESRCH) : new Outcome(sendToEach(k, actor, targets, sig), Observation.ZERO);
         }
         // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
         // find_vpid(-pid) in the caller's namespace), wherever their namespaces are; ESRCH if none.
         PidRef group = pid == 0 ? k.objects().context(actor).pgrp() : groupNamed(k, t.activeNs(), -pid);
         if (group == null) return fail(k, Errno.ESRCH);
-        Kernel cur = k;
-        int count = 0;
+        // do_each_pid_task(pgrp, PIDTYPE_PGID): attach_pid puts each joiner at the head of the
+        // group's list, so the newest member first. A member joins when it forks from one, or
+        // founds the group with setpgid, before any later member: newest joined = newest created.
+        List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (u == null || u.hasLeader() || !group.equals(k.objects().context(i).pgrp())) continue;
-            count++;
-            cur = deliver(cur, actor, i, sig).next();
+            targets.add(i);
         }
-        if (count == 0) return fail(k, Errno.ESRCH);
+        if (targets.isEmpty()) return fail(k, Errno.ESRCH);
+        targets.sort(Comparator.comparingInt((Integer i) -> creationOrder(k, i)).reversed());
+        Kernel cur = sendToEach(k, actor, targets, sig);
         // A caller that signalled its own group fatally never sees the return value.
         return new Outcome(cur, cur.task(actor).pendingSignal != 0 ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    /**
+     * A signal to several processes, in the kernel's order. They share one kernel_siginfo, and
+     * send_signal_locked writes into it: once a target's namespace cannot see the sender it sets
+     * info->si_pid = 0, and every later target gets 0 too, whether that first target queued the
+     * signal or dropped it (an init's SIG_DFL), zombie or not (found by `nscheck conform`:
+     * kill(0) by a task whose group holds the init of a child namespace made after it).
+     */
+    private Kernel sendToEach(Kernel k, int actor, List<Integer> targets, int sig) {
+        Kernel cur = k;
+        boolean zeroed = false;
+        for (int i : targets) {
+            Task u = cur.task(i);
+            // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
+            boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
+            cur = sig == Signals.SIGUSR1 && u.alive() ? SignalRules.sendUsr1(this, cur, actor, i, true, zeroed).next()
+                    : deliver(cur, actor, i, sig).next();
+            zeroed |= clears;
+        }
+        return cur;
+    }
+
+    /**
+     * The order in which tasks were created, as the kernel's task lists keep it: their number in
+     * the root namespace, which grows with every fork until pid_max wraps it (alloc_pid,
+     * idr_alloc_cyclic); known divergence "creation-order" past a wrap.
+     */
+    private static int creationOrder(Kernel k, int slot) {
+        return k.task(slot).numberAtLevel(0);
     }
 
     /** find_vpid(nr) for a process group: the struct pid numbered {@code nr} in {@code ns}, a task's or a group's. */
@@ -384,6 +433,8 @@ public final class Semantics {
         if (target < 0) return fail(k, Errno.ESRCH);
         Task u = k.task(target);
         if (variant.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return fail(k, Errno.ESRCH);
+        // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
+        if (u.alive()) return SignalRules.sendUsr1(this, k, actor, target, false, false);
         return deliver(k, actor, target, Signals.SIGUSR1);
     }
 

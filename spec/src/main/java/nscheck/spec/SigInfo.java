@@ -7,9 +7,15 @@ package nscheck.spec;
  * for the invariants (whom si_pid and si_uid are meant to denote), and {@code readerUserNs} the
  * receiver's user namespace when the signal was queued (si_uid is not translated again if the
  * receiver later moves to another one); the receiver never sees them.
+ *
+ * <p>{@code shared}: which of the receiver's two queues holds it (__send_signal_locked: {@code
+ * type != PIDTYPE_PID ? &t->signal->shared_pending : &t->pending}). tgkill names one thread and
+ * queues privately; kill, sigqueue, kill(0), kill(-pgid) and SIGCHLD signal the process and queue
+ * on the shared one. Found by `nscheck conform`: a SIGUSR1 can be pending in both at once.
  */
-public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs) {
+public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs, boolean shared) {
     void hashInto(StateHasher h) {
+        h.add(shared ? 1 : 0);
         h.add(readerUserNs);
         h.add(sig);
         h.add(siPid);
@@ -20,6 +26,6 @@ public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKu
 
     @Override
     public String toString() {
-        return Signals.name(sig) + "{pid=" + siPid + ",uid=" + siUid + "}";
+        return Signals.name(sig) + (shared ? "" : "/thread") + "{pid=" + siPid + ",uid=" + siUid + "}";
     }
 }

@@ -46,6 +46,14 @@ final class SignalRules {
      * si_pid as the target will read it and si_uid mapped into the target's user namespace (P10).
      */
     static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target) {
+        return sendUsr1(s, k, sender, target, true, false);
+    }
+
+    /**
+     * As above; {@code shared} false for tgkill, which queues on the thread's private queue;
+     * {@code zeroed} when an earlier target of the same group send already cleared si_pid.
+     */
+    static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target, boolean shared, boolean zeroed) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (s.variant.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return new Outcome(k, Observation.ZERO);
@@ -55,8 +63,8 @@ final class SignalRules {
         }
         int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
-                PidRef.of(k, group), senderUid, tc.cred().userNs());
+        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
+                PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
         return new Outcome(k.withObjects(k.objects().withContext(target, tc.queued(info))), Observation.ZERO);
     }
 
@@ -93,7 +101,7 @@ final class SignalRules {
         if (p == null || !p.alive() || pc == null || !pc.blocksSignals()) return k;
         int childUid = k.objects().context(child).cred().uid();
         SigInfo info = new SigInfo(Signals.SIGCHLD, s.variant.translate(k, child, p.activeNs()),
-                s.variant.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs());
+                s.variant.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
         return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param undoList      slot of sysvsem.undo_list, -1 for none (I7)
  * @param blocksSignals SIGUSR1 and SIGCHLD are blocked, so they queue for sigwaitinfo instead of
  *                      acting (sig_ignored: blocked signals are never ignored)
- * @param pending       queued siginfo; standard signals queue at most once each (legacy_queue)
+ * @param pending       queued siginfo, the thread's private queue first, then the shared one, each
+ *                      by signal number; a standard signal queues at most once in each (legacy_queue)
  * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
  *                      replaced by setpgid(0, 0); at boot the root init's own (PGID 1)
  */
@@ -34,22 +35,32 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp);
     }
 
-    public boolean hasPending(int sig) {
-        for (SigInfo s : pending) if (s.sig() == sig) return true;
+    /** Whether {@code sig} is pending in the shared queue (or the private one). */
+    public boolean hasPending(int sig, boolean shared) {
+        for (SigInfo s : pending) if (s.sig() == sig && s.shared() == shared) return true;
         return false;
     }
 
-    /** legacy_queue: a standard signal already pending is not queued again. Kept sorted by signal number. */
+    /**
+     * legacy_queue: a standard signal already pending in the same queue is not queued again; the
+     * other queue may still hold one (a tgkill'd SIGUSR1 and a kill'd one). Kept in dequeue order.
+     */
     public TaskContext queued(SigInfo info) {
-        if (hasPending(info.sig())) return this;
+        if (hasPending(info.sig(), info.shared())) return this;
         List<SigInfo> q = new ArrayList<>(pending);
         int i = 0;
-        while (i < q.size() && q.get(i).sig() < info.sig()) i++;
+        while (i < q.size() && dequeuedBefore(q.get(i), info)) i++;
         q.add(i, info);
         return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp);
     }
 
-    /** next_signal: the lowest-numbered pending signal is dequeued first. */
+    /** dequeue_signal: the private queue (tsk->pending) before the shared one, each by next_signal, lowest number first. */
+    private static boolean dequeuedBefore(SigInfo a, SigInfo b) {
+        if (a.shared() != b.shared()) return !a.shared();
+        return a.sig() < b.sig();
+    }
+
+    /** dequeue_signal: the first of {@link #pending}. */
     public TaskContext dequeued() {
         return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp);
     }

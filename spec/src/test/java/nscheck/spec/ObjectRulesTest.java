@@ -43,6 +43,57 @@ class ObjectRulesTest {
         assertEquals(2, r.value(2, SI_PID));
     }
 
+    /**
+     * legacy_queue per queue (found by `nscheck conform`): a tgkill'd SIGUSR1 waits on the thread's
+     * private queue, so a kill'd one still queues on the shared queue, and dequeue_signal takes the
+     * private one first. A spec with one queue per task drops the second and reads 3 twice.
+     */
+    @Test
+    void p10_aTgkilledAndAKilledSigusr1AreBothPendingPrivateFirst() {
+        SpecRun r = container();
+        r.value(0, BLOCK);
+        r.value(0, new Syscall.Tgkill(1, 1));               // by itself: private, si_pid 1
+        r.value(1, BLOCK);
+        r.value(1, new Syscall.Kill(1, Signals.SIGUSR1));   // by T1 (PID 2): shared
+        r.value(1, new Syscall.Kill(1, Signals.SIGUSR1));   // shared already pending: dropped
+        assertEquals(1, r.value(0, SI_PID));
+        assertEquals(2, r.value(0, SI_PID));
+        assertEquals(0, r.k.objects().context(0).pending().size());
+    }
+
+    /**
+     * A group send shares one siginfo (__kill_pgrp_info, newest member first): the init of a child
+     * namespace made after the sender clears si_pid for itself and for every member after it.
+     * Found by `nscheck conform`; a spec that computes si_pid per target reads 2 here.
+     */
+    @Test
+    void p10_aGroupSendZeroesSiPidForEveryMemberAfterOneThatCannotSeeTheSender() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, FORK);                                   // T1 = 2
+        r.value(1, BLOCK);
+        r.value(1, new Syscall.Setpgid());                  // group 2
+        r.value(1, FORK_NEWPID);                            // T2 = 3, init of N, in group 2
+        r.value(1, new Syscall.Kill(0, Signals.SIGUSR1));   // T2 first (newest): T1 not in N
+        assertEquals(0, r.value(1, SI_PID));
+    }
+
+    /**
+     * reparent_leader: a zombie child handed to the reaper notifies it, before the father's own
+     * SIGCHLD, which legacy_queue then drops. Found by `nscheck conform`; without it the root
+     * init reads the father (2), not the grandchild (3).
+     */
+    @Test
+    void p10_anOrphanedZombieIsReportedToItsNewParentBeforeItsFather() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, BLOCK);
+        r.value(0, FORK);                                   // T1 = 2, blocks too
+        r.value(1, FORK);                                   // T2 = 3
+        r.call(2, new Syscall.Exit(0));                     // a zombie; T1's SIGCHLD queued
+        r.call(1, new Syscall.Exit(0));
+        assertEquals(3, r.value(0, SI_PID));
+        assertEquals(0, r.k.objects().context(0).pending().size(), "the father's SIGCHLD was not queued twice");
+    }
+
     @Test
     void p10_sigchldCarriesTheChildAsTheParentSeesIt() {
         SpecRun r = new SpecRun(s);
@@ -55,7 +106,8 @@ class ObjectRulesTest {
 
     @Test
     void p10_aContainerInitSignallingItsInheritedGroupIsReportedByItsInnerNumber() {
-        // (?) prepare_kill_siginfo: task_tgid_vnr(current); send_signal_locked only clears it when invisible.
+        // prepare_kill_siginfo: task_tgid_vnr(current); send_signal_locked only clears it when invisible
+        // (confirmed on Linux 6.18 by `nscheck conform`).
         SpecRun r = container();
         r.value(0, BLOCK);
         r.value(2, new Syscall.Kill(0, Signals.SIGUSR1));

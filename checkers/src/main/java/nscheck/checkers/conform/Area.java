@@ -5,6 +5,9 @@ import nscheck.model.kernel.CallMenu;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.spec.CloneFlags;
 import nscheck.spec.Kernel;
+import nscheck.spec.SemUndoList;
+import nscheck.spec.SemaphoreSet;
+import nscheck.spec.TaskContext;
 import nscheck.spec.Syscall;
 
 import java.util.ArrayList;
@@ -14,8 +17,9 @@ import java.util.List;
  * An area of the spec checked against the kernel: the setup steps every scenario starts with and
  * the calls each task may make next. The PID-namespace areas take their calls from the shipped
  * models; the futex area drives the futex calls directly (the futex models' user-space atomics
- * are not kernel calls). Signals, SysV IPC and credentials become areas here once the spec has
- * their calls: an area is a menu, and {@link ProbeCall} maps each call onto the probe.
+ * are not kernel calls); signals and SysV IPC join the calls of their models in one area each.
+ * Credentials and user namespaces become areas here once the probe runs their calls: an area is
+ * a menu, and {@link ProbeCall} maps each call onto the probe.
  */
 record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
     /** The calls task {@code slot} may make in state {@code k} (arguments may depend on the state). */
@@ -23,7 +27,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -35,6 +39,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(everyCall());
         out.add(threads());
         out.add(futex());
+        out.add(signals());
+        out.add(ipc());
         return out;
     }
 
@@ -110,5 +116,72 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
                             new Syscall.FutexLockPi(0), new Syscall.FutexTrylockPi(0), new Syscall.FutexUnlockPi(0),
                             new Syscall.GetTid(), new Syscall.Clone(CloneFlags.CLONE_THREAD), new Syscall.Exit(0));
                 });
+    }
+
+    /**
+     * Signals that carry a PID (models signals-siginfo and signals-pgrp): kill, sigqueue and
+     * tgkill with SIGUSR1, kill(0) and kill(-pgid) after setpgid, SIGCHLD at exit, all read back
+     * by sigwaitinfo after sigprocmask(SIG_BLOCK), within and across a child PID namespace, PIDs
+     * 1..4. The setup forks T1 (PID 2) with the default mask, then blocks SIGUSR1 and SIGCHLD in
+     * the root init and forks T2 (PID 3), which inherits the mask: T1's line shows SIGUSR1's
+     * default action and an init's drop, T2's line queues signals for sigwaitinfo, and the root
+     * init, the reaper, reads the SIGCHLD of its children and of orphans.
+     */
+    private static final int READ_WEIGHT = 4;
+
+    static Area signals() {
+        List<Syscall> menu = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "setpgid", "sigblock", "kill-usr1", "sigqueue",
+                "tgkill", "kill-pgrp", "exit", "wait"), 5));
+        List<Syscall> initCalls = new ArrayList<>(CallMenu.expand(List.of("wait", "sigblock"), 5));
+        // sigwaitinfo is what shows si_pid, and it has an outcome only with a signal queued: listed
+        // several times, so that random walks read a queued signal about as often as they send one
+        // among the ~30 ways to send. Duplicates change no state the breadth-first search keeps.
+        for (int i = 0; i < READ_WEIGHT; i++) {
+            menu.addAll(CallMenu.expand(List.of("sigwaitinfo", "sigwaitinfo-uid"), 5));
+            initCalls.addAll(CallMenu.expand(List.of("sigwaitinfo"), 5));
+        }
+        return new Area("signals", "SIGUSR1 by kill, sigqueue, tgkill and to process groups, SIGCHLD, read by sigwaitinfo (si_pid, si_uid) across a PID namespace",
+                0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)),
+                        new Scenario.Step(Kernel.ROOT_INIT, new Syscall.SigBlock()),
+                        new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : menu);
+    }
+
+    /**
+     * SysV IPC (models ipc-msg, ipc-sem, ipc-shm): msg_lspid/msg_lrpid, sempid with SEM_UNDO and
+     * undo at exit, shm_cpid/shm_lpid, read in the caller's PID namespace, with CLONE_SYSVSEM,
+     * CLONE_NEWIPC and their unshare. Every scenario has an IPC namespace of its own (the probe's).
+     */
+    static Area ipc() {
+        List<Syscall> menu = CallMenu.expand(List.of("clone", "clone-sysvsem", "clone-newipc", "clone-newipc-sysvsem", "clone-newpid",
+                "unshare-newipc", "unshare-sysvsem", "msgget", "msgsnd", "msgrcv", "msg-stat", "semget", "semop", "sem-getpid",
+                "sem-getval", "sem-rmid", "shmget", "shmat", "shm-stat", "exit", "wait"), 5);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait", "msg-stat", "sem-getpid", "shm-stat"), 5);
+        return new Area("ipc", "SysV message queues, semaphores with SEM_UNDO and shared memory: the PIDs they record, read across PID and IPC namespaces",
+                0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> {
+                    if (slot == Kernel.ROOT_INIT) return initCalls;
+                    List<Syscall> out = new ArrayList<>();
+                    for (Syscall c : menu) if (!(c instanceof Syscall.Semop op) || withinSemvmx(k, slot, op.op())) out.add(c);
+                    return out;
+                });
+    }
+
+    /**
+     * The spec scales SEMVMX down to {@link SemaphoreSet#SEMVMX} (2, the kernel's is 32767), for
+     * the value and for each semadj: a semop the spec refuses with ERANGE for that bound alone
+     * succeeds on the kernel, so it is not generated (known divergence "scaled-limits").
+     */
+    static boolean withinSemvmx(Kernel k, int slot, int op) {
+        TaskContext c = k.objects().context(slot);
+        if (c == null || c.ipcNs() < 0) return true;
+        SemaphoreSet set = k.objects().ipcNs(c.ipcNs()).sem();
+        if (set == null) return true;
+        int value = set.value() + op;
+        if (value > SemaphoreSet.SEMVMX) return false;
+        if (c.undoList() < 0) return true;
+        SemUndoList.Entry e = k.objects().undoList(c.undoList()).entry(SemaphoreSet.SEMID);
+        int adj = (e == null ? 0 : e.semadj()) - op;
+        return Math.abs(adj) <= SemaphoreSet.SEMVMX;
     }
 }

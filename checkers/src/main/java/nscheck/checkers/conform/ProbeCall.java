@@ -7,8 +7,8 @@ import nscheck.spec.Syscall;
  * two numeric arguments. Steps the kernel takes on its own (a fatal signal acted on, a woken futex
  * call returning) are operations too: the probe sends nothing and waits for their effect.
  *
- * <p>New areas (signals with si_pid, SysV IPC, credentials) add a case here and a branch in the
- * probe's actor loop; nothing else in the runner depends on the kind of call.
+ * <p>New areas (credentials, user namespaces) add a case here and a branch in the probe's actor
+ * loop; nothing else in the runner depends on the kind of call.
  */
 record ProbeCall(String op, long a, long b) {
     static ProbeCall of(Syscall call, int childActor) {
@@ -31,6 +31,25 @@ record ProbeCall(String op, long a, long b) {
         if (call instanceof Syscall.FutexTrylockPi l) return new ProbeCall("ftrylock", l.word(), 0);
         if (call instanceof Syscall.FutexUnlockPi u) return new ProbeCall("funlock", u.word(), 0);
         if (call instanceof Syscall.FutexReturn) return new ProbeCall("freturn", 0, 0);
+        // signals with siginfo (P9, P10, P11)
+        if (call instanceof Syscall.Sigqueue q) return new ProbeCall("sigqueue", q.pid(), 0);
+        if (call instanceof Syscall.Tgkill t) return new ProbeCall("tgkill", t.tgid(), t.tid());
+        if (call instanceof Syscall.Setpgid) return new ProbeCall("setpgid", 0, 0);
+        if (call instanceof Syscall.SigBlock) return new ProbeCall("sigblock", 0, 0);
+        if (call instanceof Syscall.Sigwaitinfo w) return new ProbeCall("sigwait", w.uid() ? 1 : 0, 0);
+        // SysV IPC: the namespace's one object of each kind, found by key (I1-I9)
+        if (call instanceof Syscall.Msgget) return new ProbeCall("msgget", 0, 0);
+        if (call instanceof Syscall.Msgsnd) return new ProbeCall("msgsnd", 0, 0);
+        if (call instanceof Syscall.Msgrcv) return new ProbeCall("msgrcv", 0, 0);
+        if (call instanceof Syscall.MsgStat m) return new ProbeCall("msgstat", m.receiver() ? 1 : 0, 0);
+        if (call instanceof Syscall.Semget) return new ProbeCall("semget", 0, 0);
+        if (call instanceof Syscall.Semop o) return new ProbeCall("semop", o.op(), 0);
+        if (call instanceof Syscall.SemGetpid) return new ProbeCall("semgetpid", 0, 0);
+        if (call instanceof Syscall.SemGetval) return new ProbeCall("semgetval", 0, 0);
+        if (call instanceof Syscall.SemRmid) return new ProbeCall("semrmid", 0, 0);
+        if (call instanceof Syscall.Shmget) return new ProbeCall("shmget", 0, 0);
+        if (call instanceof Syscall.ShmAttach) return new ProbeCall("shmat", 0, 0);
+        if (call instanceof Syscall.ShmStat m) return new ProbeCall("shmstat", m.last() ? 1 : 0, 0);
         throw new IllegalArgumentException("the probe has no operation for " + call);
     }
 }

@@ -33,7 +33,7 @@ class CompareTest {
             "isolation: FAIL-4 FAIL-2 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
             "init-kills-namespace: holds holds holds holds holds holds holds holds",
             "orphan-reaper: holds holds holds holds holds holds holds holds",
-            "reported-pid: FAIL-4 holds FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
+            "reported-pid: FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
             "reported-pid-reaches: FAIL-4 holds FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4 FAIL-4",
             "undo-own-namespace: holds holds holds holds holds holds holds holds",
             "nproc-exact: holds holds holds holds holds holds holds holds",

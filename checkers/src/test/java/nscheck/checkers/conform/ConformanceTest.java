@@ -141,6 +141,72 @@ class ConformanceTest {
         assertEquals("= 2", got.get(5), "the whole process is dead and reaped");
     }
 
+    /**
+     * Signals area, P10 (signals-pgrp counterexample): kill(0, SIGUSR1) by the init of a child PID
+     * namespace reaches its parent outside, in the same process group, with si_pid = 1, the
+     * sender's own number (prepare_kill_siginfo: task_tgid_vnr(current), not translated).
+     */
+    @Test
+    void aContainerInitSignallingItsGroupIsReportedByItsOwnNumber() {
+        List<String> got = agrees(new Scenario("signals", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.SigBlock()),
+                step(1, new Syscall.Setpgid()),                            // group 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 in N, in group 2
+                step(2, new Syscall.Kill(0, 10)),
+                step(1, new Syscall.Sigwaitinfo(false)),
+                step(2, new Syscall.Sigqueue(1)),                          // to itself: blocked, queued
+                step(2, new Syscall.Sigwaitinfo(false)),
+                step(2, new Syscall.Exit(0)),
+                step(1, new Syscall.Sigwaitinfo(false)))));                // SIGCHLD
+        assertEquals("= 1", got.get(5), "si_pid of kill(0) from the container init: its own number");
+        assertEquals("= 1", got.get(7), "sigqueue to itself: glibc's getpid() in its namespace");
+        assertEquals("= 3", got.get(9), "SIGCHLD names the child in the parent's namespace");
+    }
+
+    /** Signals area: a sender the receiver's namespace cannot see is reported as si_pid 0. */
+    @Test
+    void aSenderFromAboveIsSiPidZero() {
+        List<String> got = agrees(new Scenario("signals", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.SigBlock()),
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 in N
+                step(2, new Syscall.Clone(0)),                             // T3 = 4, 2 in N
+                step(1, new Syscall.Tgkill(4, 4)),
+                step(3, new Syscall.Sigwaitinfo(false)),
+                step(3, new Syscall.Kill(1, 10)),                          // to N's init, which blocks
+                step(2, new Syscall.Sigwaitinfo(false)))));
+        assertEquals("= 0", got.get(5), "the sender has no number in N");
+        assertEquals("= 2", got.get(7), "a sender inside N by its number there");
+    }
+
+    /** IPC area (I1, I2, I8): PIDs recorded by msgsnd, semop's undo at exit and shmat, read from either side of a PID namespace. */
+    @Test
+    void sysvObjectsReportPidsInTheReadersNamespace() {
+        List<String> got = agrees(new Scenario("ipc", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 in N
+                step(2, new Syscall.Msgget()),
+                step(2, new Syscall.Msgsnd()),
+                step(2, new Syscall.Msgsnd()),                             // full: one message
+                step(1, new Syscall.MsgStat(false)),
+                step(2, new Syscall.Semget()),
+                step(2, new Syscall.Semop(1)),
+                step(2, new Syscall.Shmget()),
+                step(1, new Syscall.ShmAttach()),
+                step(2, new Syscall.ShmStat(true)),
+                step(2, new Syscall.Exit(0)),                              // undo: value back to 0, sempid = T2
+                step(1, new Syscall.SemGetval()),
+                step(1, new Syscall.SemGetpid()),
+                step(1, new Syscall.ShmStat(false)))));
+        assertEquals("= -1 EAGAIN", got.get(4));
+        assertEquals("= 3", got.get(5), "msg_lspid: the sender by its number in the reader's namespace");
+        assertEquals("= 0", got.get(10), "shm_lpid: T1 has no number in N");
+        assertEquals("= 0", got.get(12), "exit_sem undid the +1");
+        assertEquals("= 3", got.get(13), "the exiting task's undo set sempid");
+        assertEquals("= 3", got.get(14), "shm_cpid of a dead creator still reads its number while the pid lives");
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
