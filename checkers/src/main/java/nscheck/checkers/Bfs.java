@@ -155,9 +155,6 @@ public final class Bfs<S, A> implements Engine<S, A> {
             nextIds[nextSize++] = id;
         }
 
-
-
-
         private void tick(long queue) {
             if (options.progressMillis() <= 0) return;
             long now = System.nanoTime();

@@ -354,9 +354,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             nextIds[nextSize++] = id;
         }
 
-
-
-
         private ChunkResult<S> await(Future<ChunkResult<S>> f, long queue) {
             while (true) {
                 try {
