@@ -239,6 +239,23 @@ class ConformanceTest {
         assertEquals("= 1000", got.get(14), "do_notify_parent maps the child's uid into the parent's namespace");
     }
 
+    /**
+     * README "not settled from the sources" (P10): si_uid from a sender whose own user namespace
+     * does not map its uid goes through that namespace first (from_kuid_munged, then make_kuid in
+     * send_signal_locked) and arrives as 65534, though the receiver's namespace maps kuid 0.
+     */
+    @Test
+    void anUnmappedSenderArrivesAsTheOverflowUid() {
+        List<String> got = agrees(new Scenario("userns", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(0, new Syscall.SigBlock()),
+                step(0, new Syscall.Clone(0)),                             // T2 = 3, blocks
+                step(1, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),    // kuid 0, unmapped in U1
+                step(1, new Syscall.Kill(3, 10)),
+                step(2, new Syscall.Sigwaitinfo(true)))));
+        assertEquals("= 65534", got.get(5));
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
