@@ -256,6 +256,28 @@ class ConformanceTest {
         assertEquals("= 65534", got.get(5));
     }
 
+    /**
+     * userns area (U4): a fork is charged up the chain, and an ancestor's count is held to the
+     * RLIMIT_NPROC its child namespace recorded at creation (is_rlimit_overlimit, kernel/ucount.c:
+     * max = get_userns_rlimit_max(iter->ns) for the next level up), here the probe's 2.
+     */
+    @Test
+    void nprocIsCheckedAtEveryLevelUpTheChain() {
+        List<String> got = agrees(new Scenario("userns", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Setuid(1000)),
+                step(1, new Syscall.Clone(0)),                             // T2 = 3: (init, 1000) = 2
+                step(2, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),    // (U1, 1000) = 1
+                step(2, new Syscall.WriteIdMaps()),
+                step(2, new Syscall.Clone(0)),                             // U1 allows it, init_user_ns does not
+                step(1, new Syscall.Exit(0)),
+                step(0, new Syscall.Wait(-1)),                             // (init, 1000) = 1
+                step(2, new Syscall.Clone(0)))));
+        assertEquals("= -1 EAGAIN", got.get(5), "the count in init_user_ns would be 3");
+        assertEquals("= 2", got.get(7));
+        assertEquals("= 4", got.get(8), "after the reaping, both levels allow it");
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
