@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/mman.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -220,6 +221,31 @@ static long ipc_call(const char *op, long a) {
     return -2;
 }
 
+/* The ids the caller's latest unshare(CLONE_NEWUSER) ran with, in its parent namespace. */
+static uid_t map_uid;
+static gid_t map_gid;
+
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return n == (ssize_t) strlen(text) ? 0 : -1;
+}
+
+/* "0 <euid> 1" to uid_map, "deny" to setgroups (an unprivileged gid_map needs it), "0 <egid> 1"
+   to gid_map: the spec's one WriteIdMaps. uid_map is written first, so its error is the one seen. */
+static long write_id_maps(void) {
+    char text[64];
+    snprintf(text, sizeof text, "0 %u 1\n", (unsigned) map_uid);
+    if (write_file("/proc/self/uid_map", text) < 0) return -1;
+    if (write_file("/proc/self/setgroups", "deny") < 0 && errno != EPERM) return -1;
+    snprintf(text, sizeof text, "0 %u 1\n", (unsigned) map_gid);
+    return write_file("/proc/self/gid_map", text);
+}
+
 static void actor(int me) {
     char line[128];
     for (;;) {
@@ -261,7 +287,21 @@ static void actor(int me) {
                 continue;
             }
         } else if (!strcmp(op, "unshare")) {
+            /* The new namespace's map names the creator's ids as its parent sees them (map_write
+               reads lower ids through the parent's map), and inside they read as the overflow id. */
+            uid_t euid = geteuid();
+            gid_t egid = getegid();
             ret = unshare((int) a);
+            if (ret == 0 && (a & CLONE_NEWUSER)) { map_uid = euid; map_gid = egid; }
+        } else if (!strcmp(op, "setuid")) {
+            /* The raw call: glibc's setuid would also run it in every thread (setxid). */
+            ret = syscall(SYS_setuid, (uid_t) a);
+            /* commit_creds makes a task whose euid changed non-dumpable (suid_dumpable 0), and
+               /proc/self/uid_map is then root's: as if the task had exec'ed after setuid, which
+               the spec assumes (it has no dumpable flag). */
+            if (ret == 0) prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+        } else if (!strcmp(op, "idmaps")) {
+            ret = write_id_maps();
         } else if (!strcmp(op, "setns")) {
             int fd = (int) syscall(SYS_pidfd_open, (pid_t) a, 0);
             if (fd < 0) ret = -1;
@@ -520,6 +560,12 @@ static void run_scenario(long id, int nwords) {
     }
     if (init == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        /* The spec's RLIMIT_NPROC, scaled to 2 (UserNsRules): only tasks of a non-root user are
+           held to it (copy_process exempts INIT_USER), and only the userns area makes those. */
+        struct rlimit nproc = {2, 2};
+        setrlimit(RLIMIT_NPROC, &nproc);
+        map_uid = geteuid();
+        map_gid = getegid();
         /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
            actors then never reach the probe or the JVM that runs it. */
         setpgid(0, 0);

@@ -391,18 +391,26 @@ public final class Semantics {
      * send_signal_locked writes into it: once a target's namespace cannot see the sender it sets
      * info->si_pid = 0, and every later target gets 0 too, whether that first target queued the
      * signal or dropped it (an init's SIG_DFL), zombie or not (found by `nscheck conform`:
-     * kill(0) by a task whose group holds the init of a child namespace made after it).
+     * kill(0) by a task whose group holds the init of a child namespace made after it). si_uid
+     * likewise: each target outside the sender's user namespace rewrites it in place (mapped
+     * through the sender's namespace into the target's), and later targets start from that value,
+     * so after a target whose namespace does not map the sender every later one reads the
+     * overflow uid (found by `nscheck conform`: kill(-1) from init_user_ns reaching a task in an
+     * unmapped user namespace before another in init_user_ns).
      */
     private Kernel sendToEach(Kernel k, int actor, List<Integer> targets, int sig) {
         Kernel cur = k;
         boolean zeroed = false;
+        int uid = SignalRules.ownUid(this, k, actor);
         for (int i : targets) {
             Task u = cur.task(i);
             // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
             boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
-            cur = sig == Signals.SIGUSR1 && u.alive() ? SignalRules.sendUsr1(this, cur, actor, i, true, zeroed).next()
+            int targetUid = SignalRules.carriedUid(this, cur, actor, i, uid);
+            cur = sig == Signals.SIGUSR1 && u.alive() ? SignalRules.sendUsr1(this, cur, actor, i, true, zeroed, targetUid).next()
                     : deliver(cur, actor, i, sig).next();
             zeroed |= clears;
+            uid = targetUid;
         }
         return cur;
     }
@@ -434,7 +442,7 @@ public final class Semantics {
         Task u = k.task(target);
         if (variant.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return fail(k, Errno.ESRCH);
         // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
-        if (u.alive()) return SignalRules.sendUsr1(this, k, actor, target, false, false);
+        if (u.alive()) return SignalRules.sendUsr1(this, k, actor, target, false, false, SignalRules.siUid(this, k, actor, target));
         return deliver(k, actor, target, Signals.SIGUSR1);
     }
 

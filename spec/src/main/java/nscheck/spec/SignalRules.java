@@ -32,13 +32,28 @@ final class SignalRules {
      * the sender's namespace does not map reaches the target as the overflow id (P10).
      */
     static int siUid(Semantics s, Kernel k, int sender, int target) {
+        return carriedUid(s, k, sender, target, ownUid(s, k, sender));
+    }
+
+    /** prepare_kill_siginfo: the sender's uid as its own user namespace writes it. */
+    static int ownUid(Semantics s, Kernel k, int sender) {
+        Credentials from = k.objects().context(sender).cred();
+        return s.variant.fromKernelId(k, from.userNs(), from.uid(), false);
+    }
+
+    /**
+     * send_signal_locked's rewrite of info->si_uid for {@code target}, from the value the shared
+     * siginfo holds: {@code value} unchanged when the target shares the sender's user namespace,
+     * else read back in the sender's namespace and mapped into the target's. The rewrite is in
+     * place, so a group send carries it on to every later target (see Semantics.sendToEach).
+     */
+    static int carriedUid(Semantics s, Kernel k, int sender, int target, int value) {
         KernelObjects o = k.objects();
         Credentials from = o.context(sender).cred();
-        int targetNs = o.context(target).cred().userNs();
-        int own = s.variant.fromKernelId(k, from.userNs(), from.uid(), false);
-        if (from.userNs() == targetNs) return own;
-        int kuid = o.userNs(from.userNs()).toKernel(own, false);
-        return kuid == UserNamespace.INVALID ? UserNamespace.OVERFLOW_ID : s.variant.fromKernelId(k, targetNs, kuid, false);
+        TaskContext tc = o.context(target);
+        if (tc == null || from.userNs() == tc.cred().userNs()) return value;
+        int kuid = o.userNs(from.userNs()).toKernel(value, false);
+        return kuid == UserNamespace.INVALID ? UserNamespace.OVERFLOW_ID : s.variant.fromKernelId(k, tc.cred().userNs(), kuid, false);
     }
 
     /**
@@ -46,14 +61,15 @@ final class SignalRules {
      * si_pid as the target will read it and si_uid mapped into the target's user namespace (P10).
      */
     static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target) {
-        return sendUsr1(s, k, sender, target, true, false);
+        return sendUsr1(s, k, sender, target, true, false, siUid(s, k, sender, target));
     }
 
     /**
      * As above; {@code shared} false for tgkill, which queues on the thread's private queue;
-     * {@code zeroed} when an earlier target of the same group send already cleared si_pid.
+     * {@code zeroed} when an earlier target of the same group send already cleared si_pid;
+     * {@code siUid} the value send_signal_locked left in the siginfo for this target.
      */
-    static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target, boolean shared, boolean zeroed) {
+    static Outcome sendUsr1(Semantics s, Kernel k, int sender, int target, boolean shared, boolean zeroed, int siUid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (s.variant.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return new Outcome(k, Observation.ZERO);
@@ -63,7 +79,7 @@ final class SignalRules {
         }
         int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : s.variant.siginfoPid(k, sender, target), siUid(s, k, sender, target),
+        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : s.variant.siginfoPid(k, sender, target), siUid,
                 PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
         return new Outcome(k.withObjects(k.objects().withContext(target, tc.queued(info))), Observation.ZERO);
     }

@@ -78,6 +78,26 @@ class ObjectRulesTest {
     }
 
     /**
+     * P10, si_uid of a group send: send_signal_locked (kernel/signal.c) rewrites info->si_uid in
+     * place for a target outside the sender's user namespace (make_kuid in the sender's, then
+     * from_kuid_munged in the target's), and kill(-1) passes that one siginfo to every process in
+     * turn. A target in an unmapped user namespace leaves the overflow uid behind, and a later
+     * target in the sender's own namespace reads it too. Found by `nscheck conform`.
+     */
+    @Test
+    void p10_aGroupSendCarriesSiUidRewrittenForAnEarlierTarget() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, BLOCK);
+        r.value(0, FORK);                                   // T1 = 2, blocks
+        r.value(1, new Syscall.Unshare(CLONE_NEWUSER));     // T1 in U1, no maps
+        r.value(0, FORK);                                   // T2 = 3, init_user_ns, blocks
+        r.value(2, FORK);                                   // T3 = 4
+        r.value(3, new Syscall.Kill(-1, Signals.SIGUSR1));  // T1 first (creation order), then T2
+        assertEquals(UserNamespace.OVERFLOW_ID, r.value(1, new Syscall.Sigwaitinfo(true)), "uid 0 is unmapped in U1");
+        assertEquals(UserNamespace.OVERFLOW_ID, r.value(2, new Syscall.Sigwaitinfo(true)), "the rewritten value reaches T2 unchanged");
+    }
+
+    /**
      * reparent_leader: a zombie child handed to the reaper notifies it, before the father's own
      * SIGCHLD, which legacy_queue then drops. Found by `nscheck conform`; without it the root
      * init reads the father (2), not the grandchild (3).

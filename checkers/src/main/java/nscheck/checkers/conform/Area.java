@@ -4,6 +4,7 @@ import nscheck.model.ModelCatalog;
 import nscheck.model.kernel.CallMenu;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.spec.CloneFlags;
+import nscheck.spec.Credentials;
 import nscheck.spec.Kernel;
 import nscheck.spec.SemUndoList;
 import nscheck.spec.SemaphoreSet;
@@ -18,8 +19,9 @@ import java.util.List;
  * the calls each task may make next. The PID-namespace areas take their calls from the shipped
  * models; the futex area drives the futex calls directly (the futex models' user-space atomics
  * are not kernel calls); signals and SysV IPC join the calls of their models in one area each.
- * Credentials and user namespaces become areas here once the probe runs their calls: an area is
- * a menu, and {@link ProbeCall} maps each call onto the probe.
+ * User namespaces and credentials are one area (models userns-ids, userns-nproc) without the
+ * socket calls, which the probe does not run: an area is a menu, and {@link ProbeCall} maps each
+ * call onto the probe.
  */
 record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
     /** The calls task {@code slot} may make in state {@code k} (arguments may depend on the state). */
@@ -27,7 +29,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -41,6 +43,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(futex());
         out.add(signals());
         out.add(ipc());
+        out.add(userns());
         return out;
     }
 
@@ -167,6 +170,56 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
                 });
     }
 
+
+    /**
+     * User namespaces and credentials (models userns-ids and userns-nproc, U3-U5): setuid(0) and
+     * setuid(1000), unshare(CLONE_NEWUSER), writing "0 <euid> 1" to uid_map and gid_map,
+     * RLIMIT_NPROC (the probe sets it to the spec's scaled 2) across clone, exit and reaping, and
+     * si_uid of SIGUSR1 and SIGCHLD read by sigwaitinfo across user namespaces. The setup is the
+     * signals area's: T1 with the default mask, T2 blocking SIGUSR1 and SIGCHLD, the root init
+     * reading its children's SIGCHLD.
+     */
+    static Area userns() {
+        List<Syscall> menu = new ArrayList<>(CallMenu.expand(List.of("clone", "setuid", "unshare-newuser", "uid-map", "sigblock", "exit", "wait"), 5));
+        List<Syscall> kills = CallMenu.expand(List.of("kill-usr1"), 5);
+        List<Syscall> initCalls = new ArrayList<>(CallMenu.expand(List.of("wait"), 5));
+        for (int i = 0; i < READ_WEIGHT / 2; i++) {
+            menu.addAll(CallMenu.expand(List.of("sigwaitinfo-uid"), 5));
+            initCalls.addAll(CallMenu.expand(List.of("sigwaitinfo-uid"), 5));
+        }
+        List<Syscall> fixed = List.copyOf(menu);
+        return new Area("userns", "setuid, unshare(CLONE_NEWUSER), uid_map and gid_map, RLIMIT_NPROC per (user namespace, uid), si_uid across user namespaces",
+                0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)),
+                        new Scenario.Step(Kernel.ROOT_INIT, new Syscall.SigBlock()),
+                        new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> {
+                    if (slot == Kernel.ROOT_INIT) return initCalls;
+                    if (!mayKillEveryone(k, slot)) return fixed;
+                    List<Syscall> out = new ArrayList<>(fixed);
+                    out.addAll(kills);
+                    return out;
+                });
+    }
+
+    /**
+     * The spec does not check kill permission (check_kill_permission, kill_ok_by_cred in
+     * kernel/signal.c: the sender's uid or euid equals the target's uid or suid, or it holds
+     * CAP_KILL in the target's user namespace). A task's kill calls are generated only while it
+     * may signal every task: it holds every capability in init_user_ns, or every task has its
+     * real and effective kuid (known divergence "kill-permission").
+     */
+    static boolean mayKillEveryone(Kernel k, int slot) {
+        Credentials me = k.objects().context(slot).cred();
+        if (me.userNs() == nscheck.spec.UserNamespace.INIT && me.caps()) return true;
+        for (int other : k.taskSlotList()) {
+            // zombies too: the kernel checks a zombie's credentials like a live task's
+            var ctx = k.objects().context(other);
+            if (ctx == null) return false;
+            Credentials c = ctx.cred();
+            if (c.uid() != me.uid() && c.uid() != me.euid() && c.euid() != me.uid() && c.euid() != me.euid()) return false;
+        }
+        return true;
+    }
     /**
      * The spec scales SEMVMX down to {@link SemaphoreSet#SEMVMX} (2, the kernel's is 32767), for
      * the value and for each semadj: a semop the spec refuses with ERANGE for that bound alone

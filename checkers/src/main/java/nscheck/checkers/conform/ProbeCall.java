@@ -7,7 +7,7 @@ import nscheck.spec.Syscall;
  * two numeric arguments. Steps the kernel takes on its own (a fatal signal acted on, a woken futex
  * call returning) are operations too: the probe sends nothing and waits for their effect.
  *
- * <p>New areas (credentials, user namespaces) add a case here and a branch in the probe's actor
+ * <p>New areas add a case here and a branch in the probe's actor
  * loop; nothing else in the runner depends on the kind of call.
  */
 record ProbeCall(String op, long a, long b) {
@@ -50,6 +50,9 @@ record ProbeCall(String op, long a, long b) {
         if (call instanceof Syscall.Shmget) return new ProbeCall("shmget", 0, 0);
         if (call instanceof Syscall.ShmAttach) return new ProbeCall("shmat", 0, 0);
         if (call instanceof Syscall.ShmStat m) return new ProbeCall("shmstat", m.last() ? 1 : 0, 0);
+        // user namespaces and credentials (U3-U5)
+        if (call instanceof Syscall.Setuid u) return new ProbeCall("setuid", u.uid(), 0);
+        if (call instanceof Syscall.WriteIdMaps) return new ProbeCall("idmaps", 0, 0);
         throw new IllegalArgumentException("the probe has no operation for " + call);
     }
 }

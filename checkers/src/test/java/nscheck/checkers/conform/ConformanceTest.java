@@ -207,6 +207,77 @@ class ConformanceTest {
         assertEquals("= 3", got.get(14), "shm_cpid of a dead creator still reads its number while the pid lives");
     }
 
+    /**
+     * userns area (U3-U5, P10): RLIMIT_NPROC per (user namespace, uid) with the probe's limit 2,
+     * an unmapped uid refused by setuid, the creator's uid_map, and si_uid of SIGUSR1 and SIGCHLD
+     * from a task whose root is kuid 1000 read in init_user_ns.
+     */
+    @Test
+    void mainlineAgreesOnUserNamespacesAndNproc() {
+        List<String> got = agrees(new Scenario("userns", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(0, new Syscall.SigBlock()),
+                step(0, new Syscall.Clone(0)),                             // T2 = 3, blocks
+                step(2, new Syscall.Setuid(1000)),
+                step(2, new Syscall.Clone(0)),                             // T3 = 4: two tasks of 1000
+                step(2, new Syscall.Clone(0)),                             // a third: over RLIMIT_NPROC
+                step(3, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),
+                step(3, new Syscall.Setuid(0)),                            // no map yet
+                step(3, new Syscall.WriteIdMaps()),                        // "0 1000 1"
+                step(3, new Syscall.WriteIdMaps()),                        // written once
+                step(3, new Syscall.Setuid(0)),
+                step(3, new Syscall.Kill(3, 10)),
+                step(2, new Syscall.Sigwaitinfo(true)),
+                step(3, new Syscall.Exit(0)),
+                step(2, new Syscall.Sigwaitinfo(true)),                    // SIGCHLD
+                step(2, new Syscall.Wait(-1)))));
+        assertEquals("= -1 EAGAIN", got.get(5), "copy_process: is_rlimit_overlimit, not INIT_USER");
+        assertEquals("= -1 EINVAL", got.get(7), "__sys_setuid: 0 has no mapping yet");
+        assertEquals("= 0", got.get(8));
+        assertEquals("= -1 EPERM", got.get(9), "map_write: a map is written once");
+        assertEquals("= 1000", got.get(12), "U1's uid 0 is kuid 1000 in init_user_ns");
+        assertEquals("= 1000", got.get(14), "do_notify_parent maps the child's uid into the parent's namespace");
+    }
+
+    /**
+     * README "not settled from the sources" (P10): si_uid from a sender whose own user namespace
+     * does not map its uid goes through that namespace first (from_kuid_munged, then make_kuid in
+     * send_signal_locked) and arrives as 65534, though the receiver's namespace maps kuid 0.
+     */
+    @Test
+    void anUnmappedSenderArrivesAsTheOverflowUid() {
+        List<String> got = agrees(new Scenario("userns", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(0, new Syscall.SigBlock()),
+                step(0, new Syscall.Clone(0)),                             // T2 = 3, blocks
+                step(1, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),    // kuid 0, unmapped in U1
+                step(1, new Syscall.Kill(3, 10)),
+                step(2, new Syscall.Sigwaitinfo(true)))));
+        assertEquals("= 65534", got.get(5));
+    }
+
+    /**
+     * userns area (U4): a fork is charged up the chain, and an ancestor's count is held to the
+     * RLIMIT_NPROC its child namespace recorded at creation (is_rlimit_overlimit, kernel/ucount.c:
+     * max = get_userns_rlimit_max(iter->ns) for the next level up), here the probe's 2.
+     */
+    @Test
+    void nprocIsCheckedAtEveryLevelUpTheChain() {
+        List<String> got = agrees(new Scenario("userns", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Setuid(1000)),
+                step(1, new Syscall.Clone(0)),                             // T2 = 3: (init, 1000) = 2
+                step(2, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),    // (U1, 1000) = 1
+                step(2, new Syscall.WriteIdMaps()),
+                step(2, new Syscall.Clone(0)),                             // U1 allows it, init_user_ns does not
+                step(1, new Syscall.Exit(0)),
+                step(0, new Syscall.Wait(-1)),                             // (init, 1000) = 1
+                step(2, new Syscall.Clone(0)))));
+        assertEquals("= -1 EAGAIN", got.get(5), "the count in init_user_ns would be 3");
+        assertEquals("= 2", got.get(7));
+        assertEquals("= 4", got.get(8), "after the reaping, both levels allow it");
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
