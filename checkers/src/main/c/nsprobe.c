@@ -268,7 +268,11 @@ static long sock_call(const char *op) {
     struct sockaddr_un sa;
     if (listen_fd >= 0 && server_fd < 0) {
         int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd >= 0) server_fd = fd;
+        if (fd >= 0) {
+            int one = 1;
+            setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+            server_fd = fd;
+        }
     }
     if (!strcmp(op, "listen")) {
         int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -284,8 +288,14 @@ static long sock_call(const char *op) {
         return 0;
     }
     if (!strcmp(op, "connect")) {
-        if (client_fd < 0) client_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        if (client_fd < 0) return -1;
+        if (client_fd < 0) {
+            client_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+            if (client_fd < 0) return -1;
+            /* The spec's receiver has SO_PASSCRED (C2); the not yet accepted server socket gets its
+               credentials attached anyway (maybe_add_creds: the sender has SO_PASSCRED). */
+            int one = 1;
+            setsockopt(client_fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+        }
         socklen_t len = sock_addr(&sa);
         return connect(client_fd, (struct sockaddr *) &sa, len);
     }
@@ -300,6 +310,57 @@ static long sock_call(const char *op) {
         return uc.pid;
     }
     return -2;
+}
+
+/* One byte, with SCM_CREDENTIALS {pid, uid, getgid()} when explicit (C1), else implicit (C2). */
+static long sock_send(int explicit, pid_t pid, uid_t uid) {
+    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
+    int fd = server_fd >= 0 ? server_fd : client_fd;
+    if (fd < 0) { errno = ENOTCONN; return -1; }
+    char byte = 'x';
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (explicit) {
+        memset(&u, 0, sizeof u);
+        msg.msg_control = u.buf;
+        msg.msg_controllen = sizeof u.buf;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_CREDENTIALS;
+        c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
+        struct ucred uc = {pid, uid, getgid()};
+        memcpy(CMSG_DATA(c), &uc, sizeof uc);
+    }
+    ssize_t n = sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    return n < 0 ? -1 : 0;
+}
+
+/* recvmsg(MSG_DONTWAIT) of one byte: the ucred's pid as pid_vnr gave it at receive time (C3). */
+static long sock_recv(void) {
+    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
+    int fd = server_fd >= 0 ? server_fd : client_fd;
+    if (fd < 0) { errno = ENOTCONN; return -1; }
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred)) + 64]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    ssize_t n = recvmsg(fd, &msg, MSG_DONTWAIT);
+    if (n < 0) return -1;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
+            struct ucred uc;
+            memcpy(&uc, CMSG_DATA(c), sizeof uc);
+            return uc.pid;
+        }
+    errno = EBADMSG; /* no credentials: not what the spec says, so it shows as a mismatch */
+    return -1;
 }
 
 static void actor(int me) {
@@ -358,6 +419,12 @@ static void actor(int me) {
             if (ret == 0) prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         } else if (!strcmp(op, "listen") || !strcmp(op, "connect") || !strcmp(op, "peercred")) {
             ret = sock_call(op);
+        } else if (!strcmp(op, "send")) {
+            ret = sock_send(0, 0, 0);
+        } else if (!strcmp(op, "screds")) {
+            ret = sock_send(1, (pid_t) a, (uid_t) b);
+        } else if (!strcmp(op, "recvcred")) {
+            ret = sock_recv();
         } else if (!strcmp(op, "idmaps")) {
             ret = write_id_maps();
         } else if (!strcmp(op, "setns")) {

@@ -20,7 +20,7 @@ import java.util.List;
  * models; the futex area drives the futex calls directly (the futex models' user-space atomics
  * are not kernel calls); signals and SysV IPC join the calls of their models in one area each.
  * User namespaces and credentials are one area (models userns-ids, userns-nproc); the socket
- * calls of unix-creds another, without sends (SO_PEERCRED's pid): an area is a menu, and {@link ProbeCall} maps each
+ * calls of unix-creds another (pids only): an area is a menu, and {@link ProbeCall} maps each
  * call onto the probe.
  */
 record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
@@ -203,14 +203,15 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     /**
-     * Unix-socket credentials (model unix-creds, C4), SO_PEERCRED's pid only: listen, connect and
-     * getsockopt(SO_PEERCRED) by tasks in nested PID namespaces, read with pid_vnr in the reader's
-     * namespace. The spec's socket is one listener path with one connection; only the calls on
+     * Unix-socket credentials (model unix-creds, C1-C4), pids only: listen, connect,
+     * getsockopt(SO_PEERCRED), sendmsg with implicit credentials or SCM_CREDENTIALS naming pids
+     * 1..4 (uid 0), and recvmsg's ucred, by tasks in nested PID namespaces, read with pid_vnr in
+     * the reader's namespace. The spec's socket is one listener path with one connection; only the calls on
      * which it and the kernel agree are generated (known divergence "unix-socket-shape"): listen
      * while no socket exists, connect by another task to a listener with no connection yet,
-     * SO_PEERCRED by the two ends of an established connection, clone only before the listen and
-     * exit only by tasks that hold no end (see {@link #credsCalls}). The spec's sends and
-     * SCM_CREDENTIALS are not run yet.
+     * SO_PEERCRED, recvmsg and sendmsg by the two ends of an established connection (a send only
+     * while that direction holds no message), clone only before the listen and exit only by tasks
+     * that hold no end (see {@link #credsCalls}).
      */
     static Area creds() {
         List<Syscall> base = CallMenu.expand(List.of("clone", "clone-newpid", "unshare-newpid", "exit", "wait"), 5);
@@ -240,7 +241,15 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         for (int i = 0; i < READ_WEIGHT; i++) {
             if (s == null) out.add(new Syscall.Listen());
             else if (!s.connected() && s.listener() != slot) out.add(new Syscall.Connect());
-            if (holds && s.connected()) { out.add(new Syscall.PeerCredQuery(false)); out.add(new Syscall.PeerCredQuery(false)); }
+            if (holds && s.connected()) {
+                out.add(new Syscall.PeerCredQuery(false));
+                out.add(new Syscall.RecvCreds(false));
+            }
+        }
+        // one message per direction in the spec: a send only while this end's last one was read
+        if (holds && s.connected() && (slot == s.client() ? s.toServer() == null : s.toClient() == null)) {
+            out.add(new Syscall.Send());
+            for (int p = 1; p < 5; p++) out.add(new Syscall.SendCreds(p, 0));
         }
         return out;
     }

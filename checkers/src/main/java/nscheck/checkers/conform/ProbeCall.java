@@ -57,6 +57,9 @@ record ProbeCall(String op, long a, long b) {
         if (call instanceof Syscall.Listen) return new ProbeCall("listen", 0, 0);
         if (call instanceof Syscall.Connect) return new ProbeCall("connect", 0, 0);
         if (call instanceof Syscall.PeerCredQuery q && !q.uid()) return new ProbeCall("peercred", 0, 0);
+        if (call instanceof Syscall.Send) return new ProbeCall("send", 0, 0);
+        if (call instanceof Syscall.SendCreds c) return new ProbeCall("screds", c.pid(), c.uid());
+        if (call instanceof Syscall.RecvCreds r && !r.uid()) return new ProbeCall("recvcred", 0, 0);
         throw new IllegalArgumentException("the probe has no operation for " + call);
     }
 }
