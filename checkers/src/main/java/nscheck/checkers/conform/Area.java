@@ -210,8 +210,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * which it and the kernel agree are generated (known divergence "unix-socket-shape"): listen
      * while no socket exists, connect by another task to a listener with no connection yet,
      * SO_PEERCRED, recvmsg and sendmsg by the two ends of an established connection (a send only
-     * while that direction holds no message), clone only before the listen and exit only by tasks
-     * that hold no end (see {@link #credsCalls}).
+     * while that direction holds no message), clone and exit only before the listen (see {@link #credsCalls}).
      */
     static Area creds() {
         List<Syscall> base = CallMenu.expand(List.of("clone", "clone-newpid", "unshare-newpid", "exit", "wait"), 5);
@@ -224,7 +223,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     /**
      * The filter of known divergence "unix-socket-shape". While a socket exists, no clone (the
      * kernel's child would inherit the socket's fds, the spec's holds none) and no exit of an end
-     * (the spec drops the listener's connection, the kernel keeps the peer's credentials); SO_PEERCRED
+     * (the spec drops the listener's connection, the kernel keeps the peer's credentials; a
+     * namespace init's exit kills the ends inside, so no exit at all); SO_PEERCRED
      * only on a connection (the kernel answers on a listener with its own credentials, the spec
      * ENOTCONN) and only by its two ends.
      */
@@ -234,7 +234,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         boolean holds = s != null && (s.listener() == slot || s.client() == slot);
         for (Syscall c : base) {
             if (s != null && c instanceof Syscall.Clone) continue;
-            if (holds && c instanceof Syscall.Exit) continue;
+            // an init's exit kills the ends inside its namespace too (zap_pid_ns_processes)
+            if (s != null && c instanceof Syscall.Exit) continue;
             out.add(c);
         }
         // weighted like sigwaitinfo in the signals area: random walks reach a connection and read it
