@@ -31,6 +31,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,8 @@
 #include <sys/prctl.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -246,6 +249,120 @@ static long write_id_maps(void) {
     return write_file("/proc/self/gid_map", text);
 }
 
+/* The spec's one Unix stream socket (SocketRules): an abstract address per scenario, so nothing is
+   left on disk and concurrent probes never meet. The listener accepts lazily, on its next socket
+   call: unix_stream_connect already gave the server socket the client's credentials
+   (init_peercred), so an accept after connect sees what the spec's accept-at-connect does. */
+static char sock_name[64];
+static int listen_fd = -1, server_fd = -1, client_fd = -1;
+
+static socklen_t sock_addr(struct sockaddr_un *sa) {
+    memset(sa, 0, sizeof *sa);
+    sa->sun_family = AF_UNIX;
+    size_t n = strlen(sock_name);
+    memcpy(sa->sun_path + 1, sock_name, n); /* sun_path[0] == 0: abstract */
+    return (socklen_t) (offsetof(struct sockaddr_un, sun_path) + 1 + n);
+}
+
+static long sock_call(const char *op) {
+    struct sockaddr_un sa;
+    if (listen_fd >= 0 && server_fd < 0) {
+        int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            int one = 1;
+            setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+            server_fd = fd;
+        }
+    }
+    if (!strcmp(op, "listen")) {
+        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        if (fd < 0) return -1;
+        socklen_t len = sock_addr(&sa);
+        if (bind(fd, (struct sockaddr *) &sa, len) < 0 || listen(fd, 1) < 0) {
+            int saved = errno;
+            close(fd);
+            errno = saved;
+            return -1;
+        }
+        listen_fd = fd;
+        return 0;
+    }
+    if (!strcmp(op, "connect")) {
+        if (client_fd < 0) {
+            client_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+            if (client_fd < 0) return -1;
+            /* The spec's receiver has SO_PASSCRED (C2); the not yet accepted server socket gets its
+               credentials attached anyway (maybe_add_creds: the sender has SO_PASSCRED). */
+            int one = 1;
+            setsockopt(client_fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+        }
+        socklen_t len = sock_addr(&sa);
+        return connect(client_fd, (struct sockaddr *) &sa, len);
+    }
+    if (!strcmp(op, "peercred")) {
+        /* The connected end this task holds: the accepted one for the listener (the spec's listener
+           reports its client), else its client socket. */
+        int fd = server_fd >= 0 ? server_fd : client_fd;
+        if (fd < 0) { errno = ENOTCONN; return -1; }
+        struct ucred uc;
+        socklen_t len = sizeof uc;
+        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &uc, &len) < 0) return -1;
+        return uc.pid;
+    }
+    return -2;
+}
+
+/* One byte, with SCM_CREDENTIALS {pid, uid, getgid()} when explicit (C1), else implicit (C2). */
+static long sock_send(int explicit, pid_t pid, uid_t uid) {
+    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
+    int fd = server_fd >= 0 ? server_fd : client_fd;
+    if (fd < 0) { errno = ENOTCONN; return -1; }
+    char byte = 'x';
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (explicit) {
+        memset(&u, 0, sizeof u);
+        msg.msg_control = u.buf;
+        msg.msg_controllen = sizeof u.buf;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_CREDENTIALS;
+        c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
+        struct ucred uc = {pid, uid, getgid()};
+        memcpy(CMSG_DATA(c), &uc, sizeof uc);
+    }
+    ssize_t n = sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    return n < 0 ? -1 : 0;
+}
+
+/* recvmsg(MSG_DONTWAIT) of one byte: the ucred's pid as pid_vnr gave it at receive time (C3). */
+static long sock_recv(void) {
+    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
+    int fd = server_fd >= 0 ? server_fd : client_fd;
+    if (fd < 0) { errno = ENOTCONN; return -1; }
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred)) + 64]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    ssize_t n = recvmsg(fd, &msg, MSG_DONTWAIT);
+    if (n < 0) return -1;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
+            struct ucred uc;
+            memcpy(&uc, CMSG_DATA(c), sizeof uc);
+            return uc.pid;
+        }
+    errno = EBADMSG; /* no credentials: not what the spec says, so it shows as a mismatch */
+    return -1;
+}
+
 static void actor(int me) {
     char line[128];
     for (;;) {
@@ -300,6 +417,14 @@ static void actor(int me) {
                /proc/self/uid_map is then root's: as if the task had exec'ed after setuid, which
                the spec assumes (it has no dumpable flag). */
             if (ret == 0) prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+        } else if (!strcmp(op, "listen") || !strcmp(op, "connect") || !strcmp(op, "peercred")) {
+            ret = sock_call(op);
+        } else if (!strcmp(op, "send")) {
+            ret = sock_send(0, 0, 0);
+        } else if (!strcmp(op, "screds")) {
+            ret = sock_send(1, (pid_t) a, (uid_t) b);
+        } else if (!strcmp(op, "recvcred")) {
+            ret = sock_recv();
         } else if (!strcmp(op, "idmaps")) {
             ret = write_id_maps();
         } else if (!strcmp(op, "setns")) {
@@ -550,6 +675,8 @@ static void run_scenario(long id, int nwords) {
     }
     if (pipe2(reply_pipe, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
     inlen = 0;
+    snprintf(sock_name, sizeof sock_name, "nsprobe-%d-%ld", (int) getpid(), id);
+    listen_fd = server_fd = client_fd = -1;
     /* A fresh IPC namespace too: SysV objects a scenario creates (the IPC area, to come) die with
        it when the scenario's last task does (free_ipc_ns), so nothing outlives a scenario. */
     pid_t init = (pid_t) syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWIPC | SIGCHLD, NULL, NULL, NULL, NULL);

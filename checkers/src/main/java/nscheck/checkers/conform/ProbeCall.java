@@ -53,6 +53,13 @@ record ProbeCall(String op, long a, long b) {
         // user namespaces and credentials (U3-U5)
         if (call instanceof Syscall.Setuid u) return new ProbeCall("setuid", u.uid(), 0);
         if (call instanceof Syscall.WriteIdMaps) return new ProbeCall("idmaps", 0, 0);
+        // Unix-socket credentials (C4): the listener accepts on its next socket call
+        if (call instanceof Syscall.Listen) return new ProbeCall("listen", 0, 0);
+        if (call instanceof Syscall.Connect) return new ProbeCall("connect", 0, 0);
+        if (call instanceof Syscall.PeerCredQuery q && !q.uid()) return new ProbeCall("peercred", 0, 0);
+        if (call instanceof Syscall.Send) return new ProbeCall("send", 0, 0);
+        if (call instanceof Syscall.SendCreds c) return new ProbeCall("screds", c.pid(), c.uid());
+        if (call instanceof Syscall.RecvCreds r && !r.uid()) return new ProbeCall("recvcred", 0, 0);
         throw new IllegalArgumentException("the probe has no operation for " + call);
     }
 }

@@ -278,6 +278,34 @@ class ConformanceTest {
         assertEquals("= 4", got.get(8), "after the reaping, both levels allow it");
     }
 
+    /**
+     * creds area (C4): SO_PEERCRED holds a struct pid reference taken at connect and is read with
+     * pid_vnr in the reader's namespace: a peer inside a child PID namespace reads as its
+     * parent-namespace pid to a listener outside, and the listener, which has no pid in the child
+     * namespace, reads as 0 to it. SCM_CREDENTIALS likewise: implicit from the child-namespace
+     * sender, and explicit naming the receiver by the sender's number for it.
+     */
+    @Test
+    void mainlineAgreesOnPeerCredAcrossPidNamespaces() {
+        List<String> got = agrees(new Scenario("creds", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 inside
+                step(2, new Syscall.Clone(0)),                             // T3 = 4, 2 inside
+                step(1, new Syscall.Listen()),
+                step(3, new Syscall.Connect()),
+                step(1, new Syscall.PeerCredQuery(false)),
+                step(3, new Syscall.PeerCredQuery(false)),
+                step(3, new Syscall.Send()),                               // implicit: T3's own
+                step(1, new Syscall.RecvCreds(false)),
+                step(1, new Syscall.SendCreds(4, 0)),                      // explicit: T3 by T1's number
+                step(3, new Syscall.RecvCreds(false)))));
+        assertEquals("= 0", got.get(4));
+        assertEquals("= 4", got.get(8), "scm_recv: pid_vnr of the implicit pid in the parent-namespace reader");
+        assertEquals("= 2", got.get(10), "the explicit pid, found in the sender's namespace, read in the receiver's");
+        assertEquals("= 4", got.get(5), "the child-namespace peer by its parent-namespace pid");
+        assertEquals("= 0", got.get(6), "pid_vnr: the listener has no pid in the reader's namespace");
+    }
+
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
