@@ -93,19 +93,9 @@ class FutexModelsTest {
             "futex-robust-crossns, mainline,                    robust-recovery,  6",
     })
     void everyFutexInvariantFailsOnAShortestTrace(String model, String variant, String invariant, int length) {
-        Model<?, ?> m = ModelCatalog.find(model).build(Map.of(), variant);
-        Violation<?, ?> v = firstViolationOf(m, invariant, -1);
-        assertTrue(v != null, model + " under " + variant + " must break " + invariant);
-        assertEquals(length, v.trace().length(), () -> "trace: " + v.trace());
-        assertEquals(null, firstViolationOf(m, invariant, length - 1), "a shorter trace exists");
+        ShortestViolation.assertShortest(model, variant, invariant, length);
     }
 
-    /** The first violation of {@code invariant} within {@code depth} steps (-1: the model's own bound). */
-    private static <S, A> Violation<S, A> firstViolationOf(Model<S, A> m, String invariant, int depth) {
-        CheckOptions o = CheckOptions.defaults().quiet().withMaxDepth(depth);
-        CheckResult<S, A> r = new Bfs<>(new SingleProperty<>(m, invariant), o, Progress.NONE).run();
-        return r.violations().stream().filter(x -> x.property().equals(invariant)).findFirst().orElse(null);
-    }
 
     @Test
     void everyFutexModelIsListedAndBuilds() {
