@@ -1,0 +1,55 @@
+package nscheck.checkers.cli;
+
+import nscheck.checkers.golden.GoldenCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * `nscheck golden`: recomputes the golden counts and diffs them against the pinned file (exit 1 on
+ * any difference), or rewrites the file with {@code --write} after a deliberate semantic change.
+ */
+@Command(name = "golden", mixinStandardHelpOptions = true,
+        description = {"Recompute every shipped model's counts and verdicts under every variant it runs with, and diff them",
+                "against the pinned file (model/golden-counts.json). Exit 1 when a number moved; --write rewrites the file."})
+public final class GoldenCommand implements Callable<Integer> {
+    @Option(names = "--write", description = "rewrite the file with the fresh counts instead of diffing")
+    boolean write;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "the golden file (default: ${DEFAULT-VALUE})")
+    Path file = GoldenCounts.FILE;
+
+    @Option(names = "--threads", paramLabel = "N", description = "runs at once (default: the number of processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 1) throw new Main.UsageError("--threads must be at least 1");
+        List<GoldenCounts.Run> pinned = null;
+        if (!write) {
+            try {
+                pinned = GoldenCounts.read(file);
+            } catch (NoSuchFileException e) {
+                throw new Main.UsageError("no golden file at " + file + " (run from the repository root, or give --file)");
+            }
+        }
+        long t0 = System.nanoTime();
+        List<GoldenCounts.Run> fresh = GoldenCounts.compute(threads, line -> System.err.println("  " + line));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (write) {
+            Files.writeString(file, GoldenCounts.render(fresh));
+            System.out.printf("wrote %d runs to %s (%.1f s)%n", fresh.size(), file, seconds);
+            return ExitCode.OK;
+        }
+        List<String> diffs = GoldenCounts.differences(pinned, fresh);
+        for (String d : diffs) System.out.println(d);
+        System.out.printf("%d runs, %d differ from %s (%.1f s)%n", fresh.size(), diffs.size(), file, seconds);
+        return diffs.isEmpty() ? ExitCode.OK : ExitCode.VIOLATED;
+    }
+}
