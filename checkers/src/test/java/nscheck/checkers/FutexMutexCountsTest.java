@@ -30,7 +30,7 @@ class FutexMutexCountsTest {
             "FOREVER, 4,  2656,  8533, 17",
             "FOREVER, 5, 19317, 72761, 21",
     })
-    void bothEnginesCountWhatSpinCounts(FutexMutex.Variant variant, int n, long states, long transitions, int depth) {
+    void bothEnginesCountWhatSpinCounts(FutexMutex.Loop variant, int n, long states, long transitions, int depth) {
         FutexMutex model = new FutexMutex(n, variant);
         for (int workers : new int[] {1, 2, 3}) {
             CheckResult<Long, PackedStep> r = new ParallelPackedBfs(model, new PackedStateSet(4), QUIET, workers, Progress.NONE).run();
@@ -48,7 +48,7 @@ class FutexMutexCountsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ONCE", "FOREVER"})
-    void bitstateWithRoomToSpareMissesNothing(FutexMutex.Variant variant) {
+    void bitstateWithRoomToSpareMissesNothing(FutexMutex.Loop variant) {
         FutexMutex model = new FutexMutex(4, variant);
         BitstateSet bits = new BitstateSet(24);
         CheckResult<Long, PackedStep> r = new ParallelPackedBfs(model, bits, QUIET, 1, Progress.NONE).run();

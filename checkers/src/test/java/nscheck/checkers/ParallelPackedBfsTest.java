@@ -165,7 +165,7 @@ class ParallelPackedBfsTest {
     @Test
     void aStopRequestEndsTheSearchWithWhatItFound() {
         ParallelPackedBfs[] engine = new ParallelPackedBfs[1];
-        engine[0] = new ParallelPackedBfs(new nscheck.model.futex.FutexMutex(7, nscheck.model.futex.FutexMutex.Variant.FOREVER),
+        engine[0] = new ParallelPackedBfs(new nscheck.model.futex.FutexMutex(7, nscheck.model.futex.FutexMutex.Loop.FOREVER),
                 new PackedStateSet(), new CheckOptions(-1, false, 1), 2, s -> engine[0].requestStop());
         CheckResult<Long, PackedStep> r = engine[0].run();
         assertEquals(Ending.INTERRUPTED, r.ending());

@@ -36,8 +36,8 @@ public final class ModelCatalog {
     public static final List<Supplier<ModelSource>> CODE_MODELS = List.of(
             FutexModelSource::mutex, FutexModelSource::pi, FutexModelSource::piCrossNamespace,
             FutexModelSource::robust, FutexModelSource::robustCrossNamespace,
-            () -> new FutexMutexSource(FutexMutex.Variant.ONCE),
-            () -> new FutexMutexSource(FutexMutex.Variant.FOREVER),
+            () -> new FutexMutexSource(FutexMutex.Loop.ONCE),
+            () -> new FutexMutexSource(FutexMutex.Loop.FOREVER),
             RestoreModelSource::migration);
 
     private static final ObjectMapper JSON = new ObjectMapper()

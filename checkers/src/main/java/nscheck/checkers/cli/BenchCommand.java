@@ -76,10 +76,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<FutexMutex.Variant> vs = new ArrayList<>();
+        List<FutexMutex.Loop> vs = new ArrayList<>();
         for (String v : variants) {
             try {
-                vs.add(FutexMutex.Variant.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+                vs.add(FutexMutex.Loop.valueOf(v.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageError("--variants takes once and/or forever, not '" + v + "'");
             }
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%-20s %2s %-13s %12s %13s %5s %8s %14s %11s%n",
                     "model", "N", "engine", "distinct", "generated", "depth", "seconds", "distinct/s", "bytes/state");
             int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
-            for (FutexMutex.Variant v : vs) {
+            for (FutexMutex.Loop v : vs) {
                 for (int n : sizes) {
                     if (interrupted.get()) break;
                     FutexMutex model = new FutexMutex(n, v);
@@ -197,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
     /** A few small runs first, so that the first measured row is not the JIT's compile time. */
     private void warmUp() {
         for (int i = 0; i < 3; i++)
-            for (FutexMutex.Variant v : FutexMutex.Variant.values())
+            for (FutexMutex.Loop v : FutexMutex.Loop.values())
                 new ParallelPackedBfs(new FutexMutex(5, v), new PackedStateSet(), CheckOptions.defaults().quiet(), workers, s -> {}).run();
     }
 

@@ -73,16 +73,16 @@ public final class Conformance {
         List<KernelRun> runs = probe.run(scenarios, predictions);
         int steps = 0, agreed = 0;
         List<Mismatch> knownOnes = new ArrayList<>(), real = new ArrayList<>();
-        Minimizer minimizer = new Minimizer(semantics, probe, known);
+        ScenarioShrinker shrinker = new ScenarioShrinker(semantics, probe, known);
         Map<String, Integer> families = new TreeMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             steps += runs.get(i).results().size();
             for (int j = 0; j < runs.get(i).results().size(); j++)
                 families.merge(scenarios.get(i).steps().get(j).call().family(), 1, Integer::sum);
-            Mismatch m = Comparison.compare(scenarios.get(i), predictions.get(i), runs.get(i), known);
+            Mismatch m = RunComparison.compare(scenarios.get(i), predictions.get(i), runs.get(i), known);
             if (m == null) agreed++;
             else if (m.known() != null) knownOnes.add(m);
-            else real.add(real.size() < MINIMIZE_PER_AREA ? minimizer.minimize(m) : m);
+            else real.add(real.size() < MINIMIZE_PER_AREA ? shrinker.shrink(m) : m);
         }
         return new AreaResult(areaName, scenarios.size(), steps, agreed, knownOnes, real, families);
     }

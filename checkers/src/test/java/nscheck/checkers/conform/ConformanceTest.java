@@ -45,7 +45,7 @@ class ConformanceTest {
         Prediction p = SpecReplay.predict(mainline(), s);
         assertTrue(p != null, "the spec replays " + s);
         KernelRun run = probe.run(List.of(s), List.of(p)).get(0);
-        assertNull(Comparison.compare(s, p, run, KnownDivergences.load()), () -> "kernel " + run.results() + " vs spec " + p.steps());
+        assertNull(RunComparison.compare(s, p, run, KnownDivergences.load()), () -> "kernel " + run.results() + " vs spec " + p.steps());
         return run.results();
     }
 
@@ -84,7 +84,7 @@ class ConformanceTest {
         Semantics wrong = new Semantics(SeededBugs.ANONYMOUS_OWNER, mainline().limits);
         Prediction p = SpecReplay.predict(wrong, handOff);
         KernelRun run = probe.run(List.of(handOff), List.of(p)).get(0);
-        Mismatch m = Comparison.compare(handOff, p, run, KnownDivergences.load());
+        Mismatch m = RunComparison.compare(handOff, p, run, KnownDivergences.load());
         assertTrue(m != null && m.known() == null, "seeded-anonymous-owner must disagree with the kernel");
         assertEquals(6, m.step(), "the woken waiter returns owning a word that names nobody");
     }

@@ -23,7 +23,11 @@ public final class FutexMutex implements PackedModel {
     /** 3-bit thread ids in the queue, and the whole state in 63 bits. */
     public static final int MAX_THREADS = 8;
 
-    public enum Variant {
+    /**
+     * Whether a thread locks once or forever: the catalog's futex-mutex-once and
+     * futex-mutex-forever, each a model of its own (not a kernel proposal, which is a spec Variant).
+     */
+    public enum Loop {
         /** Each thread locks once, then stops (DONE): the state space ends. */
         ONCE,
         /** Each thread locks again after unlocking: the state space is a cycle. */
@@ -52,19 +56,19 @@ public final class FutexMutex implements PackedModel {
     private static final int[] FAMILY_OF_PC = {0, 1, 2, -1, 3, 4, 5, -1};
 
     private final int threads;
-    private final Variant variant;
+    private final Loop loop;
     private final int fin;
     private final int lenShift;
     private final int queueShift;
     private final long queueMask;
     private final List<PackedInvariant> invariants;
 
-    public FutexMutex(int threads, Variant variant) {
+    public FutexMutex(int threads, Loop loop) {
         if (threads < 1 || threads > MAX_THREADS)
             throw new ModelException("threads must be between 1 and " + MAX_THREADS + " (3-bit thread ids in one long), not " + threads);
         this.threads = threads;
-        this.variant = variant;
-        this.fin = variant == Variant.ONCE ? FutexPc.DONE.code() : CAS;
+        this.loop = loop;
+        this.fin = loop == Loop.ONCE ? FutexPc.DONE.code() : CAS;
         this.lenShift = VAL_BITS + PC_BITS * threads;
         this.queueShift = lenShift + LEN_BITS;
         this.queueMask = (1L << (PC_BITS * threads)) - 1;
@@ -79,14 +83,14 @@ public final class FutexMutex implements PackedModel {
         return threads;
     }
 
-    @Override public String name() { return "futex-mutex-" + variant.label(); }
+    @Override public String name() { return "futex-mutex-" + loop.label(); }
 
     @Override
     public String description() {
-        return "Drepper's three-state futex mutex with the futex wait queue as state (" + variant.label() + "; the enumerator benchmark)";
+        return "Drepper's three-state futex mutex with the futex wait queue as state (" + loop.label() + "; the enumerator benchmark)";
     }
 
-    @Override public String variant() { return variant.label(); }
+    @Override public String variant() { return loop.label(); }
 
     @Override
     public Map<String, Integer> bounds() {

@@ -13,9 +13,9 @@ import java.util.Map;
 /** `futex-mutex-once` and `futex-mutex-forever` in the catalog: one bound, {@code threads}. */
 public final class FutexMutexSource implements ModelSource {
     private static final int DEFAULT_THREADS = 3;
-    private final FutexMutex.Variant variant;
+    private final FutexMutex.Loop variant;
 
-    public FutexMutexSource(FutexMutex.Variant variant) {
+    public FutexMutexSource(FutexMutex.Loop variant) {
         this.variant = variant;
     }
 
@@ -36,7 +36,7 @@ public final class FutexMutexSource implements ModelSource {
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
         if (variantName != null && !variantName.equals(variant.label()))
             throw new ModelException("model " + name() + " has only the variant " + variant.label()
-                    + " (the other is a model of its own: futex-mutex-" + (variant == FutexMutex.Variant.ONCE ? "forever" : "once") + ")");
+                    + " (the other is a model of its own: futex-mutex-" + (variant == FutexMutex.Loop.ONCE ? "forever" : "once") + ")");
         Map<String, Integer> b = new LinkedHashMap<>(defaultBounds());
         for (var e : overrides.entrySet()) {
             if (!b.containsKey(e.getKey()))

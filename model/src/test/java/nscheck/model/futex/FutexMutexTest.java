@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FutexMutexTest {
-    private final FutexMutex two = new FutexMutex(2, FutexMutex.Variant.FOREVER);
+    private final FutexMutex two = new FutexMutex(2, FutexMutex.Loop.FOREVER);
 
     /** Follows one thread's choice at a time: successor index = thread index among the threads that can step. */
     private long step(FutexMutex m, long s, int thread) {
@@ -41,7 +41,7 @@ class FutexMutexTest {
 
     @Test
     void theQueueIsFifo() {
-        FutexMutex three = new FutexMutex(3, FutexMutex.Variant.ONCE);
+        FutexMutex three = new FutexMutex(3, FutexMutex.Loop.ONCE);
         long s = three.initialStates()[0];
         s = step(three, s, 0);
         s = step(three, s, 2);                     // CAS fails on val=1
@@ -64,7 +64,7 @@ class FutexMutexTest {
 
     @Test
     void everyStateFitsInSixtyThreeBits() {
-        FutexMutex eight = new FutexMutex(8, FutexMutex.Variant.ONCE);
+        FutexMutex eight = new FutexMutex(8, FutexMutex.Loop.ONCE);
         long s = eight.initialStates()[0];
         s = step(eight, s, 0);                     // T0 takes the lock
         for (int t = 7; t >= 1; t--) {             // the others queue up, the largest ids first
@@ -74,7 +74,7 @@ class FutexMutexTest {
         }
         assertEquals("val=2 pc=[CS SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP] queue=[T7 T6 T5 T4 T3 T2 T1]", eight.describeState(s));
         assertTrue(s >= 0);
-        assertThrows(ModelException.class, () -> new FutexMutex(9, FutexMutex.Variant.ONCE));
+        assertThrows(ModelException.class, () -> new FutexMutex(9, FutexMutex.Loop.ONCE));
     }
 
     @Test

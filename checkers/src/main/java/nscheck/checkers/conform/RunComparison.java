@@ -3,8 +3,8 @@ package nscheck.checkers.conform;
 import java.util.Map;
 
 /** Compares one kernel run with the spec's prediction: results, then futex words, step by step, then NSpid lines. */
-final class Comparison {
-    private Comparison() {}
+final class RunComparison {
+    private RunComparison() {}
 
     /** The first difference, or null when the kernel agreed everywhere. */
     static Mismatch compare(Scenario s, Prediction pred, KernelRun run, KnownDivergences known) {

@@ -10,20 +10,20 @@ import java.util.List;
  * replay deterministically and on which the kernel still disagrees, and repeats until no single
  * step can go. Each round runs every candidate in one probe batch.
  */
-final class Minimizer {
+final class ScenarioShrinker {
     private static final int MAX_ROUNDS = 20;
 
     private final Semantics semantics;
     private final Probe probe;
     private final KnownDivergences known;
 
-    Minimizer(Semantics semantics, Probe probe, KnownDivergences known) {
+    ScenarioShrinker(Semantics semantics, Probe probe, KnownDivergences known) {
         this.semantics = semantics;
         this.probe = probe;
         this.known = known;
     }
 
-    Mismatch minimize(Mismatch m) {
+    Mismatch shrink(Mismatch m) {
         Mismatch best = m;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Scenario> candidates = new ArrayList<>();
@@ -42,7 +42,7 @@ final class Minimizer {
             List<KernelRun> runs = probe.run(candidates, predictions);
             Mismatch smaller = null;
             for (int i = 0; i < candidates.size() && smaller == null; i++) {
-                Mismatch again = Comparison.compare(candidates.get(i), predictions.get(i), runs.get(i), known);
+                Mismatch again = RunComparison.compare(candidates.get(i), predictions.get(i), runs.get(i), known);
                 if (again != null && again.known() == null) smaller = again;
             }
             if (smaller == null) return best;
