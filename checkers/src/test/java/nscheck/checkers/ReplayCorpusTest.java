@@ -2,6 +2,7 @@ package nscheck.checkers;
 
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.checkers.trace.Replay;
 import nscheck.model.Model;
 import nscheck.spec.SeededBugs;
 import nscheck.spec.Variant;

@@ -1,5 +1,8 @@
 package nscheck.checkers;
 
+import nscheck.checkers.walk.Simulation;
+import nscheck.checkers.walk.SimulationOptions;
+import nscheck.checkers.walk.SimulationResult;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelSource;
@@ -19,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * point: each build samples new walks) and is printed; rerun a failure exactly with
  * {@code mvn -B -o verify -Dnscheck.seed=S} or {@code nscheck simulate MODEL --seed S}.
  */
-class ShippedModelWalksTest {
+public class ShippedModelWalksTest {
     static final int WALKS = 150;
     static final int DEPTH = 40;
     static final long SEED = Long.getLong("nscheck.seed", new SplittableRandom().nextLong());
@@ -31,7 +34,7 @@ class ShippedModelWalksTest {
      * group model, where si_pid names the sender by its own inner number (P10). A walk may
      * violate exactly these properties there, and no other.
      */
-    static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.of(
+    public static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.of(
             "futex-pi-crossns", Set.of("owner-identity", "mutual-exclusion", "no-lost-wakeup"),
             "futex-robust-crossns", Set.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"),
             // A container init signalling the process group it inherited is reported by its inner PID (P10, ObjectModelsTest).

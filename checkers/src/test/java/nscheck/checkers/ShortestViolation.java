@@ -1,5 +1,10 @@
 package nscheck.checkers;
 
+import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 

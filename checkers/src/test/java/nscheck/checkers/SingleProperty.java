@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** A model seen through one of its properties, so that a search stops only at that property's violation. */
-final class SingleProperty<S, A> implements Model<S, A> {
+public final class SingleProperty<S, A> implements Model<S, A> {
     private final Model<S, A> m;
     private final List<Property<S, A>> only;
 
-    SingleProperty(Model<S, A> m, String property) {
+    public SingleProperty(Model<S, A> m, String property) {
         this.m = m;
         this.only = m.properties().stream().filter(p -> p.name().equals(property)).toList();
         if (only.isEmpty()) throw new IllegalArgumentException(property);

@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Tiny models with known state spaces, to test the engine apart from the kernel spec. */
-final class ToyModels {
+public final class ToyModels {
     private ToyModels() {}
 
     /**
      * A counter from 0 to {@code max} that can add 1 or 2; at {@code max} it stops. The invariant
      * "never equals {@code bad}" fails first after ceil(bad/2) steps.
      */
-    static Model<Integer, String> counter(int max, int bad, boolean deadlockIsError) {
+    public static Model<Integer, String> counter(int max, int bad, boolean deadlockIsError) {
         return new Model<>() {
             public String name() { return "counter"; }
             public String description() { return "counter"; }

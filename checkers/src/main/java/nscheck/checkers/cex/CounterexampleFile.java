@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import nscheck.checkers.Violation;
+import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.TraceStep;

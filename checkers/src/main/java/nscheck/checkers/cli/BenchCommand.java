@@ -1,13 +1,13 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.BitstateSet;
-import nscheck.checkers.Bfs;
-import nscheck.checkers.CheckOptions;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.PackedStateSet;
-import nscheck.checkers.PackedVisitedSet;
-import nscheck.checkers.ParallelPackedBfs;
-import nscheck.checkers.Statistics;
+import nscheck.checkers.store.BitstateSet;
+import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.store.PackedStateSet;
+import nscheck.checkers.store.PackedVisitedSet;
+import nscheck.checkers.engine.ParallelPackedBfs;
+import nscheck.checkers.engine.Statistics;
 import nscheck.model.futex.FutexMutex;
 import nscheck.model.packed.PackedModelView;
 import nscheck.model.packed.PackedStep;
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
             long cpu0 = processCpuNanos();
             CheckResult<?, ?> sequential = new Bfs<>(m, o, s -> {}).run();
             long cpu1 = processCpuNanos();
-            CheckResult<?, ?> parallel = new nscheck.checkers.ParallelBfs<>(m, o, s -> {}, workers).run();
+            CheckResult<?, ?> parallel = new nscheck.checkers.engine.ParallelBfs<>(m, o, s -> {}, workers).run();
             long cpu2 = processCpuNanos();
             Statistics old = kernelRow(out, m.name(), "bfs", sequential, cpu1 - cpu0);
             Statistics now = kernelRow(out, m.name(), "parallel-bfs", parallel, cpu2 - cpu1);

@@ -1,13 +1,13 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.CheckOptions;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Ending;
-import nscheck.checkers.Engine;
-import nscheck.checkers.Engines;
-import nscheck.checkers.Minimizer;
-import nscheck.checkers.Trace;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Ending;
+import nscheck.checkers.engine.Engine;
+import nscheck.checkers.engine.Engines;
+import nscheck.checkers.shrink.Minimizer;
+import nscheck.checkers.trace.Trace;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
@@ -113,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
-        nscheck.checkers.PackedVisitedSet store = bitstateLog2 == 0 ? null : new nscheck.checkers.BitstateSet(bitstateLog2);
+        nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == 0 ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
         Engine<S, A> bfs = Engines.pick(m, options, text::progress, store, frontierMib < 0 ? -1 : frontierMib << 20,
                 Path.of(System.getProperty("java.io.tmpdir")));
         CountDownLatch reported = new CountDownLatch(1);
@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
                 // the hook is running: the JVM is exiting because of the interrupt
             }
         }
-        if (result.ending() == nscheck.checkers.Ending.MODEL_ERROR) return ExitCode.INTERNAL;
+        if (result.ending() == nscheck.checkers.engine.Ending.MODEL_ERROR) return ExitCode.INTERNAL;
         if (result.violated()) return ExitCode.VIOLATED;
         if (result.ending() == Ending.OUT_OF_MEMORY) {
             stderr.println("nscheck: bounds too large for memory after " + result.stats().distinct()

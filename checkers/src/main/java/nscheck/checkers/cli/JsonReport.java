@@ -3,9 +3,9 @@ package nscheck.checkers.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Statistics;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Statistics;
+import nscheck.checkers.trace.Violation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.Minimizer;
-import nscheck.checkers.Replay;
-import nscheck.checkers.Trace;
-import nscheck.checkers.Violation;
+import nscheck.checkers.shrink.Minimizer;
+import nscheck.checkers.trace.Replay;
+import nscheck.checkers.trace.Trace;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;

@@ -1,11 +1,11 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.Minimizer;
-import nscheck.checkers.Simulation;
-import nscheck.checkers.SimulationOptions;
-import nscheck.checkers.SimulationResult;
-import nscheck.checkers.Trace;
-import nscheck.checkers.Violation;
+import nscheck.checkers.shrink.Minimizer;
+import nscheck.checkers.walk.Simulation;
+import nscheck.checkers.walk.SimulationOptions;
+import nscheck.checkers.walk.SimulationResult;
+import nscheck.checkers.trace.Trace;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;

@@ -1,10 +1,10 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Ending;
-import nscheck.checkers.Statistics;
-import nscheck.checkers.Trace;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Ending;
+import nscheck.checkers.engine.Statistics;
+import nscheck.checkers.trace.Trace;
+import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.TraceStep;
 

@@ -1,6 +1,6 @@
 package nscheck.checkers.cli;
 
-import nscheck.checkers.Trace;
+import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
 import nscheck.model.TraceStep;
 

@@ -1,11 +1,11 @@
 package nscheck.checkers.compare;
 
-import nscheck.checkers.Bfs;
-import nscheck.checkers.CheckOptions;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Progress;
-import nscheck.checkers.Minimizer;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.shrink.Minimizer;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
 import nscheck.model.ModelException;

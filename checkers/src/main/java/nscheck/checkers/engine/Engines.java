@@ -1,0 +1,40 @@
+package nscheck.checkers.engine;
+
+import nscheck.checkers.store.PackedStateSet;
+import nscheck.checkers.store.PackedVisitedSet;
+import nscheck.model.Model;
+import nscheck.model.packed.PackedModelView;
+
+/**
+ * Picks the engine for a model: the parallel packed BFS when the model has a packed form, else
+ * the object BFS, on every core ({@link ParallelBfs}, whose results equal {@link Bfs}'s) when
+ * there is more than one.
+ */
+public final class Engines {
+    private Engines() {}
+
+    public static <S, A> Engine<S, A> pick(Model<S, A> model, CheckOptions options, Progress progress) {
+        return pick(model, options, progress, null, -1, null);
+    }
+
+    /**
+     * As {@link #pick(Model, CheckOptions, Progress)}, with the bounded-memory choices of the packed
+     * engine: {@code store} (null for the exact table, e.g. a {@link nscheck.checkers.store.BitstateSet}) and a frontier
+     * kept to {@code frontierBytes} a level in memory, the rest in {@code spillDirectory} (-1: all in memory).
+     */
+    @SuppressWarnings("unchecked")
+    public static <S, A> Engine<S, A> pick(Model<S, A> model, CheckOptions options, Progress progress,
+                                           PackedVisitedSet store, long frontierBytes, java.nio.file.Path spillDirectory) {
+        if (model instanceof PackedModelView view) {
+            ParallelPackedBfs bfs = new ParallelPackedBfs(view.packed(), store == null ? new PackedStateSet(16) : store,
+                    options, Runtime.getRuntime().availableProcessors(), progress);
+            if (frontierBytes >= 0) bfs.spillFrontier(frontierBytes, spillDirectory);
+            return (Engine<S, A>) bfs;
+        }
+        if (store != null || frontierBytes >= 0)
+            throw new IllegalArgumentException("bitstate storage and a disk frontier need a packed model");
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1 && ParallelBfs.supports(model)) return new ParallelBfs<>(model, options, progress, cores);
+        return new Bfs<>(model, options, progress);
+    }
+}

@@ -1,0 +1,403 @@
+package nscheck.checkers.engine;
+
+import nscheck.checkers.store.SharedFingerprintSet;
+import nscheck.checkers.store.TraceStore;
+import nscheck.checkers.trace.Trace;
+import nscheck.checkers.trace.Violation;
+import nscheck.model.Model;
+import nscheck.model.Property;
+import nscheck.model.Transition;
+import nscheck.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link Bfs} on every core, for models whose states are objects (the kernel models): the
+ * expensive part of a step (the spec computing the successor, its fingerprint, the property
+ * checks) runs on worker threads, chunk by chunk of a level, while one thread merges the chunks'
+ * results in chunk order into the visited set, the trace store and the next level.
+ *
+ * <p>The merge replays, transition by transition, exactly what the sequential {@link Bfs} does
+ * (count, step properties, add, state properties, stop), using verdicts the workers computed in
+ * advance; so the result is not merely deterministic but identical to {@link Bfs}'s: same
+ * distinct and generated counts, same ids, same shortest traces, same first violation. Workers
+ * drop successors already in the visited set ({@link SharedFingerprintSet#probablyContains}),
+ * so the merge sees only the few that may be new.
+ */
+public final class ParallelBfs<S, A> implements Engine<S, A> {
+    /** States per unit of work: large enough to amortize the hand-over, small enough to keep both cores busy to the end of a level. */
+    static final int CHUNK = 256;
+    /** Verdicts are packed two bits a property (exercised, violated) into one long. */
+    static final int MAX_PROPERTIES = 32;
+
+    private final Model<S, A> model;
+    private final CheckOptions options;
+    private final Progress progress;
+    private final int threads;
+    private volatile boolean stopRequested;
+
+    public ParallelBfs(Model<S, A> model, CheckOptions options, Progress progress, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (model.properties().size() > MAX_PROPERTIES)
+            throw new IllegalArgumentException("the parallel engine handles at most " + MAX_PROPERTIES + " properties");
+        this.model = model;
+        this.options = options;
+        this.progress = progress;
+        this.threads = threads;
+    }
+
+    /** Whether this engine can run {@code model} (else use {@link Bfs}). */
+    public static boolean supports(Model<?, ?> model) {
+        return model.properties().size() <= MAX_PROPERTIES;
+    }
+
+    @Override public String name() { return "bfs"; }
+
+    @Override public void requestStop() { stopRequested = true; }
+
+    @Override
+    public CheckResult<S, A> run() {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nscheck-bfs-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new Search(pool).run();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a worker found expanding one chunk of a level, in the order the sequential search meets it. */
+    private static final class ChunkResult<S> {
+        /** Transitions of each state of the chunk (of the failing state: those before the failure). */
+        final int[] transitions;
+        /** Per transition: its family index, its step verdicts, and its candidate (index, or -1 if surely seen). */
+        int[] family = new int[1024];
+        long[] stepBits = new long[1024];
+        int[] candidate = new int[1024];
+        int n;
+        /** Successors that may be new: the state, its fingerprint, its state verdicts (or the error checking them threw). */
+        Object[] state = new Object[256];
+        long[] fingerprint = new long[256];
+        long[] stateBits = new long[256];
+        RuntimeException[] checkError;
+        int candidates;
+        /** Set when the model threw expanding state {@code failedAt} of the chunk. */
+        RuntimeException error;
+        int failedAt = -1;
+        /** States of the chunk expanded (fewer than its length if a stop was requested). */
+        int expanded;
+
+        ChunkResult(int states) {
+            transitions = new int[states];
+        }
+
+        void transition(int fam, long bits, int cand) {
+            if (n == family.length) {
+                family = Arrays.copyOf(family, n * 2);
+                stepBits = Arrays.copyOf(stepBits, n * 2);
+                candidate = Arrays.copyOf(candidate, n * 2);
+            }
+            family[n] = fam;
+            stepBits[n] = bits;
+            candidate[n++] = cand;
+        }
+
+        int candidate(Object s, long fp) {
+            if (candidates == state.length) {
+                state = Arrays.copyOf(state, candidates * 2);
+                fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
+                stateBits = Arrays.copyOf(stateBits, candidates * 2);
+                if (checkError != null) checkError = Arrays.copyOf(checkError, candidates * 2);
+            }
+            state[candidates] = s;
+            fingerprint[candidates] = fp;
+            return candidates++;
+        }
+    }
+
+    private final class Search {
+        final ExecutorService pool;
+        final Findings<S, A> found = new Findings<>(model, options);
+        final List<Property<S, A>> props = found.props;
+        final long[] exercised = found.exercised;
+        final boolean[] done = found.done;
+        final List<Violation<S, A>> violations = found.violations;
+        final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
+        final List<String> familyNames = new ArrayList<>(model.actionFamilies());
+        long[] fired = new long[familyNames.size()];
+        final SharedFingerprintSet seen = new SharedFingerprintSet(17);
+        final TraceStore store = new TraceStore();
+        final int maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
+        final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
+        final long start = System.nanoTime();
+        long lastReport = start;
+        long generated;
+        int depth;
+        int reached;
+        int currentId;
+
+        List<S> next = new ArrayList<>();
+        int[] nextIds = new int[1024];
+        int nextSize;
+
+        Search(ExecutorService pool) {
+            this.pool = pool;
+            for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
+        }
+
+        CheckResult<S, A> run() {
+            Ending ending;
+            CheckResult.ModelFailure<S, A> failure = null;
+            try {
+                ending = search();
+            } catch (OutOfMemoryError e) {
+                next = null;
+                ending = Ending.OUT_OF_MEMORY;
+            } catch (ModelFailed e) {
+                ending = Ending.MODEL_ERROR;
+                failure = new CheckResult.ModelFailure<>(e.error, Trace.replay(model, e.path));
+            }
+            Coverage coverage = new Coverage(model.actionFamilies());
+            for (int f = 0; f < familyNames.size(); f++) coverage.add(familyNames.get(f), fired[f]);
+            return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(violations), coverage,
+                    exercised, failure);
+        }
+
+        private Ending search() {
+            List<S> initial = model.initialStates();
+            for (int i = 0; i < initial.size() && !found.stop; i++) {
+                S s = initial.get(i);
+                generated++;
+                long bits;
+                try {
+                    if (!seen.add(model.fingerprint(s))) continue;
+                    bits = stateVerdicts(s);
+                } catch (RuntimeException e) {
+                    throw new ModelFailed(e, new int[] {i});
+                }
+                enqueue(s, store.add(-1, i), bits);
+            }
+            while (nextSize > 0 && !found.stop) {
+                if (depth >= maxDepth) return Ending.DEPTH_BOUND;
+                @SuppressWarnings("unchecked")
+                S[] level = (S[]) next.toArray();
+                int[] ids = nextIds;
+                int levelSize = nextSize;
+                next = new ArrayList<>();
+                nextIds = new int[Math.max(1024, levelSize)];
+                nextSize = 0;
+                depth++;
+                Ending ending = expandLevel(level, ids, levelSize);
+                if (ending != null) return ending;
+            }
+            if (found.stop) return Ending.VIOLATION;
+            return Ending.EXHAUSTED;
+        }
+
+        /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
+        private Ending expandLevel(S[] level, int[] ids, int levelSize) {
+            List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
+            for (int from = 0; from < levelSize; from += CHUNK) {
+                int lo = from, hi = Math.min(levelSize, from + CHUNK);
+                chunks.add(pool.submit(() -> expand(level, lo, hi)));
+            }
+            try {
+                for (int c = 0; c < chunks.size(); c++) {
+                    ChunkResult<S> r = await(chunks.get(c), levelSize - c * CHUNK + nextSize);
+                    chunks.set(c, null);
+                    Ending ending = merge(r, ids, c * CHUNK, levelSize);
+                    if (ending != null) return ending;
+                    if (found.stop) return null;
+                }
+            } finally {
+                for (Future<ChunkResult<S>> f : chunks) if (f != null) f.cancel(false);
+            }
+            return null;
+        }
+
+        /** Worker side: expand states [lo, hi) of the level, computing everything that does not depend on order. */
+        private ChunkResult<S> expand(S[] level, int lo, int hi) {
+            ChunkResult<S> r = new ChunkResult<>(hi - lo);
+            boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
+            for (int i = lo; i < hi; i++) {
+                if (stopRequested) return r;
+                r.expanded++;
+                S s = level[i];
+                level[i] = null;
+                final int k = i - lo;
+                try {
+                    model.successors(s, t -> {
+                        long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
+                        S post = t.next();
+                        long fp = model.fingerprint(post);
+                        int cand = -1;
+                        if (!seen.probablyContains(fp)) {
+                            cand = r.candidate(post, fp);
+                            try {
+                                r.stateBits[cand] = stateVerdicts(post);
+                            } catch (RuntimeException e) {
+                                // Bfs would only meet this error if the state is new: the merge decides.
+                                if (r.checkError == null) r.checkError = new RuntimeException[r.state.length];
+                                r.checkError[cand] = e;
+                            }
+                        }
+                        r.transition(familyOf(t.action()), step, cand);
+                        r.transitions[k]++;
+                    });
+                } catch (RuntimeException e) {
+                    r.error = e;
+                    r.failedAt = k;
+                    return r;
+                }
+            }
+            return r;
+        }
+
+        private int familyOf(A action) {
+            String name = model.family(action);
+            Integer f = familyIndex.get(name);
+            if (f != null) return f;
+            synchronized (familyNames) {
+                return familyIndex.computeIfAbsent(name, n -> {
+                    familyNames.add(n);
+                    return familyNames.size() - 1;
+                });
+            }
+        }
+
+        private long stepVerdicts(S pre, Transition<S, A> t, boolean[] skip) {
+            long bits = 0;
+            for (int p = 0; p < props.size(); p++) {
+                if (skip[p] || !(props.get(p) instanceof Property.AlwaysStep<S, A> step)) continue;
+                bits |= encode(p, step.check().check(pre, t.action(), t.next()));
+            }
+            return bits;
+        }
+
+        private long stateVerdicts(S s) {
+            long bits = 0;
+            for (int p = 0; p < props.size(); p++) {
+                if (!(props.get(p) instanceof Property.Always<S, A> inv)) continue;
+                bits |= encode(p, inv.check().check(s));
+            }
+            return bits;
+        }
+
+        private static long encode(int p, Verdict v) {
+            return v == Verdict.VACUOUS ? 0 : (v == Verdict.VIOLATED ? 3L : 1L) << (2 * p);
+        }
+
+        /** Merge side: what Bfs does for these states, in its order, from the workers' verdicts; null to go on. */
+        @SuppressWarnings("unchecked")
+        private Ending merge(ChunkResult<S> r, int[] ids, int offset, int levelSize) {
+            if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+            int t = 0;
+            int states = r.expanded;
+            for (int k = 0; k < states && !found.stop; k++) {
+                int i = offset + k;
+                currentId = ids[i];
+                int choice = 0;
+                for (int j = 0; j < r.transitions[k]; j++, t++) {
+                    if (found.stop) continue;
+                    int index = choice++;
+                    generated++;
+                    fired[r.family[t]]++;
+                    long step = r.stepBits[t];
+                    if (step != 0) {
+                        for (int p = 0; p < props.size(); p++) {
+                            long v = step >>> (2 * p) & 3;
+                            if (done[p] || v == 0) continue;
+                            exercised[p]++;
+                            if (v == 3) {
+                                int[] path = store.path(currentId);
+                                int[] withStep = Arrays.copyOf(path, path.length + 1);
+                                withStep[path.length] = index;
+                                found.fail(p, withStep);
+                            }
+                        }
+                    }
+                    int c = r.candidate[t];
+                    if (c >= 0 && seen.add(r.fingerprint[c])) {
+                        if (r.checkError != null && r.checkError[c] != null) throw new ModelFailed(r.checkError[c], store.path(currentId));
+                        enqueue((S) r.state[c], store.add(currentId, index), r.stateBits[c]);
+                    }
+                }
+                if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
+                if (choice == 0 && model.deadlockIsViolation() && !found.stop)
+                    found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+                if ((i & 1023) == 0) tick(levelSize - i + nextSize);
+                if (stopRequested) return Ending.INTERRUPTED;
+            }
+            if (stopRequested || r.expanded < r.transitions.length) return Ending.INTERRUPTED;
+            return null;
+        }
+
+        private void enqueue(S s, int id, long bits) {
+            for (int p = 0; p < props.size() && !found.stop; p++) {
+                long v = bits >>> (2 * p) & 3;
+                if (done[p] || v == 0) continue;
+                exercised[p]++;
+                if (v == 3) found.fail(p, store.path(id));
+            }
+            reached = Math.max(reached, depth);
+            if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
+            next.add(s);
+            nextIds[nextSize++] = id;
+        }
+
+        private ChunkResult<S> await(Future<ChunkResult<S>> f, long queue) {
+            while (true) {
+                try {
+                    if (options.progressMillis() <= 0) return f.get();
+                    return f.get(Math.max(1, options.progressMillis() / 4), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    tick(queue);
+                } catch (InterruptedException e) {
+                    stopRequested = true; // the workers stop at the next state; wait for what they have
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        private void tick(long queue) {
+            if (options.progressMillis() <= 0) return;
+            long now = System.nanoTime();
+            if ((now - lastReport) / 1_000_000 >= options.progressMillis()) {
+                lastReport = now;
+                progress.report(stats(queue));
+            }
+        }
+
+        private Statistics stats(long queue) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Statistics(seen.size(), generated, reached, queue, seconds, seen.bytes() + store.bytes());
+        }
+    }
+
+    /** The model threw expanding (or checking) the state {@code path} leads to. */
+    private static final class ModelFailed extends RuntimeException {
+        final RuntimeException error;
+        final int[] path;
+
+        ModelFailed(RuntimeException error, int[] path) {
+            super(error.getMessage(), error, false, false);
+            this.error = error;
+            this.path = path;
+        }
+    }
+}

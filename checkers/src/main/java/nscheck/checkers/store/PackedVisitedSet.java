@@ -1,0 +1,37 @@
+package nscheck.checkers.store;
+
+/**
+ * The visited set of a packed search, shared by all its workers: {@link PackedStateSet} (exact)
+ * or {@link BitstateSet} (bounded memory, may miss states). States have bit 63 clear.
+ */
+public interface PackedVisitedSet {
+    /** Adds {@code state}; true if it was not there before. Safe to call from many threads at once. */
+    boolean add(long state);
+
+    /**
+     * Reads the memory where {@code state} would go, and returns what it read (callers fold it
+     * into a sink so the read is not optimized away). Touching a batch of states before adding
+     * them lets their cache misses overlap instead of being paid one after another: Java has no
+     * prefetch instruction, but independent loads in flight are the same thing.
+     */
+    default long touch(long state) {
+        return 0;
+    }
+
+    /**
+     * How many more states can be added, with {@code stored} already in, before the set must
+     * {@link #grow()}; {@link Long#MAX_VALUE} if it never grows.
+     */
+    long room(long stored);
+
+    /** Makes more room. Only called while no thread is adding. */
+    void grow();
+
+    long bytes();
+
+    /** Expected number of new states wrongly taken as already seen, after {@code stored} were added (0 when exact). */
+    double expectedOmissions(long stored);
+
+    /** One line for reports: what kind of store, how large. */
+    String describe();
+}
