@@ -22,11 +22,11 @@ public class FutexTable {
 
     /** One sleeping caller; opaque outside this class. */
     protected static final class Waiter {
-        final FutexWord word;
+        final PiFutexWord word;
         final Thread thread;
         volatile boolean woken;
 
-        Waiter(FutexWord word, Thread thread) {
+        Waiter(PiFutexWord word, Thread thread) {
             this.word = word;
             this.thread = thread;
         }
@@ -51,7 +51,7 @@ public class FutexTable {
         for (int i = 0; i < bucketCount; i++) buckets[i] = new Bucket();
     }
 
-    private Bucket bucketOf(FutexWord word) {
+    private Bucket bucketOf(PiFutexWord word) {
         // Distinct words may share a bucket, as in the kernel; waiters are matched by word.
         return buckets[System.identityHashCode(word) & (buckets.length - 1)];
     }
@@ -61,7 +61,7 @@ public class FutexTable {
      * VALUE_CHANGED if it does not; otherwise sleeps until a futexWake picks this caller.
      * An interrupt ends the sleep with INTERRUPTED (and clears the thread's interrupt flag).
      */
-    public WaitResult futexWait(FutexWord word, int expected) {
+    public WaitResult futexWait(PiFutexWord word, int expected) {
         Bucket b = bucketOf(word);
         Waiter me = new Waiter(word, Thread.currentThread());
         if (!enqueueIfUnchanged(word, expected, me)) return WaitResult.VALUE_CHANGED;
@@ -91,7 +91,7 @@ public class FutexTable {
      * the bucket lock. Returns false, queueing nothing, if the word no longer holds
      * {@code expected}. (A step of its own so that a seeded bug in the tests can split it.)
      */
-    protected boolean enqueueIfUnchanged(FutexWord word, int expected, Waiter me) {
+    protected boolean enqueueIfUnchanged(PiFutexWord word, int expected, Waiter me) {
         Bucket b = bucketOf(word);
         b.lock.lock();
         try {
@@ -115,7 +115,7 @@ public class FutexTable {
     }
 
     /** FUTEX_WAKE: wakes up to {@code n} waiters on {@code word}, oldest first; returns how many. */
-    public int futexWake(FutexWord word, int n) {
+    public int futexWake(PiFutexWord word, int n) {
         Bucket b = bucketOf(word);
         int woken = 0;
         b.lock.lock();
@@ -135,7 +135,7 @@ public class FutexTable {
     }
 
     /** How many callers sleep on {@code word}; for tests and diagnostics. */
-    public int waiters(FutexWord word) {
+    public int waiters(PiFutexWord word) {
         Bucket b = bucketOf(word);
         b.lock.lock();
         try {

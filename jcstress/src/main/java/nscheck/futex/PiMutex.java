@@ -1,8 +1,8 @@
 package nscheck.futex;
 
 /**
- * A mutex whose entire state is one {@link FutexWord}, in the Linux PI layout: 0 when free, the
- * owner's TID when held, plus {@link FutexWord#WAITERS} once a locker has gone to sleep.
+ * A mutex whose entire state is one {@link PiFutexWord}, in the Linux PI layout: 0 when free, the
+ * owner's TID when held, plus {@link PiFutexWord#WAITERS} once a locker has gone to sleep.
  *
  * <p>The uncontended paths never enter the kernel: lock is a CAS 0 -> TID, unlock a CAS
  * TID -> 0. Only when the CAS fails does a locker set WAITERS and sleep in the simulated
@@ -17,7 +17,7 @@ package nscheck.futex;
  * points where {@code SeededMutexBugs} (tests) substitutes a wrong step.
  */
 public class PiMutex {
-    protected final FutexWord word;
+    protected final PiFutexWord word;
     protected final FutexTable kernel;
 
     public PiMutex() {
@@ -25,16 +25,16 @@ public class PiMutex {
     }
 
     public PiMutex(FutexTable kernel) {
-        this.word = new FutexWord();
+        this.word = new PiFutexWord();
         this.kernel = kernel;
     }
 
     public void lock(int tid) {
-        acquire(FutexWord.checkTid(tid));
+        acquire(PiFutexWord.checkTid(tid));
     }
 
     public boolean tryLock(int tid) {
-        return tryAcquire(FutexWord.checkTid(tid)).acquired();
+        return tryAcquire(PiFutexWord.checkTid(tid)).acquired();
     }
 
     /**
@@ -43,18 +43,18 @@ public class PiMutex {
      * @throws IllegalMonitorStateException if {@code tid} does not own it (EPERM)
      */
     public void unlock(int tid) {
-        FutexWord.checkTid(tid);
+        PiFutexWord.checkTid(tid);
         if (word.compareAndSet(tid, 0)) return;
         int seen = word.get();
-        if (FutexWord.owner(seen) != tid) {
-            throw new IllegalMonitorStateException("TID " + tid + " does not own the mutex: " + FutexWord.describe(seen));
+        if (PiFutexWord.owner(seen) != tid) {
+            throw new IllegalMonitorStateException("TID " + tid + " does not own the mutex: " + PiFutexWord.describe(seen));
         }
         releaseContended(tid);
     }
 
     /** The current owner's TID, 0 if free. */
     public int owner() {
-        return FutexWord.owner(word.get());
+        return PiFutexWord.owner(word.get());
     }
 
     /** The raw word, so that tests can observe WAITERS / OWNER_DIED. */
@@ -88,19 +88,19 @@ public class PiMutex {
         try {
             while (true) {
                 int c = word.get();
-                if (FutexWord.owner(c) == 0) {
+                if (PiFutexWord.owner(c) == 0) {
                     // Free, possibly with WAITERS (a woken sleeper racing us, or sleepers still
                     // queued) or OWNER_DIED. Take it as TID|WAITERS: we may have slept, so there
                     // may be others asleep behind us, and our unlock must look for them.
-                    if (word.compareAndSet(c, tid | FutexWord.WAITERS)) {
-                        return FutexWord.ownerDied(c) ? Acquisition.OWNER_DIED : Acquisition.ACQUIRED;
+                    if (word.compareAndSet(c, tid | PiFutexWord.WAITERS)) {
+                        return PiFutexWord.ownerDied(c) ? Acquisition.OWNER_DIED : Acquisition.ACQUIRED;
                     }
                     continue;
                 }
-                if (FutexWord.owner(c) == tid) {
+                if (PiFutexWord.owner(c) == tid) {
                     throw new IllegalMonitorStateException("TID " + tid + " already owns the mutex (EDEADLK)");
                 }
-                int sleeping = c | FutexWord.WAITERS;
+                int sleeping = c | PiFutexWord.WAITERS;
                 // Announce ourselves before sleeping, so the owner's unlock CAS fails and it wakes us.
                 if (c != sleeping && !word.compareAndSet(c, sleeping)) continue;
                 if (kernel.futexWait(word, sleeping) == FutexTable.WaitResult.INTERRUPTED) {
@@ -117,10 +117,10 @@ public class PiMutex {
         if (fastAcquire(tid)) return Acquisition.ACQUIRED;
         while (true) {
             int c = word.get();
-            if (FutexWord.owner(c) != 0) return Acquisition.BUSY;
+            if (PiFutexWord.owner(c) != 0) return Acquisition.BUSY;
             // Keep WAITERS: sleepers may still be queued and our unlock must wake them.
-            if (word.compareAndSet(c, tid | (c & FutexWord.WAITERS))) {
-                return FutexWord.ownerDied(c) ? Acquisition.OWNER_DIED : Acquisition.ACQUIRED;
+            if (word.compareAndSet(c, tid | (c & PiFutexWord.WAITERS))) {
+                return PiFutexWord.ownerDied(c) ? Acquisition.OWNER_DIED : Acquisition.ACQUIRED;
             }
         }
     }

@@ -27,12 +27,12 @@ public class RobustMutex extends PiMutex {
     }
 
     public Acquisition lockRobust(int tid) {
-        return acquire(FutexWord.checkTid(tid));
+        return acquire(PiFutexWord.checkTid(tid));
     }
 
     /** pthread_mutex_trylock on a robust mutex: ACQUIRED, OWNER_DIED or BUSY. */
     public Acquisition tryLockRobust(int tid) {
-        return tryAcquire(FutexWord.checkTid(tid));
+        return tryAcquire(PiFutexWord.checkTid(tid));
     }
 
     /**
@@ -42,13 +42,13 @@ public class RobustMutex extends PiMutex {
      * did not own the mutex (the kernel then leaves the word alone).
      */
     public int ownerDied(int tid) {
-        FutexWord.checkTid(tid);
+        PiFutexWord.checkTid(tid);
         while (true) {
             int c = word.get();
-            if (FutexWord.owner(c) != tid) return -1;
-            int dead = (c & FutexWord.WAITERS) | FutexWord.OWNER_DIED;
+            if (PiFutexWord.owner(c) != tid) return -1;
+            int dead = (c & PiFutexWord.WAITERS) | PiFutexWord.OWNER_DIED;
             if (word.compareAndSet(c, dead)) {
-                return FutexWord.hasWaiters(c) ? kernel.futexWake(word, 1) : 0;
+                return PiFutexWord.hasWaiters(c) ? kernel.futexWake(word, 1) : 0;
             }
             // Lost the CAS only to a locker setting WAITERS; look again.
         }

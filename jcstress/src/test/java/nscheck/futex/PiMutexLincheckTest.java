@@ -22,7 +22,7 @@ public class PiMutexLincheckTest {
 
     /** Lincheck picks the threads; each Java thread is one simulated task. */
     static int tid() {
-        return (int) (Thread.currentThread().getId() & FutexWord.TID_MASK);
+        return (int) (Thread.currentThread().getId() & PiFutexWord.TID_MASK);
     }
 
     @Operation

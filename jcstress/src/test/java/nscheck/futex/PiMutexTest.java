@@ -53,17 +53,17 @@ class PiMutexTest {
     void tidsOutsideThe30BitFieldAreRejected() {
         PiMutex m = new PiMutex();
         assertThrows(IllegalArgumentException.class, () -> m.lock(0));
-        assertThrows(IllegalArgumentException.class, () -> m.lock(FutexWord.TID_MASK + 1));
+        assertThrows(IllegalArgumentException.class, () -> m.lock(PiFutexWord.TID_MASK + 1));
         assertThrows(IllegalArgumentException.class, () -> m.tryLock(-1));
-        assertTrue(m.tryLock(FutexWord.TID_MASK));
+        assertTrue(m.tryLock(PiFutexWord.TID_MASK));
     }
 
     @Test
     void tryLockKeepsTheWaitersBitOfAFreeWord() {
         PiMutex m = new PiMutex();
-        m.word.set(FutexWord.WAITERS); // free, but a woken sleeper has not yet retried
+        m.word.set(PiFutexWord.WAITERS); // free, but a woken sleeper has not yet retried
         assertTrue(m.tryLock(9));
-        assertEquals(9 | FutexWord.WAITERS, m.wordValue(), "our unlock must still wake the sleepers");
+        assertEquals(9 | PiFutexWord.WAITERS, m.wordValue(), "our unlock must still wake the sleepers");
     }
 
     @Test
@@ -80,7 +80,7 @@ class PiMutexTest {
             assertTrue(System.nanoTime() < deadline, "the waiter never went to sleep");
             Thread.sleep(1);
         }
-        assertEquals(1 | FutexWord.WAITERS, m.wordValue());
+        assertEquals(1 | PiFutexWord.WAITERS, m.wordValue());
         m.unlock(1);
         waiter.join(10_000);
         assertFalse(waiter.isAlive(), "unlock did not wake the sleeper");

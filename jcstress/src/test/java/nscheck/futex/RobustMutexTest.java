@@ -18,7 +18,7 @@ class RobustMutexTest {
         RobustMutex m = new RobustMutex();
         m.lock(4);
         assertEquals(0, m.ownerDied(4), "nobody slept, so nobody is woken");
-        assertEquals(FutexWord.OWNER_DIED, m.wordValue());
+        assertEquals(PiFutexWord.OWNER_DIED, m.wordValue());
         assertEquals(0, m.owner());
     }
 
@@ -29,7 +29,7 @@ class RobustMutexTest {
         m.ownerDied(4);
         assertEquals(Acquisition.OWNER_DIED, m.lockRobust(5));
         assertEquals(5, m.owner());
-        assertFalse(FutexWord.ownerDied(m.wordValue()), "acquiring clears OWNER_DIED");
+        assertFalse(PiFutexWord.ownerDied(m.wordValue()), "acquiring clears OWNER_DIED");
         m.unlock(5);
         assertEquals(Acquisition.ACQUIRED, m.lockRobust(6), "the death is reported to one locker only");
     }
@@ -66,11 +66,11 @@ class RobustMutexTest {
             assertTrue(System.nanoTime() < deadline, "the waiter never went to sleep");
             Thread.sleep(1);
         }
-        assertEquals(1 | FutexWord.WAITERS, m.wordValue());
+        assertEquals(1 | PiFutexWord.WAITERS, m.wordValue());
         assertEquals(1, m.ownerDied(1), "WAITERS was set, so the cleanup wakes one sleeper");
         waiter.join(10_000);
         assertFalse(waiter.isAlive());
         assertEquals(Acquisition.OWNER_DIED, got.get());
-        assertEquals(2 | FutexWord.WAITERS, m.wordValue());
+        assertEquals(2 | PiFutexWord.WAITERS, m.wordValue());
     }
 }

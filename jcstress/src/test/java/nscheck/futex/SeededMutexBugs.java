@@ -41,7 +41,7 @@ public final class SeededMutexBugs {
      */
     public static PiMutex waitComparesOutsideBucketLock() {
         return new PiMutex(new FutexTable() {
-            @Override protected boolean enqueueIfUnchanged(FutexWord word, int expected, Waiter me) {
+            @Override protected boolean enqueueIfUnchanged(PiFutexWord word, int expected, Waiter me) {
                 if (word.get() != expected) return false;
                 enqueue(me);
                 return true;

@@ -11,12 +11,12 @@ package nscheck.checkers.compare;
  * @param model   for VIOLATED, the model that gave it
  * @param file    for VIOLATED, the counterexample file written
  */
-public record Cell(Verdict verdict, int length, String model, String file) {
-    public enum Verdict { HOLDS, VIOLATED, NOT_APPLICABLE, INCOMPLETE }
+public record Cell(Status verdict, int length, String model, String file) {
+    public enum Status { HOLDS, VIOLATED, NOT_APPLICABLE, INCOMPLETE }
 
-    public static final Cell HOLDS = new Cell(Verdict.HOLDS, 0, null, null);
-    public static final Cell NOT_APPLICABLE = new Cell(Verdict.NOT_APPLICABLE, 0, null, null);
-    public static final Cell INCOMPLETE = new Cell(Verdict.INCOMPLETE, 0, null, null);
+    public static final Cell HOLDS = new Cell(Status.HOLDS, 0, null, null);
+    public static final Cell NOT_APPLICABLE = new Cell(Status.NOT_APPLICABLE, 0, null, null);
+    public static final Cell INCOMPLETE = new Cell(Status.INCOMPLETE, 0, null, null);
 
     /** The short form the text and Markdown matrices print. */
     public String code() {

@@ -85,11 +85,11 @@ public final class Comparison {
 
     /** Two models' verdicts on one invariant: a violation wins (the shorter), then an unfinished run, then holds. */
     static Cell fold(Cell a, Cell b) {
-        if (a.verdict() == Cell.Verdict.VIOLATED && b.verdict() == Cell.Verdict.VIOLATED) return b.length() < a.length() ? b : a;
-        if (a.verdict() == Cell.Verdict.VIOLATED) return a;
-        if (b.verdict() == Cell.Verdict.VIOLATED) return b;
-        if (a.verdict() == Cell.Verdict.INCOMPLETE || b.verdict() == Cell.Verdict.INCOMPLETE) return Cell.INCOMPLETE;
-        if (a.verdict() == Cell.Verdict.HOLDS || b.verdict() == Cell.Verdict.HOLDS) return Cell.HOLDS;
+        if (a.verdict() == Cell.Status.VIOLATED && b.verdict() == Cell.Status.VIOLATED) return b.length() < a.length() ? b : a;
+        if (a.verdict() == Cell.Status.VIOLATED) return a;
+        if (b.verdict() == Cell.Status.VIOLATED) return b;
+        if (a.verdict() == Cell.Status.INCOMPLETE || b.verdict() == Cell.Status.INCOMPLETE) return Cell.INCOMPLETE;
+        if (a.verdict() == Cell.Status.HOLDS || b.verdict() == Cell.Status.HOLDS) return Cell.HOLDS;
         return Cell.NOT_APPLICABLE;
     }
 
@@ -127,7 +127,7 @@ public final class Comparison {
                 Violation<S, A> small = minimized(m, v);
                 try {
                     Path file = CounterexampleFile.write(out, CounterexampleFile.of(m, small, "bfs", null, true));
-                    c = new Cell(Cell.Verdict.VIOLATED, v.trace().length(), m.name(), file.toString());
+                    c = new Cell(Cell.Status.VIOLATED, v.trace().length(), m.name(), file.toString());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -19,6 +19,6 @@ public record Matrix(List<String> models, List<String> variants, List<String> in
     }
 
     public boolean complete() {
-        return cells.values().stream().flatMap(m -> m.values().stream()).noneMatch(c -> c.verdict() == Cell.Verdict.INCOMPLETE);
+        return cells.values().stream().flatMap(m -> m.values().stream()).noneMatch(c -> c.verdict() == Cell.Status.INCOMPLETE);
     }
 }

@@ -42,7 +42,7 @@ public final class MatrixFormat {
             s.append("| `").append(inv).append("` |");
             for (String v : m.variants()) {
                 Cell c = m.cell(inv, v);
-                s.append(' ').append(c.verdict() == Cell.Verdict.VIOLATED ? "**" + c.code() + "**" : c.code()).append(" |");
+                s.append(' ').append(c.verdict() == Cell.Status.VIOLATED ? "**" + c.code() + "**" : c.code()).append(" |");
             }
             s.append('\n');
         }
@@ -56,7 +56,7 @@ public final class MatrixFormat {
         for (String inv : m.invariants())
             for (String v : m.variants()) {
                 Cell c = m.cell(inv, v);
-                if (c.verdict() != Cell.Verdict.VIOLATED) continue;
+                if (c.verdict() != Cell.Status.VIOLATED) continue;
                 s.append(md ? "- " : "  ").append(v).append(" / ").append(inv).append(": ").append(c.length())
                         .append(c.length() == 1 ? " step in " : " steps in ").append(c.model()).append(", ")
                         .append(md ? "`" + c.file() + "`" : c.file()).append('\n');
@@ -82,7 +82,7 @@ public final class MatrixFormat {
                     case NOT_APPLICABLE -> "n/a";
                     case INCOMPLETE -> "incomplete";
                 });
-                if (c.verdict() == Cell.Verdict.VIOLATED) {
+                if (c.verdict() == Cell.Status.VIOLATED) {
                     cell.put("length", c.length());
                     cell.put("model", c.model());
                     cell.put("file", c.file());

@@ -68,7 +68,7 @@ class CompareTest {
         for (String inv : m.invariants())
             for (String v : m.variants()) {
                 Cell c = m.cell(inv, v);
-                if (c.verdict() != Cell.Verdict.VIOLATED) continue;
+                if (c.verdict() != Cell.Status.VIOLATED) continue;
                 assertTrue(Files.exists(Path.of(c.file())), c.file());
                 Counterexample cex = CounterexampleFile.read(Path.of(c.file()));
                 assertEquals(c.length(), cex.trace().size());

@@ -1,6 +1,6 @@
 package nscheck.futex.stress;
 
-import nscheck.futex.FutexWord;
+import nscheck.futex.PiFutexWord;
 import nscheck.futex.PiMutex;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -36,7 +36,7 @@ public class PiMutexExclusionStress {
         mutex.lock(tid);
         int seen = counter;
         counter = seen + 1;
-        if (FutexWord.hasWaiters(mutex.wordValue())) sawWaiters = 1; // written under the lock
+        if (PiFutexWord.hasWaiters(mutex.wordValue())) sawWaiters = 1; // written under the lock
         mutex.unlock(tid);
         return seen;
     }

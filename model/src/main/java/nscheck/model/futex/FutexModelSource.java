@@ -49,25 +49,25 @@ public final class FutexModelSource implements ModelSource {
     public static ModelSource pi() {
         return new FutexModelSource("futex-pi",
                 "glibc's PI mutex (cmpxchg TID fast path, FUTEX_LOCK_PI/UNLOCK_PI), threads of one process in one PID namespace.",
-                () -> new PiMutex(false), ThreadLayout.SAME_NAMESPACE, 3, 2, PI);
+                () -> new PthreadPiMutex(false), ThreadLayout.SAME_NAMESPACE, 3, 2, PI);
     }
 
     public static ModelSource piCrossNamespace() {
         return new FutexModelSource("futex-pi-crossns",
                 "glibc's PI mutex shared by a host process and a container's threads: each reads the other's TID in its own PID namespace (F6).",
-                () -> new PiMutex(false), ThreadLayout.CROSS_NAMESPACE, 3, 1, PI);
+                () -> new PthreadPiMutex(false), ThreadLayout.CROSS_NAMESPACE, 3, 1, PI);
     }
 
     public static ModelSource robust() {
         return new FutexModelSource("futex-robust",
                 "glibc's robust PI mutex, threads of one process; one holder may die, the robust list and exit_pi_state_list report it.",
-                () -> new PiMutex(true), ThreadLayout.SAME_NAMESPACE, 3, 1, ROBUST);
+                () -> new PthreadPiMutex(true), ThreadLayout.SAME_NAMESPACE, 3, 1, ROBUST);
     }
 
     public static ModelSource robustCrossNamespace() {
         return new FutexModelSource("futex-robust-crossns",
                 "glibc's robust PI mutex shared across PID namespaces; one holder may die (F5, F6).",
-                () -> new PiMutex(true), ThreadLayout.CROSS_NAMESPACE, 3, 1, List.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"));
+                () -> new PthreadPiMutex(true), ThreadLayout.CROSS_NAMESPACE, 3, 1, List.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"));
     }
 
     @Override public String name() { return name; }

@@ -22,14 +22,14 @@ import static nscheck.model.futex.ThreeStateMutex.call;
  * FUTEX_UNLOCK_PI, whose result glibc ignores. A robust mutex is on the thread's robust list
  * while held; a thread may die holding it.
  */
-final class PiMutex implements MutexProtocol {
+final class PthreadPiMutex implements MutexProtocol {
     static final int CAS = 0, LOCK_PI = 1, SLEEP = 2, RECOVER = 3, CS = 4, UNLOCK_PI = 5, DONE = 6, PARKED = 7, DEAD = 8;
     private static final String[] NAMES = {"lock", "futex-lock-pi", "asleep", "recover", "critical", "futex-unlock-pi", "done", "parked", "dead"};
     static final int WORD = 0;
 
     private final boolean robust;
 
-    PiMutex(boolean robust) {
+    PthreadPiMutex(boolean robust) {
         this.robust = robust;
     }
 
@@ -65,7 +65,7 @@ final class PiMutex implements MutexProtocol {
                 if (w != 0) yield List.of(Move.to("cmpxchg", "cmpxchg(w0, 0, " + tid + ")", "= " + FutexWord.describe(w), k, LOCK_PI));
                 yield List.of(acquire(Move.to("cmpxchg", "cmpxchg(w0, 0, " + tid + ")", "= 0", k.withWord(WORD, tid), CS), slot));
             }
-            case LOCK_PI -> call(s, k, slot, new Syscall.FutexLockPi(WORD), PiMutex::afterLockPi).stream()
+            case LOCK_PI -> call(s, k, slot, new Syscall.FutexLockPi(WORD), PthreadPiMutex::afterLockPi).stream()
                     .map(m -> m.pc() == CS ? acquire(m, slot) : m).toList();
             case SLEEP -> call(s, k, slot, new Syscall.FutexReturn(), o -> CS).stream().map(m -> acquire(m, slot)).toList();
             case RECOVER -> List.of(Move.to("atomic-and", "atomic_and(w0, ~OWNER_DIED)", "= " + FutexWord.describe(w),

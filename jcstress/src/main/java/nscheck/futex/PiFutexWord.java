@@ -13,7 +13,7 @@ import java.lang.invoke.VarHandle;
  * communicate only through this word, so it must order the critical section's plain writes
  * before the next owner's reads (the release of unlock's store or CAS, the acquire of lock's CAS).
  */
-public final class FutexWord {
+public final class PiFutexWord {
     public static final int WAITERS = 0x8000_0000;
     public static final int OWNER_DIED = 0x4000_0000;
     public static final int TID_MASK = 0x3fff_ffff;
@@ -22,7 +22,7 @@ public final class FutexWord {
 
     static {
         try {
-            VALUE = MethodHandles.lookup().findVarHandle(FutexWord.class, "value", int.class);
+            VALUE = MethodHandles.lookup().findVarHandle(PiFutexWord.class, "value", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -31,9 +31,9 @@ public final class FutexWord {
     @SuppressWarnings("unused") // accessed through VALUE only
     private volatile int value;
 
-    public FutexWord() {}
+    public PiFutexWord() {}
 
-    public FutexWord(int initial) {
+    public PiFutexWord(int initial) {
         this.value = initial;
     }
 
