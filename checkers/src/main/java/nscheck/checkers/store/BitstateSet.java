@@ -1,5 +1,7 @@
 package nscheck.checkers.store;
 
+import nscheck.spec.state.Fmix64;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -28,8 +30,8 @@ public final class BitstateSet implements PackedVisitedSet {
 
     @Override
     public boolean add(long state) {
-        long h1 = mix(state);
-        long h2 = mix(state ^ 0x632BE59BD9B4E019L) | 1;
+        long h1 = Fmix64.mix(state);
+        long h2 = Fmix64.mix(state ^ 0x632BE59BD9B4E019L) | 1;
         boolean fresh = false;
         for (int k = 0; k < HASHES; k++) {
             long bit = (h1 + k * h2) & mask;
@@ -40,15 +42,6 @@ public final class BitstateSet implements PackedVisitedSet {
             if ((before & m) == 0) fresh = true;
         }
         return fresh;
-    }
-
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 
     @Override

@@ -4,6 +4,7 @@ import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
+import nscheck.spec.state.Fmix64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,7 @@ public final class PackedModelView implements Model<Long, PackedStep> {
     /** The state is its own identity; the mix only spreads its few used bits over all 64 (it is a bijection, so no collisions). */
     @Override
     public long fingerprint(Long state) {
-        long h = state;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return Fmix64.mix(state);
     }
 
     @Override public List<String> actionFamilies() { return packed.actionFamilies(); }
