@@ -1,12 +1,11 @@
 package nscheck.model.futex;
 
+import nscheck.model.Bounds;
 import nscheck.model.Model;
-import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
 import nscheck.spec.Limits;
 import nscheck.spec.Semantics;
 import nscheck.spec.Variant;
-import nscheck.spec.Variants;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,21 +81,10 @@ public final class FutexModelSource implements ModelSource {
 
     @Override
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
-        Map<String, Integer> b = new LinkedHashMap<>(bounds);
-        for (var e : overrides.entrySet()) {
-            if (!bounds.containsKey(e.getKey()))
-                throw new ModelException("unknown bound '" + e.getKey() + "' for model " + name + " (known: " + String.join(", ", bounds.keySet()) + ")");
-            b.put(e.getKey(), e.getValue());
-        }
-        if (b.get("threads") < 2 || b.get("threads") > 5) throw new ModelException("bound threads must be within 2..5");
-        if (b.get("rounds") < 1 || b.get("rounds") > 3) throw new ModelException("bound rounds must be within 1..3");
-        if (b.get("steps") < 0) throw new ModelException("bound steps must be a number >= 0");
-        Variant variant;
-        try {
-            variant = Variants.byName(variantName == null ? defaultVariant() : variantName);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(e.getMessage());
-        }
+        Map<String, Integer> b = Bounds.override(name, bounds, overrides);
+        Bounds.within(b, "threads", 2, 5);
+        Bounds.within(b, "rounds", 1, 3);
+        Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         // Room for the root init, the host process or container init, and the threads; one level of nesting.
         Semantics semantics = new Semantics(variant, new Limits(b.get("threads") + 3, 1, 16));
         return new FutexModel(name, description, b, semantics, protocol.get(), layout, invariants);

@@ -1,5 +1,6 @@
 package nscheck.model.kernel;
 
+import nscheck.model.Bounds;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
@@ -8,7 +9,6 @@ import nscheck.spec.Kernel;
 import nscheck.spec.Limits;
 import nscheck.spec.Semantics;
 import nscheck.spec.Variant;
-import nscheck.spec.Variants;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,28 +39,15 @@ public final class KernelModelSource implements ModelSource {
         if (def.name() == null || def.name().isBlank()) throw new ModelException("model has no name");
         if (def.calls() == null || def.calls().isEmpty()) throw new ModelException("model " + def.name() + " lists no calls");
         this.def = def;
-        Map<String, Integer> b = new LinkedHashMap<>(BOUND_DEFAULTS);
-        if (def.bounds() != null) putBounds(b, def.bounds());
-        this.bounds = b;
+        this.bounds = Bounds.override(def.name(), BOUND_DEFAULTS, def.bounds());
         CallMenu.expand(def.calls(), 2);
         CallMenu.expand(initCalls(), 2);
         for (String inv : invariants()) invariantNamed(inv, null);
-        if (def.variant() != null) variantNamed(def.variant());
+        if (def.variant() != null) Bounds.variant(def.variant());
     }
 
     private static String quoted(String s) {
         return s == null ? "nothing" : "\"" + s + "\"";
-    }
-
-    private void putBounds(Map<String, Integer> b, Map<String, Integer> values) {
-        for (var e : values.entrySet()) {
-            if (!BOUND_DEFAULTS.containsKey(e.getKey()))
-                throw new ModelException("unknown bound '" + e.getKey() + "' for model " + def.name()
-                        + " (known: " + String.join(", ", BOUND_DEFAULTS.keySet()) + ")");
-            if (e.getValue() == null || e.getValue() < 0)
-                throw new ModelException("bound " + e.getKey() + " must be a number >= 0");
-            b.put(e.getKey(), e.getValue());
-        }
     }
 
     @Override public String name() { return def.name(); }
@@ -83,9 +70,8 @@ public final class KernelModelSource implements ModelSource {
 
     @Override
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
-        Map<String, Integer> b = new LinkedHashMap<>(bounds);
-        putBounds(b, overrides);
-        Variant variant = variantNamed(variantName == null ? defaultVariant() : variantName);
+        Map<String, Integer> b = Bounds.override(def.name(), bounds, overrides);
+        Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         Limits limits;
         try {
             limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"));
@@ -98,14 +84,6 @@ public final class KernelModelSource implements ModelSource {
         List<Property<Kernel, KernelStep>> props = new ArrayList<>();
         for (String inv : invariants()) props.add(invariantNamed(inv, semantics));
         return new KernelModel(def.name(), description(), b, semantics, def.calls(), initCalls(), props);
-    }
-
-    static Variant variantNamed(String name) {
-        try {
-            return Variants.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(e.getMessage());
-        }
     }
 
     static Property<Kernel, KernelStep> invariantNamed(String name, Semantics s) {

@@ -1,12 +1,11 @@
 package nscheck.model.restore;
 
+import nscheck.model.Bounds;
 import nscheck.model.Model;
-import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
 import nscheck.spec.Limits;
 import nscheck.spec.Semantics;
 import nscheck.spec.Variant;
-import nscheck.spec.Variants;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,22 +48,11 @@ public final class RestoreModelSource implements ModelSource {
 
     @Override
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
-        Map<String, Integer> b = new LinkedHashMap<>(bounds);
-        for (var e : overrides.entrySet()) {
-            if (!bounds.containsKey(e.getKey()))
-                throw new ModelException("unknown bound '" + e.getKey() + "' for model " + name() + " (known: " + String.join(", ", bounds.keySet()) + ")");
-            b.put(e.getKey(), e.getValue());
-        }
-        if (b.get("tasks") < 5 || b.get("tasks") > 10) throw new ModelException("bound tasks must be within 5..10");
-        if (b.get("pid_max") < 5 || b.get("pid_max") > 12) throw new ModelException("bound pid_max must be within 5..12");
-        if (b.get("containers") < 0 || b.get("containers") > 3) throw new ModelException("bound containers must be within 0..3");
-        if (b.get("steps") < 0) throw new ModelException("bound steps must be a number >= 0");
-        Variant variant;
-        try {
-            variant = Variants.byName(variantName == null ? defaultVariant() : variantName);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(e.getMessage());
-        }
+        Map<String, Integer> b = Bounds.override(name(), bounds, overrides);
+        Bounds.within(b, "tasks", 5, 10);
+        Bounds.within(b, "pid_max", 5, 12);
+        Bounds.within(b, "containers", 0, 3);
+        Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         Semantics semantics = new Semantics(variant, new Limits(b.get("tasks"), 2, b.get("pid_max")));
         return new RestoreModel(name(), description(), b, semantics, RestoreInvariants.NAMES);
     }
