@@ -1,6 +1,6 @@
 package nscheck.checkers.engine;
 
-import nscheck.checkers.store.SharedFingerprintSet;
+import nscheck.checkers.store.FingerprintSet;
 import nscheck.checkers.store.TraceStore;
 import nscheck.checkers.trace.Trace;
 import nscheck.checkers.trace.Violation;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * (count, step properties, add, state properties, stop), using verdicts the workers computed in
  * advance; so the result is not merely deterministic but identical to {@link Bfs}'s: same
  * distinct and generated counts, same ids, same shortest traces, same first violation. Workers
- * drop successors already in the visited set ({@link SharedFingerprintSet#probablyContains}),
+ * drop successors already in the visited set ({@link FingerprintSet#probablyContains}),
  * so the merge sees only the few that may be new.
  */
 public final class ParallelBfs<S, A> implements Engine<S, A> {
@@ -138,7 +138,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
         final List<String> familyNames = new ArrayList<>(model.actionFamilies());
         long[] fired = new long[familyNames.size()];
-        final SharedFingerprintSet seen = new SharedFingerprintSet(17);
+        final FingerprintSet seen = new FingerprintSet(1 << 16);
         final TraceStore store = new TraceStore();
         final int maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);

@@ -2,10 +2,13 @@ package nscheck.checkers.store;
 
 /**
  * The visited set of a packed search, shared by all its workers: {@link PackedStateSet} (exact)
- * or {@link BitstateSet} (bounded memory, may miss states). States have bit 63 clear.
+ * or {@link BitstateSet} (bounded memory, may miss states). The keys are the states themselves
+ * (bit 63 clear); unlike {@link FingerprintSet}, many threads add at once, so growth is agreed
+ * with the engine ({@link #room}, {@link #grow}) instead of happening inside an add.
  */
-public interface PackedVisitedSet {
+public interface PackedVisitedSet extends VisitedSet {
     /** Adds {@code state}; true if it was not there before. Safe to call from many threads at once. */
+    @Override
     boolean add(long state);
 
     /**
@@ -27,11 +30,6 @@ public interface PackedVisitedSet {
     /** Makes more room. Only called while no thread is adding. */
     void grow();
 
-    long bytes();
-
     /** Expected number of new states wrongly taken as already seen, after {@code stored} were added (0 when exact). */
     double expectedOmissions(long stored);
-
-    /** One line for reports: what kind of store, how large. */
-    String describe();
 }
