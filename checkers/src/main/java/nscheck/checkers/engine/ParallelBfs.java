@@ -14,12 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@link Bfs} on every core, for models whose states are objects (the kernel models): the
@@ -67,15 +62,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
     @Override
     public CheckResult<S, A> run() {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "nscheck-bfs-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (WorkerPool pool = new WorkerPool(threads)) {
             return new Search(pool).run();
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -129,7 +117,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
     }
 
     private final class Search {
-        final ExecutorService pool;
+        final WorkerPool pool;
         final Findings<S, A> found = new Findings<>(model, options);
         final List<Property<S, A>> props = found.props;
         final long[] exercised = found.exercised;
@@ -153,7 +141,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         int[] nextIds = new int[1024];
         int nextSize;
 
-        Search(ExecutorService pool) {
+        Search(WorkerPool pool) {
             this.pool = pool;
             for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
         }
@@ -216,7 +204,9 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             }
             try {
                 for (int c = 0; c < chunks.size(); c++) {
-                    ChunkResult<S> r = await(chunks.get(c), levelSize - c * CHUNK + nextSize);
+                    long queue = levelSize - c * CHUNK + nextSize;
+                    ChunkResult<S> r = WorkerPool.await(chunks.get(c), options.progressMillis(), () -> tick(queue),
+                            () -> stopRequested = true);
                     chunks.set(c, null);
                     Ending ending = merge(r, ids, c * CHUNK, levelSize);
                     if (ending != null) return ending;
@@ -356,22 +346,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
             next.add(s);
             nextIds[nextSize++] = id;
-        }
-
-        private ChunkResult<S> await(Future<ChunkResult<S>> f, long queue) {
-            while (true) {
-                try {
-                    if (options.progressMillis() <= 0) return f.get();
-                    return f.get(Math.max(1, options.progressMillis() / 4), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    tick(queue);
-                } catch (InterruptedException e) {
-                    stopRequested = true; // the workers stop at the next state; wait for what they have
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
         }
 
         private void tick(long queue) {

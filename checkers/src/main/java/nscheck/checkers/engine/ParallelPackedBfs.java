@@ -13,12 +13,7 @@ import nscheck.model.packed.PackedStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -106,15 +101,9 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
 
     @Override
     public CheckResult<Long, PackedStep> run() {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "nscheck-bfs-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (WorkerPool pool = new WorkerPool(threads)) {
             return new Search(pool).run();
         } finally {
-            pool.shutdownNow();
             for (PackedFrontier f : spilling) f.close();
             spilling.clear();
         }
@@ -233,7 +222,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
     }
 
     private final class Search {
-        final ExecutorService pool;
+        final WorkerPool pool;
         final List<Worker> workers = new ArrayList<>();
         final List<Violation<Long, PackedStep>> violations = new ArrayList<>();
         final long start = System.nanoTime();
@@ -245,7 +234,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         PackedFrontier level = newFrontier();
         PackedFrontier next = newFrontier();
 
-        Search(ExecutorService pool) {
+        Search(WorkerPool pool) {
             this.pool = pool;
             for (int i = 0; i < threads; i++) workers.add(new Worker());
             // After the threshold is crossed each worker may finish its segment and take one more.
@@ -318,32 +307,11 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 PackedFrontier from = level, into = next;
                 List<Future<Void>> running = new ArrayList<>();
                 for (Worker w : workers) running.add(pool.submit(() -> w.expand(from, into)));
-                for (Future<Void> f : running) await(f);
+                // the workers see a stop between segments; keep waiting for them to see it
+                for (Future<Void> f : running) WorkerPool.await(f, options.progressMillis(), this::tick, () -> stopRequested = true);
                 if (stopRequested || nextSegment.get() >= level.segmentCount()) break;
             }
             for (Worker w : workers) w.flush(next);
-        }
-
-        void await(Future<Void> f) {
-            while (true) {
-                try {
-                    if (options.progressMillis() <= 0) {
-                        f.get();
-                        return;
-                    }
-                    f.get(Math.max(1, options.progressMillis() / 4), TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException e) {
-                    tick();
-                } catch (InterruptedException e) {
-                    // the workers see the stop between segments; keep waiting for them to see it
-                    stopRequested = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error err) throw err;
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
         }
 
         void tick() {
