@@ -1,9 +1,7 @@
 package nscheck.checkers.engine;
 
 import nscheck.checkers.store.FingerprintSet;
-import nscheck.checkers.store.TraceStore;
 import nscheck.checkers.trace.Trace;
-import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.Transition;
@@ -27,7 +25,8 @@ import java.util.concurrent.Future;
  * advance; so the result is not merely deterministic but identical to {@link Bfs}'s: same
  * distinct and generated counts, same ids, same shortest traces, same first violation. Workers
  * drop successors already in the visited set ({@link FingerprintSet#probablyContains}),
- * so the merge sees only the few that may be new.
+ * so the merge sees only the few that may be new. The levels, the visited set, the trace store and
+ * the statistics are {@link LevelSearch}'s, the same code as {@link Bfs}'s.
  */
 public final class ParallelBfs<S, A> implements Engine<S, A> {
     /** States per unit of work: large enough to amortize the hand-over, small enough to keep both cores busy to the end of a level. */
@@ -116,87 +115,47 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
     }
 
-    private final class Search {
+    private final class Search extends LevelSearch<S, A> {
         final WorkerPool pool;
-        final Findings<S, A> found = new Findings<>(model, options);
-        final List<Property<S, A>> props = found.props;
-        final long[] exercised = found.exercised;
-        final boolean[] done = found.done;
-        final List<Violation<S, A>> violations = found.violations;
         final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
         final List<String> familyNames = new ArrayList<>(model.actionFamilies());
         long[] fired = new long[familyNames.size()];
-        final FingerprintSet seen = new FingerprintSet(1 << 16);
-        final TraceStore store = new TraceStore();
-        final int maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
-        final long start = System.nanoTime();
-        long lastReport = start;
-        long generated;
-        int depth;
-        int reached;
-        int currentId;
-
-        List<S> next = new ArrayList<>();
-        int[] nextIds = new int[1024];
-        int nextSize;
 
         Search(WorkerPool pool) {
+            super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress);
             this.pool = pool;
             for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
         }
 
-        CheckResult<S, A> run() {
-            Ending ending;
-            CheckResult.ModelFailure<S, A> failure = null;
+        @Override
+        void initial(int index, S s) {
+            long bits;
             try {
-                ending = search();
-            } catch (OutOfMemoryError e) {
-                next = null;
-                ending = Ending.OUT_OF_MEMORY;
-            } catch (ModelFailed e) {
-                ending = Ending.MODEL_ERROR;
-                failure = new CheckResult.ModelFailure<>(e.error, Trace.replay(model, e.path));
+                if (!seen.add(model.fingerprint(s))) return;
+                bits = stateVerdicts(s);
+            } catch (RuntimeException e) {
+                throw new ModelFailed(e, new int[] {index});
             }
-            Coverage coverage = new Coverage(model.actionFamilies());
-            for (int f = 0; f < familyNames.size(); f++) coverage.add(familyNames.get(f), fired[f]);
-            return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(violations), coverage,
-                    exercised, failure);
+            enqueue(s, store.add(-1, index), bits);
         }
 
-        private Ending search() {
-            List<S> initial = model.initialStates();
-            for (int i = 0; i < initial.size() && !found.stop; i++) {
-                S s = initial.get(i);
-                generated++;
-                long bits;
-                try {
-                    if (!seen.add(model.fingerprint(s))) continue;
-                    bits = stateVerdicts(s);
-                } catch (RuntimeException e) {
-                    throw new ModelFailed(e, new int[] {i});
-                }
-                enqueue(s, store.add(-1, i), bits);
-            }
-            while (nextSize > 0 && !found.stop) {
-                if (depth >= maxDepth) return Ending.DEPTH_BOUND;
-                @SuppressWarnings("unchecked")
-                S[] level = (S[]) next.toArray();
-                int[] ids = nextIds;
-                int levelSize = nextSize;
-                next = new ArrayList<>();
-                nextIds = new int[Math.max(1024, levelSize)];
-                nextSize = 0;
-                depth++;
-                Ending ending = expandLevel(level, ids, levelSize);
-                if (ending != null) return ending;
-            }
-            if (found.stop) return Ending.VIOLATION;
-            return Ending.EXHAUSTED;
+        @Override
+        Coverage coverage() {
+            Coverage coverage = new Coverage(model.actionFamilies());
+            for (int f = 0; f < familyNames.size(); f++) coverage.add(familyNames.get(f), fired[f]);
+            return coverage;
+        }
+
+        @Override
+        CheckResult.ModelFailure<S, A> failure(RuntimeException e) {
+            if (!(e instanceof ModelFailed f)) throw e;
+            return new CheckResult.ModelFailure<>(f.error, Trace.replay(model, f.path));
         }
 
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
-        private Ending expandLevel(S[] level, int[] ids, int levelSize) {
+        @Override
+        Ending expandLevel(S[] level, int[] ids, int levelSize) {
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -311,12 +270,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                             long v = step >>> (2 * p) & 3;
                             if (done[p] || v == 0) continue;
                             exercised[p]++;
-                            if (v == 3) {
-                                int[] path = store.path(currentId);
-                                int[] withStep = Arrays.copyOf(path, path.length + 1);
-                                withStep[path.length] = index;
-                                found.fail(p, withStep);
-                            }
+                            if (v == 3) stepFailed(p, index);
                         }
                     }
                     int c = r.candidate[t];
@@ -326,8 +280,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
-                if (choice == 0 && model.deadlockIsViolation() && !found.stop)
-                    found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+                if (choice == 0) noSuccessor();
                 if ((i & 1023) == 0) tick(levelSize - i + nextSize);
                 if (stopRequested) return Ending.INTERRUPTED;
             }
@@ -342,24 +295,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 exercised[p]++;
                 if (v == 3) found.fail(p, store.path(id));
             }
-            reached = Math.max(reached, depth);
-            if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
-            next.add(s);
-            nextIds[nextSize++] = id;
-        }
-
-        private void tick(long queue) {
-            if (options.progressMillis() <= 0) return;
-            long now = System.nanoTime();
-            if ((now - lastReport) / 1_000_000 >= options.progressMillis()) {
-                lastReport = now;
-                progress.report(stats(queue));
-            }
-        }
-
-        private Statistics stats(long queue) {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Statistics(seen.size(), generated, reached, queue, seconds, seen.bytes() + store.bytes());
+            push(s, id);
         }
     }
 

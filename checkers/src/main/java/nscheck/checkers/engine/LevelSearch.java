@@ -1,0 +1,142 @@
+package nscheck.checkers.engine;
+
+import nscheck.checkers.store.FingerprintSet;
+import nscheck.checkers.store.TraceStore;
+import nscheck.checkers.trace.Violation;
+import nscheck.model.Model;
+import nscheck.model.Property;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The breadth-first search over object states that {@link Bfs} and {@link ParallelBfs} share: the
+ * levels, the visited fingerprints, the trace store, the statistics and how a search ends. An engine
+ * says only how one level is expanded (one state after another, or chunks on worker threads merged
+ * in order) and how an initial state is admitted; since everything else is this one loop, the two
+ * agree on every count, id and trace by construction.
+ */
+abstract class LevelSearch<S, A> {
+    final Model<S, A> model;
+    final CheckOptions options;
+    final Progress progress;
+    final Findings<S, A> found;
+    final List<Property<S, A>> props;
+    final long[] exercised;
+    /** Properties that already have their shortest counterexample and need no more verdicts. */
+    final boolean[] done;
+    final FingerprintSet seen = new FingerprintSet(1 << 16);
+    final TraceStore store = new TraceStore();
+    final int maxDepth;
+    final long start = System.nanoTime();
+    long lastReport = start;
+    long generated;
+    int depth;
+    int reached;
+    /** The id of the state being expanded: traces to a violation or a failure end there. */
+    int currentId;
+    /** States of the next level and their ids, in the order they were first reached. */
+    int nextSize;
+    private List<S> next = new ArrayList<>();
+    private int[] nextIds = new int[1024];
+
+    LevelSearch(Model<S, A> model, CheckOptions options, Progress progress) {
+        this.model = model;
+        this.options = options;
+        this.progress = progress;
+        this.found = new Findings<>(model, options);
+        this.props = found.props;
+        this.exercised = found.exercised;
+        this.done = found.done;
+        this.maxDepth = options.maxDepth() >= 0 ? options.maxDepth() : model.maxDepth() > 0 ? model.maxDepth() : Integer.MAX_VALUE;
+    }
+
+    /** Initial state number {@code index} (already counted as generated): add it if new, judge it, {@link #push} it. */
+    abstract void initial(int index, S s);
+
+    /** Expands the {@code levelSize} states of a level; null to go on, else why the search ends here. */
+    abstract Ending expandLevel(S[] level, int[] ids, int levelSize);
+
+    /** How often each action family fired. */
+    abstract Coverage coverage();
+
+    /** The model failure {@code e} reports; rethrows {@code e} if it is not the model's. */
+    abstract CheckResult.ModelFailure<S, A> failure(RuntimeException e);
+
+    final CheckResult<S, A> run() {
+        Ending ending;
+        CheckResult.ModelFailure<S, A> failure = null;
+        try {
+            ending = search();
+        } catch (OutOfMemoryError e) {
+            next = null;
+            ending = Ending.OUT_OF_MEMORY;
+        } catch (RuntimeException e) {
+            // Keep what was found; the path to the state that broke the model is itself a finding.
+            failure = failure(e);
+            ending = Ending.MODEL_ERROR;
+        }
+        return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(found.violations), coverage(),
+                exercised, failure);
+    }
+
+    private Ending search() {
+        List<S> initial = model.initialStates();
+        for (int i = 0; i < initial.size() && !found.stop; i++) {
+            generated++;
+            initial(i, initial.get(i));
+        }
+        while (nextSize > 0 && !found.stop) {
+            if (depth >= maxDepth) return Ending.DEPTH_BOUND;
+            @SuppressWarnings("unchecked")
+            S[] level = (S[]) next.toArray();
+            int[] ids = nextIds;
+            int levelSize = nextSize;
+            next = new ArrayList<>();
+            nextIds = new int[Math.max(1024, levelSize)];
+            nextSize = 0;
+            depth++;
+            Ending ending = expandLevel(level, ids, levelSize);
+            if (ending != null) return ending;
+        }
+        if (found.stop) return Ending.VIOLATION;
+        return Ending.EXHAUSTED;
+    }
+
+    /** A new state, already judged, joins the next level. */
+    final void push(S s, int id) {
+        reached = Math.max(reached, depth);
+        if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
+        next.add(s);
+        nextIds[nextSize++] = id;
+    }
+
+    /** Step property {@code p} failed on transition {@code index} out of the current state. */
+    final void stepFailed(int p, int index) {
+        int[] path = store.path(currentId);
+        int[] withStep = Arrays.copyOf(path, path.length + 1);
+        withStep[path.length] = index;
+        found.fail(p, withStep);
+    }
+
+    /** The current state has no successor: a violation if the model says so. */
+    final void noSuccessor() {
+        if (model.deadlockIsViolation() && !found.stop)
+            found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
+    }
+
+    final void tick(long queue) {
+        if (options.progressMillis() <= 0) return;
+        long now = System.nanoTime();
+        if ((now - lastReport) / 1_000_000 >= options.progressMillis()) {
+            lastReport = now;
+            progress.report(stats(queue));
+        }
+    }
+
+    final Statistics stats(long queue) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Statistics(seen.size(), generated, reached, queue, seconds, seen.bytes() + store.bytes());
+    }
+}
