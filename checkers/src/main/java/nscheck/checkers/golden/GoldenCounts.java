@@ -2,11 +2,11 @@ package nscheck.checkers.golden;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import nscheck.checkers.Bfs;
-import nscheck.checkers.CheckOptions;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Progress;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelException;
