@@ -33,7 +33,7 @@ final class ToyModels {
                 return List.of(new Property.Always<>("not-bad", "never " + bad, s -> Verdict.of(s != bad)),
                         new Property.Always<>("never-negative", "vacuous unless negative", s -> s < 0 ? Verdict.VIOLATED : Verdict.VACUOUS));
             }
-            public long fingerprint(Integer s) { return nscheck.spec.StateHasher.fmix64(s + 1); }
+            public long fingerprint(Integer s) { return nscheck.spec.state.StateHasher.fmix64(s + 1); }
             public int maxDepth() { return 0; }
             public boolean deadlockIsViolation() { return deadlockIsError; }
             public List<String> actionFamilies() { return List.of("inc", "inc2", "dec"); }

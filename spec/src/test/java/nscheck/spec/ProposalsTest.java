@@ -1,17 +1,25 @@
 package nscheck.spec;
 
+import nscheck.spec.variant.CloneWithPids2009;
+import nscheck.spec.call.Errno;
+import nscheck.spec.variant.Execns2006;
+import nscheck.spec.variant.GlobalPids;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.Pidspaces2006;
+import nscheck.spec.call.Privilege;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** clone3 set_tid against the selftests (S1-S3), and each proposal's changed answers (H1-H4). */
 class ProposalsTest {
     private static final int ROOT = Privilege.HOST_ROOT;
-
 
     private static Syscall.Clone3 setTid(int flags, int caps, Integer... tids) {
         return new Syscall.Clone3(flags, List.of(tids), caps);
@@ -79,7 +87,7 @@ class ProposalsTest {
 
     @Test
     void execnsUnsharesOnlyAtExec() {
-        SpecRun r = new SpecRun(Execns.INSTANCE);
+        SpecRun r = new SpecRun(Execns2006.INSTANCE);
         r.pid(0, new Syscall.Clone(0));
         int p = r.last.about();
         assertEquals(Errno.EINVAL, r.errno(p, new Syscall.Unshare(CLONE_NEWPID)));

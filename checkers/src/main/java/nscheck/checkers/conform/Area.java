@@ -3,13 +3,13 @@ package nscheck.checkers.conform;
 import nscheck.model.ModelCatalog;
 import nscheck.model.kernel.CallMenu;
 import nscheck.model.kernel.KernelModelSource;
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Credentials;
-import nscheck.spec.Kernel;
-import nscheck.spec.SemUndoList;
-import nscheck.spec.SemaphoreSet;
-import nscheck.spec.TaskContext;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.state.Credentials;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.SemUndoList;
+import nscheck.spec.state.SemaphoreSet;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -229,7 +229,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * ENOTCONN) and only by its two ends.
      */
     static List<Syscall> credsCalls(Kernel k, int slot, List<Syscall> base) {
-        nscheck.spec.UnixSocket s = k.objects().socket();
+        nscheck.spec.state.UnixSocket s = k.objects().socket();
         List<Syscall> out = new ArrayList<>();
         boolean holds = s != null && (s.listener() == slot || s.client() == slot);
         for (Syscall c : base) {
@@ -264,7 +264,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      */
     static boolean mayKillEveryone(Kernel k, int slot) {
         Credentials me = k.objects().context(slot).cred();
-        if (me.userNs() == nscheck.spec.UserNamespace.INIT && me.caps()) return true;
+        if (me.userNs() == nscheck.spec.state.UserNamespace.INIT && me.caps()) return true;
         for (int other : k.taskSlotList()) {
             // zombies too: the kernel checks a zombie's credentials like a live task's
             var ctx = k.objects().context(other);

@@ -1,6 +1,6 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Syscall;
 
 /**
  * How a spec call is written for the probe (checkers/src/main/c/nsprobe.c): an operation name and

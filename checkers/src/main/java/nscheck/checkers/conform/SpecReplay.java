@@ -1,14 +1,14 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.Observation;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.SharedMemory;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
-import nscheck.spec.TaskContext;
-import nscheck.spec.TaskState;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.SharedMemory;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.TaskState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

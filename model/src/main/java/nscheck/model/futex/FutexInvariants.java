@@ -3,12 +3,12 @@ package nscheck.model.futex;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.FutexWord;
+import nscheck.spec.state.FutexWord;
 
 import java.util.List;
 
 /**
- * The futex-mutex invariants. Each has a way to fail: a seeded bug in nscheck.spec.SeededBugs
+ * The futex-mutex invariants. Each has a way to fail: a seeded bug in nscheck.spec.variant.SeededBugs
  * (mutual-exclusion, no-lost-wakeup) or the cross-namespace models under mainline
  * (owner-identity, robust-recovery).
  */

@@ -4,9 +4,9 @@ import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
+import nscheck.spec.state.FutexWord;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
 
 import java.util.ArrayList;
 import java.util.Collections;

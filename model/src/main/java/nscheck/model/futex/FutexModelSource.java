@@ -3,10 +3,10 @@ package nscheck.model.futex;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
-import nscheck.spec.Limits;
-import nscheck.spec.Semantics;
-import nscheck.spec.Variant;
-import nscheck.spec.Variants;
+import nscheck.spec.state.Limits;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.variant.Variant;
+import nscheck.spec.variant.Variants;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Errno;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Kernel;
-import nscheck.spec.Observation;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Observation;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,16 +2,16 @@ package nscheck.model.kernel;
 
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.Kernel;
-import nscheck.spec.KernelObjects;
-import nscheck.spec.ObjectCalls;
-import nscheck.spec.PidRef;
-import nscheck.spec.SemUndoList;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
-import nscheck.spec.TaskContext;
-import nscheck.spec.UCounts;
-import nscheck.spec.UserNamespace;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.KernelObjects;
+import nscheck.spec.rules.ObjectCalls;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.state.SemUndoList;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.UCounts;
+import nscheck.spec.state.UserNamespace;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * Invariants over signals, SysV IPC, socket credentials and user namespaces. Each is stated on
  * ground truth (the referent a stored reference or siginfo was taken from, the kernel ids, the
  * tasks that exist) independently of the variant, and each has a seeded bug in
- * nscheck.spec.SeededBugs that violates it.
+ * nscheck.spec.variant.SeededBugs that violates it.
  */
 public final class ObjectInvariants {
     private ObjectInvariants() {}

@@ -3,13 +3,13 @@ package nscheck.model.restore;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.Checkpoint;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Kernel;
-import nscheck.spec.PidNamespace;
-import nscheck.spec.Restore;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
+import nscheck.spec.restore.Checkpoint;
+import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidNamespace;
+import nscheck.spec.restore.Restore;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
 
 import java.util.List;
 

@@ -1,0 +1,27 @@
+package nscheck.spec.state;
+
+/**
+ * Accumulates a 64-bit fingerprint of a state. Each word is mixed with the finaliser of
+ * MurmurHash3 (fmix64) so that states differing in one field differ in about half the bits;
+ * the checkers rely on fingerprints being close to uniform for their collision estimate.
+ */
+public final class StateHasher {
+    private long h = 0x6a09e667f3bcc909L;
+
+    public void add(long value) {
+        h = fmix64(h ^ (value + 0x9e3779b97f4a7c15L)) * 0xbf58476d1ce4e5b9L + (h >>> 29);
+    }
+
+    public long value() {
+        return fmix64(h);
+    }
+
+    public static long fmix64(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}
