@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Threads and futexes, rule by rule against shared/SEMANTICS.md (P12, F1-F6). */
+/** Threads and futexes, rule by rule against docs/semantics.md (P12, F1-F6). */
 class FutexTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(8, 2, 16));
 

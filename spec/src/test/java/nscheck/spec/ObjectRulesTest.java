@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Signals with siginfo, SysV IPC, socket credentials and user namespaces, rule by rule against
- * shared/SEMANTICS.md (P9, P10, I1-I9, C1-C4, U3-U5); each test names the rule it pins.
+ * docs/semantics.md (P9, P10, I1-I9, C1-C4, U3-U5); each test names the rule it pins.
  */
 class ObjectRulesTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));

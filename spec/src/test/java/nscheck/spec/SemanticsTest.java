@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rule by rule against shared/SEMANTICS.md; each test names the rule it pins. */
+/** Rule by rule against docs/semantics.md; each test names the rule it pins. */
 class SemanticsTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
 

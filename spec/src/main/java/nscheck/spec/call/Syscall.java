@@ -288,7 +288,7 @@ public sealed interface Syscall {
         @Override public String toString() { return "setuid(" + uid + ")"; }
     }
 
-    // ---- threads and futexes (shared/SEMANTICS.md section 3) ----
+    // ---- threads and futexes (docs/semantics.md, futexes) ----
 
     /** gettid(2): the calling thread's own number in its active namespace. */
     record GetTid() implements Syscall {

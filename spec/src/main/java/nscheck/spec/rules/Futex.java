@@ -16,7 +16,7 @@ import static nscheck.spec.state.FutexWord.WAITERS;
 import static nscheck.spec.state.FutexWord.tid;
 
 /**
- * The futex rules (kernel/futex/waitwake.c, pi.c, core.c; shared/SEMANTICS.md F1-F6) on the words
+ * The futex rules (kernel/futex/waitwake.c, pi.c, core.c; docs/semantics.md F1-F6) on the words
  * of the kernel's {@link SharedMemory}. Every PID-dependent answer (which TID names whom) is asked
  * of the {@link Variant}. A call either returns at once or queues its caller, which then has no
  * enabled call until the kernel wakes it and it returns through {@link #resume}.

@@ -26,7 +26,7 @@ import static nscheck.spec.call.CloneFlags.has;
 
 /**
  * The transition rules: what each call does to the kernel and what its caller observes, written
- * once and parameterised by a {@link Variant}. Rule tags (P1..P15) refer to shared/SEMANTICS.md.
+ * once and parameterised by a {@link Variant}. Rule tags (P1..P15) refer to docs/semantics.md.
  * A call's result is a list of outcomes: empty while the call would block, several where the
  * kernel's choice is not specified (which zombie wait(-1) reaps).
  */

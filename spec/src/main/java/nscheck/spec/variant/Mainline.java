@@ -168,7 +168,7 @@ public class Mainline implements Variant {
         return true;
     }
 
-    // ---- futexes (shared/SEMANTICS.md section 3) ----
+    // ---- futexes (docs/semantics.md, futexes) ----
 
     /** task_pid_vnr as seen from the writer: the number of the owner in the writer's active namespace (F3, F4, F5). */
     @Override

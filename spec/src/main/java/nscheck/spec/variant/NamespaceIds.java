@@ -1,7 +1,7 @@
 package nscheck.spec.variant;
 
 /**
- * How a namespace is named to user space (shared/SEMANTICS.md N1, N3, N4). The spec's kernel
+ * How a namespace is named to user space (docs/semantics.md N1, N3, N4). The spec's kernel
  * does not carry identifiers: a model that cares (the restore model) keeps a table and asks the
  * scheme for the next one.
  */

@@ -59,7 +59,7 @@ public interface Variant {
     /** Does commit_creds move the RLIMIT_NPROC charge when the real uid or the user namespace changes (U3)? */
     boolean credChangeMovesNproc();
 
-    // ---- futexes (shared/SEMANTICS.md section 3) ---------------------------------------------
+    // ---- futexes (docs/semantics.md, futexes) ---------------------------------------------
 
     /**
      * The TID bits the kernel writes into a PI word to name {@code owner} when it runs in the
@@ -75,7 +75,7 @@ public interface Variant {
     /** futex_wait_setup: does FUTEX_WAIT sleep when the word holds {@code current} and the caller expected {@code expected} (F1)? */
     boolean futexWaitSleeps(int current, int expected);
 
-    // ---- proposals (shared/SEMANTICS.md sections 2, 8, 9); defaults are mainline's answers ----
+    // ---- proposals (docs/semantics.md, proposals); defaults are mainline's answers ----
 
     /** copy_process: does the new task become the child_reaper of its namespace? Mainline: its innermost number is 1 (P5). */
     default boolean startsNamespace(Task child) {

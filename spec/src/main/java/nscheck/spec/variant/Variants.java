@@ -7,7 +7,7 @@ import java.util.List;
 public final class Variants {
     private Variants() {}
 
-    /** The historical proposals, each next to mainline (shared/SEMANTICS.md section 9). */
+    /** The historical proposals, each next to mainline (docs/semantics.md, proposals). */
     public static final List<Variant> PROPOSALS = List.of(GlobalPids.INSTANCE, Pidspaces2006.INSTANCE, ContainerBit.INSTANCE,
             Execns2006.INSTANCE, CloneWithPids2009.INSTANCE, NamespaceIdVariants.PROC_INODE, NamespaceIdVariants.SERIAL);
 
