@@ -4,7 +4,7 @@ import nscheck.model.Property;
 import nscheck.model.Verdict;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
-import nscheck.spec.rules.ObjectCalls;
+import nscheck.spec.rules.Referents;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.SemUndoList;
 import nscheck.spec.rules.Semantics;
@@ -34,7 +34,7 @@ public final class ObjectInvariants {
                 "a PID read from a siginfo, an IPC object or a socket is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            PidRef ref = Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int callerNs = pre.task(step.actor()).activeNs();
             return Verdict.of(r.value() == ref.numberIn(callerNs));
@@ -47,7 +47,7 @@ public final class ObjectInvariants {
                 "a nonzero PID reported about a task that still exists names, in the reader's namespace, the task kill() would reach", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed() || r.value() == 0) return Verdict.VACUOUS;
-            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            PidRef ref = Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int holder = ref.holder(pre);
             if (holder < 0) return Verdict.VACUOUS;
@@ -62,7 +62,7 @@ public final class ObjectInvariants {
                 "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            ObjectCalls.UidReferent ref = ObjectCalls.referentUid(pre, step.actor(), step.call());
+            Referents.Uid ref = Referents.uid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             // The overflow id carries no identity: a sender unmapped in its own namespace reaches
             // every other namespace as 65534 (P10 double munging), which is a loss, not a leak.

@@ -3,7 +3,6 @@ package nscheck.spec.state;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The kernel objects beside tasks and PID namespaces: per-task contexts (credentials, IPC
@@ -127,32 +126,32 @@ public final class KernelObjects {
     }
 
     public int freeUserNsSlot() {
-        return freeSlot(userNs);
+        return SlotTables.freeSlot(userNs);
     }
 
     public int freeIpcNsSlot() {
-        return freeSlot(ipcNs);
+        return SlotTables.freeSlot(ipcNs);
     }
 
     public int freeUndoSlot() {
-        return freeSlot(undoLists);
+        return SlotTables.freeSlot(undoLists);
     }
 
     /** Places the object in slot {@link #freeUserNsSlot()} (growing the table if needed). */
     public KernelObjects addUserNs(UserNamespace ns) {
-        UserNamespace[] copy = grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
+        UserNamespace[] copy = SlotTables.grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
         copy[freeUserNsSlot()] = ns;
         return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
     }
 
     public KernelObjects addIpcNs(IpcNamespace ns) {
-        IpcNamespace[] copy = grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
+        IpcNamespace[] copy = SlotTables.grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
         copy[freeIpcNsSlot()] = ns;
         return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
     }
 
     public KernelObjects addUndoList(SemUndoList list) {
-        SemUndoList[] copy = grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
+        SemUndoList[] copy = SlotTables.grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
         copy[freeUndoSlot()] = list;
         return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
     }
@@ -200,9 +199,9 @@ public final class KernelObjects {
             for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
         }
         for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
-        IpcNamespace[] ipc = trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
-        SemUndoList[] undo = trimmed(undoLists, undoUsed, SemUndoList[]::new);
-        UserNamespace[] user = trimmed(userNs, userUsed, UserNamespace[]::new);
+        IpcNamespace[] ipc = SlotTables.trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
+        SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
+        UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
         if (ipc == ipcNs && undo == undoLists && user == userNs) return this;
         return new KernelObjects(contexts, user, ipc, undo, socket, ucounts);
     }
@@ -242,87 +241,9 @@ public final class KernelObjects {
         if (r != null) out.add(r);
     }
 
-    private static <T> int freeSlot(T[] table) {
-        for (int i = 0; i < table.length; i++) if (table[i] == null) return i;
-        return table.length;
-    }
-
-    private static <T> T[] grown(T[] table, int slot, IntFunction<T[]> make) {
-        if (slot < table.length) return table.clone();
-        T[] copy = make.apply(slot + 1);
-        System.arraycopy(table, 0, copy, 0, table.length);
-        return copy;
-    }
-
-    private static <T> T[] trimmed(T[] table, boolean[] used, IntFunction<T[]> make) {
-        T[] copy = null;
-        for (int i = 0; i < table.length; i++) {
-            if (table[i] != null && !used[i]) {
-                if (copy == null) copy = table.clone();
-                copy[i] = null;
-            }
-        }
-        T[] result = copy == null ? table : copy;
-        int len = result.length;
-        while (len > 0 && result[len - 1] == null) len--;
-        if (len == result.length) return result;
-        T[] shorter = make.apply(len);
-        System.arraycopy(result, 0, shorter, 0, len);
-        return shorter;
-    }
-
-    /**
-     * What differs from a freshly booted system, for traces: each task's credentials, IPC
-     * namespace, undo list, queued signals and process group when not the boot ones, then the
-     * IPC objects, the socket and the process counts. Empty for a kernel with none of them.
-     */
+    /** What differs from a freshly booted system, for traces ({@link ObjectsDescription}). */
     String describe(Kernel k) {
-        StringBuilder s = new StringBuilder();
-        PidRef boot = PidRef.rootInit();
-        for (int i = 0; i < contexts.length; i++) {
-            TaskContext c = contexts[i];
-            if (c == null) continue;
-            StringBuilder t = new StringBuilder();
-            if (!c.cred().equals(Credentials.ROOT)) t.append(' ').append(c.cred());
-            if (c.ipcNs() > 0) t.append(" ipc").append(c.ipcNs());
-            if (c.undoList() >= 0) t.append(" undo").append(c.undoList());
-            if (!c.pending().isEmpty()) t.append(" queued").append(c.pending());
-            if (c.pgrp() != null && !c.pgrp().equals(boot)) t.append(" pgrp ").append(c.pgrp());
-            if (t.length() > 0) sep(s).append('T').append(i).append(':').append(t);
-        }
-        for (int i = 0; i < ipcNs.length; i++) {
-            IpcNamespace n = ipcNs[i];
-            if (n == null) continue;
-            if (n.msg() != null) sep(s).append("ipc").append(i).append(" msg{qnum=").append(n.msg().messages())
-                    .append(" lspid=").append(n.msg().lspid()).append(" lrpid=").append(n.msg().lrpid()).append('}');
-            if (n.sem() != null) sep(s).append("ipc").append(i).append(" sem{val=").append(n.sem().value())
-                    .append(" sempid=").append(n.sem().sempid()).append('}');
-            if (n.shm() != null) sep(s).append("ipc").append(i).append(" shm{cpid=").append(n.shm().cpid())
-                    .append(" lpid=").append(n.shm().lpid()).append('}');
-        }
-        for (int i = 0; i < undoLists.length; i++) {
-            if (undoLists[i] == null) continue;
-            sep(s).append("undo").append(i).append('{');
-            for (SemUndoList.Entry e : undoLists[i].entries())
-                s.append("ipc").append(e.ipcNs()).append(" sem").append(e.semid()).append(" adj ").append(e.semadj());
-            s.append('}');
-        }
-        if (socket != null) sep(s).append("socket{listener T").append(socket.listener())
-                .append(socket.connected() ? ", client T" + socket.client() : "").append('}');
-        if (!ucounts.equals(UCounts.EMPTY.add(UserNamespace.INIT, 0, k.taskCount()))) {
-            sep(s).append("nproc{");
-            boolean first = true;
-            for (UCounts.Entry e : ucounts.entries()) {
-                s.append(first ? "" : " ").append('U').append(e.userNs()).append('/').append(e.kuid()).append('=').append(e.count());
-                first = false;
-            }
-            s.append('}');
-        }
-        return s.toString();
-    }
-
-    private static StringBuilder sep(StringBuilder s) {
-        return s.length() > 0 ? s.append("; ") : s;
+        return ObjectsDescription.describe(this, k);
     }
 
     // ---- identity ------------------------------------------------------------------------
