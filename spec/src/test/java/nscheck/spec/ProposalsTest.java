@@ -6,6 +6,7 @@ import nscheck.spec.variant.Execns2006;
 import nscheck.spec.variant.GlobalPids;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.variant.Pidspaces2006;
+import nscheck.spec.variant.SeededBugs;
 import nscheck.spec.call.Privilege;
 import nscheck.spec.call.Syscall;
 
@@ -37,6 +38,19 @@ class ProposalsTest {
         int init = r.pid(0, setTid(CLONE_NEWPID, ROOT, 1, 7));
         assertEquals(7, init);
         assertEquals("7 1", r.k.task(r.last.about()).nsPid());
+    }
+
+    @Test
+    void setTidNumbersTheLevelsItLeavesOutByTheVariantBeingChecked() {
+        // clone3(CLONE_NEWPID, set_tid = {1}): the root level is allocated cyclically from the
+        // cursor, here 1 (ns_last_pid 0), which the root init holds. Mainline's alloc_pid skips it;
+        // a variant whose allocation ignores numbers in use takes it, in set_tid as in fork.
+        SpecRun mainline = new SpecRun(Mainline.INSTANCE);
+        mainline.call(0, new Syscall.WriteNsLastPid(0));
+        assertEquals(2, mainline.pid(0, setTid(CLONE_NEWPID, ROOT, 1)));
+        SpecRun bug = new SpecRun(SeededBugs.NO_IN_USE_CHECK);
+        bug.call(0, new Syscall.WriteNsLastPid(0));
+        assertEquals(1, bug.pid(0, setTid(CLONE_NEWPID, ROOT, 1)), "the variant's allocation, not mainline's");
     }
 
     @Test

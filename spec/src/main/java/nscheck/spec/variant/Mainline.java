@@ -65,7 +65,8 @@ public class Mainline implements Variant {
      * to pid_max - 1, then once more from pid_min. pid_min is 1 until the cursor passes
      * RESERVED_PIDS, so init gets 1 and a wrap restarts at 300. Returns -1 when full.
      */
-    protected int allocateAt(Kernel k, int nsSlot) {
+    @Override
+    public int allocateAt(Kernel k, int nsSlot) {
         PidNamespace ns = k.ns(nsSlot);
         int min = ns.cursor() > Limits.RESERVED_PIDS ? Limits.RESERVED_PIDS : 1;
         int start = Math.max(ns.cursor(), min);

@@ -10,12 +10,12 @@ import nscheck.spec.state.PidNamespace;
  * clone3's set_tid (kernel/fork.c copy_process, kernel/pid.c alloc_pid; rules S1-S3): the
  * caller names the new task's number in the innermost levels. Each covered level is taken with
  * idr_alloc(tid, tid + 1), which does not move the cyclic cursor; the uncovered outer levels
- * allocate cyclically as a plain fork does.
+ * allocate cyclically as a plain fork does, by the variant being checked ({@link Variant#allocateAt}).
  */
 final class SetTid {
     private SetTid() {}
 
-    static PidAllocation allocate(Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
+    static PidAllocation allocate(Variant v, Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
         PidNamespace target = k.ns(targetNs);
         // S1, S2: the array may not be longer than the nesting it describes.
         if (setTid.length > Limits.MAX_PID_NS_LEVEL || setTid.length > target.level() + 1)
@@ -39,7 +39,7 @@ final class SetTid {
                 if (cur.numberInUse(n, tid)) return PidAllocation.failed(k, Errno.EEXIST);
                 got = tid;
             } else {
-                got = Mainline.INSTANCE.allocateAt(cur, n);
+                got = v.allocateAt(cur, n);
                 if (got < 0) return PidAllocation.failed(cur, Errno.EAGAIN);
                 cur = cur.withNamespace(n, p.withCursor(got + 1));
             }

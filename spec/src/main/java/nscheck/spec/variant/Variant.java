@@ -27,6 +27,13 @@ public interface Variant {
     /** alloc_pid (kernel/pid.c): number a new task in {@code targetNs} and every ancestor (P3). */
     PidAllocation allocPid(Kernel k, int targetNs);
 
+    /**
+     * idr_alloc_cyclic in one namespace (kernel/pid.c alloc_pid, one level): the number a plain
+     * fork would take in {@code nsSlot} from its cursor, or -1 when none is free (P3). clone3's
+     * set_tid numbers the levels it does not cover with it.
+     */
+    int allocateAt(Kernel k, int nsSlot);
+
     /** pid_nr_ns: the number by which {@code ns} knows task {@code slot}, 0 if it cannot see it (P2). */
     int translate(Kernel k, int slot, int ns);
 
@@ -89,7 +96,7 @@ public interface Variant {
      * namespace the caller holds CAP_CHECKPOINT_RESTORE (or CAP_SYS_ADMIN) in.
      */
     default PidAllocation allocSetTid(Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
-        return SetTid.allocate(k, targetNs, setTid, capsFromLevel);
+        return SetTid.allocate(this, k, targetNs, setTid, capsFromLevel);
     }
 
     /**
