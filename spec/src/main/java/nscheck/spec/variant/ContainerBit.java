@@ -3,9 +3,11 @@ package nscheck.spec.variant;
 /**
  * The "new container" bit (2007, Drepper's suggestion in the debate before 2.6.24): a new PID
  * namespace always comes with new mount, IPC and user namespaces, so that no file, SysV object or
- * credential is shared across the PID boundary. The spec has PID namespaces and memory only:
- * memory mapped before the clone stays shared whatever namespaces come with it, so every answer
- * here is mainline's and the variant records the coupling for the models that will see it.
+ * credential is shared across the PID boundary. In the spec every answer is mainline's, and the
+ * variant is mainline under another name: memory mapped before the clone stays shared whatever
+ * namespaces come with it (the futex models), the spec has no mount namespaces, and clone does
+ * not create user namespaces (only unshare(CLONE_NEWUSER) does), so the coupling has nothing to
+ * act on yet. It stays a column of the compare matrix so that the matrix says so.
  */
 public final class ContainerBit extends Mainline {
     public static final ContainerBit INSTANCE = new ContainerBit();
@@ -13,6 +15,4 @@ public final class ContainerBit extends Mainline {
     @Override public String name() { return "container-bit"; }
 
     @Override public String summary() { return "2007 suggestion: CLONE_NEWPID always with new mount, IPC and user namespaces"; }
-
-    @Override public boolean newPidNsIsContainer() { return true; }
 }

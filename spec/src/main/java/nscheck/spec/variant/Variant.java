@@ -130,9 +130,4 @@ public interface Variant {
     default boolean unshareOnlyAtExec() {
         return false;
     }
-
-    /** container-bit: a new PID namespace always comes with new mount, IPC and user namespaces. */
-    default boolean newPidNsIsContainer() {
-        return false;
-    }
 }
