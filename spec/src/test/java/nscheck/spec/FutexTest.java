@@ -16,8 +16,8 @@ import java.util.List;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
-import static nscheck.spec.state.FutexWord.OWNER_DIED;
-import static nscheck.spec.state.FutexWord.WAITERS;
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

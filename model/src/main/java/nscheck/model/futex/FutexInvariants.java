@@ -3,7 +3,7 @@ package nscheck.model.futex;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 
 import java.util.List;
 
@@ -57,7 +57,7 @@ public final class FutexInvariants {
             if (!m.protocol().ownerInWord() || holders(m, s) != 1) return Verdict.VACUOUS;
             int owner = -1;
             for (int i = 0; i < s.threads(); i++) if (m.protocol().holds(s.pc(i))) owner = m.slot(i);
-            int tid = FutexWord.tid(s.kernel().memory().word(0));
+            int tid = FutexWordLayout.tid(s.kernel().memory().word(0));
             for (int i = 0; i < s.threads(); i++) {
                 int slot = m.slot(i);
                 if (s.kernel().task(slot) == null || !s.kernel().task(slot).alive()) continue;

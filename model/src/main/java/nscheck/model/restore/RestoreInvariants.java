@@ -4,7 +4,7 @@ import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
 import nscheck.spec.restore.Checkpoint;
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PidNamespace;
 import nscheck.spec.restore.Restore;
@@ -58,7 +58,7 @@ public final class RestoreInvariants {
                 Checkpoint.Word word = image.words().get(w);
                 if (word.owner() < 0) continue;
                 int owner = r.slots()[word.owner()];
-                if (m.semantics().variant.futexLookupOwner(k, owner, FutexWord.tid(k.memory().word(w))) != owner) return Verdict.VIOLATED;
+                if (m.semantics().variant.futexLookupOwner(k, owner, FutexWordLayout.tid(k.memory().word(w))) != owner) return Verdict.VIOLATED;
             }
             return Verdict.HOLDS;
         });

@@ -1,6 +1,6 @@
 package nscheck.spec.restore;
 
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Task;
 import nscheck.spec.variant.Variant;
@@ -64,7 +64,7 @@ public record Checkpoint(List<Entry> tasks, List<Word> words, List<Long> nsIds) 
             int owner = -1;
             // The owner named by the TID bits, as the tasks that share the word read it (F3).
             for (int slot : order) {
-                int tid = FutexWord.tid(value);
+                int tid = FutexWordLayout.tid(value);
                 if (tid != 0 && v.futexLookupOwner(k, slot, tid) == slot) owner = order.indexOf(slot);
             }
             words.add(new Word(value, owner));

@@ -4,16 +4,16 @@ import nscheck.spec.call.Errno;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.state.FutexWaiter;
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PiState;
 import nscheck.spec.state.RobustList;
 import nscheck.spec.state.SharedMemory;
 import nscheck.spec.variant.Variant;
 
-import static nscheck.spec.state.FutexWord.OWNER_DIED;
-import static nscheck.spec.state.FutexWord.WAITERS;
-import static nscheck.spec.state.FutexWord.tid;
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
+import static nscheck.spec.state.FutexWordLayout.tid;
 
 /**
  * kernel/futex/core.c: the futex queues a caller sleeps on until the kernel wakes it and it
@@ -81,7 +81,7 @@ final class FutexCoreRules {
         if (tid(uval) != v.futexEncodeOwner(k, slot, slot)) return k;
         Kernel cur = k.withWord(word, (uval & WAITERS) | OWNER_DIED);
         // Robust non-PI futexes are woken here; PI ones by exit_pi_state_list.
-        if (!pi && FutexWord.waiters(uval)) cur = FutexWaitwakeRules.futexWake(cur, word, 1).next();
+        if (!pi && FutexWordLayout.waiters(uval)) cur = FutexWaitwakeRules.futexWake(cur, word, 1).next();
         return cur;
     }
 

@@ -4,15 +4,15 @@ import nscheck.spec.call.Errno;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.state.FutexWaiter;
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PiState;
 import nscheck.spec.state.SharedMemory;
 import nscheck.spec.variant.Variant;
 
-import static nscheck.spec.state.FutexWord.OWNER_DIED;
-import static nscheck.spec.state.FutexWord.WAITERS;
-import static nscheck.spec.state.FutexWord.tid;
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
+import static nscheck.spec.state.FutexWordLayout.tid;
 
 /**
  * kernel/futex/pi.c: priority-inheritance futexes, whose word holds the owner's TID as some
@@ -59,7 +59,7 @@ final class FutexPiRules {
     private static Errno attachToPiState(Variant v, Kernel k, int actor, int uval, PiState ps) {
         if (ps == null) return Errno.EINVAL;
         int pid = tid(uval);
-        if (FutexWord.ownerDied(uval)) {
+        if (FutexWordLayout.ownerDied(uval)) {
             if (ps.owner() == PiState.NO_OWNER) return pid != 0 ? Errno.EINVAL : null;   // [5] / [4]
             if (pid == 0) return null;                                                    // [6]
         } else if (ps.owner() == PiState.NO_OWNER) {

@@ -137,7 +137,7 @@ public final class SharedMemory {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < words.length; i++) s.append(i > 0 ? " " : "").append('w').append(i).append('=').append(FutexWord.describe(words[i]));
+        for (int i = 0; i < words.length; i++) s.append(i > 0 ? " " : "").append('w').append(i).append('=').append(FutexWordLayout.describe(words[i]));
         for (FutexWaiter w : waiters)
             s.append(" T").append(w.slot()).append(w.woken() ? " woken on w" : w.pi() ? " pi-waits w" : " waits w").append(w.word());
         for (PiState p : piStates)

@@ -1,7 +1,7 @@
 package nscheck.spec.variant;
 
 import nscheck.spec.call.Errno;
-import nscheck.spec.state.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
 import nscheck.spec.state.PidAllocation;
@@ -174,7 +174,7 @@ public class Mainline implements Variant {
     /** task_pid_vnr as seen from the writer: the number of the owner in the writer's active namespace (F3, F4, F5). */
     @Override
     public int futexEncodeOwner(Kernel k, int owner, int writer) {
-        return translate(k, owner, k.task(writer).activeNs()) & FutexWord.TID_MASK;
+        return translate(k, owner, k.task(writer).activeNs()) & FutexWordLayout.TID_MASK;
     }
 
     /** find_get_task_by_vpid: the TID is looked up in the caller's active namespace (F3, F6). */
