@@ -249,7 +249,7 @@ static long write_id_maps(void) {
     return write_file("/proc/self/gid_map", text);
 }
 
-/* The spec's one Unix stream socket (SocketRules): an abstract address per scenario, so nothing is
+/* The spec's one Unix stream socket (AfUnixRules): an abstract address per scenario, so nothing is
    left on disk and concurrent probes never meet. The listener accepts lazily, on its next socket
    call: unix_stream_connect already gave the server socket the client's credentials
    (init_peercred), so an accept after connect sees what the spec's accept-at-connect does. */
@@ -687,7 +687,7 @@ static void run_scenario(long id, int nwords) {
     }
     if (init == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-        /* The spec's RLIMIT_NPROC, scaled to 2 (UserNsRules): only tasks of a non-root user are
+        /* The spec's RLIMIT_NPROC, scaled to 2 (UcountRules): only tasks of a non-root user are
            held to it (copy_process exempts INIT_USER), and only the userns area makes those. */
         struct rlimit nproc = {2, 2};
         setrlimit(RLIMIT_NPROC, &nproc);

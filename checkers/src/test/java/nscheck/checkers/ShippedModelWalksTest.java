@@ -30,7 +30,7 @@ public class ShippedModelWalksTest {
     /**
      * Shipped models whose own variant (mainline) is expected to violate: the futex models shared
      * across PID namespaces, where a TID in the futex word names another task in the reader's
-     * namespace (SEMANTICS.md F6; FutexModelsTest has the BFS's counterexamples), and the process
+     * namespace (docs/semantics.md F6; FutexModelsTest has the BFS's counterexamples), and the process
      * group model, where si_pid names the sender by its own inner number (P10). A walk may
      * violate exactly these properties there, and no other.
      */

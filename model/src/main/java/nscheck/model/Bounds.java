@@ -1,7 +1,7 @@
 package nscheck.model;
 
-import nscheck.spec.Variant;
-import nscheck.spec.Variants;
+import nscheck.spec.variant.Variant;
+import nscheck.spec.variant.Variants;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,21 +1,30 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.state.PiState;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.TaskState;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
-import static nscheck.spec.CloneFlags.CLONE_THREAD;
-import static nscheck.spec.FutexWord.OWNER_DIED;
-import static nscheck.spec.FutexWord.WAITERS;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Threads and futexes, rule by rule against shared/SEMANTICS.md (P12, F1-F6). */
+/** Threads and futexes, rule by rule against docs/semantics.md (P12, F1-F6). */
 class FutexTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(8, 2, 16));
-
 
     private static Syscall thread() { return new Syscall.Clone(CLONE_THREAD); }
 

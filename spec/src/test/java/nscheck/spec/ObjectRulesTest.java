@@ -1,23 +1,31 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.UCounts;
+import nscheck.spec.state.UserNamespace;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWIPC;
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
-import static nscheck.spec.CloneFlags.CLONE_NEWUSER;
-import static nscheck.spec.CloneFlags.CLONE_SYSVSEM;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWUSER;
+import static nscheck.spec.call.CloneFlags.CLONE_SYSVSEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Signals with siginfo, SysV IPC, socket credentials and user namespaces, rule by rule against
- * shared/SEMANTICS.md (P9, P10, I1-I9, C1-C4, U3-U5); each test names the rule it pins.
+ * docs/semantics.md (P9, P10, I1-I9, C1-C4, U3-U5); each test names the rule it pins.
  */
 class ObjectRulesTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
-
 
     private static final Syscall FORK = new Syscall.Clone(0);
     private static final Syscall FORK_NEWPID = new Syscall.Clone(CLONE_NEWPID);

@@ -1,17 +1,26 @@
 package nscheck.spec;
 
+import nscheck.spec.variant.CloneWithPids2009;
+import nscheck.spec.call.Errno;
+import nscheck.spec.variant.Execns2006;
+import nscheck.spec.variant.GlobalPids;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.Pidspaces2006;
+import nscheck.spec.variant.SeededBugs;
+import nscheck.spec.call.Privilege;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** clone3 set_tid against the selftests (S1-S3), and each proposal's changed answers (H1-H4). */
 class ProposalsTest {
     private static final int ROOT = Privilege.HOST_ROOT;
-
 
     private static Syscall.Clone3 setTid(int flags, int caps, Integer... tids) {
         return new Syscall.Clone3(flags, List.of(tids), caps);
@@ -29,6 +38,19 @@ class ProposalsTest {
         int init = r.pid(0, setTid(CLONE_NEWPID, ROOT, 1, 7));
         assertEquals(7, init);
         assertEquals("7 1", r.k.task(r.last.about()).nsPid());
+    }
+
+    @Test
+    void setTidNumbersTheLevelsItLeavesOutByTheVariantBeingChecked() {
+        // clone3(CLONE_NEWPID, set_tid = {1}): the root level is allocated cyclically from the
+        // cursor, here 1 (ns_last_pid 0), which the root init holds. Mainline's alloc_pid skips it;
+        // a variant whose allocation ignores numbers in use takes it, in set_tid as in fork.
+        SpecRun mainline = new SpecRun(Mainline.INSTANCE);
+        mainline.call(0, new Syscall.WriteNsLastPid(0));
+        assertEquals(2, mainline.pid(0, setTid(CLONE_NEWPID, ROOT, 1)));
+        SpecRun bug = new SpecRun(SeededBugs.NO_IN_USE_CHECK);
+        bug.call(0, new Syscall.WriteNsLastPid(0));
+        assertEquals(1, bug.pid(0, setTid(CLONE_NEWPID, ROOT, 1)), "the variant's allocation, not mainline's");
     }
 
     @Test
@@ -79,7 +101,7 @@ class ProposalsTest {
 
     @Test
     void execnsUnsharesOnlyAtExec() {
-        SpecRun r = new SpecRun(Execns.INSTANCE);
+        SpecRun r = new SpecRun(Execns2006.INSTANCE);
         r.pid(0, new Syscall.Clone(0));
         int p = r.last.about();
         assertEquals(Errno.EINVAL, r.errno(p, new Syscall.Unshare(CLONE_NEWPID)));

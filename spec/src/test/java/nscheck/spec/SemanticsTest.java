@@ -1,20 +1,29 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.TaskState;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
-import static nscheck.spec.CloneFlags.CLONE_PARENT;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_PARENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rule by rule against shared/SEMANTICS.md; each test names the rule it pins. */
+/** Rule by rule against docs/semantics.md; each test names the rule it pins. */
 class SemanticsTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
-
 
     private static Syscall.Clone fork() { return new Syscall.Clone(0); }
 

@@ -1,5 +1,16 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.SharedMemory;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
+import nscheck.spec.variant.Variant;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

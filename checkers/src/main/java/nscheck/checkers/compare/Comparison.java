@@ -11,7 +11,7 @@ import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
 import nscheck.model.Property;
-import nscheck.spec.Variant;
+import nscheck.spec.variant.Variant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

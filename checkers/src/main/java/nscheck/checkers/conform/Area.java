@@ -3,13 +3,14 @@ package nscheck.checkers.conform;
 import nscheck.model.ModelCatalog;
 import nscheck.model.kernel.CallMenu;
 import nscheck.model.kernel.KernelModelSource;
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Credentials;
-import nscheck.spec.Kernel;
-import nscheck.spec.SemUndoList;
-import nscheck.spec.SemaphoreSet;
-import nscheck.spec.TaskContext;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.state.Credentials;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.SemUndoList;
+import nscheck.spec.state.SemaphoreSet;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -166,7 +167,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
                 (k, slot) -> {
                     if (slot == Kernel.ROOT_INIT) return initCalls;
                     List<Syscall> out = new ArrayList<>();
-                    for (Syscall c : menu) if (!(c instanceof Syscall.Semop op) || withinSemvmx(k, slot, op.op())) out.add(c);
+                    for (Syscall c : menu) if (c.accept(new WithinSemvmx(k, slot))) out.add(c);
                     return out;
                 });
     }
@@ -229,15 +230,11 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * ENOTCONN) and only by its two ends.
      */
     static List<Syscall> credsCalls(Kernel k, int slot, List<Syscall> base) {
-        nscheck.spec.UnixSocket s = k.objects().socket();
+        nscheck.spec.state.UnixSocket s = k.objects().socket();
         List<Syscall> out = new ArrayList<>();
         boolean holds = s != null && (s.listener() == slot || s.client() == slot);
-        for (Syscall c : base) {
-            if (s != null && c instanceof Syscall.Clone) continue;
-            // an init's exit kills the ends inside its namespace too (zap_pid_ns_processes)
-            if (s != null && c instanceof Syscall.Exit) continue;
-            out.add(c);
-        }
+        // no clone, and no exit (an init's exit kills the ends inside its namespace too: zap_pid_ns_processes)
+        for (Syscall c : base) if (s == null || !c.accept(FORKS_OR_EXITS)) out.add(c);
         // weighted like sigwaitinfo in the signals area: random walks reach a connection and read it
         for (int i = 0; i < READ_WEIGHT; i++) {
             if (s == null) out.add(new Syscall.Listen());
@@ -264,7 +261,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      */
     static boolean mayKillEveryone(Kernel k, int slot) {
         Credentials me = k.objects().context(slot).cred();
-        if (me.userNs() == nscheck.spec.UserNamespace.INIT && me.caps()) return true;
+        if (me.userNs() == nscheck.spec.state.UserNamespace.INIT && me.caps()) return true;
         for (int other : k.taskSlotList()) {
             // zombies too: the kernel checks a zombie's credentials like a live task's
             var ctx = k.objects().context(other);
@@ -291,4 +288,28 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         int adj = (e == null ? 0 : e.semadj()) - op;
         return Math.abs(adj) <= SemaphoreSet.SEMVMX;
     }
+
+    /** A semop is generated only within the scaled SEMVMX ({@link #withinSemvmx}); every other call always. */
+    private static final class WithinSemvmx extends PartialSyscallTable<Boolean> {
+        private final Kernel k;
+        private final int slot;
+
+        WithinSemvmx(Kernel k, int slot) {
+            this.k = k;
+            this.slot = slot;
+        }
+
+        @Override protected Boolean otherwise(Syscall call) { return true; }
+
+        @Override public Boolean semop(Syscall.Semop call) { return withinSemvmx(k, slot, call.op()); }
+    }
+
+    /** clone and exit: not generated while the socket exists (known divergence "unix-socket-shape"). */
+    private static final PartialSyscallTable<Boolean> FORKS_OR_EXITS = new PartialSyscallTable<>() {
+        @Override protected Boolean otherwise(Syscall call) { return false; }
+
+        @Override public Boolean clone(Syscall.Clone call) { return true; }
+
+        @Override public Boolean exit(Syscall.Exit call) { return true; }
+    };
 }

@@ -1,8 +1,8 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Limits;
-import nscheck.spec.Semantics;
-import nscheck.spec.Variant;
+import nscheck.spec.state.Limits;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.variant.Variant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

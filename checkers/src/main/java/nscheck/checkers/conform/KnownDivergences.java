@@ -12,10 +12,11 @@ import java.util.List;
  * deliberately differs from the kernel, with the reason. Entries of kind "not-generated" are
  * abstractions the generator keeps out of scenarios; entries of kind "tolerated" name a call
  * family and the spec's and kernel's results (regular expressions) of a difference that is
- * reported as known rather than as a mismatch. Anything else the runner finds is a spec bug.
+ * reported as known rather than as a mismatch; "calls" lists the call families an entry keeps out
+ * (those the probe has no operation for). Anything else the runner finds is a spec bug.
  */
 final class KnownDivergences {
-    record Entry(String id, String kind, String area, String call, String spec, String kernel, String reason) {
+    record Entry(String id, String kind, String area, String call, List<String> calls, String spec, String kernel, String reason) {
         boolean matches(String areaName, String family, String specResult, String kernelResult) {
             return "tolerated".equals(kind) && (area == null || area.equals(areaName)) && (call == null || call.equals(family))
                     && specResult.matches(spec) && kernelResult.matches(kernel);
@@ -42,6 +43,12 @@ final class KnownDivergences {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /** Whether an entry keeps call {@code family} out of every scenario because the probe cannot make it. */
+    boolean unprobed(String family) {
+        for (Entry e : entries) if (e.calls() != null && e.calls().contains(family)) return true;
+        return false;
     }
 
     /** The id of the tolerated divergence this difference is, or null. */

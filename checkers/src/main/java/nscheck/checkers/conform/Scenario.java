@@ -1,6 +1,6 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Syscall;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Semantics;
+import nscheck.spec.rules.Semantics;
 
 import java.util.ArrayList;
 import java.util.List;

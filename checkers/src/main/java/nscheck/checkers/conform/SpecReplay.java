@@ -1,14 +1,15 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.Observation;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.SharedMemory;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
-import nscheck.spec.TaskContext;
-import nscheck.spec.TaskState;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.SharedMemory;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.TaskState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ final class SpecReplay {
             if (forced != null && !forced.equals(step)) return null;
             Outcome o = single(s, k, step);
             if (o == null) return null;
-            int child = step.call() instanceof Syscall.Clone ? childSlot(k, o) : 0;
+            int child = step.call().accept(CLONE) ? childSlot(k, o) : 0;
             // While the kernel still has steps of its own to take (a death, a woken call's return)
             // it takes them at once, so the words the probe reads already show them: not compared.
             String words = forcedNext(o.next()) == null ? words(o.next()) : null;
@@ -100,6 +101,13 @@ final class SpecReplay {
         if (forcedNext(k) != null) return null;
         return new Prediction(out, snapshot(k));
     }
+
+    /** clone(2) makes a child the probe names by its actor number; clone3 and the proposals are not probed. */
+    private static final PartialSyscallTable<Boolean> CLONE = new PartialSyscallTable<>() {
+        @Override protected Boolean otherwise(Syscall call) { return false; }
+
+        @Override public Boolean clone(Syscall.Clone call) { return true; }
+    };
 
     /** The actor a clone's child becomes: its spec slot; for a failed clone, any unused actor (nothing will use it). */
     private static int childSlot(Kernel k, Outcome o) {

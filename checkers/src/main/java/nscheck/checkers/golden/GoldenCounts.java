@@ -11,9 +11,9 @@ import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
-import nscheck.spec.Mainline;
-import nscheck.spec.Variant;
-import nscheck.spec.Variants;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.Variant;
+import nscheck.spec.variant.Variants;
 
 import java.io.IOException;
 import java.nio.file.Files;

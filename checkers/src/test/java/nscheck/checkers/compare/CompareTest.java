@@ -4,9 +4,9 @@ import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelSource;
-import nscheck.spec.Mainline;
-import nscheck.spec.Variant;
-import nscheck.spec.Variants;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.Variant;
+import nscheck.spec.variant.Variants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

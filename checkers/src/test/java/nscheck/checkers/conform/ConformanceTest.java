@@ -1,11 +1,11 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Limits;
-import nscheck.spec.Mainline;
-import nscheck.spec.SeededBugs;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.SeededBugs;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

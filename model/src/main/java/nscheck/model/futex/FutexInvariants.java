@@ -3,12 +3,12 @@ package nscheck.model.futex;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.FutexWord;
+import nscheck.spec.state.FutexWordLayout;
 
 import java.util.List;
 
 /**
- * The futex-mutex invariants. Each has a way to fail: a seeded bug in nscheck.spec.SeededBugs
+ * The futex-mutex invariants. Each has a way to fail: a seeded bug in nscheck.spec.variant.SeededBugs
  * (mutual-exclusion, no-lost-wakeup) or the cross-namespace models under mainline
  * (owner-identity, robust-recovery).
  */
@@ -57,7 +57,7 @@ public final class FutexInvariants {
             if (!m.protocol().ownerInWord() || holders(m, s) != 1) return Verdict.VACUOUS;
             int owner = -1;
             for (int i = 0; i < s.threads(); i++) if (m.protocol().holds(s.pc(i))) owner = m.slot(i);
-            int tid = FutexWord.tid(s.kernel().memory().word(0));
+            int tid = FutexWordLayout.tid(s.kernel().memory().word(0));
             for (int i = 0; i < s.threads(); i++) {
                 int slot = m.slot(i);
                 if (s.kernel().task(slot) == null || !s.kernel().task(slot).alive()) continue;

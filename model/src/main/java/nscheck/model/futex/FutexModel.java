@@ -4,9 +4,9 @@ import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
+import nscheck.spec.state.FutexWordLayout;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,7 +95,7 @@ public final class FutexModel implements Model<FutexState, FutexStep> {
         int death = s.death();
         if (m.died()) death = FutexState.DEATH_PENDING;
         else if (m.acquired() && death == FutexState.DEATH_PENDING)
-            death = FutexWord.ownerDied(m.kernel().memory().word(0)) ? FutexState.DEATH_LEARNED : FutexState.DEATH_MISSED;
+            death = FutexWordLayout.ownerDied(m.kernel().memory().word(0)) ? FutexState.DEATH_LEARNED : FutexState.DEATH_MISSED;
         return s.with(m.kernel(), i, pc, done, death);
     }
 

@@ -3,9 +3,9 @@ package nscheck.model.futex;
 import nscheck.model.Bounds;
 import nscheck.model.Model;
 import nscheck.model.ModelSource;
-import nscheck.spec.Limits;
-import nscheck.spec.Semantics;
-import nscheck.spec.Variant;
+import nscheck.spec.state.Limits;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.variant.Variant;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.StateHasher;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.StateHasher;
 
 import java.util.Arrays;
 

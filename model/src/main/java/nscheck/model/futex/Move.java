@@ -1,6 +1,6 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Kernel;
+import nscheck.spec.state.Kernel;
 
 /**
  * What one step of a protocol thread does: the label, the kernel afterwards, where the thread's

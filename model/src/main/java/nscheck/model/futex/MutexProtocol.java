@@ -1,6 +1,6 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Semantics;
+import nscheck.spec.rules.Semantics;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Errno;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Kernel;
-import nscheck.spec.Observation;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.FutexWordLayout;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Observation;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,20 +62,20 @@ final class PthreadPiMutex implements MutexProtocol {
         int tid = s.variant.translate(k, slot, k.task(slot).activeNs());
         return switch (pc) {
             case CAS -> {
-                if (w != 0) yield List.of(Move.to("cmpxchg", "cmpxchg(w0, 0, " + tid + ")", "= " + FutexWord.describe(w), k, LOCK_PI));
+                if (w != 0) yield List.of(Move.to("cmpxchg", "cmpxchg(w0, 0, " + tid + ")", "= " + FutexWordLayout.describe(w), k, LOCK_PI));
                 yield List.of(acquire(Move.to("cmpxchg", "cmpxchg(w0, 0, " + tid + ")", "= 0", k.withWord(WORD, tid), CS), slot));
             }
             case LOCK_PI -> call(s, k, slot, new Syscall.FutexLockPi(WORD), PthreadPiMutex::afterLockPi).stream()
                     .map(m -> m.pc() == CS ? acquire(m, slot) : m).toList();
             case SLEEP -> call(s, k, slot, new Syscall.FutexReturn(), o -> CS).stream().map(m -> acquire(m, slot)).toList();
-            case RECOVER -> List.of(Move.to("atomic-and", "atomic_and(w0, ~OWNER_DIED)", "= " + FutexWord.describe(w),
-                    k.withWord(WORD, w & ~FutexWord.OWNER_DIED), CS));
+            case RECOVER -> List.of(Move.to("atomic-and", "atomic_and(w0, ~OWNER_DIED)", "= " + FutexWordLayout.describe(w),
+                    k.withWord(WORD, w & ~FutexWordLayout.OWNER_DIED), CS));
             case CS -> {
                 List<Move> out = new ArrayList<>();
                 Kernel released = robust ? k.withTask(slot, k.task(slot).withRobustList(k.task(slot).robustList.remove(WORD))) : k;
                 String text = "cmpxchg(w0, " + tid + ", 0)";
                 if (w == tid) out.add(Move.to("cmpxchg", text, "= " + tid, released.withWord(WORD, 0), Move.ROUND_DONE));
-                else out.add(Move.to("cmpxchg", text, "= " + FutexWord.describe(w), released, UNLOCK_PI));
+                else out.add(Move.to("cmpxchg", text, "= " + FutexWordLayout.describe(w), released, UNLOCK_PI));
                 if (robust && mayDie)
                     for (Move m : call(s, k, slot, new Syscall.Exit(0), o -> DEAD)) out.add(m.dying());
                 yield out;
@@ -98,7 +98,7 @@ final class PthreadPiMutex implements MutexProtocol {
     private Move acquire(Move m, int slot) {
         Kernel k = m.kernel();
         if (robust) k = k.withTask(slot, k.task(slot).withRobustList(k.task(slot).robustList.add(WORD, true)));
-        int pc = FutexWord.ownerDied(k.memory().word(WORD)) ? RECOVER : CS;
+        int pc = FutexWordLayout.ownerDied(k.memory().word(WORD)) ? RECOVER : CS;
         return new Move(m.family(), m.text(), m.result(), k, pc, true, false);
     }
 }

@@ -1,12 +1,12 @@
 package nscheck.model.futex;
 
 import nscheck.model.ModelException;
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Kernel;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.SharedMemory;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.SharedMemory;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package nscheck.model.futex;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.Observation;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
 
 import java.util.List;
 

@@ -4,11 +4,11 @@ import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
-import nscheck.spec.Kernel;
-import nscheck.spec.Outcome;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

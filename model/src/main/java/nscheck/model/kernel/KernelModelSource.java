@@ -5,10 +5,10 @@ import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.ModelSource;
 import nscheck.model.Property;
-import nscheck.spec.Kernel;
-import nscheck.spec.Limits;
-import nscheck.spec.Semantics;
-import nscheck.spec.Variant;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.variant.Variant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,16 +2,16 @@ package nscheck.model.kernel;
 
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.Kernel;
-import nscheck.spec.KernelObjects;
-import nscheck.spec.ObjectCalls;
-import nscheck.spec.PidRef;
-import nscheck.spec.SemUndoList;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
-import nscheck.spec.TaskContext;
-import nscheck.spec.UCounts;
-import nscheck.spec.UserNamespace;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.KernelObjects;
+import nscheck.spec.rules.Referents;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.state.SemUndoList;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.UCounts;
+import nscheck.spec.state.UserNamespace;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * Invariants over signals, SysV IPC, socket credentials and user namespaces. Each is stated on
  * ground truth (the referent a stored reference or siginfo was taken from, the kernel ids, the
  * tasks that exist) independently of the variant, and each has a seeded bug in
- * nscheck.spec.SeededBugs that violates it.
+ * nscheck.spec.variant.SeededBugs that violates it.
  */
 public final class ObjectInvariants {
     private ObjectInvariants() {}
@@ -34,7 +34,7 @@ public final class ObjectInvariants {
                 "a PID read from a siginfo, an IPC object or a socket is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            PidRef ref = Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int callerNs = pre.task(step.actor()).activeNs();
             return Verdict.of(r.value() == ref.numberIn(callerNs));
@@ -47,7 +47,7 @@ public final class ObjectInvariants {
                 "a nonzero PID reported about a task that still exists names, in the reader's namespace, the task kill() would reach", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed() || r.value() == 0) return Verdict.VACUOUS;
-            PidRef ref = ObjectCalls.referent(pre, step.actor(), step.call());
+            PidRef ref = Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int holder = ref.holder(pre);
             if (holder < 0) return Verdict.VACUOUS;
@@ -62,7 +62,7 @@ public final class ObjectInvariants {
                 "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            ObjectCalls.UidReferent ref = ObjectCalls.referentUid(pre, step.actor(), step.call());
+            Referents.Uid ref = Referents.uid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             // The overflow id carries no identity: a sender unmapped in its own namespace reaches
             // every other namespace as 65534 (P10 double munging), which is a loss, not a leak.

@@ -2,18 +2,18 @@ package nscheck.model.kernel;
 
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.Kernel;
-import nscheck.spec.PidNamespace;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
-import nscheck.spec.TaskState;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidNamespace;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskState;
 
 import java.util.List;
 
 /**
  * The PID-namespace invariants. Each is stated on the kernel's ground truth (the upids a task
  * holds), independently of the variant under test, and each has a seeded bug in
- * nscheck.spec.SeededBugs that violates it.
+ * nscheck.spec.variant.SeededBugs that violates it.
  */
 public final class PidInvariants {
     private PidInvariants() {}

@@ -1,8 +1,8 @@
 package nscheck.model.restore;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.NamespaceIds;
-import nscheck.spec.StateHasher;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.variant.NamespaceIds;
+import nscheck.spec.state.StateHasher;
 
 import java.util.Arrays;
 

@@ -3,13 +3,14 @@ package nscheck.model.restore;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
 import nscheck.model.Verdict;
-import nscheck.spec.Checkpoint;
-import nscheck.spec.FutexWord;
-import nscheck.spec.Kernel;
-import nscheck.spec.PidNamespace;
-import nscheck.spec.Restore;
-import nscheck.spec.Syscall;
-import nscheck.spec.Task;
+import nscheck.spec.restore.Checkpoint;
+import nscheck.spec.state.FutexWordLayout;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidNamespace;
+import nscheck.spec.restore.Restore;
+import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
 
 import java.util.List;
 
@@ -57,7 +58,7 @@ public final class RestoreInvariants {
                 Checkpoint.Word word = image.words().get(w);
                 if (word.owner() < 0) continue;
                 int owner = r.slots()[word.owner()];
-                if (m.semantics().variant.futexLookupOwner(k, owner, FutexWord.tid(k.memory().word(w))) != owner) return Verdict.VIOLATED;
+                if (m.semantics().variant.futexLookupOwner(k, owner, FutexWordLayout.tid(k.memory().word(w))) != owner) return Verdict.VIOLATED;
             }
             return Verdict.HOLDS;
         });
@@ -128,18 +129,33 @@ public final class RestoreInvariants {
                 (pre, step, post) -> {
             if (step.call() == null || !"choose-pid".equals(step.family())) return Verdict.VACUOUS;
             if (step.result().failed()) return Verdict.HOLDS;
-            int caps = step.call() instanceof Syscall.Clone3 c ? c.capsFromLevel()
-                    : step.call() instanceof Syscall.CloneWithPids c ? c.capsFromLevel() : 0;
-            int chosenLevel = chosenShallowest(step.call(), pre.target().task(step.actor()).level() + 1);
-            return Verdict.of(chosenLevel >= caps);
+            PidChoice choice = step.call().accept(new PidChoice.Of(pre.target().task(step.actor()).level() + 1));
+            return Verdict.of(choice.shallowestLevel() >= choice.capsFromLevel());
         });
     }
 
-    /** The shallowest level a PID-choosing call named a number for; {@code levels} is the child's level count. */
-    private static int chosenShallowest(Syscall call, int levels) {
-        if (call instanceof Syscall.Clone3 c) return levels - c.setTid().size();
-        if (call instanceof Syscall.CloneWithPids c)
-            for (int l = 0; l < c.pids().size(); l++) if (c.pids().get(l) != 0) return l;
-        return levels;
+    /**
+     * What a PID-choosing call asked for: the shallowest level it named a number for, and the
+     * shallowest level its caller holds CAP_CHECKPOINT_RESTORE from. A call that chooses nothing
+     * names no level ({@code levels}, the child's level count) and needs no privilege.
+     */
+    private record PidChoice(int shallowestLevel, int capsFromLevel) {
+        static final class Of extends PartialSyscallTable<PidChoice> {
+            private final int levels;
+
+            Of(int levels) {
+                this.levels = levels;
+            }
+
+            @Override protected PidChoice otherwise(Syscall call) { return new PidChoice(levels, 0); }
+
+            @Override public PidChoice clone3(Syscall.Clone3 c) { return new PidChoice(levels - c.setTid().size(), c.capsFromLevel()); }
+
+            @Override public PidChoice cloneWithPids(Syscall.CloneWithPids c) {
+                int l = 0;
+                while (l < c.pids().size() && c.pids().get(l) == 0) l++;
+                return new PidChoice(l < c.pids().size() ? l : levels, c.capsFromLevel());
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 package nscheck.model.restore;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.StateHasher;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.StateHasher;
 
 /**
  * The target host of a migration: its kernel, its namespace identifiers, how many other

@@ -1,8 +1,8 @@
 package nscheck.model.restore;
 
-import nscheck.spec.Observation;
-import nscheck.spec.Restore;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Observation;
+import nscheck.spec.restore.Restore;
+import nscheck.spec.call.Syscall;
 
 /**
  * One step on the target host: a task's call ({@code call} non-null), or the whole restore

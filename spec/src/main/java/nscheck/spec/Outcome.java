@@ -1,4 +1,0 @@
-package nscheck.spec;
-
-/** One possible result of a call: the next kernel state and what the caller observed. */
-public record Outcome(Kernel next, Observation observation) {}

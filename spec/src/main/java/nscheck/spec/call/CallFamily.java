@@ -1,0 +1,71 @@
+package nscheck.spec.call;
+
+/**
+ * The family of each call: the name model files list in a menu ({@code model/kernel/CallMenu}) and
+ * coverage reports count. Families split a call type where its arguments make it a different
+ * operation for a model (kill to one pid, to a group, or as a probe).
+ */
+public final class CallFamily implements SyscallTable<String> {
+    public static final CallFamily NAMES = new CallFamily();
+
+    private CallFamily() {}
+
+    @Override public String clone(Syscall.Clone call) {
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWIPC)) return CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM) ? "clone-newipc-sysvsem" : "clone-newipc";
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM)) return "clone-sysvsem";
+        return CloneFlags.has(call.flags(), CloneFlags.CLONE_THREAD) ? "clone-thread"
+                : CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWPID) ? "clone-newpid"
+                : CloneFlags.has(call.flags(), CloneFlags.CLONE_PARENT) ? "clone-parent" : "clone";
+    }
+    @Override public String unshare(Syscall.Unshare call) {
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWUSER)) return "unshare-newuser";
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWIPC)) return "unshare-newipc";
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM)) return "unshare-sysvsem";
+        return "unshare-newpid";
+    }
+    @Override public String setns(Syscall.Setns call) { return "setns"; }
+    @Override public String exit(Syscall.Exit call) { return "exit"; }
+    @Override public String waitpid(Syscall.Wait call) { return call.pid() == -1 ? "wait" : "waitpid"; }
+    @Override public String getpid(Syscall.GetPid call) { return "getpid"; }
+    @Override public String getppid(Syscall.GetPpid call) { return "getppid"; }
+    @Override public String kill(Syscall.Kill call) { return (call.pid() == 0 || call.pid() < -1) ? "kill-pgrp" : call.sig() == 0 ? "kill-probe" : call.sig() == Signals.SIGTERM ? "kill-term" : call.sig() == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
+    @Override public String readNsLastPid(Syscall.ReadNsLastPid call) { return "ns-last-pid-read"; }
+    @Override public String writeNsLastPid(Syscall.WriteNsLastPid call) { return "ns-last-pid-write"; }
+    @Override public String setChildSubreaper(Syscall.SetChildSubreaper call) { return "subreaper"; }
+    @Override public String signalDelivery(Syscall.SignalDelivery call) { return "signal-delivery"; }
+    @Override public String sigBlock(Syscall.SigBlock call) { return "sigblock"; }
+    @Override public String sigqueue(Syscall.Sigqueue call) { return "sigqueue"; }
+    @Override public String tgkill(Syscall.Tgkill call) { return "tgkill"; }
+    @Override public String setpgid(Syscall.Setpgid call) { return "setpgid"; }
+    @Override public String sigwaitinfo(Syscall.Sigwaitinfo call) { return call.uid() ? "sigwaitinfo-uid" : "sigwaitinfo"; }
+    @Override public String msgget(Syscall.Msgget call) { return "msgget"; }
+    @Override public String msgsnd(Syscall.Msgsnd call) { return "msgsnd"; }
+    @Override public String msgrcv(Syscall.Msgrcv call) { return "msgrcv"; }
+    @Override public String msgStat(Syscall.MsgStat call) { return "msg-stat"; }
+    @Override public String semget(Syscall.Semget call) { return "semget"; }
+    @Override public String semop(Syscall.Semop call) { return "semop"; }
+    @Override public String semGetpid(Syscall.SemGetpid call) { return "sem-getpid"; }
+    @Override public String semGetval(Syscall.SemGetval call) { return "sem-getval"; }
+    @Override public String semRmid(Syscall.SemRmid call) { return "sem-rmid"; }
+    @Override public String shmget(Syscall.Shmget call) { return "shmget"; }
+    @Override public String shmAttach(Syscall.ShmAttach call) { return "shmat"; }
+    @Override public String shmStat(Syscall.ShmStat call) { return "shm-stat"; }
+    @Override public String listen(Syscall.Listen call) { return "listen"; }
+    @Override public String connect(Syscall.Connect call) { return "connect"; }
+    @Override public String send(Syscall.Send call) { return "send"; }
+    @Override public String sendCreds(Syscall.SendCreds call) { return "send-creds"; }
+    @Override public String recvCreds(Syscall.RecvCreds call) { return call.uid() ? "recv-creds-uid" : "recv-creds"; }
+    @Override public String peerCredQuery(Syscall.PeerCredQuery call) { return call.uid() ? "peercred-uid" : "peercred"; }
+    @Override public String writeIdMaps(Syscall.WriteIdMaps call) { return "uid-map"; }
+    @Override public String setuid(Syscall.Setuid call) { return "setuid"; }
+    @Override public String gettid(Syscall.GetTid call) { return "gettid"; }
+    @Override public String futexWait(Syscall.FutexWait call) { return "futex-wait"; }
+    @Override public String futexWake(Syscall.FutexWake call) { return "futex-wake"; }
+    @Override public String futexLockPi(Syscall.FutexLockPi call) { return "futex-lock-pi"; }
+    @Override public String futexTrylockPi(Syscall.FutexTrylockPi call) { return "futex-trylock-pi"; }
+    @Override public String futexUnlockPi(Syscall.FutexUnlockPi call) { return "futex-unlock-pi"; }
+    @Override public String futexReturn(Syscall.FutexReturn call) { return "futex-return"; }
+    @Override public String clone3(Syscall.Clone3 call) { return "clone3-set-tid"; }
+    @Override public String cloneWithPids(Syscall.CloneWithPids call) { return "clone-with-pids"; }
+    @Override public String execns(Syscall.Execns call) { return "execns"; }
+}

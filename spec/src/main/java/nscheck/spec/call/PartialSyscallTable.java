@@ -1,0 +1,59 @@
+package nscheck.spec.call;
+
+/**
+ * A {@link SyscallTable} for code that cares about a few call types only (a menu filter, a child
+ * slot after clone): every entry it does not override answers {@link #otherwise}. Rules and probe
+ * mappings implement the full table instead, so that a new call type cannot be forgotten there.
+ */
+public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
+    /** The answer for every call type this table does not single out. */
+    protected abstract R otherwise(Syscall call);
+
+    @Override public R clone(Syscall.Clone call) { return otherwise(call); }
+    @Override public R unshare(Syscall.Unshare call) { return otherwise(call); }
+    @Override public R setns(Syscall.Setns call) { return otherwise(call); }
+    @Override public R exit(Syscall.Exit call) { return otherwise(call); }
+    @Override public R waitpid(Syscall.Wait call) { return otherwise(call); }
+    @Override public R getpid(Syscall.GetPid call) { return otherwise(call); }
+    @Override public R getppid(Syscall.GetPpid call) { return otherwise(call); }
+    @Override public R kill(Syscall.Kill call) { return otherwise(call); }
+    @Override public R readNsLastPid(Syscall.ReadNsLastPid call) { return otherwise(call); }
+    @Override public R writeNsLastPid(Syscall.WriteNsLastPid call) { return otherwise(call); }
+    @Override public R setChildSubreaper(Syscall.SetChildSubreaper call) { return otherwise(call); }
+    @Override public R signalDelivery(Syscall.SignalDelivery call) { return otherwise(call); }
+    @Override public R sigBlock(Syscall.SigBlock call) { return otherwise(call); }
+    @Override public R sigqueue(Syscall.Sigqueue call) { return otherwise(call); }
+    @Override public R tgkill(Syscall.Tgkill call) { return otherwise(call); }
+    @Override public R setpgid(Syscall.Setpgid call) { return otherwise(call); }
+    @Override public R sigwaitinfo(Syscall.Sigwaitinfo call) { return otherwise(call); }
+    @Override public R msgget(Syscall.Msgget call) { return otherwise(call); }
+    @Override public R msgsnd(Syscall.Msgsnd call) { return otherwise(call); }
+    @Override public R msgrcv(Syscall.Msgrcv call) { return otherwise(call); }
+    @Override public R msgStat(Syscall.MsgStat call) { return otherwise(call); }
+    @Override public R semget(Syscall.Semget call) { return otherwise(call); }
+    @Override public R semop(Syscall.Semop call) { return otherwise(call); }
+    @Override public R semGetpid(Syscall.SemGetpid call) { return otherwise(call); }
+    @Override public R semGetval(Syscall.SemGetval call) { return otherwise(call); }
+    @Override public R semRmid(Syscall.SemRmid call) { return otherwise(call); }
+    @Override public R shmget(Syscall.Shmget call) { return otherwise(call); }
+    @Override public R shmAttach(Syscall.ShmAttach call) { return otherwise(call); }
+    @Override public R shmStat(Syscall.ShmStat call) { return otherwise(call); }
+    @Override public R listen(Syscall.Listen call) { return otherwise(call); }
+    @Override public R connect(Syscall.Connect call) { return otherwise(call); }
+    @Override public R send(Syscall.Send call) { return otherwise(call); }
+    @Override public R sendCreds(Syscall.SendCreds call) { return otherwise(call); }
+    @Override public R recvCreds(Syscall.RecvCreds call) { return otherwise(call); }
+    @Override public R peerCredQuery(Syscall.PeerCredQuery call) { return otherwise(call); }
+    @Override public R writeIdMaps(Syscall.WriteIdMaps call) { return otherwise(call); }
+    @Override public R setuid(Syscall.Setuid call) { return otherwise(call); }
+    @Override public R gettid(Syscall.GetTid call) { return otherwise(call); }
+    @Override public R futexWait(Syscall.FutexWait call) { return otherwise(call); }
+    @Override public R futexWake(Syscall.FutexWake call) { return otherwise(call); }
+    @Override public R futexLockPi(Syscall.FutexLockPi call) { return otherwise(call); }
+    @Override public R futexTrylockPi(Syscall.FutexTrylockPi call) { return otherwise(call); }
+    @Override public R futexUnlockPi(Syscall.FutexUnlockPi call) { return otherwise(call); }
+    @Override public R futexReturn(Syscall.FutexReturn call) { return otherwise(call); }
+    @Override public R clone3(Syscall.Clone3 call) { return otherwise(call); }
+    @Override public R cloneWithPids(Syscall.CloneWithPids call) { return otherwise(call); }
+    @Override public R execns(Syscall.Execns call) { return otherwise(call); }
+}

@@ -1,0 +1,94 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.Outcome;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.call.SyscallTable;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Variant;
+
+import java.util.List;
+
+/**
+ * The spec's sys_call_table: each call type's one rule, by the kernel file that holds it. A call
+ * returns a list of outcomes: empty while it would block, several where the kernel's choice is
+ * not specified (which zombie wait(-1) reaps). Built per step by {@link Semantics#step}.
+ */
+final class CallRules implements SyscallTable<List<Outcome>> {
+    private final Variant v;
+    private final Limits limits;
+    private final Kernel k;
+    private final int actor;
+
+    CallRules(Variant v, Limits limits, Kernel k, int actor) {
+        this.v = v;
+        this.limits = limits;
+        this.k = k;
+        this.actor = actor;
+    }
+
+    private static List<Outcome> one(Outcome o) {
+        return List.of(o);
+    }
+
+    // ---- kernel/fork.c, kernel/nsproxy.c, kernel/exit.c -------------------------------------
+    @Override public List<Outcome> clone(Syscall.Clone c) { return one(ForkRules.clone(v, limits, k, actor, c.flags())); }
+    @Override public List<Outcome> clone3(Syscall.Clone3 c) { return one(ForkRules.clone3(v, limits, k, actor, c.flags(), c.setTid(), c.capsFromLevel())); }
+    @Override public List<Outcome> cloneWithPids(Syscall.CloneWithPids c) { return one(ForkRules.cloneWithPids(v, limits, k, actor, c.flags(), c.pids(), c.capsFromLevel())); }
+    @Override public List<Outcome> execns(Syscall.Execns c) { return one(ForkRules.execns(v, limits, k, actor, c.flags())); }
+    @Override public List<Outcome> unshare(Syscall.Unshare c) { return one(ForkRules.unshare(v, limits, k, actor, c.flags())); }
+    @Override public List<Outcome> setns(Syscall.Setns c) { return one(NsproxyRules.setns(v, k, actor, c.pid())); }
+    @Override public List<Outcome> exit(Syscall.Exit c) { return ExitRules.exit(v, k, actor); }
+    @Override public List<Outcome> waitpid(Syscall.Wait c) { return ExitRules.waitpid(v, k, actor, c.pid()); }
+
+    // ---- kernel/sys.c, kernel/pid_namespace.c -----------------------------------------------
+    @Override public List<Outcome> getpid(Syscall.GetPid c) { return one(SysRules.getpid(v, k, actor)); }
+    @Override public List<Outcome> gettid(Syscall.GetTid c) { return one(SysRules.gettid(v, k, actor)); }
+    @Override public List<Outcome> getppid(Syscall.GetPpid c) { return one(SysRules.getppid(v, k, actor)); }
+    @Override public List<Outcome> setChildSubreaper(Syscall.SetChildSubreaper c) { return one(SysRules.setChildSubreaper(k, actor)); }
+    @Override public List<Outcome> setpgid(Syscall.Setpgid c) { return one(SysRules.setpgid(k, actor)); }
+    @Override public List<Outcome> setuid(Syscall.Setuid c) { return one(SysRules.setuid(v, k, actor, c.uid())); }
+    @Override public List<Outcome> readNsLastPid(Syscall.ReadNsLastPid c) { return one(PidNamespaceRules.readNsLastPid(k, actor)); }
+    @Override public List<Outcome> writeNsLastPid(Syscall.WriteNsLastPid c) { return one(PidNamespaceRules.writeNsLastPid(k, actor, c.value())); }
+
+    // ---- kernel/signal.c ----------------------------------------------------------------------
+    @Override public List<Outcome> kill(Syscall.Kill c) { return one(SignalRules.kill(v, k, actor, c.pid(), c.sig())); }
+    @Override public List<Outcome> tgkill(Syscall.Tgkill c) { return one(SignalRules.tgkill(v, k, actor, c.tgid(), c.tid())); }
+    @Override public List<Outcome> sigqueue(Syscall.Sigqueue c) { return one(SignalRules.sigqueue(v, k, actor, c.pid())); }
+    @Override public List<Outcome> sigBlock(Syscall.SigBlock c) { return one(SignalRules.sigprocmask(k, actor)); }
+    @Override public List<Outcome> sigwaitinfo(Syscall.Sigwaitinfo c) { return SignalRules.sigwaitinfo(k, actor, c.uid()); }
+    @Override public List<Outcome> signalDelivery(Syscall.SignalDelivery c) { return one(SignalRules.getSignal(v, k, actor)); }
+
+    // ---- ipc/msg.c, ipc/sem.c, ipc/shm.c ----------------------------------------------------
+    @Override public List<Outcome> msgget(Syscall.Msgget c) { return one(MsgRules.msgget(k, actor)); }
+    @Override public List<Outcome> msgsnd(Syscall.Msgsnd c) { return one(MsgRules.msgsnd(k, actor)); }
+    @Override public List<Outcome> msgrcv(Syscall.Msgrcv c) { return one(MsgRules.msgrcv(k, actor)); }
+    @Override public List<Outcome> msgStat(Syscall.MsgStat c) { return one(MsgRules.msgctlStat(v, k, actor, c.receiver())); }
+    @Override public List<Outcome> semget(Syscall.Semget c) { return one(SemRules.semget(k, actor)); }
+    @Override public List<Outcome> semop(Syscall.Semop c) { return SemRules.semtimedop(k, actor, c.op()); }
+    @Override public List<Outcome> semGetpid(Syscall.SemGetpid c) { return one(SemRules.semctlGetpid(v, k, actor)); }
+    @Override public List<Outcome> semGetval(Syscall.SemGetval c) { return one(SemRules.semctlGetval(k, actor)); }
+    @Override public List<Outcome> semRmid(Syscall.SemRmid c) { return one(SemRules.semctlRmid(k, actor)); }
+    @Override public List<Outcome> shmget(Syscall.Shmget c) { return one(ShmRules.shmget(k, actor)); }
+    @Override public List<Outcome> shmAttach(Syscall.ShmAttach c) { return one(ShmRules.shmatShmdt(k, actor)); }
+    @Override public List<Outcome> shmStat(Syscall.ShmStat c) { return one(ShmRules.shmctlStat(v, k, actor, c.last())); }
+
+    // ---- net/unix/af_unix.c, net/core/scm.c ---------------------------------------------------
+    @Override public List<Outcome> listen(Syscall.Listen c) { return one(AfUnixRules.unixListen(k, actor)); }
+    @Override public List<Outcome> connect(Syscall.Connect c) { return one(AfUnixRules.unixStreamConnect(k, actor)); }
+    @Override public List<Outcome> send(Syscall.Send c) { return one(AfUnixRules.unixStreamSendmsg(k, actor)); }
+    @Override public List<Outcome> sendCreds(Syscall.SendCreds c) { return one(ScmRules.scmSend(v, k, actor, c.pid(), c.uid())); }
+    @Override public List<Outcome> recvCreds(Syscall.RecvCreds c) { return one(AfUnixRules.unixStreamRecvmsg(v, k, actor, c.uid())); }
+    @Override public List<Outcome> peerCredQuery(Syscall.PeerCredQuery c) { return one(AfUnixRules.soPeercred(v, k, actor, c.uid())); }
+
+    // ---- kernel/user_namespace.c --------------------------------------------------------------
+    @Override public List<Outcome> writeIdMaps(Syscall.WriteIdMaps c) { return one(UserNamespaceRules.mapWrite(k, actor)); }
+
+    // ---- kernel/futex/ ------------------------------------------------------------------------
+    @Override public List<Outcome> futexWait(Syscall.FutexWait c) { return one(FutexWaitwakeRules.futexWait(v, k, actor, c.word(), c.expected())); }
+    @Override public List<Outcome> futexWake(Syscall.FutexWake c) { return one(FutexWaitwakeRules.futexWake(k, c.word(), c.count())); }
+    @Override public List<Outcome> futexLockPi(Syscall.FutexLockPi c) { return one(FutexPiRules.futexLockPi(v, k, actor, c.word(), false)); }
+    @Override public List<Outcome> futexTrylockPi(Syscall.FutexTrylockPi c) { return one(FutexPiRules.futexLockPi(v, k, actor, c.word(), true)); }
+    @Override public List<Outcome> futexUnlockPi(Syscall.FutexUnlockPi c) { return one(FutexPiRules.futexUnlockPi(v, k, actor, c.word())); }
+    @Override public List<Outcome> futexReturn(Syscall.FutexReturn c) { return one(FutexCoreRules.futexReturn(v, k, actor)); }
+}

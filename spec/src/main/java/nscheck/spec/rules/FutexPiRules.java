@@ -1,0 +1,110 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.Errno;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.state.FutexWaiter;
+import nscheck.spec.state.FutexWordLayout;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PiState;
+import nscheck.spec.state.SharedMemory;
+import nscheck.spec.variant.Variant;
+
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
+import static nscheck.spec.state.FutexWordLayout.tid;
+
+/**
+ * kernel/futex/pi.c: priority-inheritance futexes, whose word holds the owner's TID as some
+ * namespace numbers it (F3, F4, F6). Every TID the kernel writes or reads is the variant's.
+ */
+final class FutexPiRules {
+    private FutexPiRules() {}
+
+    /**
+     * futex_lock_pi / futex_lock_pi_atomic (F3): take a free word, or find the owner and sleep on
+     * its pi_state; {@code trylock} (FUTEX_TRYLOCK_PI) never sleeps. The TID in the word is read in
+     * the caller's namespace (F6).
+     */
+    static Outcome futexLockPi(Variant v, Kernel k, int actor, int word, boolean trylock) {
+        if (FutexCoreRules.badWord(k, word)) return FutexCoreRules.fault(k);
+        SharedMemory m = k.memory();
+        int uval = m.word(word);
+        int vpid = v.futexEncodeOwner(k, actor, actor);
+        if (tid(uval) == vpid) return Outcome.error(k, Errno.EDEADLK);
+        FutexWaiter top = m.top(word);
+        if (top != null) {
+            // attach_to_pi_state: the word must agree with the kernel's owner, as the caller names it.
+            if (!top.pi()) return Outcome.error(k, Errno.EINVAL);  // a FUTEX_WAIT waiter: user space mixed PI and non-PI
+            Errno refused = attachToPiState(v, k, actor, uval, m.piState(word));
+            if (refused != null) return Outcome.error(k, refused);
+            if (trylock) return Outcome.error(k, Errno.EAGAIN); // rt_mutex_futex_trylock fails: EWOULDBLOCK
+            return new Outcome(k.withMemory(m.enqueue(new FutexWaiter(actor, word, true, false))), Observation.BLOCKED);
+        }
+        if (tid(uval) == 0) {
+            // No waiter and no owner: the caller takes it, keeping OWNER_DIED.
+            return Outcome.zero(k.withWord(word, (uval & OWNER_DIED) | vpid));
+        }
+        // First waiter: set FUTEX_WAITERS, then look the owner up (attach_to_pi_owner). The bit stays set on failure.
+        Kernel cur = k.withWord(word, uval | WAITERS);
+        int owner = v.futexLookupOwner(k, actor, tid(uval));
+        // handle_exit_race: no such task, or one whose futex state is already dead: ESRCH.
+        if (owner < 0 || !k.task(owner).alive()) return Outcome.error(cur, Errno.ESRCH);
+        if (trylock) return Outcome.error(cur, Errno.EAGAIN);
+        SharedMemory next = cur.memory().withPiState(new PiState(word, owner)).enqueue(new FutexWaiter(actor, word, true, false));
+        return new Outcome(cur.withMemory(next), Observation.BLOCKED);
+    }
+
+    /** attach_to_pi_state (its cases [4]-[10]); null when the caller may queue. */
+    private static Errno attachToPiState(Variant v, Kernel k, int actor, int uval, PiState ps) {
+        if (ps == null) return Errno.EINVAL;
+        int pid = tid(uval);
+        if (FutexWordLayout.ownerDied(uval)) {
+            if (ps.owner() == PiState.NO_OWNER) return pid != 0 ? Errno.EINVAL : null;   // [5] / [4]
+            if (pid == 0) return null;                                                    // [6]
+        } else if (ps.owner() == PiState.NO_OWNER) {
+            return Errno.EINVAL;                                                          // [7]
+        }
+        return pid != v.futexEncodeOwner(k, ps.owner(), actor) ? Errno.EINVAL : null; // [9]/[10]
+    }
+
+    /**
+     * futex_unlock_pi (F4): only the owner (by TID, as it sees itself) may unlock; with waiters the
+     * top one becomes owner and the word names it as the unlocker sees it (wake_futex_pi).
+     */
+    static Outcome futexUnlockPi(Variant v, Kernel k, int actor, int word) {
+        if (FutexCoreRules.badWord(k, word)) return FutexCoreRules.fault(k);
+        SharedMemory m = k.memory();
+        int uval = m.word(word);
+        if (tid(uval) != v.futexEncodeOwner(k, actor, actor)) return Outcome.error(k, Errno.EPERM);
+        FutexWaiter top = m.top(word);
+        if (top != null) {
+            if (!top.pi()) return Outcome.error(k, Errno.EINVAL);
+            PiState ps = m.piState(word);
+            // The kernel's owner is someone else: user space fiddled with the word (or read a TID in the wrong namespace).
+            if (ps == null || ps.owner() != actor) return Outcome.error(k, Errno.EINVAL);
+            FutexWaiter next = m.firstQueued(word, true);
+            if (next != null) {
+                int newval = WAITERS | v.futexEncodeOwner(k, next.slot(), actor);
+                SharedMemory handed = m.withWord(word, newval).withPiState(ps.withOwner(next.slot())).update(next.wake());
+                return Outcome.zero(k.withMemory(handed));
+            }
+        }
+        // do_uncontended: neither WAITERS nor OWNER_DIED is kept.
+        return Outcome.zero(k.withWord(word, 0));
+    }
+
+    /**
+     * fixup_pi_state_owner for a woken PI waiter: if the kernel's owner is not yet itself (its
+     * owner died: exit_pi_state_list), it writes its own vpid with FUTEX_WAITERS, and
+     * FUTEX_OWNER_DIED when the pi_state had no owner.
+     */
+    static SharedMemory fixupPiStateOwner(Variant v, Kernel k, SharedMemory m, int actor, int word) {
+        PiState ps = m.piState(word);
+        if (ps.owner() == actor) return m;
+        int newtid = v.futexEncodeOwner(k, actor, actor) | WAITERS;
+        if (ps.owner() == PiState.NO_OWNER) newtid |= OWNER_DIED;
+        int uval = m.word(word);
+        return m.withWord(word, (uval & OWNER_DIED) | newtid).withPiState(ps.withOwner(actor));
+    }
+}

@@ -1,0 +1,67 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PeerCred;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.state.SigInfo;
+
+import java.util.List;
+
+/**
+ * Ground truth for the invariants: what a call that reports a PID or a uid reads, as the state
+ * before the call holds it. The caller never sees this; the invariants compare it with what the
+ * caller was told.
+ */
+public final class Referents {
+    private Referents() {}
+
+    /** The kernel uid a uid-reporting call reads, and the user namespace it is to be read in. */
+    public record Uid(int kuid, int readerUserNs) {}
+
+    /** The struct pid reference a PID-reporting call reads; null for calls that report no PID or have nothing to report. */
+    public static PidRef pid(Kernel k, int actor, Syscall call) {
+        return call.accept(new PartialSyscallTable<PidRef>() {
+            @Override protected PidRef otherwise(Syscall c) { return null; }
+
+            @Override public PidRef sigwaitinfo(Syscall.Sigwaitinfo c) {
+                List<SigInfo> q = k.objects().context(actor).pending();
+                return c.uid() || q.isEmpty() ? null : q.get(0).sender();
+            }
+
+            @Override public PidRef msgStat(Syscall.MsgStat c) { return MsgRules.statReferent(k, actor, c.receiver()); }
+            @Override public PidRef semGetpid(Syscall.SemGetpid c) { return SemRules.getpidReferent(k, actor); }
+            @Override public PidRef shmStat(Syscall.ShmStat c) { return ShmRules.statReferent(k, actor, c.last()); }
+            @Override public PidRef recvCreds(Syscall.RecvCreds c) { return c.uid() ? null : pidOf(AfUnixRules.incoming(k, actor)); }
+            @Override public PidRef peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? null : pidOf(AfUnixRules.peer(k, actor)); }
+        });
+    }
+
+    private static PidRef pidOf(PeerCred c) {
+        return c == null ? null : c.pid();
+    }
+
+    /**
+     * What a uid-reporting call reads, or null. A siginfo is read in the user namespace its
+     * receiver had when it was queued; socket credentials in the reader's current one (scm_recv
+     * and SO_PEERCRED map at read time).
+     */
+    public static Uid uid(Kernel k, int actor, Syscall call) {
+        return call.accept(new PartialSyscallTable<Uid>() {
+            @Override protected Uid otherwise(Syscall c) { return null; }
+
+            @Override public Uid sigwaitinfo(Syscall.Sigwaitinfo c) {
+                List<SigInfo> q = k.objects().context(actor).pending();
+                return !c.uid() || q.isEmpty() ? null : new Uid(q.get(0).senderKuid(), q.get(0).readerUserNs());
+            }
+
+            @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor)) : null; }
+            @Override public Uid peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? read(AfUnixRules.peer(k, actor)) : null; }
+
+            private Uid read(PeerCred p) {
+                return p == null ? null : new Uid(p.kuid(), k.objects().context(actor).cred().userNs());
+            }
+        });
+    }
+}

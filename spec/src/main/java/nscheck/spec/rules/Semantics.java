@@ -1,0 +1,54 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.Outcome;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskState;
+import nscheck.spec.variant.Variant;
+
+import java.util.List;
+
+/**
+ * The transition relation: what each call does to the kernel and what its caller observes,
+ * written once and parameterised by a {@link Variant}. {@link #step} checks only what holds for
+ * every call and hands the call to its one rule ({@link CallRules}, by kernel source file).
+ * Rule tags (P1..P15, F1..F6, ...) refer to docs/semantics.md.
+ */
+public final class Semantics {
+    public final Variant variant;
+    public final Limits limits;
+
+    public Semantics(Variant variant, Limits limits) {
+        this.variant = variant;
+        this.limits = limits;
+    }
+
+    public Kernel boot() {
+        return Kernel.boot(limits);
+    }
+
+    /**
+     * Every outcome of {@code call} made by the task in slot {@code actor}: empty if it cannot run
+     * now, several where the kernel's choice is not specified (which zombie wait(-1) reaps).
+     */
+    public List<Outcome> step(Kernel k, int actor, Syscall call) {
+        Task t = k.task(actor);
+        if (t == null || t.state != TaskState.RUNNING) return List.of();
+        // A woken task first finishes its futex call in the kernel (a PI waiter takes the rt_mutex
+        // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
+        // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
+        // a woken PI waiter die without taking the lock). No other task returns from a futex call.
+        boolean returning = call.equals(Syscall.FUTEX_RETURN);
+        if (FutexCoreRules.woken(k, actor) != returning) return List.of();
+        if (!returning) {
+            // A task with a fatal signal pending never returns to user space: its only step is to die.
+            boolean dying = call.equals(Syscall.SIGNAL_DELIVERY);
+            if (t.pendingSignal != 0 != dying) return List.of();
+            // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
+            if (k.memory().waiterOf(actor) != null && !dying) return List.of();
+        }
+        return call.accept(new CallRules(variant, limits, k, actor));
+    }
+}

@@ -1,0 +1,246 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.Errno;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.call.Signals;
+import nscheck.spec.state.Credentials;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.KernelObjects;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.state.SigInfo;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.UserNamespace;
+import nscheck.spec.variant.Variant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * kernel/signal.c: kill, tgkill, sigqueue, sigprocmask, sigwaitinfo, the delivery of a fatal
+ * signal and SIGCHLD from do_notify_parent, with the siginfo's si_pid and si_uid (P9, P10, P11).
+ * A task that has blocked SIGUSR1 and SIGCHLD gets them queued (sig_ignored: a blocked signal is
+ * never ignored, so even a namespace init receives it); otherwise SIGUSR1 terminates (SIG_DFL
+ * "Term", subject to P9) and SIGCHLD is discarded (SIG_DFL "Ign").
+ */
+final class SignalRules {
+    private SignalRules() {}
+
+    /** kill(2): one process, every process the caller may signal (-1), or a process group (0, below -1). */
+    static Outcome kill(Variant v, Kernel k, int actor, int pid, int sig) {
+        Task t = k.task(actor);
+        if (pid > 0) {
+            // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
+            int target = v.lookup(k, t.activeNs(), pid);
+            if (target < 0) return Outcome.error(k, Errno.ESRCH);
+            return deliver(v, k, actor, target, sig);
+        }
+        if (pid == -1) {
+            // kill_something_info: for_each_process, so once per thread group (its leader), every one
+            // numbered above 1 in the caller's namespace except the caller's own group (P11), in
+            // the order of init_task.tasks: oldest first (copy_process: list_add_tail_rcu).
+            List<Integer> targets = new ArrayList<>();
+            int own = k.groupLeader(actor);
+            for (int i = 0; i < k.taskSlots(); i++) {
+                Task u = k.task(i);
+                if (u == null || u.hasLeader() || i == own || v.translate(k, i, t.activeNs()) <= 1) continue;
+                targets.add(i);
+            }
+            targets.sort(Comparator.comparingInt(i -> ExitRules.creationOrder(k, i)));
+            return targets.isEmpty() ? Outcome.error(k, Errno.ESRCH) : Outcome.zero(sendToEach(v, k, actor, targets, sig));
+        }
+        // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
+        // find_vpid(-pid) in the caller's namespace), wherever their namespaces are; ESRCH if none.
+        PidRef group = pid == 0 ? k.objects().context(actor).pgrp() : groupNamed(v, k, t.activeNs(), -pid);
+        if (group == null) return Outcome.error(k, Errno.ESRCH);
+        // do_each_pid_task(pgrp, PIDTYPE_PGID): attach_pid puts each joiner at the head of the
+        // group's list, so the newest member first. A member joins when it forks from one, or
+        // founds the group with setpgid, before any later member: newest joined = newest created.
+        List<Integer> targets = new ArrayList<>();
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (u == null || u.hasLeader() || !group.equals(k.objects().context(i).pgrp())) continue;
+            targets.add(i);
+        }
+        if (targets.isEmpty()) return Outcome.error(k, Errno.ESRCH);
+        targets.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
+        Kernel cur = sendToEach(v, k, actor, targets, sig);
+        // A caller that signalled its own group fatally never sees the return value.
+        return new Outcome(cur, cur.task(actor).pendingSignal != 0 ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    /**
+     * A signal to several processes, in the kernel's order. They share one kernel_siginfo, and
+     * send_signal_locked writes into it: once a target's namespace cannot see the sender it sets
+     * info->si_pid = 0, and every later target gets 0 too, whether that first target queued the
+     * signal or dropped it (an init's SIG_DFL), zombie or not (found by `nscheck conform`:
+     * kill(0) by a task whose group holds the init of a child namespace made after it). si_uid
+     * likewise: each target outside the sender's user namespace rewrites it in place (mapped
+     * through the sender's namespace into the target's), and later targets start from that value,
+     * so after a target whose namespace does not map the sender every later one reads the
+     * overflow uid (found by `nscheck conform`: kill(-1) from init_user_ns reaching a task in an
+     * unmapped user namespace before another in init_user_ns).
+     */
+    private static Kernel sendToEach(Variant v, Kernel k, int actor, List<Integer> targets, int sig) {
+        Kernel cur = k;
+        boolean zeroed = false;
+        int uid = ownUid(v, k, actor);
+        for (int i : targets) {
+            Task u = cur.task(i);
+            // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
+            boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
+            int targetUid = carriedUid(v, cur, actor, i, uid);
+            cur = sig == Signals.SIGUSR1 && u.alive() ? sendUsr1(v, cur, actor, i, true, zeroed, targetUid).next()
+                    : deliver(v, cur, actor, i, sig).next();
+            zeroed |= clears;
+            uid = targetUid;
+        }
+        return cur;
+    }
+
+    /** find_vpid(nr) for a process group: the struct pid numbered {@code nr} in {@code ns}, a task's or a group's. */
+    private static PidRef groupNamed(Variant v, Kernel k, int ns, int nr) {
+        int holder = v.lookup(k, ns, nr);
+        return holder >= 0 ? PidRef.of(k, holder) : k.objects().groupNumbered(ns, nr);
+    }
+
+    /**
+     * tgkill (do_tkill): the thread numbered {@code tid} in the caller's namespace, if its TGID
+     * there is {@code tgid}; else ESRCH. Ids below 1: EINVAL. The siginfo is the kill() one (SI_TKILL).
+     */
+    static Outcome tgkill(Variant v, Kernel k, int actor, int tgid, int tid) {
+        if (tgid <= 0 || tid <= 0) return Outcome.error(k, Errno.EINVAL);
+        int ns = k.task(actor).activeNs();
+        int target = v.lookup(k, ns, tid);
+        if (target < 0) return Outcome.error(k, Errno.ESRCH);
+        Task u = k.task(target);
+        if (v.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return Outcome.error(k, Errno.ESRCH);
+        // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
+        if (u.alive()) return sendUsr1(v, k, actor, target, false, false, siUid(v, k, actor, target));
+        return deliver(v, k, actor, target, Signals.SIGUSR1);
+    }
+
+    /** rt_sigqueueinfo(pid, SIGUSR1) with glibc's siginfo: a single process looked up in the caller's namespace (P11). */
+    static Outcome sigqueue(Variant v, Kernel k, int actor, int pid) {
+        if (pid <= 0) return Outcome.error(k, Errno.EINVAL);
+        int target = v.lookup(k, k.task(actor).activeNs(), pid);
+        if (target < 0) return Outcome.error(k, Errno.ESRCH);
+        if (!k.task(target).alive()) return Outcome.zero(k);
+        return sendUsr1(v, k, actor, target, true, false, siUid(v, k, actor, target));
+    }
+
+    /**
+     * Sends {@code sig} to the process of task {@code target}. SIGUSR1 goes through its handler
+     * rules; a fatal signal takes down the whole thread group (complete_signal: SIGNAL_GROUP_EXIT
+     * and SIGKILL to every thread; found by `nscheck conform`), each thread dying at a later step.
+     */
+    private static Outcome deliver(Variant v, Kernel k, int sender, int target, int sig) {
+        if (sig == Signals.SIGUSR1 && k.task(target).alive()) return sendUsr1(v, k, sender, target, true, false, siUid(v, k, sender, target));
+        List<Integer> members = k.groupMembers(k.groupLeader(target));
+        int alive = -1;
+        for (int i : members) if (k.task(i).alive()) { alive = i; break; }
+        if (sig == 0 || alive < 0 || v.dropsSignalToInit(k, sender, alive, sig) || !Signals.fatalByDefault(sig))
+            return Outcome.zero(k);
+        Kernel next = k;
+        for (int i : members) {
+            Task u = next.task(i);
+            if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(sig));
+        }
+        // A task that kills its own group never sees the return value.
+        return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
+    }
+
+    /** get_signal -> do_group_exit: the task acts on its pending fatal signal when it next returns to user space. */
+    static Outcome getSignal(Variant v, Kernel k, int actor) {
+        return new Outcome(ExitRules.doExit(v, k, actor), Observation.NO_RETURN);
+    }
+
+    /**
+     * send_signal_locked for SIGUSR1 from {@code sender} to a living {@code target}: queued with
+     * si_pid as the target will read it and si_uid mapped into its user namespace (P10);
+     * {@code shared} false for tgkill, which queues on the thread's private queue; {@code zeroed}
+     * when an earlier target of the same group send already cleared si_pid; {@code siUid} the
+     * value send_signal_locked left in the siginfo for this target.
+     */
+    private static Outcome sendUsr1(Variant v, Kernel k, int sender, int target, boolean shared, boolean zeroed, int siUid) {
+        TaskContext tc = k.objects().context(target);
+        if (!tc.blocksSignals()) {
+            if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
+            Task u = k.task(target);
+            Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(Signals.SIGUSR1));
+            return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
+        }
+        int senderUid = k.objects().context(sender).cred().uid();
+        int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
+        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : v.siginfoPid(k, sender, target), siUid,
+                PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
+        return Outcome.zero(k.withObjects(k.objects().withContext(target, tc.queued(info))));
+    }
+
+    /**
+     * prepare_kill_siginfo and send_signal_locked: si_uid is the sender's uid as its own user
+     * namespace writes it (from_kuid_munged), and, when the target's user namespace differs, that
+     * number read back in the sender's namespace (make_kuid) and mapped into the target's: an id
+     * the sender's namespace does not map reaches the target as the overflow id (P10).
+     */
+    private static int siUid(Variant v, Kernel k, int sender, int target) {
+        return carriedUid(v, k, sender, target, ownUid(v, k, sender));
+    }
+
+    /** prepare_kill_siginfo: the sender's uid as its own user namespace writes it. */
+    private static int ownUid(Variant v, Kernel k, int sender) {
+        Credentials from = k.objects().context(sender).cred();
+        return v.fromKernelId(k, from.userNs(), from.uid(), false);
+    }
+
+    /**
+     * send_signal_locked's rewrite of info->si_uid for {@code target}, from the value the shared
+     * siginfo holds: {@code value} unchanged when the target shares the sender's user namespace,
+     * else read back in the sender's namespace and mapped into the target's. The rewrite is in
+     * place, so a group send carries it on to every later target (see {@link #sendToEach}).
+     */
+    private static int carriedUid(Variant v, Kernel k, int sender, int target, int value) {
+        KernelObjects o = k.objects();
+        Credentials from = o.context(sender).cred();
+        TaskContext tc = o.context(target);
+        if (tc == null || from.userNs() == tc.cred().userNs()) return value;
+        int kuid = o.userNs(from.userNs()).toKernel(value, false);
+        return kuid == UserNamespace.INVALID ? UserNamespace.OVERFLOW_ID : v.fromKernelId(k, tc.cred().userNs(), kuid, false);
+    }
+
+    /** sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}): they queue for sigwaitinfo from now on. */
+    static Outcome sigprocmask(Kernel k, int actor) {
+        TaskContext c = k.objects().context(actor);
+        return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))));
+    }
+
+    /** sigwaitinfo: dequeues the lowest pending signal and returns its si_pid (or si_uid); blocks while none is queued. */
+    static List<Outcome> sigwaitinfo(Kernel k, int actor, boolean uid) {
+        TaskContext c = k.objects().context(actor);
+        if (c.pending().isEmpty()) return List.of();
+        SigInfo info = c.pending().get(0);
+        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued())).collectNamespaces();
+        if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
+        int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
+        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+    }
+
+    /**
+     * do_notify_parent when {@code child} has become a zombie: SIGCHLD with si_pid the child's
+     * number in the parent's namespace (task_pid_nr_ns(tsk, task_active_pid_ns(tsk->parent))) and
+     * si_uid its real uid mapped into the parent's user namespace.
+     */
+    static Kernel doNotifyParent(Variant v, Kernel k, int child) {
+        Task c = k.task(child);
+        if (c == null || c.parent < 0) return k;
+        Task p = k.task(c.parent);
+        TaskContext pc = k.objects().context(c.parent);
+        if (p == null || !p.alive() || pc == null || !pc.blocksSignals()) return k;
+        int childUid = k.objects().context(child).cred().uid();
+        SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
+                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
+        return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+    }
+}

@@ -1,0 +1,282 @@
+package nscheck.spec.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The whole kernel state the spec tracks: tasks and PID namespaces, each in a numbered slot.
+ * Slots play the part of kernel addresses (task_struct, pid_namespace): they identify an object
+ * while it lives and are reused, lowest first, once it is gone, so that a bounded model has a
+ * finite state space. Slot 0 of each table is the root: init_pid_ns and the root init.
+ * Immutable: every change returns a new Kernel.
+ */
+public final class Kernel {
+    public static final int ROOT_NS = 0;
+    public static final int ROOT_INIT = 0;
+
+    private final Task[] tasks;
+    private final PidNamespace[] namespaces;
+    /** Futex words every task can address, and the kernel's futex queues for them. */
+    private final SharedMemory memory;
+    /** Credentials, user and IPC namespaces, signal queues, the Unix socket, ucounts (signals, SysV IPC, sockets, user namespaces). */
+    private final KernelObjects objects;
+
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects) {
+        this.tasks = tasks;
+        this.namespaces = namespaces;
+        this.memory = memory;
+        this.objects = objects;
+    }
+
+    /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
+    public static Kernel boot(Limits limits) {
+        Task[] tasks = new Task[limits.maxTasks()];
+        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
+        tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
+        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()));
+    }
+
+    // ---- queries -------------------------------------------------------------------------
+
+    public int taskSlots() {
+        return tasks.length;
+    }
+
+    public Task task(int slot) {
+        return slot < 0 || slot >= tasks.length ? null : tasks[slot];
+    }
+
+    public int nsSlots() {
+        return namespaces.length;
+    }
+
+    public PidNamespace ns(int slot) {
+        return slot < 0 || slot >= namespaces.length ? null : namespaces[slot];
+    }
+
+    public int taskCount() {
+        int n = 0;
+        for (Task t : tasks) if (t != null) n++;
+        return n;
+    }
+
+    /** The slots of every existing task, in slot order (a deterministic iteration order). */
+    public List<Integer> taskSlotList() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < tasks.length; i++) if (tasks[i] != null) out.add(i);
+        return out;
+    }
+
+    /** Ground truth for find_pid_ns: the task holding {@code nr} in {@code ns}, lowest slot first; -1 if none. */
+    public int holderOf(int ns, int nr) {
+        if (nr <= 0) return -1;
+        for (int i = 0; i < tasks.length; i++)
+            if (tasks[i] != null && tasks[i].numberIn(ns) == nr) return i;
+        return -1;
+    }
+
+    /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3). */
+    public boolean numberInUse(int ns, int nr) {
+        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null;
+    }
+
+    /** True if {@code ns} is {@code ancestor} or lies below it. */
+    public boolean isSelfOrDescendant(int ns, int ancestor) {
+        for (int n = ns, hops = 0; n >= 0 && hops <= namespaces.length; n = namespaces[n].parent(), hops++)
+            if (n == ancestor) return true;
+        return false;
+    }
+
+    /** The namespace at {@code level} on the path from the root to {@code ns}. */
+    public int ancestorAtLevel(int ns, int level) {
+        int n = ns;
+        while (n >= 0 && namespaces[n].level() > level) n = namespaces[n].parent();
+        return n;
+    }
+
+    /** The leader of the thread group of task {@code slot} (getpid() names it). */
+    public int groupLeader(int slot) {
+        Task t = tasks[slot];
+        return t.hasLeader() ? t.leader : slot;
+    }
+
+    /** The slots of every task in the thread group led by {@code leader}, the leader first. */
+    public List<Integer> groupMembers(int leader) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < tasks.length; i++)
+            if (tasks[i] != null && (i == leader || tasks[i].leader == leader)) out.add(i);
+        return out;
+    }
+
+    /**
+     * SIGNAL_UNKILLABLE is a flag of the signal_struct, shared by the thread group: the group of
+     * {@code slot} holds its namespace's child_reaper (P5, P9).
+     */
+    public boolean groupIsChildReaper(int slot) {
+        for (int i : groupMembers(groupLeader(slot))) if (isChildReaper(i)) return true;
+        return false;
+    }
+
+    /** The task is the child_reaper of its active namespace (and so SIGNAL_UNKILLABLE, P5). */
+    public boolean isChildReaper(int slot) {
+        Task t = tasks[slot];
+        return t != null && namespaces[t.activeNs()].childReaper() == slot;
+    }
+
+    // ---- changes -------------------------------------------------------------------------
+
+    public Kernel withTask(int slot, Task task) {
+        Task[] copy = tasks.clone();
+        copy[slot] = task;
+        return new Kernel(copy, namespaces, memory, objects);
+    }
+
+    public Kernel withNamespace(int slot, PidNamespace ns) {
+        PidNamespace[] copy = namespaces.clone();
+        copy[slot] = ns;
+        return new Kernel(tasks, copy, memory, objects);
+    }
+
+    /** The lowest free task slot, or -1 when the table is full. */
+    public int freeTaskSlot() {
+        for (int i = 0; i < tasks.length; i++) if (tasks[i] == null) return i;
+        return -1;
+    }
+
+    /** Places a new namespace in the lowest free slot; the result's {@link #lastAddedNs()} names it. */
+    public Kernel addNamespace(PidNamespace ns) {
+        for (int i = 0; i < namespaces.length; i++) {
+            if (namespaces[i] == null) {
+                PidNamespace[] copy = namespaces.clone();
+                copy[i] = ns;
+                return new Kernel(tasks, copy, memory, objects);
+            }
+        }
+        PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
+        copy[namespaces.length] = ns;
+        return new Kernel(tasks, copy, memory, objects);
+    }
+
+    /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
+    public int freeNsSlot() {
+        for (int i = 0; i < namespaces.length; i++) if (namespaces[i] == null) return i;
+        return namespaces.length;
+    }
+
+    /** release_task: the slot is free and every number the task held can be allocated again. */
+    public Kernel release(int slot) {
+        Task[] copy = tasks.clone();
+        copy[slot] = null;
+        PidNamespace[] ns = namespaces;
+        for (int i = 0; i < ns.length; i++) {
+            if (ns[i] != null && ns[i].childReaper() == slot) {
+                if (ns == namespaces) ns = namespaces.clone();
+                ns[i] = ns[i].withChildReaper(-1);
+            }
+        }
+        return new Kernel(copy, ns, memory, objects.released(slot));
+    }
+
+    /**
+     * put_pid_ns: a namespace lives while a task holds a number in it or will number its
+     * children in it; its parent lives while it does. Frees the rest and trims empty tail slots
+     * so that equal kernels have equal tables.
+     */
+    public Kernel collectNamespaces() {
+        boolean[] used = new boolean[namespaces.length];
+        for (Task t : tasks) {
+            if (t == null) continue;
+            for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
+            markWithAncestors(used, t.nsForChildren);
+        }
+        // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
+        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
+        PidNamespace[] copy = null;
+        for (int i = 0; i < namespaces.length; i++) {
+            if (namespaces[i] != null && !used[i]) {
+                if (copy == null) copy = namespaces.clone();
+                copy[i] = null;
+            }
+        }
+        PidNamespace[] result = copy == null ? namespaces : copy;
+        int len = result.length;
+        while (len > 1 && result[len - 1] == null) len--;
+        if (len != result.length) result = Arrays.copyOf(result, len);
+        return result == namespaces ? this : new Kernel(tasks, result, memory, objects);
+    }
+
+    public SharedMemory memory() {
+        return memory;
+    }
+
+    public Kernel withMemory(SharedMemory m) {
+        return new Kernel(tasks, namespaces, m, objects);
+    }
+
+    public KernelObjects objects() {
+        return objects;
+    }
+
+    public Kernel withObjects(KernelObjects o) {
+        return o == objects ? this : new Kernel(tasks, namespaces, memory, o);
+    }
+
+    /** A user-space store (or atomic read-modify-write) to a shared futex word. */
+    public Kernel withWord(int word, int value) {
+        return withMemory(memory.withWord(word, value));
+    }
+
+    /** get_pid_ns on the parent at creation: a namespace keeps its ancestors alive. */
+    private void markWithAncestors(boolean[] used, int ns) {
+        for (int n = ns; n >= 0 && namespaces[n] != null && !used[n]; n = namespaces[n].parent()) used[n] = true;
+    }
+
+    // ---- identity ------------------------------------------------------------------------
+
+    public long fingerprint() {
+        StateHasher h = new StateHasher();
+        hashInto(h);
+        return h.value();
+    }
+
+    public void hashInto(StateHasher h) {
+        h.add(namespaces.length);
+        for (PidNamespace n : namespaces) {
+            if (n == null) h.add(-7);
+            else n.hashInto(h);
+        }
+        h.add(tasks.length);
+        for (Task t : tasks) {
+            if (t == null) h.add(-9);
+            else t.hashInto(h);
+        }
+        memory.hashInto(h);
+        objects.hashInto(h);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
+                && memory.equals(k.memory) && objects.equals(k.objects));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(tasks) + Arrays.hashCode(namespaces);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null) continue;
+            if (s.length() > 0) s.append("; ");
+            s.append('T').append(i).append(tasks[i]);
+        }
+        if (memory.size() > 0) s.append("; ").append(memory);
+        String more = objects.describe(this);
+        if (!more.isEmpty()) s.append("; ").append(more);
+        return s.toString();
+    }
+}

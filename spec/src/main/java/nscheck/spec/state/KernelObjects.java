@@ -1,0 +1,300 @@
+package nscheck.spec.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The kernel objects beside tasks and PID namespaces: per-task contexts (credentials, IPC
+ * namespace, undo list, signal queue), user namespaces, IPC namespaces, SysV undo lists, the
+ * Unix socket and the ucounts. Like {@link Kernel}, tables are slots reused lowest first once
+ * their object is unreferenced, and every change returns a new value.
+ */
+public final class KernelObjects {
+    private final TaskContext[] contexts;
+    private final UserNamespace[] userNs;
+    private final IpcNamespace[] ipcNs;
+    private final SemUndoList[] undoLists;
+    private final UnixSocket socket;
+    private final UCounts ucounts;
+
+    private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
+                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts) {
+        this.contexts = contexts;
+        this.userNs = userNs;
+        this.ipcNs = ipcNs;
+        this.undoLists = undoLists;
+        this.socket = socket;
+        this.ucounts = ucounts;
+    }
+
+    /** At boot: the root init as root in init_user_ns and init_ipc_ns, charged to (init_user_ns, 0). */
+    static KernelObjects boot(int maxTasks) {
+        TaskContext[] c = new TaskContext[maxTasks];
+        c[Kernel.ROOT_INIT] = TaskContext.ROOT;
+        return new KernelObjects(c, new UserNamespace[] {UserNamespace.INIT_USER_NS},
+                new IpcNamespace[] {IpcNamespace.INIT_IPC_NS}, new SemUndoList[0], null,
+                UCounts.EMPTY.add(UserNamespace.INIT, 0, 1));
+    }
+
+    // ---- queries -------------------------------------------------------------------------
+
+    public TaskContext context(int slot) {
+        return slot < 0 || slot >= contexts.length ? null : contexts[slot];
+    }
+
+    public int userNsSlots() {
+        return userNs.length;
+    }
+
+    public UserNamespace userNs(int slot) {
+        return slot < 0 || slot >= userNs.length ? null : userNs[slot];
+    }
+
+    public int ipcNsSlots() {
+        return ipcNs.length;
+    }
+
+    public IpcNamespace ipcNs(int slot) {
+        return slot < 0 || slot >= ipcNs.length ? null : ipcNs[slot];
+    }
+
+    public int undoSlots() {
+        return undoLists.length;
+    }
+
+    public SemUndoList undoList(int slot) {
+        return slot < 0 || slot >= undoLists.length ? null : undoLists[slot];
+    }
+
+    public UnixSocket socket() {
+        return socket;
+    }
+
+    public UCounts ucounts() {
+        return ucounts;
+    }
+
+    /**
+     * A process group of an existing task is numbered {@code nr} in PID namespace {@code ns}: the
+     * number stays allocated while any task uses it as a PGID, even after its leader is reaped (P3).
+     */
+    public PidRef groupNumbered(int ns, int nr) {
+        for (TaskContext c : contexts) if (c != null && c.pgrp() != null && nr > 0 && c.pgrp().numberIn(ns) == nr) return c.pgrp();
+        return null;
+    }
+
+    /** True if user namespace {@code ns} is {@code ancestor} or lies below it. */
+    public boolean userNsWithin(int ns, int ancestor) {
+        for (int n = ns, hops = 0; n >= 0 && hops <= userNs.length; n = userNs[n].parent(), hops++)
+            if (n == ancestor) return true;
+        return false;
+    }
+
+    // ---- changes -------------------------------------------------------------------------
+
+    public KernelObjects withContext(int slot, TaskContext c) {
+        TaskContext[] copy = contexts.clone();
+        copy[slot] = c;
+        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts);
+    }
+
+    public KernelObjects withIpcNs(int slot, IpcNamespace ns) {
+        IpcNamespace[] copy = ipcNs.clone();
+        copy[slot] = ns;
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+    }
+
+    public KernelObjects withUserNs(int slot, UserNamespace ns) {
+        UserNamespace[] copy = userNs.clone();
+        copy[slot] = ns;
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+    }
+
+    public KernelObjects withUndoList(int slot, SemUndoList list) {
+        SemUndoList[] copy = undoLists.clone();
+        copy[slot] = list;
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+    }
+
+    public KernelObjects withSocket(UnixSocket s) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts);
+    }
+
+    public KernelObjects withUCounts(UCounts u) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u);
+    }
+
+    public int freeUserNsSlot() {
+        return SlotTables.freeSlot(userNs);
+    }
+
+    public int freeIpcNsSlot() {
+        return SlotTables.freeSlot(ipcNs);
+    }
+
+    public int freeUndoSlot() {
+        return SlotTables.freeSlot(undoLists);
+    }
+
+    /** Places the object in slot {@link #freeUserNsSlot()} (growing the table if needed). */
+    public KernelObjects addUserNs(UserNamespace ns) {
+        UserNamespace[] copy = SlotTables.grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
+        copy[freeUserNsSlot()] = ns;
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+    }
+
+    public KernelObjects addIpcNs(IpcNamespace ns) {
+        IpcNamespace[] copy = SlotTables.grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
+        copy[freeIpcNsSlot()] = ns;
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+    }
+
+    public KernelObjects addUndoList(SemUndoList list) {
+        SemUndoList[] copy = SlotTables.grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
+        copy[freeUndoSlot()] = list;
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+    }
+
+    /**
+     * inc_rlimit_ucounts / dec_rlimit_ucounts for RLIMIT_NPROC: {@code delta} on (userNs, uid)
+     * and on every (parent, owner) above it up to init_user_ns (U4).
+     */
+    public KernelObjects chargeNproc(int ns, int kuid, int delta) {
+        UCounts u = ucounts;
+        for (int n = ns, uid = kuid, hops = 0; n >= 0 && hops <= userNs.length; hops++) {
+            u = u.add(n, uid, delta);
+            uid = userNs[n].owner();
+            n = userNs[n].parent();
+        }
+        return withUCounts(u);
+    }
+
+    /** release_task: the task's context goes, and with it its RLIMIT_NPROC charge (dec_rlimit_ucounts). */
+    KernelObjects released(int slot) {
+        TaskContext c = contexts[slot];
+        if (c == null) return this;
+        KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
+        return o.collect();
+    }
+
+    /**
+     * Frees unreferenced namespaces and undo lists: a user namespace lives while a credential,
+     * an IPC namespace or a child namespace refers to it; an IPC namespace while a living task
+     * is in it; an undo list while a task holds it. Trims empty tail slots.
+     */
+    public KernelObjects collect() {
+        // Only the initial namespaces and no undo list: nothing can be unreferenced (the common case).
+        if (ipcNs.length == 1 && userNs.length == 1 && undoLists.length == 0) return this;
+        boolean[] ipcUsed = new boolean[ipcNs.length];
+        boolean[] undoUsed = new boolean[undoLists.length];
+        boolean[] userUsed = new boolean[userNs.length];
+        ipcUsed[IpcNamespace.INIT] = true;
+        userUsed[UserNamespace.INIT] = true;
+        for (TaskContext c : contexts) {
+            if (c == null) continue;
+            if (c.ipcNs() >= 0) ipcUsed[c.ipcNs()] = true;
+            if (c.undoList() >= 0) undoUsed[c.undoList()] = true;
+            markUser(userUsed, c.cred().userNs());
+            for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
+        }
+        for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
+        IpcNamespace[] ipc = SlotTables.trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
+        SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
+        UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
+        if (ipc == ipcNs && undo == undoLists && user == userNs) return this;
+        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts);
+    }
+
+    private void markUser(boolean[] used, int ns) {
+        for (int n = ns; n >= 0 && !used[n]; n = userNs[n].parent()) used[n] = true;
+    }
+
+    /** Every struct pid reference held by an object: they pin their PID namespaces. */
+    public List<PidRef> pidRefs() {
+        List<PidRef> out = new ArrayList<>();
+        PidRef boot = BOOT_GROUP;
+        for (TaskContext c : contexts) {
+            if (c == null) continue;
+            for (SigInfo s : c.pending()) add(out, s.sender());
+            // The boot group names only init_pid_ns, which lives anyway.
+            if (c.pgrp() != boot && !boot.equals(c.pgrp())) add(out, c.pgrp());
+        }
+        for (IpcNamespace n : ipcNs) {
+            if (n == null) continue;
+            if (n.msg() != null) { add(out, n.msg().lspid()); add(out, n.msg().lrpid()); }
+            if (n.sem() != null) add(out, n.sem().sempid());
+            if (n.shm() != null) { add(out, n.shm().cpid()); add(out, n.shm().lpid()); }
+        }
+        if (socket != null) {
+            add(out, socket.listenerCred().pid());
+            if (socket.clientCred() != null) add(out, socket.clientCred().pid());
+            if (socket.toServer() != null) add(out, socket.toServer().pid());
+            if (socket.toClient() != null) add(out, socket.toClient().pid());
+        }
+        return out;
+    }
+
+    private static final PidRef BOOT_GROUP = TaskContext.ROOT.pgrp();
+
+    private static void add(List<PidRef> out, PidRef r) {
+        if (r != null) out.add(r);
+    }
+
+    /** What differs from a freshly booted system, for traces ({@link ObjectsDescription}). */
+    String describe(Kernel k) {
+        return ObjectsDescription.describe(this, k);
+    }
+
+    // ---- identity ------------------------------------------------------------------------
+
+    void hashInto(StateHasher h) {
+        // Boot-time namespaces, no undo lists and no socket (every PID-only model): only the contexts and counts vary.
+        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null
+                && userNs[0].equals(UserNamespace.INIT_USER_NS) && ipcNs[0].equals(IpcNamespace.INIT_IPC_NS)) {
+            h.add(-13);
+            for (TaskContext c : contexts) {
+                if (c == null) h.add(-11);
+                else c.hashInto(h);
+            }
+            ucounts.hashInto(h);
+            return;
+        }
+        h.add(contexts.length);
+        for (TaskContext c : contexts) {
+            if (c == null) h.add(-11);
+            else c.hashInto(h);
+        }
+        h.add(userNs.length);
+        for (UserNamespace u : userNs) {
+            if (u == null) h.add(-11);
+            else u.hashInto(h);
+        }
+        h.add(ipcNs.length);
+        for (IpcNamespace n : ipcNs) {
+            if (n == null) h.add(-11);
+            else n.hashInto(h);
+        }
+        h.add(undoLists.length);
+        for (SemUndoList l : undoLists) {
+            if (l == null) h.add(-11);
+            else l.hashInto(h);
+        }
+        if (socket == null) h.add(-11);
+        else socket.hashInto(h);
+        ucounts.hashInto(h);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof KernelObjects k && Arrays.equals(contexts, k.contexts)
+                && Arrays.equals(userNs, k.userNs) && Arrays.equals(ipcNs, k.ipcNs)
+                && Arrays.equals(undoLists, k.undoLists) && java.util.Objects.equals(socket, k.socket)
+                && ucounts.equals(k.ucounts));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(contexts) * 31 + Arrays.hashCode(ipcNs);
+    }
+}

@@ -1,0 +1,23 @@
+package nscheck.spec.state;
+
+/**
+ * The kernel limits a bounded model scales down. The kernel's values are MAX_PID_NS_LEVEL = 32,
+ * pid_max = 32768 (at least 301) and threads-max in the tens of thousands; a model keeps the same
+ * rules with small numbers so that every state can be enumerated.
+ *
+ * @param maxTasks total tasks, zombies included (fork fails EAGAIN beyond it, like threads-max)
+ * @param maxLevel deepest namespace level (clone/unshare fail ENOSPC beyond it, like MAX_PID_NS_LEVEL)
+ * @param pidMax   every namespace allocates in [1, pidMax)
+ */
+public record Limits(int maxTasks, int maxLevel, int pidMax) {
+    public static final int MAX_PID_NS_LEVEL = 32;
+    /** kernel/pid.c: after a wrap the search restarts here, not at 1. */
+    public static final int RESERVED_PIDS = 300;
+
+    public Limits {
+        if (maxTasks < 1) throw new IllegalArgumentException("tasks must be at least 1");
+        if (maxLevel < 0 || maxLevel > MAX_PID_NS_LEVEL)
+            throw new IllegalArgumentException("depth must be within 0.." + MAX_PID_NS_LEVEL);
+        if (pidMax < 2) throw new IllegalArgumentException("pid_max must be at least 2");
+    }
+}

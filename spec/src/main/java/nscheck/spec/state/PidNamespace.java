@@ -1,0 +1,42 @@
+package nscheck.spec.state;
+
+/**
+ * One PID namespace (struct pid_namespace): its place in the tree, its allocator state and its
+ * init. The numbers in use are not stored: they are the upids of the tasks (a number is free
+ * once no task holds it, P3).
+ *
+ * @param parent       slot of the parent namespace, -1 for the root
+ * @param level        0 for init_pid_ns, parent level + 1 otherwise (P1)
+ * @param pidMax       numbers are allocated in [1, pidMax) (idr_alloc_cyclic's end is exclusive)
+ * @param cursor       idr_next: where the next cyclic search starts; ns_last_pid reads cursor - 1 (P4)
+ * @param childReaper  slot of the init (child_reaper), -1 before the first child or after it is reaped
+ * @param adding       PIDNS_ADDING: cleared when init dies, after which every fork into it fails ENOMEM (P6)
+ */
+public record PidNamespace(int parent, int level, int pidMax, int cursor, int childReaper, boolean adding) {
+
+    public static PidNamespace fresh(int parent, int level, int pidMax) {
+        return new PidNamespace(parent, level, pidMax, 0, -1, true);
+    }
+
+    public PidNamespace withCursor(int value) {
+        return new PidNamespace(parent, level, pidMax, value, childReaper, adding);
+    }
+
+    public PidNamespace withChildReaper(int slot) {
+        return new PidNamespace(parent, level, pidMax, cursor, slot, adding);
+    }
+
+    /** disable_pid_allocation(): the init has died. */
+    public PidNamespace closed() {
+        return new PidNamespace(parent, level, pidMax, cursor, childReaper, false);
+    }
+
+    void hashInto(StateHasher h) {
+        h.add(parent);
+        h.add(level);
+        h.add(pidMax);
+        h.add(cursor);
+        h.add(childReaper);
+        h.add(adding ? 1 : 0);
+    }
+}

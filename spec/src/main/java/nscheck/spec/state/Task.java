@@ -1,0 +1,195 @@
+package nscheck.spec.state;
+
+import nscheck.spec.call.Signals;
+
+import java.util.Arrays;
+
+/**
+ * A process (one thread group) as the kernel sees it. Its identity across namespaces is a struct
+ * pid: one (namespace, number) pair per level from the root (level 0) down to its own active
+ * namespace (P2). Tasks are values: every change makes a new Task.
+ */
+public final class Task {
+    private final int[] upidNs;
+    private final int[] upidNr;
+    /** Slot of real_parent, or -1 for the root init. */
+    public final int parent;
+    public final TaskState state;
+    /** pid_ns_for_children: where the next child is numbered (P12, P13); -1 once the task is dead. */
+    public final int nsForChildren;
+    /** prctl(PR_SET_CHILD_SUBREAPER) was called. */
+    public final boolean subreaper;
+    /** A fatal signal sent but not yet acted on (0 = none): the task makes no more calls. */
+    public final int pendingSignal;
+    /** Slot of the thread-group leader for a thread made by clone(CLONE_THREAD); -1 for a leader (its TGID is its own pid). */
+    public final int leader;
+    /** The robust futex list exit_robust_list walks when the thread exits (F5). */
+    public final RobustList robustList;
+    /**
+     * The fingerprint of this task alone, computed once: a successor state shares every task its
+     * step did not change, so the kernel's fingerprint costs one word per unchanged task.
+     */
+    private final long digest;
+
+    public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
+                boolean subreaper, int pendingSignal) {
+        this(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, -1, RobustList.EMPTY);
+    }
+
+    public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
+                boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
+        this(checkedLevels(upidNs, upidNr).clone(), upidNr.clone(), parent, state, nsForChildren, subreaper, pendingSignal,
+                leader, robustList, true);
+    }
+
+    /**
+     * For the with* copies: the upid arrays are never written after construction, so a copy
+     * shares them instead of cloning ({@code shared} only tells this constructor from the public one).
+     */
+    private Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
+                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, boolean shared) {
+        this.upidNs = upidNs;
+        this.upidNr = upidNr;
+        this.parent = parent;
+        this.state = state;
+        this.nsForChildren = nsForChildren;
+        this.subreaper = subreaper;
+        this.pendingSignal = pendingSignal;
+        this.leader = leader;
+        this.robustList = robustList;
+        StateHasher h = new StateHasher();
+        hashFields(h);
+        this.digest = h.value();
+    }
+
+    private static int[] checkedLevels(int[] upidNs, int[] upidNr) {
+        if (upidNs.length != upidNr.length || upidNs.length == 0)
+            throw new IllegalArgumentException("a pid needs one number per level");
+        return upidNs;
+    }
+
+    /** The level of the task's own (active) namespace: the number of upids minus one. */
+    public int level() {
+        return upidNs.length - 1;
+    }
+
+    /** task_active_pid_ns: the namespace of the innermost number. */
+    public int activeNs() {
+        return upidNs[upidNs.length - 1];
+    }
+
+    /** The namespace recorded at a level of the struct pid. */
+    public int nsAtLevel(int level) {
+        return upidNs[level];
+    }
+
+    public int numberAtLevel(int level) {
+        return upidNr[level];
+    }
+
+    /** The number in its own namespace (what getpid() returns to the task itself). */
+    public int innermostNumber() {
+        return upidNr[upidNr.length - 1];
+    }
+
+    /** Ground truth for pid_nr_ns: the number recorded for {@code ns}, 0 when none is. */
+    public int numberIn(int ns) {
+        for (int i = 0; i < upidNs.length; i++)
+            if (upidNs[i] == ns) return upidNr[i];
+        return 0;
+    }
+
+    public boolean hasNumberIn(int ns) {
+        return numberIn(ns) != 0;
+    }
+
+    public boolean alive() {
+        return state == TaskState.RUNNING;
+    }
+
+    public Task withParent(int newParent) {
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
+    }
+
+    public Task withState(TaskState newState) {
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
+    }
+
+    public Task withNsForChildren(int ns) {
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, true);
+    }
+
+    public Task withSubreaper(boolean value) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, true);
+    }
+
+    public Task withPendingSignal(int sig) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, true);
+    }
+
+    /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
+    public Task dead(TaskState deadState) {
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, true);
+    }
+
+    /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
+    public boolean hasLeader() {
+        return leader >= 0;
+    }
+
+    public Task withRobustList(RobustList list) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, true);
+    }
+
+    /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
+    public String nsPid() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < upidNr.length; i++) {
+            if (i > 0) s.append(' ');
+            s.append(upidNr[i]);
+        }
+        return s.toString();
+    }
+
+    void hashInto(StateHasher h) {
+        h.add(digest);
+    }
+
+    private void hashFields(StateHasher h) {
+        h.add(upidNs.length);
+        for (int i = 0; i < upidNs.length; i++) {
+            h.add(upidNs[i]);
+            h.add(upidNr[i]);
+        }
+        h.add(parent);
+        h.add(state.ordinal());
+        h.add(nsForChildren);
+        h.add(subreaper ? 1 : 0);
+        h.add(pendingSignal);
+        h.add(leader);
+        robustList.hashInto(h);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Task t)) return false;
+        return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
+                && subreaper == t.subreaper && pendingSignal == t.pendingSignal
+                && leader == t.leader && robustList.equals(t.robustList)
+                && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(upidNs) + Arrays.hashCode(upidNr)) + parent * 7 + state.ordinal();
+    }
+
+    @Override
+    public String toString() {
+        return "[" + nsPid() + "]" + (state == TaskState.RUNNING ? "" : " " + state.name().toLowerCase())
+                + (pendingSignal != 0 ? " +" + Signals.name(pendingSignal) : "")
+                + (subreaper ? " subreaper" : "") + (leader >= 0 ? " thread of T" + leader : "")
+                + (robustList.isEmpty() ? "" : " " + robustList);
+    }
+}

@@ -1,0 +1,98 @@
+package nscheck.spec.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a task holds beyond its PIDs: credentials, its IPC namespace and SysV undo list, its
+ * signal mask and queue. Kept beside {@link Task}, by task slot, in {@link KernelObjects}.
+ *
+ * @param ipcNs         slot of nsproxy->ipc_ns; -1 once the task is dead (exit_task_namespaces)
+ * @param undoList      slot of sysvsem.undo_list, -1 for none (I7)
+ * @param blocksSignals SIGUSR1 and SIGCHLD are blocked, so they queue for sigwaitinfo instead of
+ *                      acting (sig_ignored: blocked signals are never ignored)
+ * @param pending       queued siginfo, the thread's private queue first, then the shared one, each
+ *                      by signal number; a standard signal queues at most once in each (legacy_queue)
+ * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
+ *                      replaced by setpgid(0, 0); at boot the root init's own (PGID 1)
+ */
+public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp) {
+    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit());
+
+    public TaskContext withCred(Credentials c) {
+        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp);
+    }
+
+    public TaskContext withIpcNs(int ns) {
+        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp);
+    }
+
+    public TaskContext withUndoList(int list) {
+        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp);
+    }
+
+    public TaskContext withBlocked(boolean value) {
+        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp);
+    }
+
+    /** Whether {@code sig} is pending in the shared queue (or the private one). */
+    public boolean hasPending(int sig, boolean shared) {
+        for (SigInfo s : pending) if (s.sig() == sig && s.shared() == shared) return true;
+        return false;
+    }
+
+    /**
+     * legacy_queue: a standard signal already pending in the same queue is not queued again; the
+     * other queue may still hold one (a tgkill'd SIGUSR1 and a kill'd one). Kept in dequeue order.
+     */
+    public TaskContext queued(SigInfo info) {
+        if (hasPending(info.sig(), info.shared())) return this;
+        List<SigInfo> q = new ArrayList<>(pending);
+        int i = 0;
+        while (i < q.size() && dequeuedBefore(q.get(i), info)) i++;
+        q.add(i, info);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp);
+    }
+
+    /** dequeue_signal: the private queue (tsk->pending) before the shared one, each by next_signal, lowest number first. */
+    private static boolean dequeuedBefore(SigInfo a, SigInfo b) {
+        if (a.shared() != b.shared()) return !a.shared();
+        return a.sig() < b.sig();
+    }
+
+    /** dequeue_signal: the first of {@link #pending}. */
+    public TaskContext dequeued() {
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp);
+    }
+
+    /** The child's copy at fork: credentials, namespaces and mask are inherited; the queue is not. */
+    public TaskContext forChild(int childIpcNs, int childUndo) {
+        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp);
+    }
+
+    /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
+    public TaskContext withPgrp(PidRef leader) {
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader);
+    }
+
+    /** exit: the queue is flushed and the namespaces are dropped; the process group stays until release. */
+    public TaskContext dead() {
+        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp);
+    }
+
+    void hashInto(StateHasher h) {
+        // Fast path for the context every task has in a model without these objects (one mix, not twelve).
+        if (cred.equals(Credentials.ROOT) && (ipcNs == IpcNamespace.INIT || ipcNs == -1) && undoList < 0 && !blocksSignals
+                && pending.isEmpty() && ROOT.pgrp.equals(pgrp)) {
+            h.add(ipcNs == -1 ? -22 : -21); // -22: a dead task's, without namespaces
+            return;
+        }
+        cred.hashInto(h);
+        h.add(ipcNs);
+        h.add(undoList);
+        h.add(blocksSignals ? 1 : 0);
+        h.add(pending.size());
+        for (SigInfo s : pending) s.hashInto(h);
+        PidRef.hash(h, pgrp);
+    }
+}

@@ -1,0 +1,46 @@
+package nscheck.spec.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-(user namespace, kuid) RLIMIT_NPROC counters (struct ucounts, kernel/ucount.c, U3).
+ * A task is charged to (its cred's user namespace, its real kuid) and the charge repeats up the
+ * chain (ns, uid) -> (ns->parent, ns->owner) -> ... -> init_user_ns (U4). Entries at zero are dropped.
+ */
+public record UCounts(List<Entry> entries) {
+    public record Entry(int userNs, int kuid, int count) {}
+
+    public static final UCounts EMPTY = new UCounts(List.of());
+
+    public int count(int userNs, int kuid) {
+        for (Entry e : entries) if (e.userNs() == userNs && e.kuid() == kuid) return e.count();
+        return 0;
+    }
+
+    /** Adds {@code delta} to one counter, keeping entries sorted and without zeros. */
+    public UCounts add(int userNs, int kuid, int delta) {
+        List<Entry> out = new ArrayList<>();
+        boolean done = false;
+        for (Entry e : entries) {
+            if (!done && (e.userNs() > userNs || (e.userNs() == userNs && e.kuid() >= kuid))) {
+                int c = delta + (e.userNs() == userNs && e.kuid() == kuid ? e.count() : 0);
+                if (c != 0) out.add(new Entry(userNs, kuid, c));
+                done = true;
+                if (e.userNs() == userNs && e.kuid() == kuid) continue;
+            }
+            out.add(e);
+        }
+        if (!done && delta != 0) out.add(new Entry(userNs, kuid, delta));
+        return new UCounts(List.copyOf(out));
+    }
+
+    void hashInto(StateHasher h) {
+        h.add(entries.size());
+        for (Entry e : entries) {
+            h.add(e.userNs());
+            h.add(e.kuid());
+            h.add(e.count());
+        }
+    }
+}

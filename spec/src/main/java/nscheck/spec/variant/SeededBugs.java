@@ -1,0 +1,143 @@
+package nscheck.spec.variant;
+
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidAllocation;
+import nscheck.spec.state.PidRef;
+
+import java.util.List;
+
+/**
+ * Deliberately wrong variants, one per invariant, each changing a single answer of
+ * {@link Mainline}. They exist so that every check is shown to be able to fail: a check no
+ * variant can violate is a defect. Each names the invariant it is built to break.
+ */
+public final class SeededBugs {
+    private SeededBugs() {}
+
+    /** Breaks pid-unique: the cyclic search takes the cursor's number without asking whether it is free. */
+    public static final Variant NO_IN_USE_CHECK = new Mainline() {
+        @Override public String name() { return "seeded-no-in-use-check"; }
+        @Override public String summary() { return "seeded bug: allocation ignores numbers in use (breaks pid-unique)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override protected int lowestFree(Kernel k, int ns, int from, int to) { return from <= to ? from : -1; }
+    };
+
+    /** Breaks pid-visibility: every level below the root is recorded in the new task's own namespace. */
+    public static final Variant FLAT_LEVELS = new Mainline() {
+        @Override public String name() { return "seeded-flat-levels"; }
+        @Override public String summary() { return "seeded bug: intermediate levels numbered in the wrong namespace (breaks pid-visibility)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public PidAllocation allocPid(Kernel k, int targetNs) {
+            PidAllocation a = super.allocPid(k, targetNs);
+            if (!a.ok()) return a;
+            int[] ns = a.upidNs().clone();
+            for (int level = 1; level < ns.length; level++) ns[level] = targetNs;
+            return new PidAllocation(a.kernel(), ns, a.upidNr(), null);
+        }
+    };
+
+    /** Breaks pid-round-trip: a number is looked up as if it were a root-namespace PID. */
+    public static final Variant GLOBAL_LOOKUP = new Mainline() {
+        @Override public String name() { return "seeded-global-lookup"; }
+        @Override public String summary() { return "seeded bug: find_pid_ns ignores the namespace (breaks pid-round-trip)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int lookup(Kernel k, int ns, int nr) { return k.holderOf(Kernel.ROOT_NS, nr); }
+    };
+
+    /** Breaks isolation: a task the caller cannot see is reported by its root-namespace PID, not 0. */
+    public static final Variant LEAKY_TRANSLATE = new Mainline() {
+        @Override public String name() { return "seeded-leaky-translate"; }
+        @Override public String summary() { return "seeded bug: invisible tasks reported by their global PID (breaks isolation)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int translate(Kernel k, int slot, int ns) {
+            int nr = super.translate(k, slot, ns);
+            return nr != 0 || k.task(slot) == null ? nr : k.task(slot).numberAtLevel(0);
+        }
+    };
+
+    /** Breaks init-kills-namespace: the dying init kills its own namespace but not the ones below it. */
+    public static final Variant SHALLOW_ZAP = new Mainline() {
+        @Override public String name() { return "seeded-shallow-zap"; }
+        @Override public String summary() { return "seeded bug: init death spares nested namespaces (breaks init-kills-namespace)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean zapReaches(Kernel k, int ns, int slot) { return k.task(slot).activeNs() == ns; }
+    };
+
+    /** Breaks orphan-reaper: orphans always go to the root init, as before PID namespaces and subreapers. */
+    public static final Variant GLOBAL_REAPER = new Mainline() {
+        @Override public String name() { return "seeded-global-reaper"; }
+        @Override public String summary() { return "seeded bug: every orphan goes to the root init (breaks orphan-reaper)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int reaper(Kernel k, int father) {
+            return k.isChildReaper(father) ? father : Kernel.ROOT_INIT;
+        }
+    };
+
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    /** Breaks reported-pid (and isolation): si_pid is not cleared when the sender is invisible to the receiver (P10). */
+    public static final Variant LEAKY_SIGINFO = new Mainline() {
+        @Override public String name() { return "seeded-leaky-siginfo"; }
+        @Override public String summary() { return "seeded bug: si_pid keeps the sender's own number across a namespace boundary (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int siginfoPid(Kernel k, int sender, int target) { return k.task(sender).innermostNumber(); }
+    };
+
+    /** Breaks reported-pid: stored struct pids are reported by their root-namespace number, as if stored raw (I1). */
+    public static final Variant RAW_STORED_PID = new Mainline() {
+        @Override public String name() { return "seeded-raw-stored-pid"; }
+        @Override public String summary() { return "seeded bug: IPC and socket pids reported by their global number, not pid_vnr (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int pidVnr(Kernel k, PidRef ref, int ns) { return ref == null ? 0 : ref.numberAtLevel(0); }
+    };
+
+    /** Breaks uid-mapping: kernel uids are handed out unmapped (C3). */
+    public static final Variant RAW_UIDS = new Mainline() {
+        @Override public String name() { return "seeded-raw-uids"; }
+        @Override public String summary() { return "seeded bug: uids cross user namespaces unmapped (breaks uid-mapping)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int fromKernelId(Kernel k, int userNs, int kid, boolean group) { return kid; }
+    };
+
+    /** Breaks undo-own-namespace: unshare(CLONE_NEWIPC) keeps the undo list and clone(CLONE_NEWIPC|CLONE_SYSVSEM) is allowed (I9). */
+    public static final Variant UNDO_CROSSES_IPC_NS = new Mainline() {
+        @Override public String name() { return "seeded-undo-crosses-ipcns"; }
+        @Override public String summary() { return "seeded bug: a new IPC namespace keeps the old undo list (breaks undo-own-namespace)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean newIpcDropsUndo() { return false; }
+    };
+
+    /** Breaks nproc-exact: a change of real uid or user namespace leaves the RLIMIT_NPROC charge where it was (U3). */
+    public static final Variant STUCK_NPROC = new Mainline() {
+        @Override public String name() { return "seeded-stuck-nproc"; }
+        @Override public String summary() { return "seeded bug: setuid and unshare(CLONE_NEWUSER) do not move the process count (breaks nproc-exact)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean credChangeMovesNproc() { return false; }
+    };
+
+    /** Breaks no-lost-wakeup: FUTEX_WAIT sleeps without comparing the word, so a wake sent before it is lost (F1). */
+    public static final Variant WAIT_WITHOUT_COMPARE = new Mainline() {
+        @Override public String name() { return "seeded-wait-without-compare"; }
+        @Override public String summary() { return "seeded bug: FUTEX_WAIT sleeps whatever the word holds (breaks no-lost-wakeup)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean futexWaitSleeps(int current, int expected) { return true; }
+    };
+
+    /**
+     * Breaks mutual-exclusion: the kernel names a PI owner by 0 to every task but the owner itself,
+     * so a hand-off writes no TID (F4) and a second contender's check of the word against the
+     * pi_state owner fails EINVAL (F3), which glibc's pthread_mutex_lock ignores.
+     */
+    public static final Variant ANONYMOUS_OWNER = new Mainline() {
+        @Override public String name() { return "seeded-anonymous-owner"; }
+        @Override public String summary() { return "seeded bug: a PI owner's TID is 0 to everyone but itself (breaks mutual-exclusion)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int futexEncodeOwner(Kernel k, int owner, int writer) {
+            return owner == writer ? super.futexEncodeOwner(k, owner, writer) : 0;
+        }
+    };
+
+    public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
+            WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC);
+}

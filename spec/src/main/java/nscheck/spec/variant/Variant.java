@@ -1,0 +1,133 @@
+package nscheck.spec.variant;
+
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidAllocation;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.Task;
+
+/**
+ * A semantics variant: the answers to the questions where PID-identity proposals differ. The
+ * rules in {@link Semantics} are written once and ask the variant; a proposal overrides only
+ * the answers it changes. {@link Mainline} is today's Linux and the reference.
+ */
+public interface Variant {
+    String name();
+
+    /** One line: what the variant is and where it comes from. */
+    String summary();
+
+    /** True for variants that exist to prove a check can fail, not to describe a proposal. */
+    default boolean seededBug() {
+        return false;
+    }
+
+    /** alloc_pid (kernel/pid.c): number a new task in {@code targetNs} and every ancestor (P3). */
+    PidAllocation allocPid(Kernel k, int targetNs);
+
+    /**
+     * idr_alloc_cyclic in one namespace (kernel/pid.c alloc_pid, one level): the number a plain
+     * fork would take in {@code nsSlot} from its cursor, or -1 when none is free (P3). clone3's
+     * set_tid numbers the levels it does not cover with it.
+     */
+    int allocateAt(Kernel k, int nsSlot);
+
+    /** pid_nr_ns: the number by which {@code ns} knows task {@code slot}, 0 if it cannot see it (P2). */
+    int translate(Kernel k, int slot, int ns);
+
+    /** find_pid_ns: the task that {@code nr} names in {@code ns}, -1 if none (P11). */
+    int lookup(Kernel k, int ns, int nr);
+
+    /** find_child_reaper / find_new_reaper (kernel/exit.c): who adopts the children of {@code father} (P7). */
+    int reaper(Kernel k, int father);
+
+    /** zap_pid_ns_processes: does the death of the init of {@code ns} send SIGKILL to {@code slot} (P6)? */
+    boolean zapReaches(Kernel k, int ns, int slot);
+
+    /** sig_task_ignored: is {@code sig} from {@code sender} dropped because the target is an unkillable init (P9)? */
+    boolean dropsSignalToInit(Kernel k, int sender, int target, int sig);
+
+    // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
+
+    /** pid_nr_ns(ref, ns) of a stored struct pid reference: msg_lspid, sempid, shm_cpid, SCM/peer pids (I1, C3, C4). */
+    int pidVnr(Kernel k, PidRef ref, int ns);
+
+    /** si_pid of a signal from {@code sender} as {@code target} will read it (P10). */
+    int siginfoPid(Kernel k, int sender, int target);
+
+    /** from_kuid_munged / from_kgid_munged: the id {@code userNs} sees for kernel id {@code kid} (C3, P10, I4). */
+    int fromKernelId(Kernel k, int userNs, int kid, boolean group);
+
+    /** Does unshare(CLONE_NEWIPC) run exit_sem and start an empty undo list (I9)? */
+    boolean newIpcDropsUndo();
+
+    /** Does commit_creds move the RLIMIT_NPROC charge when the real uid or the user namespace changes (U3)? */
+    boolean credChangeMovesNproc();
+
+    // ---- futexes (docs/semantics.md, futexes) ---------------------------------------------
+
+    /**
+     * The TID bits the kernel writes into a PI word to name {@code owner} when it runs in the
+     * context of {@code writer}: the caller's own vpid on FUTEX_LOCK_PI (F3), the new owner's
+     * vnr in the unlocker's namespace on hand-off (F4), and what exit_robust_list compares
+     * against when {@code owner == writer} dies (F5). 0 when the writer cannot name the owner.
+     */
+    int futexEncodeOwner(Kernel k, int owner, int writer);
+
+    /** attach_to_pi_owner: the task the TID bits of a PI word name for {@code caller} (F3); -1 if none. */
+    int futexLookupOwner(Kernel k, int caller, int tid);
+
+    /** futex_wait_setup: does FUTEX_WAIT sleep when the word holds {@code current} and the caller expected {@code expected} (F1)? */
+    boolean futexWaitSleeps(int current, int expected);
+
+    // ---- proposals (docs/semantics.md, proposals); defaults are mainline's answers ----
+
+    /** copy_process: does the new task become the child_reaper of its namespace? Mainline: its innermost number is 1 (P5). */
+    default boolean startsNamespace(Task child) {
+        return child.innermostNumber() == 1;
+    }
+
+    /**
+     * clone3 with set_tid (S1-S3): number a new task in {@code targetNs} and its ancestors with
+     * {@code setTid[0]} for the innermost level and later entries outward; uncovered levels
+     * allocate as usual. {@code capsFromLevel} is the shallowest level whose owning user
+     * namespace the caller holds CAP_CHECKPOINT_RESTORE (or CAP_SYS_ADMIN) in.
+     */
+    default PidAllocation allocSetTid(Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
+        return SetTid.allocate(this, k, targetNs, setTid, capsFromLevel);
+    }
+
+    /**
+     * clone_with_pids (H4): {@code pids[0]} for init_pid_ns and later entries inward, 0 to
+     * allocate. Not in mainline: ENOSYS. {@code callerLevel} is the level of the caller's own
+     * PID namespace.
+     */
+    default PidAllocation allocPidSet(Kernel k, int targetNs, int[] pids, int capsFromLevel, int callerLevel) {
+        return PidAllocation.failed(k, Errno.ENOSYS);
+    }
+
+    /**
+     * The call a restorer (or an attacker) makes to get a child numbered {@code wanted} at each
+     * level, outermost first, 0 where it does not care. Mainline: clone3 with set_tid covering
+     * the innermost levels that were asked for.
+     */
+    default Syscall choosePidsCall(int flags, int[] wanted, int capsFromLevel) {
+        int first = 0;
+        while (first < wanted.length && wanted[first] == 0) first++;
+        java.util.List<Integer> setTid = new java.util.ArrayList<>();
+        for (int i = wanted.length - 1; i >= first; i--) setTid.add(wanted[i]);
+        return new Syscall.Clone3(flags, setTid, capsFromLevel);
+    }
+
+    /** Which identifiers namespaces get (N1, N3, N4). Mainline: the 64-bit ns_id. */
+    default NamespaceIds namespaceIds() {
+        return NamespaceIds.NS_ID_64;
+    }
+
+    /** execns (H3): a new PID namespace only at exec; unshare(CLONE_NEWPID) is refused. */
+    default boolean unshareOnlyAtExec() {
+        return false;
+    }
+}
