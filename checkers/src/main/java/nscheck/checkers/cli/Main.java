@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "nscheck", mixinStandardHelpOptions = true, version = "nscheck 0.1.0",
         description = "Model checker for Linux process-identity semantics (PID namespaces and the IDs that cross them).",
         subcommands = {ListCommand.class, CheckCommand.class, ReplayCommand.class, MinimizeCommand.class, SimulateCommand.class,
-                BenchCommand.class, CompareCommand.class, ConformCommand.class, GoldenCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, CompareCommand.class, ConformCommand.class, GoldenCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok, every property holds", "1:a property is violated", "2:usage or input error", "3:internal error"})
 public final class Main implements Runnable {
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check, replay, minimize, simulate, compare, bench, conform, golden)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, check, replay, minimize, simulate, compare, bench, conform, golden, report)");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,164 @@
+package nscheck.checkers.report;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the generated report pages in Debian's headless Chromium, from file:// (no network is
+ * needed: every page inlines its style and script), at a laptop's width and a phone's, and checks
+ * what a reader relies on: the chart's lifelines, namespace boxes, steps and violating state, that
+ * every link lands on an existing page and anchor, and that the browser logged no error. It saves
+ * the screenshots the README and docs/reports.md show.
+ */
+class ReportBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Dimension LAPTOP = new Dimension(1366, 768);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    static WebDriver browser;
+    static ReportFixture.Pages pages;
+
+    @BeforeAll
+    static void open() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "skipped: no browser: " + CHROMIUM + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
+        pages = ReportFixture.build(Path.of("target", "report-browser-test"));
+        // Selenium warns that it has no DevTools binding for this Chromium; nothing here uses DevTools.
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        // No Selenium Manager: the driver is Debian's, named here, and so is the browser.
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                "--force-device-scale-factor=1");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) browser.quit();
+    }
+
+    private static void load(Path page, Dimension size) {
+        browser.manage().window().setSize(size);
+        browser.get(page.toUri().toString());
+    }
+
+    private static List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    void counterexampleChartDrawsLifelinesNamespacesStepsAndTheViolatingState() throws IOException {
+        load(pages.chart(), LAPTOP);
+        assertEquals(1, all("svg.seqchart").size());
+        // shallow-zap: T0 in the root namespace, T2 the init of a level-1 namespace, T1′ the init of a level-2 one inside it
+        assertTrue(all("svg.seqchart .lifeline").size() >= 4, "lifelines");
+        assertEquals(List.of("0", "0/1", "0/1/2"), all("svg.seqchart g.ns").stream().map(e -> e.getAttribute("data-ns")).toList());
+        assertEquals(6, all("svg.seqchart g.step").size(), "the initial state and five steps");
+        List<WebElement> violating = all("svg.seqchart g.step.violating");
+        assertEquals(1, violating.size());
+        assertEquals("5", violating.get(0).getAttribute("data-step"));
+        // The inner init T1′ is numbered at every level, outermost first: 2 in the root, 2 in level 1, 1 in its own.
+        assertTrue(violating.get(0).findElements(By.cssSelector("g.nspid")).stream().anyMatch(e -> "2 2 1".equals(e.getAttribute("data-nspid"))));
+        // nested boxes: each inner box lies inside its parent
+        double[] outer = box("0"), middle = box("0/1"), inner = box("0/1/2");
+        assertTrue(outer[0] < middle[0] && middle[2] < outer[2] && middle[0] < inner[0] && inner[2] < middle[2], "boxes nest");
+        assertTrue(browser.findElement(By.cssSelector(".property")).getText().contains("init-kills-namespace"));
+        noConsoleErrors();
+        WebElement chart = browser.findElement(By.cssSelector("main .scroll"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", chart);
+        save(chart.getScreenshotAs(OutputType.FILE), "counterexample-chart.png");
+    }
+
+    private static double[] box(String ns) {
+        WebElement r = browser.findElement(By.cssSelector("svg.seqchart g.ns[data-ns='" + ns + "'] rect"));
+        double x = Double.parseDouble(r.getAttribute("x")), w = Double.parseDouble(r.getAttribute("width"));
+        return new double[] {x, 0, x + w};
+    }
+
+    @Test
+    void everyPageFitsAPhoneAndALaptopWithoutConsoleErrors() throws IOException {
+        for (Path page : pages.all()) {
+            for (Dimension size : List.of(LAPTOP, PHONE)) {
+                load(page, size);
+                // The page itself never scrolls sideways; wide charts and tables scroll inside their own box.
+                long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+                assertTrue(overflow <= 0, page + " at " + size + " is " + overflow + " px too wide");
+                noConsoleErrors();
+            }
+        }
+        load(pages.chart(), PHONE);
+        save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "counterexample-chart-phone.png");
+    }
+
+    @Test
+    void everyLinkLandsOnAnExistingPageAndAnchor() throws IOException {
+        int checked = 0;
+        for (Path page : pages.all()) {
+            load(page, LAPTOP);
+            List<String> hrefs = all("a[href]").stream().map(a -> a.getAttribute("href")).toList();
+            for (String href : hrefs) {
+                URI uri = URI.create(href);
+                assertEquals("file", uri.getScheme(), page + ": link leaves the site: " + href);
+                Path target = Path.of(URI.create(uri.getScheme() + ":" + uri.getRawSchemeSpecificPart()));
+                assertTrue(Files.isRegularFile(target), page + ": link to a missing file: " + href);
+                String fragment = uri.getFragment();
+                if (fragment != null && !fragment.isEmpty())
+                    assertTrue(Files.readString(target).contains("id=\"" + fragment + "\""), page + ": link to a missing anchor: " + href);
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "no links checked");
+    }
+
+    private static void noConsoleErrors() {
+        List<String> severe = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER))
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) severe.add(e.getMessage());
+        assertTrue(severe.isEmpty(), "console errors: " + severe);
+    }
+
+    /** Screenshots go where docs/reports.md and the README show them. */
+    private static void save(File shot, String name) throws IOException {
+        Path images = ReportFixture.repositoryRoot().resolve("docs").resolve("images");
+        Files.createDirectories(images);
+        Files.copy(shot.toPath(), images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
