@@ -50,6 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where counterexample files go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("nscheck-out");
 
+    @Option(names = "--html", paramLabel = "DIR", description = "also write an HTML report (figures, counterexample charts) into DIR")
+    Path html;
+
     @Option(names = "--continue", description = "after a violation, go on to find the shortest counterexample of every property")
     boolean continueAfterViolation;
 
@@ -114,7 +117,8 @@ final class CheckCommand implements Callable<Integer> {
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
         nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == 0 ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
-        Engine<S, A> bfs = Engines.pick(m, options, text::progress, store, frontierMib < 0 ? -1 : frontierMib << 20,
+        nscheck.checkers.report.RunFigures figures = new nscheck.checkers.report.RunFigures(text::progress);
+        Engine<S, A> bfs = Engines.pick(m, options, figures, store, frontierMib < 0 ? -1 : frontierMib << 20,
                 Path.of(System.getProperty("java.io.tmpdir")));
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C stops the search, and the JVM waits (briefly) for the summary of what was found.
@@ -141,6 +145,10 @@ final class CheckCommand implements Callable<Integer> {
                 (json ? stderr : stdout).printf(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)%n",
                         store.describe(), store.expectedOmissions(result.stats().distinct()));
             if (json) JsonReport.print(stdout, result, files);
+            if (html != null) {
+                figures.finish(result.stats());
+                stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.check(html, result, files, figures));
+            }
         } finally {
             reported.countDown();
             try {

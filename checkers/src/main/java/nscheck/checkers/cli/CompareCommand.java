@@ -53,6 +53,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where counterexample files go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("nscheck-out", "compare");
 
+    @Option(names = "--html", paramLabel = "DIR", description = "also write the matrix as HTML into DIR, each failing cell linked to its chart")
+    java.nio.file.Path html;
+
     @Option(names = "--threads", paramLabel = "N", description = "searches run at once (default: the number of processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -60,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!List.of("text", "md", "json").contains(format)) throw new Main.UsageError("--format takes text, md or json, not '" + format + "'");
@@ -98,6 +101,7 @@ final class CompareCommand implements Callable<Integer> {
             default -> MatrixFormat.text(m);
         });
         stdout.flush();
+        if (html != null) stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.compare(html, m));
         stderr.printf("nscheck: compared %d variants on %d models, %,d distinct states, %.1f s%n", columns.size(), sources.size(),
                 m.states(), (System.nanoTime() - start) / 1e9);
         return m.complete() ? ExitCode.OK : ExitCode.INTERNAL;

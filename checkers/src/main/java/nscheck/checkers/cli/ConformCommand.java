@@ -34,11 +34,14 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--walk-length", paramLabel = "N", description = "longest random walk, in steps after the setup (default: ${DEFAULT-VALUE})")
     int walkLength = 10;
 
+    @Option(names = "--html", paramLabel = "DIR", description = "also write the report as HTML into DIR, with a chart of each mismatch")
+    java.nio.file.Path html;
+
     @Option(names = "--variant", paramLabel = "NAME", description = "the semantics whose predictions are checked (default: ${DEFAULT-VALUE})")
     String variant = "mainline";
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variant v;
         try {
@@ -66,6 +69,7 @@ final class ConformCommand implements Callable<Integer> {
             results.add(c.run(chosen.get(i), share, seed, walkLength));
         }
         ConformReport.print(out, c, results, (System.nanoTime() - start) / 1_000_000);
+        if (html != null) spec.commandLine().getErr().println("nscheck: report in " + nscheck.checkers.report.Reports.conform(html, c, results));
         boolean mismatch = results.stream().anyMatch(r -> !r.mismatches().isEmpty());
         return mismatch ? ExitCode.VIOLATED : ExitCode.OK;
     }

@@ -41,6 +41,9 @@ final class ReplayCommand implements Callable<Integer> {
             "spec gives there, expecting `holds` if the property holds throughout (a fixed bug that must stay fixed)"})
     String rerecordUnder;
 
+    @Option(names = "--html", paramLabel = "DIR", description = "also write a chart of each file into DIR (a divergence shows both sides)")
+    Path html;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where --rerecord-under writes (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("nscheck-out");
 
@@ -69,6 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (rerecordUnder == null && passed + failed + unreadable > 1)
             stdout.printf("replayed %d file%s: %d passed, %d failed, %d unreadable%n",
                     passed + failed + unreadable, passed + failed + unreadable == 1 ? "" : "s", passed, failed, unreadable);
+        if (html != null) stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.counterexamples(html, expand(files)));
         if (unreadable > 0) return ExitCode.USAGE;
         return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
     }

@@ -87,8 +87,21 @@ public final class Conformance {
         return new AreaResult(areaName, scenarios.size(), steps, agreed, knownOnes, real, families);
     }
 
+    /** The spec's kernel before a scenario and after each step it can take alone, for charts of mismatches. */
+    public List<nscheck.spec.Kernel> specStates(Scenario s) {
+        nscheck.spec.Kernel k = SpecReplay.initial(semantics, s.words());
+        List<nscheck.spec.Kernel> out = new ArrayList<>(List.of(k));
+        for (Scenario.Step step : s.steps()) {
+            nscheck.spec.Outcome o = SpecReplay.single(semantics, k, step);
+            if (o == null) break;
+            k = o.next();
+            out.add(k);
+        }
+        return out;
+    }
+
     /** The spec's prediction for a scenario, step by step, for reports. */
-    List<String> predictedResults(Scenario s) {
+    public List<String> predictedResults(Scenario s) {
         Prediction p = SpecReplay.predict(semantics, s);
         List<String> out = new ArrayList<>();
         if (p != null) for (Prediction.StepPrediction sp : p.steps()) out.add(sp.result() + (s.words() > 0 && sp.words() != null ? "  [w " + sp.words() + "]" : ""));

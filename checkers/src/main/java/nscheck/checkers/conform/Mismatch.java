@@ -9,7 +9,7 @@ package nscheck.checkers.conform;
  * @param kernel    what the kernel showed
  * @param known     the id of the known divergence it matches, or null for a real mismatch
  */
-record Mismatch(Scenario scenario, int step, String spec, String kernel, String known) {
+public record Mismatch(Scenario scenario, int step, String spec, String kernel, String known) {
     Mismatch withScenario(Scenario s, int newStep, String newSpec, String newKernel) {
         return new Mismatch(s, newStep, newSpec, newKernel, known);
     }

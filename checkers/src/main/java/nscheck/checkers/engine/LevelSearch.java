@@ -88,6 +88,7 @@ abstract class LevelSearch<S, A> {
             initial(i, initial.get(i));
         }
         while (nextSize > 0 && !found.stop) {
+            progress.level(depth, nextSize, stats(nextSize));
             if (depth >= maxDepth) return Ending.DEPTH_BOUND;
             @SuppressWarnings("unchecked")
             S[] level = (S[]) next.toArray();

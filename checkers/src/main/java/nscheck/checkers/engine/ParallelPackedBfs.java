@@ -281,6 +281,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
             first.flush(level);
             if (reportViolations()) return Ending.VIOLATION;
             while (level.size() > 0) {
+                progress.level(depth, level.size(), stats());
                 if (depth >= maxDepth) return Ending.DEPTH_BOUND;
                 expandLevel();
                 if (stopRequested) return Ending.INTERRUPTED;

@@ -6,4 +6,10 @@ public interface Progress {
     Progress NONE = stats -> {};
 
     void report(Statistics stats);
+
+    /**
+     * A breadth-first level is about to be expanded: {@code states} distinct states were first
+     * reached at {@code depth}. Called once per level, off the per-state path (report figures).
+     */
+    default void level(int depth, long states, Statistics sofar) {}
 }

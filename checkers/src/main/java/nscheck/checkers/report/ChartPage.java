@@ -37,7 +37,9 @@ public final class ChartPage {
         b.append("<h2>Sequence chart</h2>");
         b.append("<div class=\"legend\"><span>boxes: PID namespaces, nested as they are</span><span>vertical lines: tasks</span>"
                 + "<span>on a line: the task's NSpid at that step, outermost level first</span><span>blue: the caller</span>"
-                + "<span>green: a new task</span><span>dashed: a zombie</span><span>red row: the violating state</span></div>");
+                + "<span>green: a new task</span><span>dashed: a zombie</span>"
+                + (c.violatedRow() >= 0 ? "<span>red row: the violating state</span>" : "")
+                + (c.divergence() != null ? "<span>amber row: the first difference</span>" : "") + "</div>");
         b.append("<div class=\"scroll\">").append(ChartSvg.render(c)).append("</div>");
         if (c.note() != null) b.append("<p class=\"note\">").append(Html.text(c.note())).append("</p>");
         b.append("<h2>Steps</h2><div class=\"scroll\"><table class=\"steps\"><thead><tr><th>step</th><th>actor</th><th>call</th><th>observed</th><th>NSpid after the step</th></tr></thead><tbody>");

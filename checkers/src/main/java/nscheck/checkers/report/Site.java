@@ -53,7 +53,9 @@ public final class Site {
     private static Path shown(Path file) {
         Path here = Path.of("").toAbsolutePath();
         Path abs = file.toAbsolutePath().normalize();
-        return file.isAbsolute() ? (abs.getRoot() != null && abs.startsWith(here.getRoot()) ? here.relativize(abs) : abs) : file.normalize();
+        if (!file.isAbsolute()) return file.normalize();
+        if (abs.startsWith(here) || (here.getParent() != null && abs.startsWith(here.getParent()))) return here.relativize(abs);
+        return abs.getFileName();
     }
 
     /** A file rerecorded from another variant keeps the -from-VARIANT of its name apart from the original's chart. */
