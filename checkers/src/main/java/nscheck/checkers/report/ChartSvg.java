@@ -106,6 +106,11 @@ public final class ChartSvg {
         int leftWidth = 220;
         for (SequenceChart.Row row : rows)
             leftWidth = Math.max(leftWidth, (int) (CHAR * (Math.max(row.call().length() + 9, row.observed().length() + 6)) + 24));
+        if (chart.divergence() != null) {
+            SequenceChart.Divergence d = chart.divergence();
+            String both = d.leftLabel() + " " + d.left() + " · " + d.rightLabel() + " " + d.right();
+            leftWidth = Math.max(leftWidth, (int) (CHAR * (both.length() + 7)) + 24);
+        }
         leftWidth = Math.min(leftWidth, 460);
         int laneWidth = 96;
         for (Lifeline l : lines.values())

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,6 +45,8 @@ class ReportBrowserTest {
     static final Dimension PHONE = new Dimension(390, 844);
 
     static WebDriver browser;
+    /** Held so that the level set on it stays set (java.util.logging keeps loggers weakly). */
+    static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
     static ReportFixture.Pages pages;
 
     @BeforeAll
@@ -52,7 +55,7 @@ class ReportBrowserTest {
                 "skipped: no browser: " + CHROMIUM + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
         pages = ReportFixture.build(Path.of("target", "report-browser-test"));
         // Selenium warns that it has no DevTools binding for this Chromium; nothing here uses DevTools.
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        SELENIUM.setLevel(Level.SEVERE);
         // No Selenium Manager: the driver is Debian's, named here, and so is the browser.
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -107,6 +110,52 @@ class ReportBrowserTest {
         save(chart.getScreenshotAs(OutputType.FILE), "counterexample-chart.png");
     }
 
+    @Test
+    void matrixLinksFailingCellsToChartsAndTellsCellsLikeMainlineFromCellsThatDiffer() throws IOException {
+        load(pages.matrix(), LAPTOP);
+        // seeded-global-reaper fails isolation with mainline's own trace; seeded-leaky-translate with a shorter one
+        WebElement same = browser.findElement(By.id(MatrixPage.anchor("isolation", "seeded-global-reaper")));
+        assertTrue(same.getText().contains("same as mainline"), same.getText());
+        WebElement differs = browser.findElement(By.id(MatrixPage.anchor("isolation", "seeded-leaky-translate")));
+        assertTrue(differs.getText().contains("differs"), differs.getText());
+        List<WebElement> failing = all("td.cell-violated");
+        assertFalse(failing.isEmpty());
+        for (WebElement cell : failing) assertEquals(1, cell.findElements(By.cssSelector("a[href^='cex/']")).size(), cell.getText());
+        // the view of differing cells lists orphan-reaper under seeded-global-reaper, and no cell that is as under mainline
+        String view = browser.findElement(By.id("differs")).findElement(By.xpath("following-sibling::*[1]")).getText();
+        assertTrue(view.contains("orphan-reaper"), view);
+        assertFalse(view.contains("seeded-global-reaper\nFAIL 4\nFAIL 4"), view);
+        noConsoleErrors();
+        save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "proposal-matrix.png");
+    }
+
+    @Test
+    void conformanceMismatchShowsSpecAndKernelSideBySideAtTheFirstDifference() throws IOException {
+        Assumptions.assumeTrue(pages.conform() != null, "skipped: the conformance probe needs root to create PID namespaces");
+        load(pages.conform(), LAPTOP);
+        List<WebElement> links = all("a[href*='#divergence']");
+        assertFalse(links.isEmpty(), "the kernel contradicts seeded-leaky-translate: a mismatch with a chart");
+        links.get(0).click();
+        assertEquals(1, all("svg.seqchart g.step.diverging").size());
+        assertEquals("spec", browser.findElement(By.cssSelector(".side .spec b")).getText());
+        assertEquals("kernel", browser.findElement(By.cssSelector(".side .kernel b")).getText());
+        assertFalse(browser.findElement(By.cssSelector(".side .spec code")).getText()
+                .equals(browser.findElement(By.cssSelector(".side .kernel code")).getText()));
+        noConsoleErrors();
+        save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "conformance-mismatch.png");
+    }
+
+    @Test
+    void runFiguresPlotStatesPerLevelRateAndCoverage() throws IOException {
+        load(pages.run(), LAPTOP);
+        assertTrue(all("svg#states-per-level rect.bar").size() >= 3, "a bar per BFS level");
+        assertFalse(all("svg#coverage rect.bar").isEmpty(), "a bar per call family that fired");
+        assertEquals(1, all("a[href^='cex/']").size(), "the orphan-reaper violation links to its chart");
+        noConsoleErrors();
+        js("document.getElementById('levels').scrollIntoView()");
+        save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "run-figures.png");
+    }
+
     private static double[] box(String ns) {
         WebElement r = browser.findElement(By.cssSelector("svg.seqchart g.ns[data-ns='" + ns + "'] rect"));
         double x = Double.parseDouble(r.getAttribute("x")), w = Double.parseDouble(r.getAttribute("width"));
@@ -114,10 +163,11 @@ class ReportBrowserTest {
     }
 
     @Test
-    void everyPageFitsAPhoneAndALaptopWithoutConsoleErrors() throws IOException {
-        for (Path page : pages.all()) {
-            for (Dimension size : List.of(LAPTOP, PHONE)) {
-                load(page, size);
+    void everyKindOfPageFitsAPhoneAndALaptopWithoutConsoleErrors() throws IOException {
+        for (Dimension size : List.of(LAPTOP, PHONE)) {
+            browser.manage().window().setSize(size);
+            for (Path page : pages.kinds()) {
+                browser.get(page.toUri().toString());
                 // The page itself never scrolls sideways; wide charts and tables scroll inside their own box.
                 long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
                 assertTrue(overflow <= 0, page + " at " + size + " is " + overflow + " px too wide");
@@ -131,9 +181,11 @@ class ReportBrowserTest {
     @Test
     void everyLinkLandsOnAnExistingPageAndAnchor() throws IOException {
         int checked = 0;
+        browser.manage().window().setSize(LAPTOP);
         for (Path page : pages.all()) {
-            load(page, LAPTOP);
-            List<String> hrefs = all("a[href]").stream().map(a -> a.getAttribute("href")).toList();
+            browser.get(page.toUri().toString());
+            @SuppressWarnings("unchecked")
+            List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('a[href]'), a => a.href)");
             for (String href : hrefs) {
                 URI uri = URI.create(href);
                 assertEquals("file", uri.getScheme(), page + ": link leaves the site: " + href);
