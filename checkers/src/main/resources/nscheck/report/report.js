@@ -1,10 +1,14 @@
-// Highlights the step a link points at (#step-N), so a link into a long chart shows where it lands.
+// A link to #step-N marks that step in both drawings of the chart, and on a phone (where the wide
+// drawing is hidden) scrolls the narrow drawing's row into view instead.
 (function () {
   function mark() {
     document.querySelectorAll('.step.target').forEach(function (e) { e.classList.remove('target'); });
-    var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
-    if (el && el.classList && el.classList.contains('step')) el.classList.add('target');
+    var m = /^#step-(\d+)$/.exec(location.hash);
+    if (!m) return;
+    document.querySelectorAll('.step[data-step="' + m[1] + '"]').forEach(function (e) { e.classList.add('target'); });
+    var wide = document.getElementById('step-' + m[1]);
+    var narrow = document.getElementById('narrow-step-' + m[1]);
+    if (wide && narrow && wide.getBoundingClientRect().height === 0) narrow.scrollIntoView({block: 'center'});
   }
   window.addEventListener('hashchange', mark);
   mark();

@@ -40,7 +40,9 @@ public final class ChartPage {
                 + "<span>green: a new task</span><span>dashed: a zombie</span>"
                 + (c.violatedRow() >= 0 ? "<span>red row: the violating state</span>" : "")
                 + (c.divergence() != null ? "<span>amber row: the first difference</span>" : "") + "</div>");
-        b.append("<div class=\"scroll\">").append(ChartSvg.render(c)).append("</div>");
+        // Two drawings of one chart: calls in a column on the left for wide screens, calls above each row for phones.
+        b.append("<div class=\"scroll chart wide\">").append(ChartSvg.render(c, false)).append("</div>");
+        b.append("<div class=\"scroll chart narrow\">").append(ChartSvg.render(c, true)).append("</div>");
         if (c.note() != null) b.append("<p class=\"note\">").append(Html.text(c.note())).append("</p>");
         b.append("<h2>Steps</h2><div class=\"scroll\"><table class=\"steps\"><thead><tr><th>step</th><th>actor</th><th>call</th><th>observed</th><th>NSpid after the step</th></tr></thead><tbody>");
         for (int r = 0; r < c.rows().size(); r++) {

@@ -60,6 +60,14 @@ public final class ChartSvg {
     }
 
     public static String render(SequenceChart chart) {
+        return render(chart, false);
+    }
+
+    /**
+     * @param compact for narrow screens: no column on the left, each row's call and observation on a
+     *                line of its own above the row's numbers, so the chart is only as wide as its lanes
+     */
+    public static String render(SequenceChart chart, boolean compact) {
         List<SequenceChart.Row> rows = chart.rows();
         int n = rows.size();
         Map<String, Lifeline> lines = new LinkedHashMap<>();
@@ -111,16 +119,19 @@ public final class ChartSvg {
             String both = d.leftLabel() + " " + d.left() + " · " + d.rightLabel() + " " + d.right();
             leftWidth = Math.max(leftWidth, (int) (CHAR * (both.length() + 7)) + 24);
         }
-        leftWidth = Math.min(leftWidth, 460);
-        int laneWidth = 96;
+        leftWidth = compact ? 0 : Math.min(leftWidth, 460);
+        int laneWidth = compact ? 64 : 96;
         for (Lifeline l : lines.values())
-            for (TaskView t : l.atRow) if (t != null) laneWidth = Math.max(laneWidth, (int) (CHAR * (t.nsPid().length() + 4)) + 16);
+            for (TaskView t : l.atRow)
+                if (t != null) laneWidth = Math.max(laneWidth, (int) (CHAR * (t.nsPid().length() + (compact ? 0 : 4))) + (compact ? 22 : 16));
 
         double[] x = {leftWidth + 8};
         for (Namespace root : roots) place(root, x, laneWidth);
         double lanesRight = x[0];
-        String verdict = chart.violatedRow() >= 0 && chart.property() != null ? "✗ " + chart.property() + " violated" : null;
+        String verdict = chart.violatedRow() >= 0 && chart.property() != null && !compact ? "✗ " + chart.property() + " violated" : null;
         double width = Math.max(x[0] + 8 + (verdict == null ? 0 : CHAR * verdict.length() + 16), leftWidth + 200);
+        double center = compact ? 34 : ROW / 2.0;
+        String arrow = compact ? "arrow-narrow" : "arrow";
         double headerTop = 8 + (depth + 1) * LABEL;
         double rowsTop = headerTop + HEADER;
         double rowsBottom = rowsTop + n * ROW;
@@ -128,9 +139,9 @@ public final class ChartSvg {
 
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT,
-                "<svg class=\"seqchart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\">",
-                width, height, width, height, Html.attr(chart.title())));
-        s.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+                "<svg class=\"seqchart%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\">",
+                compact ? " compact" : "", width, height, width, height, Html.attr(chart.title())));
+        s.append("<defs><marker id=\"" + arrow + "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
                 + "<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>");
         // Row bands first, so boxes and lifelines draw over them.
         for (int r = 0; r < n; r++) {
@@ -139,8 +150,8 @@ public final class ChartSvg {
             s.append(rect(cls, 0, rowsTop + r * ROW, width, ROW));
         }
         for (Namespace root : roots) box(s, root, depth, rowsBottom);
-        for (Lifeline l : lines.values()) lifeline(s, l, headerTop, rowsTop);
-        for (int r = 0; r < n; r++) row(s, chart, r, lines, rowsTop, leftWidth);
+        for (Lifeline l : lines.values()) lifeline(s, l, headerTop, rowsTop, center);
+        for (int r = 0; r < n; r++) row(s, chart, r, lines, rowsTop, leftWidth, center, compact, width);
         if (verdict != null)
             s.append(text("verdict", lanesRight + 8, rowsTop + chart.violatedRow() * ROW + ROW / 2.0 + 4, verdict));
         s.append("</svg>");
@@ -173,19 +184,24 @@ public final class ChartSvg {
         s.append("<title>").append(Html.text(title)).append("</title>");
         s.append(String.format(Locale.ROOT, "<rect class=\"nsbox level%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\"/>",
                 ns.level % 4, ns.left, top, ns.right - ns.left, bottom - top));
+        // A narrow box (one lane on a phone) gets a shorter label rather than one running into its neighbour.
+        double room = ns.right - ns.left - 10;
+        if (label.length() * 6.6 > room && ns.level > 0) label = "L" + ns.level + (ns.init != null ? " · " + ns.init : "");
+        if (label.length() * 6.6 > room && ns.level > 0) label = "L" + ns.level;
+        if (label.length() * 6.6 > room && ns.level == 0) label = "root";
         s.append(text("nslabel", ns.left + 6, top + 14, label));
         s.append("</g>");
         for (Namespace c : ns.children) box(s, c, depth, rowsBottom);
     }
 
-    private static void lifeline(StringBuilder s, Lifeline l, double headerTop, double rowsTop) {
+    private static void lifeline(StringBuilder s, Lifeline l, double headerTop, double rowsTop, double center) {
         String name = display(l.key, l.first);
         double yHead = headerTop + 14;
         s.append("<g class=\"task\" data-task=\"").append(Html.attr(l.first.name())).append("\">");
         String sub = l.first.leader() >= 0 ? "thread of T" + l.first.leader() : l.firstRow > 0 ? "from step " + l.firstRow : "";
         s.append(text("taskname", l.x, yHead, name, "middle"));
         if (!sub.isEmpty()) s.append(text("tasksub", l.x, yHead + 14, sub, "middle"));
-        double from = l.firstRow == 0 ? headerTop + HEADER - 6 : rowsTop + l.firstRow * ROW + ROW / 2.0;
+        double from = l.firstRow == 0 ? headerTop + HEADER - 6 : rowsTop + l.firstRow * ROW + center;
         if (l.firstRow > 0)
             s.append(String.format(Locale.ROOT, "<line class=\"lifeline before\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                     l.x, headerTop + HEADER - 6, l.x, from));
@@ -193,26 +209,30 @@ public final class ChartSvg {
             TaskView t = l.atRow[r];
             if (t == null) continue;
             double y0 = r == l.firstRow ? from : rowsTop + r * ROW;
-            double y1 = r == l.lastRow ? rowsTop + r * ROW + ROW / 2.0 : rowsTop + (r + 1) * ROW;
+            double y1 = r == l.lastRow ? rowsTop + r * ROW + center : rowsTop + (r + 1) * ROW;
             s.append(String.format(Locale.ROOT, "<line class=\"lifeline %s\" data-task=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                     t.state(), l.first.name(), l.x, y0, l.x, y1));
         }
         if (l.lastRow < l.atRow.length - 1) {
             // Reaped (release_task): the task and its numbers are gone after this row.
-            double y = rowsTop + l.lastRow * ROW + ROW / 2.0 + 16;
+            double y = rowsTop + l.lastRow * ROW + center + 16;
             s.append(String.format(Locale.ROOT, "<path class=\"gone\" d=\"M%.1f,%.1f l8,8 m0,-8 l-8,8\"><title>%s is gone after step %d</title></path>",
                     l.x - 4, y - 4, l.first.name(), l.lastRow));
         }
         s.append("</g>");
     }
 
-    private static void row(StringBuilder s, SequenceChart chart, int r, Map<String, Lifeline> lines, double rowsTop, int leftWidth) {
+    private static void row(StringBuilder s, SequenceChart chart, int r, Map<String, Lifeline> lines, double rowsTop, int leftWidth,
+                            double center, boolean compact, double width) {
         SequenceChart.Row row = chart.rows().get(r);
-        double top = rowsTop + r * ROW, mid = top + ROW / 2.0;
+        double top = rowsTop + r * ROW, mid = top + center;
         boolean violating = r == chart.violatedRow();
         boolean diverging = chart.divergence() != null && r == chart.divergence().row();
         s.append("<g class=\"step").append(violating ? " violating" : "").append(diverging ? " diverging" : "")
-                .append("\" id=\"step-").append(row.step()).append("\" data-step=\"").append(row.step()).append("\">");
+                .append("\" id=\"").append(compact ? "narrow-" : "").append("step-").append(row.step()).append("\" data-step=\"").append(row.step()).append("\">");
+        if (compact) {
+            compactLine(s, chart, row, top, violating, diverging, width);
+        } else {
         s.append(text("stepno", 8, top + 19, String.valueOf(row.step())));
         if (row.actor() == null) {
             s.append(text("call", 36, top + 19, row.call()));
@@ -226,13 +246,14 @@ public final class ChartSvg {
                 ? chart.divergence().leftLabel() + " " + chart.divergence().left() + " · " + chart.divergence().rightLabel() + " " + chart.divergence().right()
                 : row.actor() == null ? clip(row.observed(), leftWidth, 2) : "→ " + row.observed();
         s.append(text(diverging ? "observed diverging" : "observed", 36, top + 36, clip(second, leftWidth, 2)));
+        }
         // Which lifeline acted: the actor's task in this row's pre-state (its lifeline in the previous row).
         Lifeline actor = null;
         for (Lifeline l : lines.values()) {
             int at = r > 0 && l.atRow[r - 1] != null ? r - 1 : r;
             if (l.atRow[at] != null && l.atRow[at].name().equals(row.actor())) actor = l;
         }
-        if (actor != null) {
+        if (actor != null && !compact) {
             TaskView shown = actor.atRow[r];
             double half = shown == null ? 4 : (CHAR * shown.nsPid().length() + 14) / 2 + 3;
             s.append(String.format(Locale.ROOT, "<line class=\"callarrow\" x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" marker-end=\"url(#arrow)\"/>",
@@ -244,8 +265,8 @@ public final class ChartSvg {
             boolean acts = l == actor;
             boolean born = r > 0 && l.firstRow == r;
             if (born && actor != null && actor != l)
-                s.append(String.format(Locale.ROOT, "<path class=\"spawn\" d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" marker-end=\"url(#arrow)\"/>",
-                        actor.x, mid - 6, actor.x, top + 2, l.x, top + 2, l.x, mid - 12));
+                s.append(String.format(Locale.ROOT, "<path class=\"spawn\" d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" marker-end=\"url(#%s)\"/>",
+                        actor.x, mid - 6, actor.x, mid - 22, l.x, mid - 22, l.x, mid - 12, compact ? "arrow-narrow" : "arrow"));
             String label = t.nsPid();
             double w = CHAR * label.length() + 14;
             String cls = "nspid" + (acts ? " actor" : "") + (born ? " born" : "") + (t.running() ? "" : " " + t.state());
@@ -256,6 +277,23 @@ public final class ChartSvg {
             s.append("</g>");
         }
         s.append("</g>");
+    }
+
+    /** The narrow chart's row text: step, caller, call and observation on one line above the row's numbers. */
+    private static void compactLine(StringBuilder s, SequenceChart chart, SequenceChart.Row row, double top, boolean violating,
+                                    boolean diverging, double width) {
+        String what = row.actor() == null ? row.call()
+                : row.call() + (diverging ? "  " + chart.divergence().leftLabel() + " " + chart.divergence().left() + " · "
+                        + chart.divergence().rightLabel() + " " + chart.divergence().right() : " → " + row.observed());
+        String mark = violating ? " ✗" : "";
+        int max = (int) ((width - 16) / CHAR) - String.valueOf(row.step()).length() - (row.actor() == null ? 0 : row.actor().length() + 1) - mark.length() - 1;
+        if (what.length() > max) what = what.substring(0, Math.max(1, max - 1)) + "…";
+        s.append("<text class=\"call line").append(diverging ? " diverging" : "").append("\" x=\"8\" y=\"").append(fmt(top + 14))
+                .append("\"><tspan class=\"stepno\">").append(row.step()).append("</tspan> ");
+        if (row.actor() != null) s.append("<tspan class=\"actor\">").append(Html.text(row.actor())).append("</tspan> ");
+        s.append(Html.text(what));
+        if (!mark.isEmpty()) s.append("<tspan class=\"verdict\">").append(mark).append("</tspan>");
+        s.append("<title>").append(Html.text((row.actor() == null ? "" : row.actor() + " ") + row.call() + " " + row.observed())).append("</title></text>");
     }
 
     /** A lifeline's name: the task's, primed when its slot was used by an earlier task in the trace. */

@@ -44,6 +44,8 @@ class ReportBrowserTest {
     static final Dimension LAPTOP = new Dimension(1366, 768);
     static final Dimension PHONE = new Dimension(390, 844);
 
+    /** The chart as a laptop shows it; a phone shows the narrow drawing of the same chart. */
+    static final String WIDE = ".chart.wide svg.seqchart";
     static WebDriver browser;
     /** Held so that the level set on it stays set (java.util.logging keeps loggers weakly). */
     static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
@@ -90,22 +92,22 @@ class ReportBrowserTest {
     @Test
     void counterexampleChartDrawsLifelinesNamespacesStepsAndTheViolatingState() throws IOException {
         load(pages.chart(), LAPTOP);
-        assertEquals(1, all("svg.seqchart").size());
+        assertEquals(2, all("svg.seqchart").size(), "a wide and a narrow drawing");
         // shallow-zap: T0 in the root namespace, T2 the init of a level-1 namespace, T1′ the init of a level-2 one inside it
-        assertTrue(all("svg.seqchart .lifeline").size() >= 4, "lifelines");
-        assertEquals(List.of("0", "0/1", "0/1/2"), all("svg.seqchart g.ns").stream().map(e -> e.getAttribute("data-ns")).toList());
-        assertEquals(6, all("svg.seqchart g.step").size(), "the initial state and five steps");
-        List<WebElement> violating = all("svg.seqchart g.step.violating");
+        assertTrue(all(WIDE + " .lifeline").size() >= 4, "lifelines");
+        assertEquals(List.of("0", "0/1", "0/1/2"), all(WIDE + " g.ns").stream().map(e -> e.getDomAttribute("data-ns")).toList());
+        assertEquals(6, all(WIDE + " g.step").size(), "the initial state and five steps");
+        List<WebElement> violating = all(WIDE + " g.step.violating");
         assertEquals(1, violating.size());
-        assertEquals("5", violating.get(0).getAttribute("data-step"));
+        assertEquals("5", violating.get(0).getDomAttribute("data-step"));
         // The inner init T1′ is numbered at every level, outermost first: 2 in the root, 2 in level 1, 1 in its own.
-        assertTrue(violating.get(0).findElements(By.cssSelector("g.nspid")).stream().anyMatch(e -> "2 2 1".equals(e.getAttribute("data-nspid"))));
+        assertTrue(violating.get(0).findElements(By.cssSelector("g.nspid")).stream().anyMatch(e -> "2 2 1".equals(e.getDomAttribute("data-nspid"))));
         // nested boxes: each inner box lies inside its parent
         double[] outer = box("0"), middle = box("0/1"), inner = box("0/1/2");
         assertTrue(outer[0] < middle[0] && middle[2] < outer[2] && middle[0] < inner[0] && inner[2] < middle[2], "boxes nest");
         assertTrue(browser.findElement(By.cssSelector(".property")).getText().contains("init-kills-namespace"));
         noConsoleErrors();
-        WebElement chart = browser.findElement(By.cssSelector("main .scroll"));
+        WebElement chart = browser.findElement(By.cssSelector(".chart.wide"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", chart);
         save(chart.getScreenshotAs(OutputType.FILE), "counterexample-chart.png");
     }
@@ -136,7 +138,7 @@ class ReportBrowserTest {
         List<WebElement> links = all("a[href*='#divergence']");
         assertFalse(links.isEmpty(), "the kernel contradicts seeded-leaky-translate: a mismatch with a chart");
         links.get(0).click();
-        assertEquals(1, all("svg.seqchart g.step.diverging").size());
+        assertEquals(1, all(WIDE + " g.step.diverging").size());
         assertEquals("spec", browser.findElement(By.cssSelector(".side .spec b")).getText());
         assertEquals("kernel", browser.findElement(By.cssSelector(".side .kernel b")).getText());
         assertFalse(browser.findElement(By.cssSelector(".side .spec code")).getText()
@@ -158,8 +160,8 @@ class ReportBrowserTest {
     }
 
     private static double[] box(String ns) {
-        WebElement r = browser.findElement(By.cssSelector("svg.seqchart g.ns[data-ns='" + ns + "'] rect"));
-        double x = Double.parseDouble(r.getAttribute("x")), w = Double.parseDouble(r.getAttribute("width"));
+        WebElement r = browser.findElement(By.cssSelector(WIDE + " g.ns[data-ns='" + ns + "'] rect"));
+        double x = Double.parseDouble(r.getDomAttribute("x")), w = Double.parseDouble(r.getDomAttribute("width"));
         return new double[] {x, 0, x + w};
     }
 
@@ -176,6 +178,13 @@ class ReportBrowserTest {
             }
         }
         load(pages.chart(), PHONE);
+        assertFalse(browser.findElement(By.cssSelector(".chart.wide")).isDisplayed());
+        WebElement narrow = browser.findElement(By.cssSelector(".chart.narrow"));
+        assertTrue(narrow.isDisplayed());
+        assertEquals(6, narrow.findElements(By.cssSelector("g.step")).size());
+        long chartOverflow = ((Number) js("var e = document.querySelector('.chart.narrow'); return e.scrollWidth - e.clientWidth")).longValue();
+        assertTrue(chartOverflow <= 0, "the narrow chart of three nested namespaces fits a phone: " + chartOverflow + " px too wide");
+        js("document.querySelector('.chart.narrow').scrollIntoView()");
         save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "counterexample-chart-phone.png");
     }
 
