@@ -186,9 +186,9 @@ public final class ChartSvg {
                 ns.level % 4, ns.left, top, ns.right - ns.left, bottom - top));
         // A narrow box (one lane on a phone) gets a shorter label rather than one running into its neighbour.
         double room = ns.right - ns.left - 10;
-        if (label.length() * 6.6 > room && ns.level > 0) label = "L" + ns.level + (ns.init != null ? " · " + ns.init : "");
-        if (label.length() * 6.6 > room && ns.level > 0) label = "L" + ns.level;
-        if (label.length() * 6.6 > room && ns.level == 0) label = "root";
+        if (label.length() * 6.0 > room && ns.level > 0) label = "L" + ns.level + (ns.init != null ? " · " + ns.init : "");
+        if (label.length() * 6.0 > room && ns.level > 0) label = "L" + ns.level;
+        if (label.length() * 6.0 > room && ns.level == 0) label = "root";
         s.append(text("nslabel", ns.left + 6, top + 14, label));
         s.append("</g>");
         for (Namespace c : ns.children) box(s, c, depth, rowsBottom);
