@@ -19,7 +19,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -188,26 +187,29 @@ class ReportBrowserTest {
         save(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), "counterexample-chart-phone.png");
     }
 
+    /**
+     * Read from the pages' HTML rather than clicked through: each page's links resolved against the
+     * page, as the browser resolves them, without loading every chart once more.
+     */
     @Test
     void everyLinkLandsOnAnExistingPageAndAnchor() throws IOException {
+        java.util.regex.Pattern href = java.util.regex.Pattern.compile("<a [^>]*href=\"([^\"]*)\"");
         int checked = 0;
-        browser.manage().window().setSize(LAPTOP);
         for (Path page : pages.all()) {
-            browser.get(page.toUri().toString());
-            @SuppressWarnings("unchecked")
-            List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('a[href]'), a => a.href)");
-            for (String href : hrefs) {
-                URI uri = URI.create(href);
-                assertEquals("file", uri.getScheme(), page + ": link leaves the site: " + href);
-                Path target = Path.of(URI.create(uri.getScheme() + ":" + uri.getRawSchemeSpecificPart()));
-                assertTrue(Files.isRegularFile(target), page + ": link to a missing file: " + href);
-                String fragment = uri.getFragment();
-                if (fragment != null && !fragment.isEmpty())
-                    assertTrue(Files.readString(target).contains("id=\"" + fragment + "\""), page + ": link to a missing anchor: " + href);
+            java.util.regex.Matcher m = href.matcher(Files.readString(page));
+            while (m.find()) {
+                String link = m.group(1).replace("&amp;", "&");
+                assertFalse(link.contains("://"), page + ": link leaves the site: " + link);
+                int hash = link.indexOf('#');
+                String file = hash < 0 ? link : link.substring(0, hash);
+                Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                assertTrue(Files.isRegularFile(target), page + ": link to a missing file: " + link);
+                if (hash >= 0)
+                    assertTrue(Files.readString(target).contains("id=\"" + link.substring(hash + 1) + "\""), page + ": link to a missing anchor: " + link);
                 checked++;
             }
         }
-        assertTrue(checked > 0, "no links checked");
+        assertTrue(checked > 20, "links checked: " + checked);
     }
 
     private static void noConsoleErrors() {
