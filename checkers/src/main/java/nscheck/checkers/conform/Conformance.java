@@ -88,11 +88,11 @@ public final class Conformance {
     }
 
     /** The spec's kernel before a scenario and after each step it can take alone, for charts of mismatches. */
-    public List<nscheck.spec.Kernel> specStates(Scenario s) {
-        nscheck.spec.Kernel k = SpecReplay.initial(semantics, s.words());
-        List<nscheck.spec.Kernel> out = new ArrayList<>(List.of(k));
+    public List<nscheck.spec.state.Kernel> specStates(Scenario s) {
+        nscheck.spec.state.Kernel k = SpecReplay.initial(semantics, s.words());
+        List<nscheck.spec.state.Kernel> out = new ArrayList<>(List.of(k));
         for (Scenario.Step step : s.steps()) {
-            nscheck.spec.Outcome o = SpecReplay.single(semantics, k, step);
+            nscheck.spec.call.Outcome o = SpecReplay.single(semantics, k, step);
             if (o == null) break;
             k = o.next();
             out.add(k);

@@ -3,7 +3,7 @@ package nscheck.checkers.report;
 import nscheck.checkers.conform.Conformance;
 import nscheck.checkers.conform.Mismatch;
 import nscheck.checkers.conform.Scenario;
-import nscheck.spec.Kernel;
+import nscheck.spec.state.Kernel;
 
 import java.util.ArrayList;
 import java.util.List;

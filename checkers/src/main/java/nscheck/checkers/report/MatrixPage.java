@@ -36,7 +36,7 @@ public final class MatrixPage {
         for (String inv : m.invariants())
             for (String v : m.variants()) {
                 Cell c = m.cell(inv, v);
-                if (c.verdict() != Cell.Verdict.VIOLATED || c.file() == null) continue;
+                if (c.verdict() != Cell.Status.VIOLATED || c.file() == null) continue;
                 try {
                     read.put(key(inv, v), CounterexampleFile.read(Path.of(c.file())));
                     charts.put(key(inv, v), site.counterexample(Path.of(c.file())));
@@ -60,7 +60,7 @@ public final class MatrixPage {
                 Relation rel = v.equals(base) ? Relation.BASELINE : relation(c, m.cell(inv, base), read.get(key(inv, v)), read.get(key(inv, base)));
                 b.append("<td id=\"").append(Html.attr(anchor(inv, v))).append("\" class=\"").append(cls(c)).append("\">")
                         .append(code(c, charts.get(key(inv, v))));
-                if (rel == Relation.SAME && c.verdict() == Cell.Verdict.VIOLATED) b.append("<span class=\"same\">same as ").append(Html.text(base)).append("</span>");
+                if (rel == Relation.SAME && c.verdict() == Cell.Status.VIOLATED) b.append("<span class=\"same\">same as ").append(Html.text(base)).append("</span>");
                 if (rel == Relation.DIFFERS) {
                     b.append("<span class=\"differs\">differs</span>");
                     differing.add(new String[] {inv, v});
@@ -91,7 +91,7 @@ public final class MatrixPage {
 
     static Relation relation(Cell c, Cell base, Counterexample cex, Counterexample baseCex) {
         if (c.verdict() != base.verdict()) return Relation.DIFFERS;
-        if (c.verdict() != Cell.Verdict.VIOLATED) return Relation.SAME;
+        if (c.verdict() != Cell.Status.VIOLATED) return Relation.SAME;
         if (c.length() != base.length() || !Objects.equals(c.model(), base.model())) return Relation.DIFFERS;
         if (cex == null || baseCex == null) return Relation.SAME;
         return sameSteps(cex, baseCex) ? Relation.SAME : Relation.DIFFERS;
@@ -124,7 +124,7 @@ public final class MatrixPage {
     }
 
     private static String code(Cell c, String chart) {
-        if (c.verdict() == Cell.Verdict.VIOLATED && chart != null)
+        if (c.verdict() == Cell.Status.VIOLATED && chart != null)
             return "<a href=\"" + Html.attr(chart) + "\">" + Html.text(c.code()) + "</a>";
         return Html.text(c.code());
     }

@@ -1,6 +1,6 @@
 package nscheck.checkers.report;
 
-import nscheck.checkers.CheckResult;
+import nscheck.checkers.engine.CheckResult;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.checkers.compare.Matrix;
 import nscheck.checkers.conform.AreaResult;

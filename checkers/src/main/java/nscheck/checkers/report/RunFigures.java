@@ -1,7 +1,7 @@
 package nscheck.checkers.report;
 
-import nscheck.checkers.Progress;
-import nscheck.checkers.Statistics;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.engine.Statistics;
 
 import java.util.ArrayList;
 import java.util.List;

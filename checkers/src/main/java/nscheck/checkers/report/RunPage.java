@@ -1,8 +1,8 @@
 package nscheck.checkers.report;
 
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Statistics;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Statistics;
+import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.Property;
 

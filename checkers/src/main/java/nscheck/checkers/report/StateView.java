@@ -1,7 +1,7 @@
 package nscheck.checkers.report;
 
-import nscheck.spec.Kernel;
-import nscheck.spec.Task;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Task;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,10 +1,10 @@
 package nscheck.checkers.report;
 
-import nscheck.checkers.CheckOptions;
-import nscheck.checkers.CheckResult;
-import nscheck.checkers.Engines;
-import nscheck.checkers.Progress;
-import nscheck.checkers.Violation;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Engines;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.checkers.compare.Comparison;
 import nscheck.checkers.compare.Matrix;
@@ -14,7 +14,7 @@ import nscheck.checkers.conform.Probe;
 import nscheck.checkers.conform.ProbeUnavailable;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
-import nscheck.spec.Variants;
+import nscheck.spec.variant.Variants;
 
 import java.io.IOException;
 import java.nio.file.Files;
