@@ -36,7 +36,11 @@ public final class Main implements Runnable {
 
     /** Runs one command line; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+        return execute(commandLine(out, err, Arrays.asList(args).contains("--debug")), args);
+    }
+
+    /** The command tree with nscheck's error handling: one line and exit 2 for a user's mistake, 3 for a bug. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -61,15 +65,19 @@ public final class Main implements Runnable {
             if (debug) ex.printStackTrace(err);
             return ExitCode.INTERNAL;
         });
+        return cl;
+    }
+
+    static int execute(CommandLine cl, String[] args) {
         int code;
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("nscheck: out of memory; lower a bound (--set) or raise the heap (JAVA_OPTS=-Xmx...)");
+            cl.getErr().println("nscheck: out of memory; lower a bound (--set) or raise the heap (JAVA_OPTS=-Xmx...)");
             code = ExitCode.USAGE;
         }
-        out.flush();
-        err.flush();
+        cl.getOut().flush();
+        cl.getErr().flush();
         return code;
     }
 

@@ -80,7 +80,7 @@ class CliTest {
                 {"check", tmp.resolve("missing.json").toString()},
                 {"check", "pidns-basic", "--bitstate", "20"},
                 {"check", "futex-mutex-once", "--bitstate", "99"},
-                {"bench", "--variants", "sometimes"},
+                {"bench", "--mode", "sometimes"},
                 {"bench", "--kernel", "no-such-model"},
                 {"frobnicate"},
         };
