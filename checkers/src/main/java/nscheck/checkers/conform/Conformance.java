@@ -58,7 +58,7 @@ public final class Conformance {
     /** As {@link #run(String, int, long)}, with random walks of up to {@code walkLength} steps. */
     public AreaResult run(String areaName, int count, long seed, int walkLength) {
         Area area = Area.named(areaName, probe.pidMax());
-        ScenarioGenerator gen = new ScenarioGenerator(semantics, area);
+        ScenarioGenerator gen = new ScenarioGenerator(semantics, area).stopWhen(probe::stopRequested);
         Random random = new Random(seed ^ areaName.hashCode());
         Set<Scenario> unique = new LinkedHashSet<>(gen.breadthFirst(3, (count + 1) / 2, random));
         unique.addAll(gen.randomWalks(walkLength, count - unique.size(), random));
