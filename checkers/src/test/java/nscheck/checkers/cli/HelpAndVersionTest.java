@@ -13,6 +13,13 @@ class HelpAndVersionTest {
     static final List<String> SUBCOMMANDS = List.of("list", "check", "replay", "minimize", "simulate", "bench", "compare", "conform");
 
     @Test
+    void goldenHasHelp() {
+        CliTest.Run r = nscheck("golden", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: nscheck golden"), r.out());
+    }
+
+    @Test
     void everySubcommandHasHelp() {
         for (String sub : SUBCOMMANDS)
             for (String flag : new String[] {"--help", "-h"}) {
@@ -24,9 +31,10 @@ class HelpAndVersionTest {
             }
     }
 
+    /** golden (the lead's regression command) has help and version too; its output is a diff, not a report, so no --json. */
     @Test
     void everySubcommandHasAVersion() {
-        for (String sub : SUBCOMMANDS)
+        for (String sub : java.util.stream.Stream.concat(SUBCOMMANDS.stream(), java.util.stream.Stream.of("golden")).toList())
             for (String flag : new String[] {"--version", "-V"}) {
                 CliTest.Run r = nscheck(sub, flag);
                 assertEquals(0, r.code(), sub + " " + flag + ": " + r.err());
