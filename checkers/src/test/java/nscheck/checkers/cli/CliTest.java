@@ -38,7 +38,7 @@ class CliTest {
 
     @Test
     void aCleanModelExitsZero() {
-        Run r = nscheck("check", "pidns-alloc", "--progress", "0", "--out", tmp.toString());
+        Run r = nscheck("check", "pidns-init-death", "--set", "steps=3", "--progress", "0", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("result: OK"), r.out());
         assertTrue(r.out().contains("collision probability"), r.out());

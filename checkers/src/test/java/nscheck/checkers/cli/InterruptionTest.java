@@ -65,7 +65,7 @@ class InterruptionTest {
     @Test
     void conformOnSigintPrintsThePartialAgreementTable() throws Exception {
         assumeTrue(Probe.isRoot(), "conform runs against the kernel as root");
-        try (ChildJvm c = new ChildJvm("conform", "--scenarios", "100000", "--progress", "1")) {
+        try (ChildJvm c = new ChildJvm("conform", "--area", "pidns-basic", "--scenarios", "3000", "--progress", "1")) {
             // After scenarios have run: the table then has counts to show.
             c.awaitErr(err -> err.lines().anyMatch(l -> l.matches("progress: conform [1-9][0-9,]*/.*")), "a scenario done");
             c.signal("INT");

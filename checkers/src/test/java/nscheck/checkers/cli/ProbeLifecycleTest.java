@@ -29,7 +29,7 @@ class ProbeLifecycleTest {
 
     @Test
     void killingTheJvmKillsItsProbeAndScenarios() throws Exception {
-        try (ChildJvm c = new ChildJvm("conform", "--scenarios", "100000", "--progress", "1")) {
+        try (ChildJvm c = new ChildJvm("conform", "--area", "pidns-basic", "--scenarios", "3000", "--progress", "1")) {
             c.awaitErr(ProbeLifecycleTest::scenariosDone, "a scenario done");
             List<ProcessHandle> tree = c.process.descendants().toList();
             assertFalse(probes(c).isEmpty(), "a probe runs: " + tree);
