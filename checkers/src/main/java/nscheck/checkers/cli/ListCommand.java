@@ -29,6 +29,14 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** Two keys in this order (Map.of has none), so that the JSON reads name first. */
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,9 +55,9 @@ final class ListCommand implements Callable<Integer> {
                 models.add(o);
             }
             List<Map<String, Object>> variants = new ArrayList<>();
-            for (Variant v : Variants.all()) variants.add(Map.of("name", v.name(), "summary", v.summary()));
+            for (Variant v : Variants.all()) variants.add(pair("name", v.name(), "summary", v.summary()));
             List<Map<String, Object>> props = new ArrayList<>();
-            invariants.forEach((name, statement) -> props.add(Map.of("name", name, "statement", statement)));
+            invariants.forEach((name, statement) -> props.add(pair("name", name, "statement", statement)));
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("models", models);
             o.put("variants", variants);
