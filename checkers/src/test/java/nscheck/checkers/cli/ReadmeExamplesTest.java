@@ -22,13 +22,8 @@ class ReadmeExamplesTest {
 
     @Test
     void everyCommandInTheReadmeRunsAsDocumented() throws Exception {
-        runAll(Path.of("../README.md"));
-    }
-
-    /** Runs every `./nscheck` line of a document's code blocks and checks its documented exit code. */
-    static void runAll(Path doc) throws Exception {
-        List<String> commands = commands(doc);
-        assertTrue(commands.size() >= 3, doc + " shows nscheck commands: " + commands);
+        List<String> commands = commands(Path.of("../README.md"));
+        assertTrue(commands.size() >= 3, "the README shows nscheck commands: " + commands);
         for (String line : commands) {
             Matcher m = EXIT.matcher(line);
             int expected = m.find() ? Integer.parseInt(m.group(1)) : 0;
