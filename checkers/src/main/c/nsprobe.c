@@ -20,7 +20,8 @@
  * are bounded by a timeout and reported as unfinished. At the end (or at the first mismatch, or
  * on a timeout) the driver SIGKILLs the scenario init: zap_pid_ns_processes kills every task
  * numbered in the namespace, nested namespaces included, and the driver reaps the init, so no
- * process is left behind. The init has PR_SET_PDEATHSIG, so killing the probe kills scenarios too.
+ * process is left behind. The init has PR_SET_PDEATHSIG, so killing the probe kills scenarios too,
+ * and the probe has it too, so killing the JVM kills the probe.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -806,6 +807,13 @@ static long scenario_pid_max(void) {
 }
 
 int main(void) {
+    /* The probe dies with the JVM that runs it (prctl(2) PR_SET_PDEATHSIG), its scenario inits
+       with it (their own PDEATHSIG), so a killed nscheck leaves nothing starting processes. The
+       parent may have died before the prctl: the runner passes its pid, and a different
+       parent means it is gone already. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    const char *runner = getenv("NSPROBE_PARENT");
+    if (runner && atol(runner) != (long) getppid()) return 4;
     signal(SIGPIPE, SIG_IGN);
     long pid_max = scenario_pid_max();
     /* The scenario namespace is one level below the probe's. */

@@ -58,7 +58,7 @@ public class ShippedModelWalksTest {
                 r.found().isEmpty() ? "" : ", known violations found: " + r.found().stream().map(f -> f.violation().property()).toList());
         for (SimulationResult.Found<S, A> f : r.found()) {
             assertTrue(known.contains(f.violation().property()), () -> name + " violates " + f.violation().property() + " in walk "
-                    + f.walk() + "; rerun: nscheck simulate " + name + " --seed " + f.walkSeed() + " --walks 1 --depth " + DEPTH
+                    + f.walk() + "; rerun: nscheck simulate " + name + " --seed " + f.walkSeed() + " --walks 1 --walk-length " + DEPTH
                     + " (suite seed " + SEED + ")");
         }
     }

@@ -43,7 +43,11 @@ public final class ModelCatalog {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** Model files are a few KB; anything larger (or endless, like /dev/zero) is not one. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
 
     private ModelCatalog() {}
 
@@ -79,6 +83,10 @@ public final class ModelCatalog {
 
     public static ModelSource load(Path file) {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file))
+                throw new ModelException("model file " + file + " is not a regular file");
+            if (Files.size(file) > MAX_FILE_BYTES)
+                throw new ModelException("model file " + file + " is " + Files.size(file) + " bytes; a model file is at most " + MAX_FILE_BYTES);
             return parse(Files.readString(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new ModelException("no such model file: " + file);

@@ -23,7 +23,11 @@ public final class CounterexampleFile {
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** The largest counterexample file read: a trace of thousands of steps is far below it; /dev/zero is not. */
+    public static final long MAX_FILE_BYTES = 16 << 20;
 
     private CounterexampleFile() {}
 
@@ -78,6 +82,9 @@ public final class CounterexampleFile {
     public static Counterexample read(Path file) {
         String text;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) throw new BadFile(file + ": not a regular file");
+            if (Files.size(file) > MAX_FILE_BYTES)
+                throw new BadFile(file + ": " + Files.size(file) + " bytes; a counterexample file is at most " + MAX_FILE_BYTES);
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new BadFile(file + ": no such file");

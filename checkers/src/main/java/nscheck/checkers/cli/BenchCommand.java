@@ -12,13 +12,16 @@ import nscheck.model.futex.FutexMutex;
 import nscheck.model.packed.PackedModelView;
 import nscheck.model.packed.PackedStep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,23 +32,43 @@ import java.util.concurrent.atomic.AtomicReference;
  * model in the same run, so that the speed-up is measured under the same load (other builds on
  * the machine make absolute numbers drift; ratios from one run do not).
  */
-@Command(name = "bench", description = "Measure the state enumerator on the futex mutex benchmark (distinct states/s, bytes/state).")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Measure the state enumerator on the futex mutex benchmark (distinct states/s, bytes/state).")
 final class BenchCommand implements Callable<Integer> {
     enum Reference { none, smallest, all }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-n", "--threads"}, split = ",", paramLabel = "N",
+    @Option(names = {"-n", "--sizes"}, split = ",", paramLabel = "N",
             description = "numbers of mutex threads, the model's size (default: ${DEFAULT-VALUE})")
     List<Integer> sizes = new ArrayList<>(List.of(6, 7, 8));
 
-    @Option(names = "--variants", split = ",", paramLabel = "VARIANT",
-            description = "once, forever or both (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", split = ",", paramLabel = "MODE",
+            description = "the mutex threads lock once, forever, or both (default: ${DEFAULT-VALUE})")
     List<String> variants = new ArrayList<>(List.of("once", "forever"));
 
-    @Option(names = "--workers", paramLabel = "K", description = "search threads (default: every core, ${DEFAULT-VALUE})")
-    int workers = Runtime.getRuntime().availableProcessors();
+    /** Old name, confusable with --variant (semantics variants) everywhere else. */
+    @Option(names = "--variants", split = ",", paramLabel = "MODE", hidden = true)
+    void oldVariants(List<String> modes) {
+        Deprecation.warn(spec, "bench --variants", "--mode (once, forever)");
+        variants = new ArrayList<>(modes);
+    }
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    JsonOption jsonOption;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Mixin
+    CommonOptions common;
+
+    /** --json: one object per printed row. */
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private int workers;
 
     @Option(names = "--reference", paramLabel = "WHICH",
             description = "run the generic object Bfs too, for the in-run ratio: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the smallest size only)")
@@ -53,11 +76,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--bitstate", paramLabel = "LOG2BITS",
             description = "bounded memory: SPIN-style bitstate hashing into 2^LOG2BITS bits instead of the exact state table")
-    int bitstateLog2;
+    Integer bitstateLog2;
 
     @Option(names = "--frontier-memory", paramLabel = "MIB",
             description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
-    long frontierMib = -1;
+    Long frontierMib;
 
     @Option(names = "--repeat", paramLabel = "R", description = "runs per size, the fastest reported (default: ${DEFAULT-VALUE})")
     int repeat = 1;
@@ -67,43 +90,44 @@ final class BenchCommand implements Callable<Integer> {
                     + " with the parallel one, in this run, and print the speed-up")
     List<String> kernelModels = new ArrayList<>();
 
-    @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
-    int progressSeconds = 5;
 
     private volatile ParallelPackedBfs running;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter json = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = jsonOption.json ? err : json;
+        workers = threads.threads;
         List<FutexMutex.Loop> vs = new ArrayList<>();
         for (String v : variants) {
             try {
                 vs.add(FutexMutex.Loop.valueOf(v.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new Main.UsageError("--variants takes once and/or forever, not '" + v + "'");
+                throw new UsageError("--mode takes once and/or forever, not '" + v + "'");
             }
         }
         for (int n : sizes)
-            if (n < 1 || n > FutexMutex.MAX_THREADS) throw new Main.UsageError("--threads must be 1.." + FutexMutex.MAX_THREADS + ", not " + n);
-        if (workers < 1) throw new Main.UsageError("--workers must be at least 1");
-        if (frontierMib < -1) throw new Main.UsageError("--frontier-memory must be at least 0");
-        if (repeat < 1) throw new Main.UsageError("--repeat must be at least 1");
-        if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
+            if (n < 1 || n > FutexMutex.MAX_THREADS) throw new UsageError("-n/--sizes must be 1.." + FutexMutex.MAX_THREADS + ", not " + n);
+        if (frontierMib != null && frontierMib < 0) throw new UsageError("--frontier-memory must be 0 or more MiB, not " + frontierMib);
+        if (repeat < 1) throw new UsageError("--repeat must be at least 1, not " + repeat);
+        if (bitstateLog2 != null && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new UsageError("--bitstate must be 10..36, not " + bitstateLog2);
 
-        if (!kernelModels.isEmpty()) return kernel(out);
+        if (!kernelModels.isEmpty()) {
+            int code = kernel(out);
+            if (jsonOption.json) printJson(json, false);
+            return code;
+        }
         AtomicReference<Boolean> interrupted = new AtomicReference<>(false);
-        Thread hook = new Thread(() -> {
+        try (Interruption interruption = new Interruption(() -> {
             interrupted.set(true);
             ParallelPackedBfs r = running;
             if (r != null) r.requestStop();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        })) {
             out.printf("nscheck bench: futex mutex, %d worker thread%s of %d cores, %s%n", workers, workers == 1 ? "" : "s",
                     Runtime.getRuntime().availableProcessors(),
-                    (bitstateLog2 == 0 ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits")
-                            + (frontierMib >= 0 ? ", frontier on disk beyond " + frontierMib + " MiB a level" : ""));
+                    (bitstateLog2 == null ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits")
+                            + (frontierMib != null ? ", frontier on disk beyond " + frontierMib + " MiB a level" : ""));
             warmUp();
             out.printf("%-20s %2s %-13s %12s %13s %5s %8s %14s %11s%n",
                     "model", "N", "engine", "distinct", "generated", "depth", "seconds", "distinct/s", "bytes/state");
@@ -126,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
                     if (ref && !interrupted.get()) {
                         Row generic = generic(model);
                         print(out, model, generic);
-                        if (generic.distinct != packed.distinct && bitstateLog2 == 0)
+                        if (generic.distinct != packed.distinct && bitstateLog2 == null)
                             out.printf("  WARNING: the engines disagree on the number of states%n");
                         out.printf(Locale.ROOT, "%39s packed engine / object Bfs, this run: %.1fx distinct states/s, %.1fx less memory per state%n",
                                 "", packed.perSecond() / generic.perSecond(), generic.bytesPerState() / packed.bytesPerState());
@@ -135,14 +159,18 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (interrupted.get()) out.println("interrupted: the rows above are complete, the rest were not run");
             out.flush();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: Ctrl-C
-            }
+            if (jsonOption.json) printJson(json, interrupted.get());
+            return interruption.exitCode(ExitCode.OK);
         }
-        return ExitCode.OK;
+    }
+
+    private void printJson(PrintWriter json, boolean interrupted) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("threads", workers);
+        o.put("cores", Runtime.getRuntime().availableProcessors());
+        o.put("rows", rows);
+        o.put("interrupted", interrupted);
+        Json.print(json, o);
     }
 
     /**
@@ -159,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 m = nscheck.model.ModelCatalog.find(name.trim()).build(java.util.Map.of(), null);
             } catch (nscheck.model.ModelException e) {
-                throw new Main.UsageError(e.getMessage());
+                throw new UsageError(e.getMessage());
             }
             CheckOptions o = CheckOptions.defaults().quiet();
             long cpu0 = processCpuNanos();
@@ -186,8 +214,18 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Statistics kernelRow(PrintWriter out, String model, String engine, CheckResult<?, ?> r, long cpuNanos) {
+    private Statistics kernelRow(PrintWriter out, String model, String engine, CheckResult<?, ?> r, long cpuNanos) {
         Statistics s = r.stats();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", model);
+        row.put("engine", engine);
+        row.put("distinct_states", s.distinct());
+        row.put("generated_states", s.generated());
+        row.put("depth", s.depth());
+        row.put("seconds", s.seconds());
+        row.put("states_per_second", s.statesPerSecond());
+        row.put("cpu_seconds", cpuNanos / 1e9);
+        rows.add(row);
         out.printf(Locale.ROOT, "%-20s %-13s %,12d %,13d %5d %8.2f %,14.0f %8.2f%n", model, engine, s.distinct(), s.generated(), s.depth(),
                 s.seconds(), s.statesPerSecond(), cpuNanos / 1e9);
         out.flush();
@@ -212,16 +250,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Row packed(FutexMutex model, PrintWriter err) {
-        PackedVisitedSet store = bitstateLog2 == 0 ? new PackedStateSet() : new BitstateSet(bitstateLog2);
-        CheckOptions options = new CheckOptions(-1, false, progressSeconds * 1000L);
+        PackedVisitedSet store = bitstateLog2 == null ? new PackedStateSet() : new BitstateSet(bitstateLog2);
+        CheckOptions options = new CheckOptions(-1, false, progress.millis());
         ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model, s));
-        if (frontierMib >= 0) bfs.spillFrontier(frontierMib << 20, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        if (frontierMib != null) bfs.spillFrontier(frontierMib << 20, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         running = bfs;
         CheckResult<Long, PackedStep> r = bfs.run();
         running = null;
         Statistics s = r.stats();
-        return new Row(bitstateLog2 == 0 ? "parallel-bfs" : "bitstate-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(),
-                s.storeBytes(), bitstateLog2 == 0 ? -1 : store.expectedOmissions(s.distinct()));
+        return new Row(bitstateLog2 == null ? "parallel-bfs" : "bitstate-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(),
+                s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()));
     }
 
     private Row generic(FutexMutex model) {
@@ -236,7 +274,19 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static void print(PrintWriter out, FutexMutex model, Row r) {
+    private void print(PrintWriter out, FutexMutex model, Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", model.name());
+        row.put("size", model.threads());
+        row.put("engine", r.engine);
+        row.put("distinct_states", r.distinct);
+        row.put("generated_states", r.generated);
+        row.put("depth", r.depth);
+        row.put("seconds", r.seconds);
+        row.put("states_per_second", r.perSecond());
+        row.put("bytes_per_state", r.bytesPerState());
+        if (r.omissions >= 0) row.put("expected_missed_states", r.omissions);
+        rows.add(row);
         out.printf(Locale.ROOT, "%-20s %2d %-13s %,12d %,13d %5d %8.2f %,14.0f %11.1f%n", model.name(), model.threads(), r.engine,
                 r.distinct, r.generated, r.depth, r.seconds, r.perSecond(), r.bytesPerState());
         out.flush();

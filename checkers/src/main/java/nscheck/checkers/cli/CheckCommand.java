@@ -14,6 +14,7 @@ import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,14 +24,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-@Command(name = "check", description = "Explore every reachable state of a model breadth-first and check its invariants.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Explore every reachable state of a model breadth-first and check its invariants.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error", "3:internal error",
+                "130/143:interrupted; the states explored so far are summed up"})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,14 +40,20 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a shipped model name (see `nscheck list`) or the path of a model file")
     String model;
 
-    @Option(names = "--variant", paramLabel = "NAME", description = "semantics variant (default: the model's, usually mainline)")
-    String variant;
+    @Mixin
+    BoundsOption bounds;
 
-    @Option(names = "--set", paramLabel = "BOUND=VALUE", description = "replace a bound, e.g. --set tasks=5 (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    VariantOption variant;
 
-    @Option(names = "--json", description = "print the result as JSON on stdout")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where counterexample files go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("nscheck-out");
@@ -59,44 +67,30 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-minimize", description = "write counterexamples as the search found them (they are already shortest; minimizing only simplifies arguments)")
     boolean noMinimize;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on stderr, 0 for none (default: ${DEFAULT-VALUE})")
-    int progressSeconds = 5;
-
     @Option(names = "--bitstate", paramLabel = "LOG2BITS",
-            description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits; may miss states, and says how many it expects to")
-    int bitstateLog2;
+            description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); may miss states, and says how many it expects to")
+    Integer bitstateLog2;
 
     @Option(names = "--frontier-memory", paramLabel = "MIB",
             description = "disk-backed frontier (packed models): keep at most MIB of each BFS level in memory, the rest in a temporary file")
-    long frontierMib = -1;
+    Long frontierMib;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (bitstateLog2 != null && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new UsageError("--bitstate must be 10..36, not " + bitstateLog2);
+        if (frontierMib != null && frontierMib < 0) throw new UsageError("--frontier-memory must be 0 or more MiB, not " + frontierMib);
+        OutDir.checkDirectory(out, "--out");
         ModelSource source = ModelCatalog.find(model);
-        Model<?, ?> m = source.build(parseSets(sets), variant);
-        if ((bitstateLog2 != 0 || frontierMib >= 0) && !(m instanceof nscheck.model.packed.PackedModelView))
-            throw new Main.UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
+        Map<String, Integer> overrides = bounds.overrides();
+        MemoryEstimate.check(source, overrides, common.force);
+        Model<?, ?> m = source.build(overrides, variant.variant);
+        if ((bitstateLog2 != null || frontierMib != null) && !(m instanceof nscheck.model.packed.PackedModelView))
+            throw new UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
                     + m.name() + " is not one");
-        if (bitstateLog2 != 0 && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new Main.UsageError("--bitstate must be 10..36");
-        if (frontierMib < -1) throw new Main.UsageError("--frontier-memory must be at least 0");
-        CheckOptions options = new CheckOptions(-1, continueAfterViolation, progressSeconds * 1000L);
+        CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());
         return check(m, options, stdout, stderr);
-    }
-
-    static Map<String, Integer> parseSets(List<String> sets) {
-        Map<String, Integer> overrides = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) throw new Main.UsageError("--set takes BOUND=VALUE, not '" + s + "'");
-            try {
-                overrides.put(s.substring(0, eq).trim(), Integer.parseInt(s.substring(eq + 1).trim()));
-            } catch (NumberFormatException e) {
-                throw new Main.UsageError("--set " + s.substring(0, eq) + " needs a whole number, not '" + s.substring(eq + 1) + "'");
-            }
-        }
-        return overrides;
     }
 
     /**
@@ -114,25 +108,16 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        boolean json = jsonOption.json;
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
-        nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == 0 ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
-        nscheck.checkers.report.RunFigures figures = new nscheck.checkers.report.RunFigures(text::progress);
-        Engine<S, A> bfs = Engines.pick(m, options, figures, store, frontierMib < 0 ? -1 : frontierMib << 20,
+        TextReport progressLines = new TextReport(stderr);
+        nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == null ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
+        nscheck.checkers.report.RunFigures figures = new nscheck.checkers.report.RunFigures(progressLines::progress);
+        Engine<S, A> bfs = Engines.pick(m, options, figures, store, frontierMib == null ? -1 : frontierMib << 20,
                 Path.of(System.getProperty("java.io.tmpdir")));
-        CountDownLatch reported = new CountDownLatch(1);
-        // Ctrl-C stops the search, and the JVM waits (briefly) for the summary of what was found.
-        Thread hook = new Thread(() -> {
-            bfs.requestStop();
-            try {
-                reported.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         CheckResult<S, A> result;
-        try {
+        try (Interruption interruption = new Interruption(bfs::requestStop)) {
             result = bfs.run();
             if (!noMinimize) result = simplified(m, result);
             List<Path> files = new ArrayList<>();
@@ -141,24 +126,19 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(CounterexampleFile.write(out, cex));
             }
             text.result(result, files);
+            Double missed = store == null ? null : store.expectedOmissions(result.stats().distinct());
             if (store != null)
-                (json ? stderr : stdout).printf(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)%n",
-                        store.describe(), store.expectedOmissions(result.stats().distinct()));
-            if (json) JsonReport.print(stdout, result, files);
+                text.line(String.format(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)",
+                        store.describe(), missed));
+            if (json) JsonReport.print(stdout, result, files, missed);
             if (html != null) {
                 figures.finish(result.stats());
                 stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.check(html, result, files, figures));
             }
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is exiting because of the interrupt
-            }
         }
-        if (result.ending() == nscheck.checkers.engine.Ending.MODEL_ERROR) return ExitCode.INTERNAL;
+        if (result.ending() == Ending.MODEL_ERROR) return ExitCode.INTERNAL;
         if (result.violated()) return ExitCode.VIOLATED;
+        if (result.ending() == Ending.INTERRUPTED) return ExitCode.INTERRUPTED;
         if (result.ending() == Ending.OUT_OF_MEMORY) {
             stderr.println("nscheck: bounds too large for memory after " + result.stats().distinct()
                     + " distinct states; lower a bound (--set) or give the JVM more heap (JAVA_OPTS=-Xmx...)");

@@ -2,6 +2,7 @@ package nscheck.checkers.cli;
 
 import nscheck.checkers.golden.GoldenCounts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
  * `nscheck golden`: recomputes the golden counts and diffs them against the pinned file (exit 1 on
  * any difference), or rewrites the file with {@code --write} after a deliberate semantic change.
  */
-@Command(name = "golden", mixinStandardHelpOptions = true,
+@Command(name = "golden", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Recompute every shipped model's counts and verdicts under every variant it runs with, and diff them",
                 "against the pinned file (model/golden-counts.json). Exit 1 when a number moved; --write rewrites the file."})
 public final class GoldenCommand implements Callable<Integer> {
@@ -25,18 +26,21 @@ public final class GoldenCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "the golden file (default: ${DEFAULT-VALUE})")
     Path file = GoldenCounts.FILE;
 
-    @Option(names = "--threads", paramLabel = "N", description = "runs at once (default: the number of processors)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
+
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) throw new Main.UsageError("--threads must be at least 1");
+        int threads = threadsOption.threads;
         List<GoldenCounts.Run> pinned = null;
         if (!write) {
             try {
                 pinned = GoldenCounts.read(file);
             } catch (NoSuchFileException e) {
-                throw new Main.UsageError("no golden file at " + file + " (run from the repository root, or give --file)");
+                throw new UsageError("no golden file at " + file + " (run from the repository root, or give --file)");
             }
         }
         long t0 = System.nanoTime();

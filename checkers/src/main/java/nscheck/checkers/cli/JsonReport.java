@@ -1,8 +1,5 @@
 package nscheck.checkers.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import nscheck.checkers.engine.CheckResult;
 import nscheck.checkers.engine.Statistics;
 import nscheck.checkers.trace.Violation;
@@ -14,17 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** `check --json`: the result as one JSON object on stdout, for CI and scripts. */
+/** `check --json`: the result as one JSON object on stdout (schema nscheck/schema/check.json), each violation with its trace. */
 final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private JsonReport() {}
 
-    static void print(PrintWriter out, CheckResult<?, ?> r, List<Path> files) throws JsonProcessingException {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("model", r.model().name());
-        o.put("variant", r.model().variant());
-        o.put("bounds", r.model().bounds());
+    static <S, A> void print(PrintWriter out, CheckResult<S, A> r, List<Path> files, Double expectedMissed) {
+        Map<String, Object> o = Json.model(r.model());
         o.put("result", r.violated() ? "violated" : r.ending().name().toLowerCase());
         Statistics s = r.stats();
         Map<String, Object> st = new LinkedHashMap<>();
@@ -35,22 +27,29 @@ final class JsonReport {
         st.put("states_per_second", s.statesPerSecond());
         st.put("bytes_per_state", s.bytesPerState());
         st.put("collision_probability", s.collisionProbability());
+        if (expectedMissed != null) st.put("expected_missed_states", expectedMissed);
         o.put("statistics", st);
         List<Map<String, Object>> vs = new ArrayList<>();
         for (int i = 0; i < r.violations().size(); i++) {
-            Violation<?, ?> v = r.violations().get(i);
+            Violation<S, A> v = r.violations().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("property", v.property());
             m.put("statement", v.statement());
             m.put("length", v.trace().length());
             m.put("file", files.get(i).toString());
+            m.put("trace", Json.trace(r.model(), v.trace()));
             vs.add(m);
         }
         o.put("violations", vs);
+        if (r.failure() != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("error", String.valueOf(r.failure().error()));
+            f.put("trace", Json.trace(r.model(), r.failure().trace()));
+            o.put("model_error", f);
+        }
         o.put("coverage", r.coverage().counts());
         o.put("never_fired", r.coverage().neverFired());
         o.put("vacuous", r.vacuous());
-        out.println(JSON.writeValueAsString(o));
-        out.flush();
+        Json.print(out, o);
     }
 }

@@ -7,7 +7,9 @@ import nscheck.checkers.cex.CounterexampleFile;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.TraceStep;
+import nscheck.model.ModelCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,14 +20,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "replay", description = {
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
         "Re-execute counterexample files against the current spec: every recorded step must still be possible and observe",
         "what it recorded, and the property must still be violated (expect: violates) or hold throughout (expect: holds).",
-        "Exit 0 if every file meets its expectation, 1 if one does not, 2 if one cannot be read."})
+        "Exit 0 if every file meets its expectation, 1 if one does not, 2 if one cannot be read."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file meets its expectation", "1:a file does not", "2:a file cannot be read, or usage error",
+                "3:internal error"})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,34 +54,78 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where --rerecord-under writes (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("nscheck-out");
 
+    @Mixin
+    JsonOption jsonOption;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Mixin
+    CommonOptions common;
+
     private int passed, failed, unreadable;
+    /** One entry per file for --json: file, result (pass, fail, unreadable), message. */
+    private final List<Map<String, Object>> outcomes = new ArrayList<>();
+    private Map<String, Object> current;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter json = spec.commandLine().getOut();
+        PrintWriter stdout = jsonOption.json ? spec.commandLine().getErr() : json;
         PrintWriter stderr = spec.commandLine().getErr();
-        for (Path file : expand(files)) {
-            try {
-                Counterexample cex = CounterexampleFile.read(file);
-                Model<?, ?> m = CounterexampleFile.rebuild(cex);
-                if (rerecordUnder != null) rerecord(file, cex, stdout);
-                else replay(file, cex, m, stdout);
-            } catch (CounterexampleFile.BadFile e) {
-                unreadable++;
-                stderr.println("nscheck: " + e.getMessage());
-            } catch (ModelException e) {
-                unreadable++;
-                stderr.println("nscheck: " + file + ": " + e.getMessage());
+        if (rerecordUnder != null) {
+            VariantOption.named(rerecordUnder);
+            OutDir.checkDirectory(outDir, "--out");
+        }
+        List<Path> all = expand(files);
+        try (ProgressTicker ticker = new ProgressTicker(stderr, progress.millis(), "replay", "files", all.size(),
+                () -> passed + failed + unreadable)) {
+            for (Path file : all) {
+                current = new LinkedHashMap<>();
+                current.put("file", file.toString());
+                outcomes.add(current);
+                try {
+                    Counterexample cex = CounterexampleFile.read(file);
+                    current.put("model", cex.model());
+                    current.put("variant", cex.variant());
+                    current.put("property", cex.property().name());
+                    current.put("expect", cex.expect());
+                    Model<?, ?> m = rebuild(cex, common.force);
+                    if (rerecordUnder != null) rerecord(file, cex, stdout);
+                    else replay(file, cex, m, stdout);
+                } catch (CounterexampleFile.BadFile | ModelException | UsageError e) {
+                    unreadable++;
+                    String message = e instanceof CounterexampleFile.BadFile ? e.getMessage() : file + ": " + e.getMessage();
+                    current.put("result", "unreadable");
+                    current.put("message", message);
+                    stderr.println("nscheck: " + message);
+                }
+                stdout.flush();
+                stderr.flush();
             }
-            stdout.flush();
-            stderr.flush();
         }
         if (rerecordUnder == null && passed + failed + unreadable > 1)
             stdout.printf("replayed %d file%s: %d passed, %d failed, %d unreadable%n",
                     passed + failed + unreadable, passed + failed + unreadable == 1 ? "" : "s", passed, failed, unreadable);
         if (html != null) stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.counterexamples(html, expand(files)));
+        stdout.flush();
+        if (jsonOption.json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("files", outcomes);
+            o.put("passed", passed);
+            o.put("failed", failed);
+            o.put("unreadable", unreadable);
+            Json.print(json, o);
+        }
         if (unreadable > 0) return ExitCode.USAGE;
         return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
+    }
+
+    /** The counterexample's model, after the memory estimate (a file may say pid_max 2000000000). */
+    static Model<?, ?> rebuild(Counterexample cex, boolean force) {
+        Map<String, Integer> bounds = cex.bounds() == null ? Map.of() : cex.bounds();
+        MemoryEstimate.check(ModelCatalog.find(cex.model()), bounds, force);
+        return CounterexampleFile.rebuild(cex);
     }
 
     private static List<Path> expand(List<Path> args) throws IOException {
@@ -88,7 +139,7 @@ final class ReplayCommand implements Callable<Integer> {
                 out.add(p);
             }
         }
-        if (out.isEmpty()) throw new Main.UsageError("no counterexample files in " + args);
+        if (out.isEmpty()) throw new UsageError("no counterexample files in " + args);
         return out;
     }
 
@@ -135,6 +186,8 @@ final class ReplayCommand implements Callable<Integer> {
     private void report(Path file, boolean ok, String why, PrintWriter out) {
         if (ok) passed++;
         else failed++;
+        current.put("result", ok ? "pass" : "fail");
+        current.put("message", why);
         out.printf("%s %s: %s%n", ok ? "PASS" : "FAIL", file, why);
         if (!quiet) out.println();
     }
@@ -170,6 +223,9 @@ final class ReplayCommand implements Callable<Integer> {
         String name = CounterexampleFile.fileName(now).replaceFirst("\\.json$", "") + "-from-" + cex.variant() + ".json";
         Path written = CounterexampleFile.writeTo(outDir.resolve(name), now);
         passed++;
+        current.put("result", "rerecorded");
+        current.put("message", r.violated() ? "still violated" : "holds");
+        current.put("written", written.toString());
         out.printf("rerecorded %s under %s: %s %s; written to %s%n", file, m.variant(), cex.property().name(),
                 r.violated() ? "still violated (expect violates)" : "holds (expect holds)", written);
     }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", description = {
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
         "Write a static, self-contained HTML site (no network needed) with a sequence chart of each counterexample file:",
         "a lifeline per task inside boxes for its PID namespaces, each task's NSpid at every step, the violated invariant."})
 final class ReportCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> all = Site.expand(files);
-        if (all.isEmpty()) throw new Main.UsageError("no counterexample files in " + files);
+        if (all.isEmpty()) throw new UsageError("no counterexample files in " + files);
         Site site = new Site(out);
         int written = 0, unreadable = 0;
         for (Path f : all) {

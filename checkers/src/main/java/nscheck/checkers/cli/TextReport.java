@@ -30,6 +30,11 @@ final class TextReport {
         out.flush();
     }
 
+    void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
     void progress(Statistics s) {
         out.printf(Locale.ROOT, "progress: %,d states, %,.0f states/s, queue %,d, depth %d, %,d generated, %.0f s%n",
                 s.distinct(), s.statesPerSecond(), s.queue(), s.depth(), s.generated(), s.seconds());

@@ -45,14 +45,21 @@ public final class Comparison {
     /** As above; {@code log} hears one line as each run ends. */
     public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads,
                              java.util.function.Consumer<String> log) {
+        return run(models, variants, overrides, out, threads, log, new Cancellation());
+    }
+
+    /** As above; after {@code cancel} is requested, the matrix holds what was found and marks the rest incomplete. */
+    public static Matrix run(List<ModelSource> models, List<Variant> variants, Map<String, Integer> overrides, Path out, int threads,
+                             java.util.function.Consumer<String> log, Cancellation cancel) {
         List<String> invariants = new ArrayList<>();
         for (ModelSource m : models) for (String inv : m.invariants()) if (!invariants.contains(inv)) invariants.add(inv);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         List<Future<Run>> futures = new ArrayList<>();
         try {
             for (Variant v : variants) for (ModelSource m : models) futures.add(pool.submit(() -> {
+                if (cancel.requested()) return skipped(m, v);
                 long t0 = System.nanoTime();
-                Run r = runOne(m, v, overrides, out);
+                Run r = runOne(m, v, overrides, out, cancel);
                 log.accept(String.format("%s under %s: %,d states, %.1f s", m.name(), v.name(), r.states(), (System.nanoTime() - t0) / 1e9));
                 return r;
             }));
@@ -93,7 +100,13 @@ public final class Comparison {
         return Cell.NOT_APPLICABLE;
     }
 
-    private static Run runOne(ModelSource source, Variant variant, Map<String, Integer> overrides, Path out) {
+    private static Run skipped(ModelSource source, Variant variant) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (String inv : source.invariants()) cells.put(inv, Cell.INCOMPLETE);
+        return new Run(source.name(), variant.name(), cells, 0);
+    }
+
+    private static Run runOne(ModelSource source, Variant variant, Map<String, Integer> overrides, Path out, Cancellation cancel) {
         Map<String, Integer> bounds = new LinkedHashMap<>(overrides);
         bounds.keySet().retainAll(source.defaultBounds().keySet());
         Model<?, ?> m;
@@ -105,7 +118,7 @@ public final class Comparison {
             for (String inv : source.invariants()) cells.put(inv, Cell.NOT_APPLICABLE);
             return new Run(source.name(), variant.name(), cells, 0);
         }
-        return search(m, variant.name(), out);
+        return search(m, variant.name(), out, cancel);
     }
 
     private static <S, A> Violation<S, A> minimized(Model<S, A> m, Violation<S, A> v) {
@@ -113,8 +126,15 @@ public final class Comparison {
         return new Violation<>(v.property(), v.statement(), new Minimizer<>(m, v.property(), 500).minimize(v.trace(), true));
     }
 
-    private static <S, A> Run search(Model<S, A> m, String variant, Path out) {
-        CheckResult<S, A> r = new Bfs<>(m, new CheckOptions(-1, true, 0), Progress.NONE).run();
+    private static <S, A> Run search(Model<S, A> m, String variant, Path out, Cancellation cancel) {
+        Bfs<S, A> bfs = new Bfs<>(m, new CheckOptions(-1, true, 0), Progress.NONE);
+        CheckResult<S, A> r;
+        cancel.started(bfs);
+        try {
+            r = bfs.run();
+        } finally {
+            cancel.finished(bfs);
+        }
         Map<String, Cell> cells = new LinkedHashMap<>();
         List<Property<S, A>> props = m.properties();
         for (int p = 0; p < props.size(); p++) {

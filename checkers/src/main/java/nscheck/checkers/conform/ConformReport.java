@@ -27,6 +27,13 @@ public final class ConformReport {
         out.printf(Locale.ROOT, "%-18s %9d %7d %7d %6d %9d %7.1f%%%n", "total", scenarios, steps, agreed, known, mismatches,
                 scenarios == 0 ? 100.0 : 100.0 * agreed / scenarios);
         out.printf(Locale.ROOT, "%d scenarios, %d steps compared, in %.1f s%n", scenarios, steps, millis / 1000.0);
+        for (AreaResult r : results) {
+            if (r.failure() != null)
+                out.printf("probe failure in %s after %d of %d scenarios (the counts above are of those): %s%n", r.area(), r.scenarios(),
+                        r.planned(), r.failure());
+            else if (r.interrupted())
+                out.printf("interrupted in %s after %d of %d scenarios%n", r.area(), r.scenarios(), r.planned());
+        }
         out.println("steps compared per call:");
         for (AreaResult r : results) {
             StringBuilder b = new StringBuilder();
@@ -44,10 +51,16 @@ public final class ConformReport {
         }
     }
 
+    static String reproducibility(Mismatch m) {
+        if (m.reproducible() == null) return "not rerun";
+        return m.reproducible() ? "reproducible (the rerun showed it again)"
+                : "NOT reproducible (the rerun agreed or differed elsewhere: interference from outside the scenario?)";
+    }
+
     private static void printMismatch(PrintWriter out, Conformance c, Mismatch m) {
         Scenario s = m.scenario();
-        out.printf("%nmismatch in %s, %d steps, first difference at %s:%n", s.area(), s.steps().size(),
-                m.step() < 0 ? "the final NSpid lines" : "step " + m.step());
+        out.printf("%nmismatch in %s, %d steps, first difference at %s, %s:%n", s.area(), s.steps().size(),
+                m.step() < 0 ? "the final NSpid lines" : "step " + m.step(), reproducibility(m));
         List<String> predicted = c.predictedResults(s);
         for (int i = 0; i < s.steps().size(); i++) {
             Scenario.Step st = s.steps().get(i);

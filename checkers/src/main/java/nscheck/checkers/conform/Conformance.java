@@ -58,7 +58,7 @@ public final class Conformance {
     /** As {@link #run(String, int, long)}, with random walks of up to {@code walkLength} steps. */
     public AreaResult run(String areaName, int count, long seed, int walkLength) {
         Area area = Area.named(areaName, probe.pidMax());
-        ScenarioGenerator gen = new ScenarioGenerator(semantics, area);
+        ScenarioGenerator gen = new ScenarioGenerator(semantics, area).stopWhen(probe::stopRequested);
         Random random = new Random(seed ^ areaName.hashCode());
         Set<Scenario> unique = new LinkedHashSet<>(gen.breadthFirst(3, (count + 1) / 2, random));
         unique.addAll(gen.randomWalks(walkLength, count - unique.size(), random));
@@ -70,21 +70,73 @@ public final class Conformance {
             scenarios.add(s);
             predictions.add(p);
         }
-        List<KernelRun> runs = probe.run(scenarios, predictions);
+        inMainBatch = true;
+        ProbeBatch batch;
+        try {
+            batch = probe.runBatch(scenarios, predictions);
+        } finally {
+            inMainBatch = false;
+        }
+        List<KernelRun> runs = batch.runs();
         int steps = 0, agreed = 0;
-        List<Mismatch> knownOnes = new ArrayList<>(), real = new ArrayList<>();
-        ScenarioShrinker shrinker = new ScenarioShrinker(semantics, probe, known);
+        List<Mismatch> knownOnes = new ArrayList<>(), found = new ArrayList<>();
         Map<String, Integer> families = new TreeMap<>();
-        for (int i = 0; i < scenarios.size(); i++) {
+        // Only the scenarios the probe finished: the one it died in is named in the failure, not compared.
+        for (int i = 0; i < batch.finished(); i++) {
             steps += runs.get(i).results().size();
             for (int j = 0; j < runs.get(i).results().size(); j++)
                 families.merge(scenarios.get(i).steps().get(j).call().family(), 1, Integer::sum);
             Mismatch m = RunComparison.compare(scenarios.get(i), predictions.get(i), runs.get(i), known);
             if (m == null) agreed++;
             else if (m.known() != null) knownOnes.add(m);
-            else real.add(real.size() < MINIMIZE_PER_AREA ? shrinker.shrink(m) : m);
+            else found.add(m);
         }
-        return new AreaResult(areaName, scenarios.size(), steps, agreed, knownOnes, real, families);
+        List<Mismatch> real = rerun(found);
+        ScenarioShrinker shrinker = new ScenarioShrinker(semantics, probe, known);
+        for (int i = 0; i < real.size() && i < MINIMIZE_PER_AREA; i++)
+            if (Boolean.TRUE.equals(real.get(i).reproducible()) && !probe.stopRequested()) real.set(i, shrinker.shrink(real.get(i)));
+        finishedBefore += batch.finished();
+        return new AreaResult(areaName, batch.finished(), steps, agreed, knownOnes, real, families, scenarios.size(), batch.failure(),
+                probe.stopRequested() && batch.finished() < scenarios.size());
+    }
+
+    /**
+     * Every real mismatch's scenario runs once more, in one batch: the same difference at the same
+     * step is reproducible; anything else points at interference from outside the scenario.
+     */
+    private List<Mismatch> rerun(List<Mismatch> found) {
+        if (found.isEmpty() || probe.stopRequested()) return new ArrayList<>(found);
+        List<Scenario> again = new ArrayList<>();
+        List<Prediction> predictions = new ArrayList<>();
+        for (Mismatch m : found) {
+            again.add(m.scenario());
+            predictions.add(SpecReplay.predict(semantics, m.scenario()));
+        }
+        ProbeBatch batch = probe.runBatch(again, predictions);
+        List<Mismatch> out = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Mismatch m = found.get(i);
+            if (i >= batch.finished()) {
+                out.add(m);
+                continue;
+            }
+            Mismatch second = RunComparison.compare(again.get(i), predictions.get(i), batch.runs().get(i), known);
+            out.add(m.rerun(second != null && second.known() == null && second.step() == m.step() && second.kernel().equals(m.kernel())));
+        }
+        return out;
+    }
+
+    private volatile boolean inMainBatch;
+    private volatile int finishedBefore;
+
+    /** Scenarios compared so far over every area run by this object, for progress lines. */
+    public int scenariosDone() {
+        return finishedBefore + (inMainBatch ? probe.batchDone() : 0);
+    }
+
+    /** Stops the running area where it is (its finished scenarios are kept) and every later one. */
+    public void requestStop() {
+        probe.requestStop();
     }
 
     /** The spec's kernel before a scenario and after each step it can take alone, for charts of mismatches. */

@@ -35,6 +35,11 @@ public final class Probe {
     private final Path binary;
     private int pidMax;
     private int level;
+    /** The probe process running now, so that a stop request (Ctrl-C) can end it. */
+    private volatile Process current;
+    private volatile boolean stopRequested;
+    /** Scenarios the running batch has finished, for progress lines. */
+    private volatile int batchDone;
 
     private Probe(Path binary) {
         this.binary = binary;
@@ -49,7 +54,7 @@ public final class Probe {
         return p;
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status")))
                 if (line.startsWith("Uid:")) return line.split("\\s+")[2].equals("0");
@@ -128,17 +133,55 @@ public final class Probe {
         run(List.of(), List.of());
     }
 
-    /** Runs every scenario, with the spec's predictions as the probe's stopping points. */
+    /** Ends the running batch (its finished scenarios are kept) and refuses later ones. */
+    public void requestStop() {
+        stopRequested = true;
+        Process p = current;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    int batchDone() {
+        return batchDone;
+    }
+
+    /** Runs every scenario; a probe that dies is an error here (tests, and a minimizer that needs whole batches). */
     List<KernelRun> run(List<Scenario> scenarios, List<Prediction> predictions) {
+        ProbeBatch b = runBatch(scenarios, predictions);
+        if (b.failure() != null) throw new IllegalStateException(b.failure());
+        if (!b.complete()) throw new IllegalStateException("the probe was stopped");
+        return b.runs();
+    }
+
+    /**
+     * Runs every scenario, with the spec's predictions as the probe's stopping points. A probe that
+     * dies (crash, watchdog, stop request) leaves the scenarios it finished intact and says which
+     * one it was running.
+     */
+    ProbeBatch runBatch(List<Scenario> scenarios, List<Prediction> predictions) {
         StringBuilder input = new StringBuilder();
         for (int i = 0; i < scenarios.size(); i++) input.append(script(i, scenarios.get(i), predictions.get(i)));
         // A trivial scenario first: it fails at once if this process may not create PID namespaces.
         String probeInput = "scenario -1 0\n0 0 getpid 0 0 r |= 1\nend\n" + input;
         List<KernelRun> runs = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) runs.add(new KernelRun(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>()));
+        if (stopRequested) return new ProbeBatch(runs, 0, null);
         Process p;
+        batchDone = 0;
+        int finished = 0;
         try {
-            p = new ProcessBuilder(binary.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // Started from the command's own thread, which waits for it: PR_SET_PDEATHSIG fires when the
+            // thread that started a process ends, not only the JVM (prctl(2)).
+            ProcessBuilder pb = new ProcessBuilder(binary.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().put("NSPROBE_PARENT", Long.toString(ProcessHandle.current().pid()));
+            p = pb.start();
+            current = p;
         } catch (IOException e) {
             throw new ProbeUnavailable("cannot start the probe " + binary + ": " + e.getMessage());
         }
@@ -154,9 +197,11 @@ public final class Probe {
             writer.start();
             // Every wait in the probe is bounded; this is the backstop if the probe itself hangs.
             long budgetMs = 20_000L + 3_000L * scenarios.size();
+            java.util.concurrent.atomic.AtomicBoolean watchdogFired = new java.util.concurrent.atomic.AtomicBoolean();
             Thread watchdog = new Thread(() -> {
                 try {
                     if (!p.waitFor(budgetMs, TimeUnit.MILLISECONDS)) {
+                        watchdogFired.set(true);
                         p.descendants().forEach(ProcessHandle::destroyForcibly);
                         p.destroyForcibly();
                     }
@@ -182,6 +227,11 @@ public final class Probe {
                     }
                     int id = n.get("scenario").asInt();
                     if (id < 0 || id >= runs.size()) continue;
+                    if (n.has("done")) {
+                        finished = id + 1;
+                        batchDone = finished;
+                        continue;
+                    }
                     KernelRun run = runs.get(id);
                     if (n.has("result")) {
                         run.results().add(n.get("result").asText());
@@ -191,22 +241,34 @@ public final class Probe {
                     }
                 }
             }
-            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("the probe did not exit");
+            if (!p.waitFor(30, TimeUnit.SECONDS)) return new ProbeBatch(runs, finished, "the probe did not exit");
             if (error != null) throw new ProbeUnavailable("the probe cannot create a PID namespace here: " + error);
-            if (p.exitValue() != 0) throw new IllegalStateException("the probe failed with exit code " + p.exitValue());
-            return runs;
+            if (stopRequested) return new ProbeBatch(runs, finished, null);
+            if (p.exitValue() != 0 || finished < scenarios.size())
+                return new ProbeBatch(runs, finished, "the probe " + status(p.exitValue(), watchdogFired.get()) + " while running scenario "
+                        + finished + " of " + scenarios.size() + (finished < scenarios.size() ? ": " + scenarios.get(finished).steps() : ""));
+            return new ProbeBatch(runs, finished, null);
         } catch (IOException e) {
-            throw new IllegalStateException("reading the probe: " + e.getMessage(), e);
+            if (stopRequested) return new ProbeBatch(runs, finished, null);
+            return new ProbeBatch(runs, finished, "reading the probe failed (" + e.getMessage() + ") while running scenario " + finished);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
+            current = null;
             if (p.isAlive()) {
                 // The scenario inits die with the probe (PR_SET_PDEATHSIG); their namespaces with them.
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
         }
+    }
+
+    /** 128 + N is how a shell shows death by signal N; Java's Process reports the same. */
+    private static String status(int exit, boolean watchdog) {
+        if (watchdog) return "hung and was killed by its watchdog";
+        if (exit > 128) return "was killed by signal " + (exit - 128);
+        return "exited with status " + exit;
     }
 
     /** The probe's input for one scenario: a step per line, the expected result after '|'. */

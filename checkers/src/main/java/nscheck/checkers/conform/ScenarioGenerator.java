@@ -26,10 +26,17 @@ final class ScenarioGenerator {
 
     private final Semantics semantics;
     private final Area area;
+    /** Generating thousands of scenarios takes seconds: Ctrl-C must not wait for it. */
+    private java.util.function.BooleanSupplier stopped = () -> false;
 
     ScenarioGenerator(Semantics semantics, Area area) {
         this.semantics = semantics;
         this.area = area;
+    }
+
+    ScenarioGenerator stopWhen(java.util.function.BooleanSupplier condition) {
+        this.stopped = condition;
+        return this;
     }
 
     private Kernel setupState() {
@@ -75,7 +82,7 @@ final class ScenarioGenerator {
         ArrayDeque<Node> queue = new ArrayDeque<>();
         queue.add(new Node(start, List.of()));
         List<List<Scenario.Step>> leaves = new ArrayList<>();
-        while (!queue.isEmpty()) {
+        while (!queue.isEmpty() && !stopped.getAsBoolean()) {
             Node n = queue.poll();
             if (n.path().size() >= depth) {
                 leaves.add(n.path());
@@ -103,7 +110,7 @@ final class ScenarioGenerator {
     /** {@code count} distinct random walks of up to {@code length} steps after the setup. */
     List<Scenario> randomWalks(int length, int count, Random random) {
         Set<List<Scenario.Step>> walks = new LinkedHashSet<>();
-        for (int attempt = 0; attempt < count * 4 && walks.size() < count; attempt++) {
+        for (int attempt = 0; attempt < count * 4 && walks.size() < count && !stopped.getAsBoolean(); attempt++) {
             Kernel k = setupState();
             List<Scenario.Step> path = new ArrayList<>();
             while (path.size() < length) {

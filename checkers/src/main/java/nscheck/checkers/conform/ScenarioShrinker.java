@@ -39,7 +39,10 @@ final class ScenarioShrinker {
                 predictions.add(p);
             }
             if (candidates.isEmpty()) return best;
-            List<KernelRun> runs = probe.run(candidates, predictions);
+            ProbeBatch batch = probe.runBatch(candidates, predictions);
+            // A probe that died or was stopped: the smallest so far stands.
+            if (!batch.complete()) return best;
+            List<KernelRun> runs = batch.runs();
             Mismatch smaller = null;
             for (int i = 0; i < candidates.size() && smaller == null; i++) {
                 Mismatch again = RunComparison.compare(candidates.get(i), predictions.get(i), runs.get(i), known);

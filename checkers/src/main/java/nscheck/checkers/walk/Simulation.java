@@ -24,6 +24,8 @@ public final class Simulation<S, A> {
     private final Model<S, A> model;
     private final SimulationOptions options;
     private volatile boolean stopRequested;
+    /** Walks finished so far, for progress lines read from another thread. */
+    private volatile int walksDone;
 
     public Simulation(Model<S, A> model, SimulationOptions options) {
         this.model = model;
@@ -33,6 +35,10 @@ public final class Simulation<S, A> {
     /** Asks a running simulation to stop after the current walk (e.g. on Ctrl-C). */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    public int walksDone() {
+        return walksDone;
     }
 
     public SimulationResult<S, A> run() {
@@ -57,6 +63,7 @@ public final class Simulation<S, A> {
                         + "; rerun with --seed " + walkSeed + " --walks 1): " + e, e);
             }
             walks++;
+            walksDone = walks;
             steps += lastWalkSteps;
             if (v != null && !done.contains(v.property())) {
                 found.add(new SimulationResult.Found<>(v, w, walkSeed));

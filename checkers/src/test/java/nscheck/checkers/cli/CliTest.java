@@ -38,7 +38,7 @@ class CliTest {
 
     @Test
     void aCleanModelExitsZero() {
-        Run r = nscheck("check", "pidns-alloc", "--progress", "0", "--out", tmp.toString());
+        Run r = nscheck("check", "pidns-init-death", "--set", "steps=3", "--progress", "0", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("result: OK"), r.out());
         assertTrue(r.out().contains("collision probability"), r.out());
@@ -80,7 +80,7 @@ class CliTest {
                 {"check", tmp.resolve("missing.json").toString()},
                 {"check", "pidns-basic", "--bitstate", "20"},
                 {"check", "futex-mutex-once", "--bitstate", "99"},
-                {"bench", "--variants", "sometimes"},
+                {"bench", "--mode", "sometimes"},
                 {"bench", "--kernel", "no-such-model"},
                 {"frobnicate"},
         };

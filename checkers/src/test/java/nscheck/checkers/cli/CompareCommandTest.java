@@ -13,7 +13,7 @@ class CompareCommandTest {
     @Test
     void printsTheMatrixInEachFormat(@TempDir Path out) {
         for (String format : new String[] {"text", "md", "json"}) {
-            CliTest.Run r = CliTest.nscheck("compare", "--models", "restore-migration", "--variants", "mainline,clone-with-pids-2009",
+            CliTest.Run r = CliTest.nscheck("compare", "--models", "restore-migration", "--variant", "mainline,clone-with-pids-2009",
                     "--format", format, "--out", out.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("no-unprivileged-pid-choice"), r.out());
@@ -26,7 +26,7 @@ class CompareCommandTest {
         CliTest.Run r = CliTest.nscheck("compare", "--format", "html");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertEquals(2, CliTest.nscheck("compare", "--variants", "nosuch").code());
+        assertEquals(2, CliTest.nscheck("compare", "--variant", "nosuch").code());
         assertEquals(2, CliTest.nscheck("compare", "--models", "nosuch").code());
     }
 }

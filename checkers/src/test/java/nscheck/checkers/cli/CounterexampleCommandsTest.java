@@ -97,8 +97,8 @@ class CounterexampleCommandsTest {
 
     @Test
     void minimizeShrinksTheShippedWalkToTheShortestTrace() {
-        Path out = tmp.resolve("small.json");
-        CliTest.Run r = nscheck("minimize", ZAP_WALK.toString(), "-o", out.toString());
+        Path out = tmp.resolve(ZAP_WALK.getFileName());
+        CliTest.Run r = nscheck("minimize", ZAP_WALK.toString(), "--out", tmp.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         Counterexample small = CounterexampleFile.read(out);
         Counterexample walked = CounterexampleFile.read(ZAP_WALK);
@@ -114,7 +114,7 @@ class CounterexampleCommandsTest {
 
     @Test
     void simulateIsReproducibleAndWritesAMinimizedCounterexample() throws IOException {
-        String[] args = {"simulate", "futex-robust-crossns", "--seed", "7", "--walks", "200", "--depth", "30", "--out", tmp.toString()};
+        String[] args = {"simulate", "futex-robust-crossns", "--seed", "7", "--walks", "200", "--walk-length", "30", "--out", tmp.toString()};
         CliTest.Run a = nscheck(args), b = nscheck(args);
         assertEquals(1, a.code(), a.out() + a.err());
         assertEquals(withoutTimings(a.out()), withoutTimings(b.out()), "the same seed, the same walks");
@@ -131,7 +131,7 @@ class CounterexampleCommandsTest {
 
     @Test
     void simulateOnAHoldingModelExitsZero() {
-        CliTest.Run r = nscheck("simulate", "pidns-alloc", "--seed", "1", "--walks", "50", "--depth", "20", "--out", tmp.toString());
+        CliTest.Run r = nscheck("simulate", "pidns-alloc", "--seed", "1", "--walks", "50", "--walk-length", "20", "--out", tmp.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("no violation in 50 walks"), r.out());
     }

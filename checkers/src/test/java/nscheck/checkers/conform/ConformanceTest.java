@@ -67,6 +67,9 @@ class ConformanceTest {
         Mismatch m = r.mismatches().get(0);
         assertTrue(m.scenario().steps().size() <= 6, "minimized: " + m.scenario());
         assertTrue(m.step() >= 0, "a step differs, not only the final NSpid lines");
+        // A wrong rule is deterministic: the rerun of every mismatch shows it again.
+        for (Mismatch x : r.mismatches()) assertEquals(Boolean.TRUE, x.reproducible(), x.toString());
+        assertTrue(r.complete(), "every scenario ran: " + r);
     }
 
     /** A wrong futex rule (a PI hand-off writes no TID) is caught on the word the kernel writes. */

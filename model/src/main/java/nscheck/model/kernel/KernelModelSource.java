@@ -39,6 +39,9 @@ public final class KernelModelSource implements ModelSource {
         if (def.name() == null || def.name().isBlank()) throw new ModelException("model has no name");
         if (def.calls() == null || def.calls().isEmpty()) throw new ModelException("model " + def.name() + " lists no calls");
         this.def = def;
+        // kernel/exit.c find_child_reaper: the root init's exit panics the kernel ("Attempted to kill init!").
+        if (initCalls().contains("exit"))
+            throw new ModelException("init_calls may not contain exit: the root init never exits (the kernel would panic)");
         this.bounds = Bounds.override(def.name(), BOUND_DEFAULTS, def.bounds());
         CallMenu.expand(def.calls(), 2);
         CallMenu.expand(initCalls(), 2);

@@ -1,0 +1,77 @@
+package nscheck.checkers.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nscheck.checkers.conform.Probe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM on long runs, in a child JVM: the partial result is printed in the
+ * chosen format and the exit code is 130 or 143. The signal goes after the first progress line
+ * (the run is under way); no timing is asserted.
+ */
+class InterruptionTest {
+    @TempDir
+    Path tmp;
+
+    private static boolean progressed(String err) {
+        return err.contains("progress: ");
+    }
+
+    @Test
+    void compareOnSigintPrintsThePartialMatrix() throws Exception {
+        // pidns-basic under global-pids grows to millions of states: far longer than the first progress line.
+        try (ChildJvm c = new ChildJvm("compare", "--models", "pidns-basic", "--variant", "mainline,global-pids", "--threads", "1",
+                "--progress", "1", "--out", tmp.toString())) {
+            c.awaitErr(InterruptionTest::progressed, "a progress line");
+            c.signal("INT");
+            assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
+            assertTrue(c.out().startsWith("models: pidns-basic"), c.out());
+            assertTrue(c.out().contains("?"), "cells not run are incomplete: " + c.out());
+            assertTrue(c.err().contains("nscheck: interrupted after "), c.err());
+        }
+    }
+
+    @Test
+    void simulateOnSigtermPrintsTheWalksSoFarAsJson() throws Exception {
+        try (ChildJvm c = new ChildJvm("simulate", "pidns-large", "--seed", "1", "--walks", "1000000000", "--progress", "1", "--json",
+                "--out", tmp.toString())) {
+            c.awaitErr(InterruptionTest::progressed, "a progress line");
+            c.signal("TERM");
+            assertEquals(ExitCode.TERMINATED, c.awaitExit(), c.out() + c.err());
+            JsonNode d = JsonOutputTest.STRICT.readTree(c.out());
+            assertTrue(d.get("interrupted").asBoolean(), c.out());
+            assertTrue(d.get("walks").asLong() > 0, c.out());
+            assertTrue(SchemaValidator.validate(JsonOutputTest.schema("simulate"), d).isEmpty(), c.out());
+        }
+    }
+
+    @Test
+    void checkOnSigintSumsUpTheStatesExplored() throws Exception {
+        try (ChildJvm c = new ChildJvm("check", "pidns-large", "--progress", "1", "--out", tmp.toString())) {
+            c.awaitErr(InterruptionTest::progressed, "a progress line");
+            c.signal("INT");
+            assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
+            assertTrue(c.out().contains("result: INTERRUPTED"), c.out());
+        }
+    }
+
+    @Test
+    void conformOnSigintPrintsThePartialAgreementTable() throws Exception {
+        assumeTrue(Probe.isRoot(), "conform runs against the kernel as root");
+        try (ChildJvm c = new ChildJvm("conform", "--area", "pidns-basic", "--scenarios", "3000", "--progress", "1")) {
+            // After scenarios have run: the table then has counts to show.
+            c.awaitErr(err -> err.lines().anyMatch(l -> l.matches("progress: conform [1-9][0-9,]*/.*")), "a scenario done");
+            c.signal("INT");
+            assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
+            assertTrue(c.out().startsWith("conformance of mainline"), c.out());
+            assertTrue(c.out().contains("interrupted in "), c.out());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package nscheck.checkers.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ./nscheck launcher's build: one line before, one after, no ANSI escapes, and a failed build
+ * is exit 3 naming its log. NSCHECK_MVN stands in for Maven, so no real build runs here.
+ */
+class LauncherTest {
+    static final Path LAUNCHER = Path.of("..", "nscheck");
+
+    record Result(int code, String stderr) {}
+
+    private static Result launch(String mvn) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version");
+        pb.environment().put("NSCHECK_MVN", mvn);
+        pb.environment().put("NSCHECK_REBUILD", "1");
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), err);
+    }
+
+    @Test
+    void aFailedBuildIsExitThreeWithWhereTheLogIs() throws Exception {
+        Result r = launch("false");
+        assertEquals(3, r.code(), r.stderr());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals(2, lines.length, r.stderr());
+        assertTrue(lines[0].startsWith("nscheck: building the jar"), r.stderr());
+        assertTrue(lines[1].matches("nscheck: build failed after \\d+ s \\(exit 3\\); the Maven log is .*nscheck-build\\.log"), r.stderr());
+        assertFalse(r.stderr().contains("\u001b["), "no ANSI escapes");
+    }
+
+    @Test
+    void aBuildIsOneLineBeforeAndOneAfter() throws Exception {
+        // "true" builds nothing: the jar the test run already has is used (the launcher needs one, as after a real build).
+        assumeJar();
+        Result r = launch("true");
+        assertEquals(0, r.code(), r.stderr());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals(2, lines.length, r.stderr());
+        assertTrue(lines[1].matches("nscheck: built in \\d+ s"), r.stderr());
+    }
+
+    @Test
+    void mavenRunsQuietBatchAndColourless() throws IOException {
+        String script = Files.readString(LAUNCHER);
+        assertTrue(script.contains("-q -B -Dstyle.color=never"), "mvn -q -B -Dstyle.color=never in " + LAUNCHER);
+    }
+
+    private static void assumeJar() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("target", "nscheck.jar")), "the packaged jar (mvn package) exists");
+    }
+}
