@@ -9,6 +9,10 @@ import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.TraceStep;
+import nscheck.model.kernel.KernelModel;
+import nscheck.checkers.scenario.CounterexampleForm;
+import nscheck.checkers.scenario.ScenarioError;
+import nscheck.checkers.scenario.ScenarioFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +61,29 @@ public final class CounterexampleFile {
     public static Path writeTo(Path file, Counterexample cex) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
+        Files.writeString(file, text(cex));
+        return file;
+    }
+
+    /**
+     * A counterexample of a kernel model in the readable form (version 2: tasks by name,
+     * arguments in the kernel's words); of a user-space protocol model in version 1, whose steps
+     * are not kernel calls.
+     */
+    static String text(Counterexample cex) throws IOException {
+        try {
+            if (rebuild(cex) instanceof KernelModel km) {
+                String v2 = CounterexampleForm.write(cex, km);
+                if (v2 != null) return v2;
+            }
+        } catch (nscheck.model.ModelException e) {
+            // a model that no longer builds: kept as found
+        }
+        return JSON.writeValueAsString(cex) + "\n";
+    }
+
+    /** Writes {@code cex} in version 1, as the corpus in counterexamples/ keeps it. */
+    public static Path writeVersion1(Path file, Counterexample cex) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(cex) + "\n");
         return file;
     }
@@ -75,6 +102,15 @@ public final class CounterexampleFile {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
+    /** A version 2 file with a model and property, as the steps replay matches. */
+    private static Counterexample version2(Path file, com.fasterxml.jackson.databind.JsonNode tree) {
+        try {
+            return CounterexampleForm.toCounterexample(ScenarioFile.parse(tree));
+        } catch (ScenarioError e) {
+            throw new BadFile(file + ": " + e.getMessage());
+        }
+    }
+
     public static Counterexample read(Path file) {
         String text;
         try {
@@ -87,6 +123,7 @@ public final class CounterexampleFile {
         try {
             var tree = JSON.readTree(text);
             if (tree == null || !tree.isObject()) throw new BadFile(file + ": not a counterexample (no JSON object)");
+            if (ScenarioFile.claims(tree)) return version2(file, tree);
             if (!Counterexample.FORMAT.equals(tree.path("format").asText()))
                 throw new BadFile(file + ": not a counterexample (format is not \"" + Counterexample.FORMAT + "\")");
             int version = tree.path("version").asInt(-1);

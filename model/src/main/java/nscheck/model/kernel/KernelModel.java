@@ -111,7 +111,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     }
 
     /** The call's arguments by name, read off the record so that new calls need no code here. */
-    static Map<String, Object> arguments(Syscall call) {
+    public static Map<String, Object> arguments(Syscall call) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (RecordComponent c : call.getClass().getRecordComponents()) {
             try {
