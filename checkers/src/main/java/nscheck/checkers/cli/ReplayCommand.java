@@ -4,6 +4,9 @@ import nscheck.checkers.trace.Replay;
 import nscheck.checkers.trace.Trace;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.checkers.scenario.ScenarioError;
+import nscheck.checkers.scenario.ScenarioReplay;
+import nscheck.checkers.scenario.Script;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.TraceStep;
@@ -55,6 +58,14 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         for (Path file : expand(files)) {
             try {
+                Script script = rerecordUnder == null ? ScenarioReplay.readIfScenario(file) : null;
+                if (script != null && script.property() == null) {
+                    // a scenario: no property to judge, only the results it states
+                    if (ScenarioReplay.run(file, script, stdout, quiet)) passed++;
+                    else failed++;
+                    stdout.flush();
+                    continue;
+                }
                 Counterexample cex = CounterexampleFile.read(file);
                 Model<?, ?> m = CounterexampleFile.rebuild(cex);
                 if (rerecordUnder != null) rerecord(file, cex, stdout);
@@ -62,6 +73,9 @@ final class ReplayCommand implements Callable<Integer> {
             } catch (CounterexampleFile.BadFile e) {
                 unreadable++;
                 stderr.println("nscheck: " + e.getMessage());
+            } catch (ScenarioError e) {
+                unreadable++;
+                stderr.println("nscheck: " + file + ": " + e.getMessage());
             } catch (ModelException e) {
                 unreadable++;
                 stderr.println("nscheck: " + file + ": " + e.getMessage());
