@@ -3,6 +3,7 @@ package nscheck.checkers.cli;
 import nscheck.checkers.conform.AreaResult;
 import nscheck.checkers.conform.ConformReport;
 import nscheck.checkers.conform.Conformance;
+import nscheck.checkers.conform.KernelReplay;
 import nscheck.checkers.conform.Probe;
 import nscheck.checkers.conform.ProbeUnavailable;
 import nscheck.spec.variant.Variant;
@@ -40,6 +41,9 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "the semantics whose predictions are checked (default: ${DEFAULT-VALUE})")
     String variant = "mainline";
 
+    @Option(names = "--scenario", paramLabel = "FILE", description = "a scenario or counterexample file to run as well, compared step by step (repeatable; alone, only these run)")
+    List<java.nio.file.Path> scenarioFiles = new ArrayList<>();
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,12 +53,12 @@ final class ConformCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageError(e.getMessage());
         }
-        List<String> chosen = areas.isEmpty() ? Conformance.areaNames() : areas;
+        List<String> chosen = areas.isEmpty() && scenarioFiles.isEmpty() ? Conformance.areaNames() : areas;
         for (String a : chosen)
             if (!Conformance.areaNames().contains(a))
                 throw new Main.UsageError("unknown area '" + a + "' (known: " + String.join(", ", Conformance.areaNames()) + ")");
         if (walkLength < 1 || walkLength > 40) throw new Main.UsageError("--walk-length must be within 1..40");
-        if (scenarios < chosen.size()) throw new Main.UsageError("--scenarios must be at least the number of areas (" + chosen.size() + ")");
+        if (!chosen.isEmpty() && scenarios < chosen.size()) throw new Main.UsageError("--scenarios must be at least the number of areas (" + chosen.size() + ")");
         long start = System.nanoTime();
         Probe probe;
         try {
@@ -67,6 +71,13 @@ final class ConformCommand implements Callable<Integer> {
         for (int i = 0; i < chosen.size(); i++) {
             int share = scenarios / chosen.size() + (i < scenarios % chosen.size() ? 1 : 0);
             results.add(c.run(chosen.get(i), share, seed, walkLength));
+        }
+        if (!scenarioFiles.isEmpty()) {
+            try {
+                results.add(new KernelReplay(probe).conform(scenarioFiles));
+            } catch (nscheck.checkers.scenario.ScenarioError | nscheck.checkers.cex.CounterexampleFile.BadFile e) {
+                throw new Main.UsageError(e.getMessage());
+            }
         }
         ConformReport.print(out, c, results, (System.nanoTime() - start) / 1_000_000);
         if (html != null) spec.commandLine().getErr().println("nscheck: report in " + nscheck.checkers.report.Reports.conform(html, c, results));

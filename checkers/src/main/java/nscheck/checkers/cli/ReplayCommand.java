@@ -4,6 +4,9 @@ import nscheck.checkers.trace.Replay;
 import nscheck.checkers.trace.Trace;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.checkers.conform.KernelReplay;
+import nscheck.checkers.conform.Probe;
+import nscheck.checkers.conform.ProbeUnavailable;
 import nscheck.checkers.scenario.ScenarioError;
 import nscheck.checkers.scenario.ScenarioReplay;
 import nscheck.checkers.scenario.Script;
@@ -47,6 +50,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "DIR", description = "also write a chart of each file into DIR (a divergence shows both sides)")
     Path html;
 
+    @Option(names = "--kernel", description = {
+            "run each file on the running kernel through the probe (needs root and gcc) and print, step by step, what the",
+            "spec and the kernel each observed; exit 1 at the first divergence"})
+    boolean kernel;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where --rerecord-under writes (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("nscheck-out");
 
@@ -56,6 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (kernel) return onKernel(expand(files), stdout, stderr);
         for (Path file : expand(files)) {
             try {
                 Script script = rerecordUnder == null ? ScenarioReplay.readIfScenario(file) : null;
@@ -87,6 +96,33 @@ final class ReplayCommand implements Callable<Integer> {
             stdout.printf("replayed %d file%s: %d passed, %d failed, %d unreadable%n",
                     passed + failed + unreadable, passed + failed + unreadable == 1 ? "" : "s", passed, failed, unreadable);
         if (html != null) stderr.println("nscheck: report in " + nscheck.checkers.report.Reports.counterexamples(html, expand(files)));
+        if (unreadable > 0) return ExitCode.USAGE;
+        return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
+    }
+
+    /** `replay --kernel`: each file on the running kernel, through the probe. */
+    private int onKernel(List<Path> all, PrintWriter out, PrintWriter err) {
+        if (rerecordUnder != null) throw new Main.UsageError("--kernel and --rerecord-under do not go together");
+        KernelReplay k;
+        try {
+            k = new KernelReplay(Probe.build());
+        } catch (ProbeUnavailable e) {
+            throw new Main.UsageError("replay --kernel: " + e.getMessage());
+        }
+        for (Path file : all) {
+            try {
+                if (k.replay(file, out)) passed++;
+                else failed++;
+            } catch (CounterexampleFile.BadFile e) {
+                unreadable++;
+                err.println("nscheck: " + e.getMessage());
+            } catch (ScenarioError e) {
+                unreadable++;
+                err.println("nscheck: " + file + ": " + e.getMessage());
+            }
+            out.flush();
+            err.flush();
+        }
         if (unreadable > 0) return ExitCode.USAGE;
         return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
     }

@@ -209,6 +209,15 @@ public final class Probe {
         }
     }
 
+    /** clone3's set_tid as the probe reads it after the hint: " 1,20003"; empty for other calls. */
+    static String setTid(nscheck.spec.Syscall call) {
+        if (!(call instanceof nscheck.spec.Syscall.Clone3 c)) return "";
+        if (c.setTid().isEmpty()) return " -";
+        StringBuilder b = new StringBuilder(" ");
+        for (int i = 0; i < c.setTid().size(); i++) b.append(i > 0 ? "," : "").append(c.setTid().get(i));
+        return b.toString();
+    }
+
     /** The probe's input for one scenario: a step per line, the expected result after '|'. */
     static String script(int id, Scenario s, Prediction pred) {
         StringBuilder b = new StringBuilder();
@@ -218,7 +227,7 @@ public final class Probe {
             Prediction.StepPrediction p = pred.steps().get(i);
             ProbeCall c = ProbeCall.of(step.call(), p.child());
             b.append(i).append(' ').append(step.actor()).append(' ').append(c.op()).append(' ').append(c.a()).append(' ')
-                    .append(c.b()).append(' ').append(p.hint()).append(" |").append(p.result()).append('\n');
+                    .append(c.b()).append(' ').append(p.hint()).append(setTid(step.call())).append(" |").append(p.result()).append('\n');
         }
         b.append("snapshot");
         for (Map.Entry<Integer, String> e : pred.snapshot().entrySet())
