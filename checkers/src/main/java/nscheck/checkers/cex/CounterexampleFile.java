@@ -102,6 +102,42 @@ public final class CounterexampleFile {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
+    /**
+     * Checks a version 1 file's steps against the model it names: each actor a task slot the
+     * model has, each call one of its families, each argument one that family takes, of its type.
+     * Malformed content is an input error at its JSON path, never a divergence.
+     */
+    public static void validate(Path file, Counterexample cex, Model<?, ?> m) {
+        Integer slots = m.bounds().get("tasks");
+        for (int i = 0; i < cex.trace().size(); i++) {
+            TraceStep s = cex.trace().get(i);
+            String at = file + ": trace[" + i + "]";
+            if (!s.actor().matches("T\\d{1,4}")) throw new BadFile(at + ".actor: \"" + s.actor() + "\" is not a task slot (T0, T1, ...)");
+            int slot = Integer.parseInt(s.actor().substring(1));
+            if (slots != null && slot >= slots)
+                throw new BadFile(at + ".actor: " + s.actor() + " is out of range (the model has task slots T0..T" + (slots - 1) + ")");
+            if (!m.actionFamilies().contains(s.call()))
+                throw new BadFile(at + ".call: unknown call \"" + s.call() + "\" (model " + m.name() + " makes: " + String.join(", ", m.actionFamilies()) + ")");
+            if (!(m instanceof KernelModel km)) continue;
+            Map<String, Object> sample = null;
+            for (var c : km.menu()) {
+                if (!c.family().equals(s.call())) continue;
+                Map<String, Object> a = KernelModel.arguments(c);
+                if (sample == null || (s.args() != null && a.keySet().containsAll(s.args().keySet()))) sample = a;
+            }
+            if (sample == null || s.args() == null) continue;
+            for (var e : s.args().entrySet()) {
+                if (!sample.containsKey(e.getKey()))
+                    throw new BadFile(at + ".args." + e.getKey() + ": unknown argument (" + s.call() + " takes "
+                            + (sample.isEmpty() ? "no arguments" : String.join(", ", sample.keySet())) + ")");
+                Object want = sample.get(e.getKey()), got = e.getValue();
+                if (want instanceof Number && !(got instanceof Number)) throw new BadFile(at + ".args." + e.getKey() + ": must be a number");
+                if (want instanceof Boolean && !(got instanceof Boolean)) throw new BadFile(at + ".args." + e.getKey() + ": must be true or false");
+                if (want instanceof List && !(got instanceof List)) throw new BadFile(at + ".args." + e.getKey() + ": must be an array of numbers");
+            }
+        }
+    }
+
     /** A version 2 file with a model and property, as the steps replay matches. */
     private static Counterexample version2(Path file, com.fasterxml.jackson.databind.JsonNode tree) {
         try {

@@ -77,6 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 Counterexample cex = CounterexampleFile.read(file);
                 Model<?, ?> m = CounterexampleFile.rebuild(cex);
+                CounterexampleFile.validate(file, cex, m);
                 if (rerecordUnder != null) rerecord(file, cex, stdout);
                 else replay(file, cex, m, stdout);
             } catch (CounterexampleFile.BadFile e) {

@@ -72,7 +72,7 @@ public final class KernelReplay {
         Limits kernel = kernelLimits();
         String small = ScenarioRun.boundTooSmall(file, s, new Limits(Math.max(kernel.maxTasks(), file.semantics().limits.maxTasks()),
                 kernel.maxLevel(), kernel.pidMax()));
-        if (small != null) throw new ScenarioError("bounds", small);
+        if (small != null) throw new ScenarioError("", small);
         ScenarioRun.Setting st = file.withLimits(kernel);
         ScenarioRun.Result r = ScenarioRun.run(st, s, false);
         List<Scenario.Step> steps = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class Probe {
         return p;
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status")))
                 if (line.startsWith("Uid:")) return line.split("\\s+")[2].equals("0");

@@ -54,7 +54,7 @@ public final class ScenarioReplay {
     public static boolean run(Path file, Script s, PrintWriter out, boolean quiet) {
         ScenarioRun.Setting st = ScenarioRun.setting(s);
         String small = checkBounds(st, s, ROOMY);
-        if (small != null) throw new ScenarioError("bounds", small);
+        if (small != null) throw new ScenarioError("", small);
         ScenarioRun.Result r = ScenarioRun.run(st, s, true);
         if (!quiet) {
             out.printf("replay %s%n", file);

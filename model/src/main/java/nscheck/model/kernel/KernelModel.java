@@ -59,6 +59,14 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         return semantics;
     }
 
+    /** Every call a task of the model may make: the menu, the root init's menu and the kernel's own steps. */
+    public List<Syscall> menu() {
+        List<Syscall> all = new ArrayList<>(calls);
+        for (Syscall c : initCalls) if (!all.contains(c)) all.add(c);
+        all.addAll(DYING);
+        return all;
+    }
+
     @Override public String name() { return name; }
 
     @Override public String description() { return description; }
