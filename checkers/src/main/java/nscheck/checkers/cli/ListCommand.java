@@ -19,9 +19,16 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--calls", description = "list the call families a model file may name and the calls a scenario file may make, with their arguments")
+    boolean calls;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (calls) {
+            CallList.print(out);
+            return ExitCode.OK;
+        }
         out.println("Models (nscheck check NAME, or the path of a model file):");
         for (ModelSource m : ModelCatalog.shipped()) {
             out.printf("  %-20s %s%n", m.name(), m.description());

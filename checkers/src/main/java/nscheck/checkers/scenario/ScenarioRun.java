@@ -119,7 +119,7 @@ public final class ScenarioRun {
             names.add("init");
             for (int i = 1; i <= initialTasks; i++) names.add("t" + i);
         }
-        int words = bounds.getOrDefault("futex_words", wordsUsed(s));
+        int words = bounds.getOrDefault("futex_words", Math.max(wordsUsed(s), model == null ? 0 : model.words()));
         return settingFor(new Semantics(variant, limits), names, words, model, bounds);
     }
 

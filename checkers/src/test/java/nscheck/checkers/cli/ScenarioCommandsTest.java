@@ -193,4 +193,23 @@ class ScenarioCommandsTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("scenario files"), r.out());
     }
+
+    @Test
+    void modelFilesUseTheNewFamilies() {
+        for (String model : new String[] {"../examples/models/threads-futex.json", "../examples/models/clone3-restore.json"}) {
+            CliTest.Run r = CliTest.nscheck("check", model, "--progress", "0", "--out", tmp.toString());
+            assertEquals(0, r.code(), r.out() + r.err());
+        }
+        CliTest.Run r = CliTest.nscheck("check", "../examples/models/threads-futex.json", "--progress", "0", "--out", tmp.toString());
+        assertTrue(r.out().contains("futex-lock-pi=") && r.out().contains("futex-return=") && r.out().contains("clone-thread="), r.out());
+    }
+
+    @Test
+    void listCallsDocumentsEveryFamilyAndEveryScenarioCall() {
+        CliTest.Run r = CliTest.nscheck("list", "--calls");
+        assertEquals(0, r.code(), r.err());
+        for (String family : nscheck.model.kernel.CallMenu.FAMILIES.keySet()) assertTrue(r.out().contains("  " + family + " "), family);
+        for (var f : nscheck.checkers.scenario.CallSyntax.FORMS) assertTrue(r.out().contains("  " + f.name() + " "), f.name());
+        assertTrue(r.out().contains("set_robust_list"), "says the spec has no set_robust_list call");
+    }
 }
