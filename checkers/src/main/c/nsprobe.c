@@ -122,7 +122,9 @@ static void *thread_main(void *arg) {
 }
 
 static void reply(int me, long ret) {
-    if (ret < 0) put(reply_pipe[1], "R %d = -1 %s\n", me, errno_name(errno));
+    /* errno is cleared before each call: -1 without it is a value (ns_last_pid of a namespace
+       whose PIDs all came from set_tid reads -1: idr_alloc leaves idr_next at 0) */
+    if (ret < 0 && errno != 0) put(reply_pipe[1], "R %d = -1 %s\n", me, errno_name(errno));
     else put(reply_pipe[1], "R %d = %ld\n", me, ret);
 }
 
