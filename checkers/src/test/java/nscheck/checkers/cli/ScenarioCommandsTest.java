@@ -35,6 +35,25 @@ class ScenarioCommandsTest {
         assertTrue(r.err().lines().count() == 1, "one line: " + r.err());
     }
 
+    /** The README's first session shows exactly the file its commands run (ReadmeExamplesTest runs them). */
+    @Test
+    void theReadmeShowsTheScenarioFileVerbatim() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int session = readme.indexOf("## A first session"), next = readme.indexOf("\n## ", session + 1);
+        String section = readme.substring(session, next);
+        int open = section.indexOf("```json\n") + "```json\n".length();
+        String shown = section.substring(open, section.indexOf("```", open));
+        assertEquals(Files.readString(FIRST), shown);
+        assertTrue(section.contains("./nscheck replay examples/first-scenario.json")
+                && section.contains("./nscheck replay --kernel examples/first-scenario.json"), section);
+        long steps = scenarioSteps(shown);
+        assertEquals(4, steps, "a four-step scenario");
+    }
+
+    private static long scenarioSteps(String text) {
+        return nscheck.checkers.scenario.ScenarioFile.parse(text).steps().size();
+    }
+
     @Test
     void theReadmeScenarioRunsOnTheSpec() {
         CliTest.Run r = CliTest.nscheck("replay", FIRST.toString());
