@@ -43,7 +43,7 @@ public final class Probe {
     /** Compiles the probe if needed and checks that it can create PID namespaces here. */
     public static Probe build() {
         if (!isRoot())
-            throw new ProbeUnavailable("conform needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
+            throw new ProbeUnavailable("running on the kernel needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
         Probe p = new Probe(compile());
         p.hello();
         return p;
@@ -90,10 +90,10 @@ public final class Probe {
             Path tmp = dir.resolve("nsprobe.tmp");
             Process gcc;
             try {
-                gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
+                gcc = new ProcessBuilder(System.getProperty("nscheck.cc", "gcc"), "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
                         .redirectErrorStream(true).start();
             } catch (IOException e) {
-                throw new ProbeUnavailable("conform needs gcc to build its probe: install it (apt-get install gcc)");
+                throw new ProbeUnavailable("running on the kernel needs gcc to build the probe: install it (apt-get install gcc)");
             }
             String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (gcc.waitFor() != 0) throw new IllegalStateException("gcc failed on the probe:\n" + out);
@@ -107,7 +107,10 @@ public final class Probe {
         }
     }
 
+    /** Where the probe is built; the system property nscheck.cache replaces it, as nscheck.cc replaces gcc (tests of a machine without one). */
     private static Path cacheDir() {
+        String prop = System.getProperty("nscheck.cache");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv("NSCHECK_CACHE");
         if (env != null && !env.isBlank()) return Path.of(env);
         String xdg = System.getenv("XDG_CACHE_HOME");

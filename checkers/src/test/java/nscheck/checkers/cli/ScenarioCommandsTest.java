@@ -231,4 +231,19 @@ class ScenarioCommandsTest {
         for (var f : nscheck.checkers.scenario.CallSyntax.FORMS) assertTrue(r.out().contains("  " + f.name() + " "), f.name());
         assertTrue(r.out().contains("set_robust_list"), "says the spec has no set_robust_list call");
     }
+
+    @Test
+    void onTheKernelWithoutRootOrACompilerIsOneLineAndExitTwo() {
+        System.setProperty("nscheck.cache", tmp.resolve("cache").toString());
+        System.setProperty("nscheck.cc", tmp.resolve("no-such-gcc").toString());
+        try {
+            CliTest.Run r = CliTest.nscheck("replay", "--kernel", FIRST.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains(Probe.isRoot() ? "needs gcc to build the probe" : "needs root"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        } finally {
+            System.clearProperty("nscheck.cache");
+            System.clearProperty("nscheck.cc");
+        }
+    }
 }
