@@ -60,14 +60,24 @@ public final class KernelReplay {
     }
 
     /** One file run on the kernel: the conformance scenario, the spec's prediction, what the kernel did, the names. */
-    record Ran(Path file, Script script, Scenario scenario, Prediction prediction, KernelRun run, Mismatch mismatch, List<String> names) {}
+    record Ran(Path file, Script script, Scenario scenario, Prediction prediction, KernelRun run, Mismatch mismatch, List<String> names,
+               List<String> expected) {
+        /** The first step whose kernel result is not the one the file states, or -1. */
+        int firstUnexpected() {
+            for (int i = 0; i < expected.size() && i < run.results().size(); i++)
+                if (expected.get(i) != null && !expected.get(i).equals(run.results().get(i))) return i;
+            return -1;
+        }
+    }
 
     /**
      * Prepares a file for the probe.
      *
      * @throws ScenarioError if it is malformed, its bounds are too small, or the kernel cannot run it deterministically
      */
-    Prepared prepare(Script s) {
+    Prepared prepare(Script given) {
+        // the kernel takes its own steps at once: a counterexample's delayed ones are refused below
+        Script s = given.asScenario();
         ScenarioRun.Setting file = ScenarioRun.setting(s);
         Limits kernel = kernelLimits();
         String small = ScenarioRun.boundTooSmall(file, s, new Limits(Math.max(kernel.maxTasks(), file.semantics().limits.maxTasks()),
@@ -81,12 +91,16 @@ public final class KernelReplay {
             steps.add(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)));
             names.add("(setup) " + st.names().get(0));
         }
-        List<String> paths = new ArrayList<>();
-        for (int i = 1; i < st.names().size(); i++) paths.add(null);
+        List<String> paths = new ArrayList<>(), expected = new ArrayList<>();
+        for (int i = 1; i < st.names().size(); i++) {
+            paths.add(null);
+            expected.add(null);
+        }
         for (ScenarioRun.Ran ran : r.steps()) {
             steps.add(new Scenario.Step(ran.step().actor(), ran.step().call()));
             names.add(ran.task());
             paths.add(ran.index() >= 0 ? s.steps().get(ran.index()).path() : null);
+            expected.add(ran.expected());
         }
         if (r.diverged()) {
             // the spec cannot take a step at all: nothing to compare it with
@@ -105,10 +119,11 @@ public final class KernelReplay {
         if (p == null)
             throw new ScenarioError("trace", "the kernel cannot run this scenario deterministically: a step has several possible outcomes,"
                     + " or a fatal signal's delivery or a woken futex call's return comes after other steps (the kernel takes those at once)");
-        return new Prepared(s, scenario, p, names, st.semantics().variant.name());
+        return new Prepared(s, scenario, p, names, expected, st.semantics().variant.name());
     }
 
-    record Prepared(Script script, Scenario scenario, Prediction prediction, List<String> names, String variant) {}
+    /** @param expected per scenario step, the result the file states, or null */
+    record Prepared(Script script, Scenario scenario, Prediction prediction, List<String> names, List<String> expected, String variant) {}
 
     /** Runs prepared files in one probe process. */
     List<Ran> run(List<Path> files, List<Prepared> prepared) {
@@ -123,7 +138,7 @@ public final class KernelReplay {
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             Mismatch m = Comparison.compare(p.scenario(), p.prediction(), runs.get(i), known);
-            out.add(new Ran(files.get(i), p.script(), p.scenario(), p.prediction(), runs.get(i), m, p.names()));
+            out.add(new Ran(files.get(i), p.script(), p.scenario(), p.prediction(), runs.get(i), m, p.names(), p.expected()));
         }
         return out;
     }
@@ -146,8 +161,16 @@ public final class KernelReplay {
             String spec = r.prediction().steps().get(i).result();
             String kernel = i < r.run().results().size() ? r.run().results().get(i) : "(not run)";
             String mark = r.mismatch() != null && r.mismatch().step() == i ? "  <- DIVERGES" : "";
-            out.printf("  %3d  %-15s %-38s %-20s %s%s%n", i + 1, r.names().get(i), st.call(), spec, kernel, mark);
+            String stated = r.expected().get(i) != null && !r.expected().get(i).equals(kernel) ? "  (the file states " + r.expected().get(i) + ")" : "";
+            out.printf("  %3d  %-15s %-38s %-20s %s%s%s%n", i + 1, r.names().get(i), st.call(), spec, kernel, mark, stated);
             if (!mark.isEmpty()) break;
+        }
+        int unexpected = r.firstUnexpected();
+        if (r.mismatch() == null && unexpected >= 0) {
+            out.printf("FAIL %s: the kernel observed what the spec did, but step %d (%s %s) returned %s where the file states %s%n", file,
+                    unexpected + 1, r.names().get(unexpected), r.scenario().steps().get(unexpected).call(), r.run().results().get(unexpected),
+                    r.expected().get(unexpected));
+            return false;
         }
         if (r.mismatch() == null) {
             out.printf("PASS %s: the kernel observed what the spec did at all %d steps, and the final NSpid lines agree%n", file,
@@ -179,7 +202,9 @@ public final class KernelReplay {
         for (Ran r : ran) {
             steps += r.run().results().size();
             for (int j = 0; j < r.run().results().size(); j++) families.merge(r.scenario().steps().get(j).call().family(), 1, Integer::sum);
-            if (r.mismatch() == null) agreed++;
+            if (r.mismatch() == null && r.firstUnexpected() < 0) agreed++;
+            else if (r.mismatch() == null) real.add(new Mismatch(r.scenario(), r.firstUnexpected(), "(the file states) " + r.expected().get(r.firstUnexpected()),
+                    r.run().results().get(r.firstUnexpected()), null));
             else if (r.mismatch().known() != null) knownOnes.add(r.mismatch());
             else real.add(r.mismatch());
         }

@@ -164,7 +164,7 @@ public final class ScenarioRun {
                 throw new ScenarioError("property.name", "model " + st.model().name() + " has no property '" + script.property().name() + "' (it checks: "
                         + String.join(", ", st.model().properties().stream().map(Property::name).toList()) + ")");
         }
-        boolean auto = !script.explicitKernelSteps();
+        boolean auto = script.kernelStepsAutomatic();
         Map<String, Integer> slots = new HashMap<>();
         Map<Integer, String> bySlot = new HashMap<>();
         for (int i = 0; i < st.names().size(); i++) {

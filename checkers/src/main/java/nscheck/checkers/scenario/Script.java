@@ -41,6 +41,19 @@ public record Script(String description, String model, String variant, Map<Strin
         tasks = List.copyOf(tasks);
     }
 
+    /**
+     * Whether the kernel's own steps are taken as soon as they are due: in a scenario that names
+     * none of them. A counterexample (a script with a property) is taken exactly as written.
+     */
+    public boolean kernelStepsAutomatic() {
+        return property == null && !explicitKernelSteps();
+    }
+
+    /** The same calls as a plain scenario: no property, no expectation (what the kernel runs). */
+    public Script asScenario() {
+        return new Script(description, model, variant, bounds, tasks, null, null, null, steps);
+    }
+
     /** Whether the trace spells out the kernel's own steps (fatal signal deliveries, woken futex calls returning). */
     public boolean explicitKernelSteps() {
         for (Step s : steps)
