@@ -137,7 +137,7 @@ public final class KernelReplay {
         List<Ran> out = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
-            Mismatch m = Comparison.compare(p.scenario(), p.prediction(), runs.get(i), known);
+            Mismatch m = RunComparison.compare(p.scenario(), p.prediction(), runs.get(i), known);
             out.add(new Ran(files.get(i), p.script(), p.scenario(), p.prediction(), runs.get(i), m, p.names(), p.expected()));
         }
         return out;

@@ -1,7 +1,7 @@
 package nscheck.checkers.scenario;
 
-import nscheck.checkers.Replay;
-import nscheck.checkers.Trace;
+import nscheck.checkers.trace.Replay;
+import nscheck.checkers.trace.Trace;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.model.TraceStep;
 import nscheck.model.kernel.KernelModel;

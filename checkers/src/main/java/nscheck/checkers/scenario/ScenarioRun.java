@@ -1,6 +1,6 @@
 package nscheck.checkers.scenario;
 
-import nscheck.checkers.PropertyCheck;
+import nscheck.checkers.trace.PropertyCheck;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelException;
