@@ -10,9 +10,9 @@ import nscheck.checkers.scenario.ScenarioRun;
 import nscheck.checkers.scenario.Script;
 import nscheck.model.Model;
 import nscheck.model.kernel.KernelModel;
-import nscheck.spec.Kernel;
-import nscheck.spec.Limits;
-import nscheck.spec.Syscall;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.call.Syscall;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

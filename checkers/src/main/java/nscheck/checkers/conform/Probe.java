@@ -213,8 +213,8 @@ public final class Probe {
     }
 
     /** clone3's set_tid as the probe reads it after the hint: " 1,20003"; empty for other calls. */
-    static String setTid(nscheck.spec.Syscall call) {
-        if (!(call instanceof nscheck.spec.Syscall.Clone3 c)) return "";
+    static String setTid(nscheck.spec.call.Syscall call) {
+        if (!(call instanceof nscheck.spec.call.Syscall.Clone3 c)) return "";
         if (c.setTid().isEmpty()) return " -";
         StringBuilder b = new StringBuilder(" ");
         for (int i = 0; i < c.setTid().size(); i++) b.append(i > 0 ? "," : "").append(c.setTid().get(i));

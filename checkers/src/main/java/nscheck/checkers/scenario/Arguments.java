@@ -1,8 +1,8 @@
 package nscheck.checkers.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Signals;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.Signals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package nscheck.checkers.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nscheck.spec.CloneFlags;
-import nscheck.spec.Signals;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

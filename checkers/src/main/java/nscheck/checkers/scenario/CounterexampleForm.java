@@ -6,7 +6,7 @@ import nscheck.checkers.cex.Counterexample;
 import nscheck.model.TraceStep;
 import nscheck.model.kernel.KernelModel;
 import nscheck.model.kernel.KernelStep;
-import nscheck.spec.Kernel;
+import nscheck.spec.state.Kernel;
 
 import java.util.ArrayList;
 import java.util.HashMap;

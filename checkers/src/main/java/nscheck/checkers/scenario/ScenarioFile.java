@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nscheck.checkers.cex.Counterexample;
-import nscheck.spec.Errno;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Errno;
+import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package nscheck.checkers.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nscheck.spec.Kernel;
-import nscheck.spec.Limits;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package nscheck.checkers.scenario;
 
 import nscheck.checkers.cex.Counterexample;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Syscall;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.Limits;
-import nscheck.spec.Mainline;
-import nscheck.spec.Semantics;
-import nscheck.spec.Syscall;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package nscheck.checkers.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nscheck.model.kernel.CallMenu;
-import nscheck.spec.Syscall;
+import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,6 +51,6 @@ class CallFamiliesTest {
         List<Syscall> calls = CallMenu.expand(List.of("clone3-set-tid"), 4);
         assertTrue(calls.contains(new Syscall.Clone3(0, List.of(4), 0)), "pid_max itself: EINVAL");
         assertTrue(calls.contains(new Syscall.Clone3(0, List.of(1, 3, 2), 0)), "three levels");
-        assertTrue(calls.contains(new Syscall.Clone3(nscheck.spec.CloneFlags.CLONE_NEWPID, List.of(1, 2), 0)));
+        assertTrue(calls.contains(new Syscall.Clone3(nscheck.spec.call.CloneFlags.CLONE_NEWPID, List.of(1, 2), 0)));
     }
 }

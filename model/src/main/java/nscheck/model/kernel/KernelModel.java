@@ -110,7 +110,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     @Override
     public List<Kernel> initialStates() {
         Kernel k = semantics.boot();
-        if (words > 0) k = k.withMemory(nscheck.spec.SharedMemory.zeroed(words));
+        if (words > 0) k = k.withMemory(nscheck.spec.state.SharedMemory.zeroed(words));
         for (int i = 0; i < initialTasks; i++) {
             List<Outcome> forked = semantics.step(k, Kernel.ROOT_INIT, new Syscall.Clone(0));
             if (forked.isEmpty() || forked.get(0).observation().failed())
