@@ -29,13 +29,6 @@ public final class CallMenu {
         Map<Class<? extends Syscall>, String> m = new LinkedHashMap<>();
         m.put(Syscall.SignalDelivery.class, "the kernel's own step: every model offers it to a task with a fatal signal pending");
         m.put(Syscall.FutexReturn.class, "the kernel's own step: a woken futex waiter returns (" + protocol + ")");
-        m.put(Syscall.GetTid.class, protocol);
-        m.put(Syscall.FutexWait.class, protocol);
-        m.put(Syscall.FutexWake.class, protocol);
-        m.put(Syscall.FutexLockPi.class, protocol);
-        m.put(Syscall.FutexTrylockPi.class, protocol);
-        m.put(Syscall.FutexUnlockPi.class, protocol);
-        m.put(Syscall.Clone3.class, "made by the restore model's PID-choosing step (Variant.choosePidsCall)");
         m.put(Syscall.CloneWithPids.class, "made by the restore model's PID-choosing step under clone-with-pids-2009");
         m.put(Syscall.Execns.class, "the execns proposal (H3) is checked by the spec's ProposalsTest; no shipped model makes it");
         return m;
@@ -101,8 +94,6 @@ public final class CallMenu {
         m.put("setuid", "setuid(0) and setuid(1000)");
         // every other call the spec implements (issue 12)
         m.put("clone-thread", "clone(CLONE_THREAD): a thread of the caller's process");
-        m.put("clone-newuser", "clone(CLONE_NEWUSER)");
-        m.put("clone-flags", "clone(flags) for every combination of CLONE_PARENT, CLONE_THREAD, CLONE_NEWPID, CLONE_SYSVSEM, CLONE_NEWIPC, CLONE_NEWUSER");
         m.put("clone3-set-tid", "clone3(flags 0 and CLONE_NEWPID, set_tid) for every set_tid of 1 to 3 PIDs in 1..pid_max (innermost first; pid_max itself is EINVAL), the caller privileged from level 0");
         m.put("gettid", "gettid()");
         m.put("futex-wait", "futex(w0, FUTEX_WAIT, val) for every val in 0..pid_max-1 (a free word, or a TID)");
@@ -175,8 +166,6 @@ public final class CallMenu {
                 case "uid-map" -> out.add(new Syscall.WriteIdMaps());
                 case "setuid" -> { out.add(new Syscall.Setuid(0)); out.add(new Syscall.Setuid(1000)); }
                 case "clone-thread" -> out.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
-                case "clone-newuser" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWUSER));
-                case "clone-flags" -> { for (int bits = 0; bits < 64; bits++) out.add(new Syscall.Clone(flagSet(bits))); }
                 case "clone3-set-tid" -> {
                     for (int flags : new int[] {0, CloneFlags.CLONE_NEWPID})
                         for (List<Integer> tids : setTids(pidMax, 3)) out.add(new Syscall.Clone3(flags, tids, 0));
@@ -192,16 +181,6 @@ public final class CallMenu {
             }
         }
         return List.copyOf(out);
-    }
-
-    private static final int[] FLAGS = {CloneFlags.CLONE_PARENT, CloneFlags.CLONE_THREAD, CloneFlags.CLONE_NEWPID,
-            CloneFlags.CLONE_SYSVSEM, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER};
-
-    /** The flags whose bits are set in {@code bits} (bit i: FLAGS[i]). */
-    private static int flagSet(int bits) {
-        int flags = 0;
-        for (int i = 0; i < FLAGS.length; i++) if ((bits & (1 << i)) != 0) flags |= FLAGS[i];
-        return flags;
     }
 
     /** Every set_tid array of 1..maxLength PIDs in 1..pidMax. */
