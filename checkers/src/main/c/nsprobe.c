@@ -6,7 +6,8 @@
  *
  * Input, one scenario at a time:
  *   scenario <id> <words>
- *   <step> <actor> <op> <arg1> <arg2> <hint> |<expected result>
+ *   <step> <actor> <op> <arg1> <arg2> <hint> [<pids>] |<expected result>
+ *                                       (pids: clone3's set_tid, comma-separated, innermost first)
  *   ...
  *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
  *   end
@@ -122,7 +123,9 @@ static void *thread_main(void *arg) {
 }
 
 static void reply(int me, long ret) {
-    if (ret < 0) put(reply_pipe[1], "R %d = -1 %s\n", me, errno_name(errno));
+    /* errno is cleared before each call: -1 without it is a value (ns_last_pid of a namespace
+       whose PIDs all came from set_tid reads -1: idr_alloc leaves idr_next at 0) */
+    if (ret < 0 && errno != 0) put(reply_pipe[1], "R %d = -1 %s\n", me, errno_name(errno));
     else put(reply_pipe[1], "R %d = %ld\n", me, ret);
 }
 
@@ -364,8 +367,21 @@ static long sock_recv(void) {
     return -1;
 }
 
+/* struct clone_args up to set_tid_size (CLONE_ARGS_SIZE_VER1, include/uapi/linux/sched.h). */
+struct clone_args_v2 {
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size;
+};
+#define MAX_SET_TID 32
+#ifndef SYS_clone3
+#define SYS_clone3 435
+#endif
+
+static int is_clone(const char *op) {
+    return !strcmp(op, "clone") || !strcmp(op, "clone3");
+}
+
 static void actor(int me) {
-    char line[128];
+    char line[192];
     for (;;) {
         size_t n = 0;
         /* Byte by byte: several actors' commands never share a pipe, but a clone's child must not
@@ -377,9 +393,9 @@ static void actor(int me) {
             n++;
         }
         line[n] = 0;
-        char op[16];
+        char op[16], pids[64] = "-";
         long a = 0, b = 0;
-        if (sscanf(line, "%15s %ld %ld", op, &a, &b) < 1) _exit(113);
+        if (sscanf(line, "%15s %ld %ld %63s", op, &a, &b, pids) < 1) _exit(113);
         long ret;
         errno = 0;
         if (!strcmp(op, "clone") && (a & CLONE_THREAD)) {
@@ -396,6 +412,26 @@ static void actor(int me) {
             free(st);
             errno = err;
             ret = -1;
+        } else if (!strcmp(op, "clone3")) {
+            /* clone3 with set_tid (kernel/pid.c alloc_pid, S1-S3): set_tid[0] is the innermost level. */
+            pid_t tids[MAX_SET_TID];
+            size_t ntid = 0;
+            for (char *p = pids; *p && *p != '-' && ntid < MAX_SET_TID; ) {
+                tids[ntid++] = (pid_t) strtol(p, &p, 10);
+                if (*p == ',') p++;
+            }
+            struct clone_args_v2 ca;
+            memset(&ca, 0, sizeof ca);
+            ca.flags = (uint64_t) a;
+            ca.exit_signal = SIGCHLD;
+            ca.set_tid = (uint64_t) (uintptr_t) tids;
+            ca.set_tid_size = ntid;
+            ret = syscall(SYS_clone3, &ca, sizeof ca);
+            if (ret == 0) {
+                me = (int) b;
+                put(reply_pipe[1], "H %d %d\n", me, host_tid());
+                continue;
+            }
         } else if (!strcmp(op, "clone")) {
             /* A fork-like clone: no CLONE_VM, so the child runs on its own copy of this stack. */
             ret = syscall(SYS_clone, (unsigned long) a | SIGCHLD, NULL, NULL, NULL, NULL);
@@ -507,6 +543,7 @@ struct step {
     char op[16];
     long a, b;
     char hint;            /* r returns, b blocks, n never returns, z dies (zombie or reaped), x dies into zap */
+    char pids[64];        /* clone3's set_tid, or "-" */
     char expect[64];
 };
 
@@ -717,16 +754,16 @@ static void run_scenario(long id, int nwords) {
         struct step *st = &steps[s];
         char result[64];
         if (strcmp(st->op, "deliver") && strcmp(st->op, "freturn")) {
-            char cmd[96];
-            int n = snprintf(cmd, sizeof cmd, "%s %ld %ld\n", st->op, st->a, st->b);
-            if (!strcmp(st->op, "clone")) hostpid[st->b] = 0;
+            char cmd[192];
+            int n = snprintf(cmd, sizeof cmd, "%s %ld %ld %s\n", st->op, st->a, st->b, st->pids);
+            if (is_clone(st->op)) hostpid[st->b] = 0;
             if (write(cmd_pipe[st->actor][1], cmd, (size_t) n) < 0) {
                 snprintf(result, sizeof result, "<actor gone>");
                 goto report;
             }
         }
-        await(st->actor, st->hint, !strcmp(st->op, "clone") ? (int) st->b : 0, result, sizeof result);
-        if (!strcmp(st->op, "clone") && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
+        await(st->actor, st->hint, is_clone(st->op) ? (int) st->b : 0, result, sizeof result);
+        if (is_clone(st->op) && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;
             while (hostpid[st->b] == 0 && now_ms() < until) wait_input(-1, 10);
@@ -844,9 +881,11 @@ int main(void) {
             char *bar = strchr(line, '|');
             if (bar) { *bar = 0; snprintf(st->expect, sizeof st->expect, "%s", bar + 1); }
             else st->expect[0] = 0;
-            if (sscanf(line, "%d %d %15s %ld %ld %c", &st->no, &st->actor, st->op, &st->a, &st->b, &st->hint) == 6
+            snprintf(st->pids, sizeof st->pids, "-");
+            int got = sscanf(line, "%d %d %15s %ld %ld %c %63s", &st->no, &st->actor, st->op, &st->a, &st->b, &st->hint, st->pids);
+            if (got >= 6
                     && st->actor >= 0 && st->actor < MAX_ACTORS
-                    && (strcmp(st->op, "clone") || (st->b > 0 && st->b < MAX_ACTORS)))
+                    && (!is_clone(st->op) || (st->b > 0 && st->b < MAX_ACTORS)))
                 nsteps++;
             else {
                 fprintf(stderr, "nsprobe: bad step line: %s\n", line);

@@ -9,6 +9,10 @@ import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.TraceStep;
+import nscheck.model.kernel.KernelModel;
+import nscheck.checkers.scenario.CounterexampleForm;
+import nscheck.checkers.scenario.ScenarioError;
+import nscheck.checkers.scenario.ScenarioFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +65,29 @@ public final class CounterexampleFile {
     public static Path writeTo(Path file, Counterexample cex) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
+        Files.writeString(file, text(cex));
+        return file;
+    }
+
+    /**
+     * A counterexample of a kernel model in the readable form (version 2: tasks by name,
+     * arguments in the kernel's words); of a user-space protocol model in version 1, whose steps
+     * are not kernel calls.
+     */
+    static String text(Counterexample cex) throws IOException {
+        try {
+            if (rebuild(cex) instanceof KernelModel km) {
+                String v2 = CounterexampleForm.write(cex, km);
+                if (v2 != null) return v2;
+            }
+        } catch (nscheck.model.ModelException e) {
+            // a model that no longer builds: kept as found
+        }
+        return JSON.writeValueAsString(cex) + "\n";
+    }
+
+    /** Writes {@code cex} in version 1, as the corpus in counterexamples/ keeps it. */
+    public static Path writeVersion1(Path file, Counterexample cex) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(cex) + "\n");
         return file;
     }
@@ -79,6 +106,51 @@ public final class CounterexampleFile {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
+    /**
+     * Checks a version 1 file's steps against the model it names: each actor a task slot the
+     * model has, each call one of its families, each argument one that family takes, of its type.
+     * Malformed content is an input error at its JSON path, never a divergence.
+     */
+    public static void validate(Path file, Counterexample cex, Model<?, ?> m) {
+        Integer slots = m.bounds().get("tasks");
+        for (int i = 0; i < cex.trace().size(); i++) {
+            TraceStep s = cex.trace().get(i);
+            String at = file + ": trace[" + i + "]";
+            if (!s.actor().matches("T\\d{1,4}")) throw new BadFile(at + ".actor: \"" + s.actor() + "\" is not a task slot (T0, T1, ...)");
+            int slot = Integer.parseInt(s.actor().substring(1));
+            if (slots != null && slot >= slots)
+                throw new BadFile(at + ".actor: " + s.actor() + " is out of range (the model has task slots T0..T" + (slots - 1) + ")");
+            if (!m.actionFamilies().contains(s.call()))
+                throw new BadFile(at + ".call: unknown call \"" + s.call() + "\" (model " + m.name() + " makes: " + String.join(", ", m.actionFamilies()) + ")");
+            if (!(m instanceof KernelModel km)) continue;
+            Map<String, Object> sample = null;
+            for (var c : km.menu()) {
+                if (!c.family().equals(s.call())) continue;
+                Map<String, Object> a = KernelModel.arguments(c);
+                if (sample == null || (s.args() != null && a.keySet().containsAll(s.args().keySet()))) sample = a;
+            }
+            if (sample == null || s.args() == null) continue;
+            for (var e : s.args().entrySet()) {
+                if (!sample.containsKey(e.getKey()))
+                    throw new BadFile(at + ".args." + e.getKey() + ": unknown argument (" + s.call() + " takes "
+                            + (sample.isEmpty() ? "no arguments" : String.join(", ", sample.keySet())) + ")");
+                Object want = sample.get(e.getKey()), got = e.getValue();
+                if (want instanceof Number && !(got instanceof Number)) throw new BadFile(at + ".args." + e.getKey() + ": must be a number");
+                if (want instanceof Boolean && !(got instanceof Boolean)) throw new BadFile(at + ".args." + e.getKey() + ": must be true or false");
+                if (want instanceof List && !(got instanceof List)) throw new BadFile(at + ".args." + e.getKey() + ": must be an array of numbers");
+            }
+        }
+    }
+
+    /** A version 2 file with a model and property, as the steps replay matches. */
+    private static Counterexample version2(Path file, com.fasterxml.jackson.databind.JsonNode tree) {
+        try {
+            return CounterexampleForm.toCounterexample(ScenarioFile.parse(tree));
+        } catch (ScenarioError e) {
+            throw new BadFile(file + ": " + e.getMessage());
+        }
+    }
+
     public static Counterexample read(Path file) {
         String text;
         try {
@@ -94,6 +166,7 @@ public final class CounterexampleFile {
         try {
             var tree = JSON.readTree(text);
             if (tree == null || !tree.isObject()) throw new BadFile(file + ": not a counterexample (no JSON object)");
+            if (ScenarioFile.claims(tree)) return version2(file, tree);
             if (!Counterexample.FORMAT.equals(tree.path("format").asText()))
                 throw new BadFile(file + ": not a counterexample (format is not \"" + Counterexample.FORMAT + "\")");
             int version = tree.path("version").asInt(-1);

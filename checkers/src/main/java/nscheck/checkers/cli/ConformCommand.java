@@ -4,6 +4,7 @@ import nscheck.checkers.conform.AreaResult;
 import nscheck.checkers.conform.ConformJson;
 import nscheck.checkers.conform.ConformReport;
 import nscheck.checkers.conform.Conformance;
+import nscheck.checkers.conform.KernelReplay;
 import nscheck.checkers.conform.Probe;
 import nscheck.checkers.conform.ProbeUnavailable;
 import nscheck.spec.variant.Variant;
@@ -60,16 +61,19 @@ final class ConformCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--scenario", paramLabel = "FILE", description = "a scenario or counterexample file to run as well, compared step by step (repeatable; alone, only these run)")
+    List<java.nio.file.Path> scenarioFiles = new ArrayList<>();
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut(), stderr = spec.commandLine().getErr();
         Variant v = VariantOption.named(variant.variant == null ? "mainline" : variant.variant);
-        List<String> chosen = areas.isEmpty() ? Conformance.areaNames() : areas;
+        List<String> chosen = areas.isEmpty() && scenarioFiles.isEmpty() ? Conformance.areaNames() : areas;
         for (String a : chosen)
             if (!Conformance.areaNames().contains(a))
                 throw new UsageError("unknown area '" + a + "' (known: " + String.join(", ", Conformance.areaNames()) + ")");
         if (walkLength < 1 || walkLength > 40) throw new UsageError("--walk-length must be within 1..40, not " + walkLength);
-        if (scenarios < chosen.size() || scenarios > 1_000_000)
+        if (!chosen.isEmpty() && (scenarios < chosen.size() || scenarios > 1_000_000))
             throw new UsageError("--scenarios must be within " + chosen.size() + " (one per area)..1000000, not " + scenarios);
         long start = System.nanoTime();
         Probe probe;
@@ -86,6 +90,13 @@ final class ConformCommand implements Callable<Integer> {
             for (int i = 0; i < chosen.size() && !interruption.requested(); i++) {
                 int share = scenarios / chosen.size() + (i < scenarios % chosen.size() ? 1 : 0);
                 results.add(c.run(chosen.get(i), share, seed.or(1), walkLength));
+            }
+            if (!scenarioFiles.isEmpty() && !interruption.requested()) {
+                try {
+                    results.add(new KernelReplay(probe).conform(scenarioFiles));
+                } catch (nscheck.checkers.scenario.ScenarioError | nscheck.checkers.cex.CounterexampleFile.BadFile e) {
+                    throw new UsageError(e.getMessage());
+                }
             }
             ticker.close();
             stopped = interruption.requested();

@@ -37,9 +37,16 @@ final class ListCommand implements Callable<Integer> {
         return m;
     }
 
+    @picocli.CommandLine.Option(names = "--calls", description = "list the call families a model file may name and the calls a scenario file may make, with their arguments")
+    boolean calls;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (calls) {
+            CallList.print(out);
+            return ExitCode.OK;
+        }
         Map<String, String> invariants = new LinkedHashMap<>();
         for (ModelSource m : ModelCatalog.shipped())
             for (Property<?, ?> p : m.build(Map.of(), null).properties()) invariants.putIfAbsent(p.name(), p.statement());

@@ -4,6 +4,12 @@ import nscheck.checkers.trace.Replay;
 import nscheck.checkers.trace.Trace;
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.checkers.conform.KernelReplay;
+import nscheck.checkers.conform.Probe;
+import nscheck.checkers.conform.ProbeUnavailable;
+import nscheck.checkers.scenario.ScenarioError;
+import nscheck.checkers.scenario.ScenarioReplay;
+import nscheck.checkers.scenario.Script;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.TraceStep;
@@ -51,6 +57,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "DIR", description = "also write a chart of each file into DIR (a divergence shows both sides)")
     Path html;
 
+    @Option(names = "--kernel", description = {
+            "run each file on the running kernel through the probe (needs root and gcc) and print, step by step, what the",
+            "spec and the kernel each observed; exit 1 at the first divergence"})
+    boolean kernel;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where --rerecord-under writes (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("nscheck-out");
 
@@ -73,6 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter json = spec.commandLine().getOut();
         PrintWriter stdout = jsonOption.json ? spec.commandLine().getErr() : json;
         PrintWriter stderr = spec.commandLine().getErr();
+        if (kernel) return onKernel(expand(files), stdout, stderr);
         if (rerecordUnder != null) {
             VariantOption.named(rerecordUnder);
             OutDir.checkDirectory(outDir, "--out");
@@ -85,15 +97,26 @@ final class ReplayCommand implements Callable<Integer> {
                 current.put("file", file.toString());
                 outcomes.add(current);
                 try {
+                    Script script = rerecordUnder == null ? ScenarioReplay.readIfScenario(file) : null;
+                    if (script != null && script.property() == null) {
+                        // a scenario: no property to judge, only the results it states
+                        boolean ok = ScenarioReplay.run(file, script, stdout, quiet);
+                        if (ok) passed++;
+                        else failed++;
+                        current.put("result", ok ? "pass" : "fail");
+                        stdout.flush();
+                        continue;
+                    }
                     Counterexample cex = CounterexampleFile.read(file);
                     current.put("model", cex.model());
                     current.put("variant", cex.variant());
                     current.put("property", cex.property().name());
                     current.put("expect", cex.expect());
                     Model<?, ?> m = rebuild(cex, common.force);
+                    CounterexampleFile.validate(file, cex, m);
                     if (rerecordUnder != null) rerecord(file, cex, stdout);
                     else replay(file, cex, m, stdout);
-                } catch (CounterexampleFile.BadFile | ModelException | UsageError e) {
+                } catch (CounterexampleFile.BadFile | ScenarioError | ModelException | UsageError e) {
                     unreadable++;
                     String message = e instanceof CounterexampleFile.BadFile ? e.getMessage() : file + ": " + e.getMessage();
                     current.put("result", "unreadable");
@@ -126,6 +149,33 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, Integer> bounds = cex.bounds() == null ? Map.of() : cex.bounds();
         MemoryEstimate.check(ModelCatalog.find(cex.model()), bounds, force);
         return CounterexampleFile.rebuild(cex);
+    }
+
+    /** `replay --kernel`: each file on the running kernel, through the probe. */
+    private int onKernel(List<Path> all, PrintWriter out, PrintWriter err) {
+        if (rerecordUnder != null) throw new UsageError("--kernel and --rerecord-under do not go together");
+        KernelReplay k;
+        try {
+            k = new KernelReplay(Probe.build());
+        } catch (ProbeUnavailable e) {
+            throw new UsageError("replay --kernel: " + e.getMessage());
+        }
+        for (Path file : all) {
+            try {
+                if (k.replay(file, out)) passed++;
+                else failed++;
+            } catch (CounterexampleFile.BadFile e) {
+                unreadable++;
+                err.println("nscheck: " + e.getMessage());
+            } catch (ScenarioError e) {
+                unreadable++;
+                err.println("nscheck: " + file + ": " + e.getMessage());
+            }
+            out.flush();
+            err.flush();
+        }
+        if (unreadable > 0) return ExitCode.USAGE;
+        return failed > 0 ? ExitCode.VIOLATED : ExitCode.OK;
     }
 
     private static List<Path> expand(List<Path> args) throws IOException {

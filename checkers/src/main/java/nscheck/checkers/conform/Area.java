@@ -30,7 +30,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -46,6 +46,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(ipc());
         out.add(userns());
         out.add(creds());
+        out.add(clone3(pidMax));
+        out.add(futexThreads());
         return out;
     }
 
@@ -219,6 +221,88 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         return new Area("creds", "SO_PEERCRED's pid across PID namespaces: listen, connect (accepted by the listener), getsockopt by either end",
                 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
                 (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : credsCalls(k, slot, base));
+    }
+
+    /**
+     * clone3 with set_tid (S1-S3; kernel/pid.c alloc_pid) by tasks at every level of nested PID
+     * namespaces, with and without CLONE_NEWPID, among ns_last_pid reads and writes, fork, exit
+     * and wait: successes, a PID in use (EEXIST), PIDs out of [1, pid_max) and arrays longer than
+     * the levels (EINVAL), a new namespace's first PID other than 1 (EINVAL). Arrays reach at most
+     * the spec's levels, or beyond the kernel's (EINVAL on both): never the scenario namespace's
+     * parent, the host's namespace. EPERM needs a caller without CAP_CHECKPOINT_RESTORE in an
+     * owning user namespace, which the spec's clone3 takes as an argument, not from user
+     * namespaces: not generated.
+     */
+    static Area clone3(int pidMax) {
+        List<Syscall> base = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "exit", "wait", "getpid", "ns-last-pid-read"), 5));
+        for (int v : new int[] {0, 3, 6, 20}) base.add(new Syscall.WriteNsLastPid(v));
+        List<Syscall> fixed = List.copyOf(base);
+        List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
+        int[] values = {1, 2, 4, 7, pidMax};
+        return new Area("clone3", "clone3 with set_tid at every level, with and without CLONE_NEWPID, among ns_last_pid reads and writes: successes, EEXIST and every EINVAL",
+                0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
+                (k, slot) -> {
+                    if (slot == Kernel.ROOT_INIT) return initCalls;
+                    var t = k.task(slot);
+                    int level = k.ns(t.nsForChildren).level();
+                    List<Syscall> out = new ArrayList<>(fixed);
+                    for (int flags : new int[] {0, CloneFlags.CLONE_NEWPID}) {
+                        int levels = level + 1 + (flags == 0 ? 0 : 1);
+                        // weighted: a third of the menu is clone3, whatever the level
+                        List<List<Integer>> arrays = new ArrayList<>();
+                        for (int len = 1; len <= Math.min(levels, 3); len++) arrays.addAll(arrays(values, len, level));
+                        List<Integer> tooLong = new ArrayList<>();
+                        for (int i = 0; i < levels + 2; i++) tooLong.add(1);
+                        arrays.add(tooLong);
+                        for (List<Integer> a : arrays) out.add(new Syscall.Clone3(flags, a, 0));
+                    }
+                    return out;
+                });
+    }
+
+    /** set_tid arrays of {@code len} entries: the innermost from every value, outer ones from fewer (the menu stays small). */
+    private static List<List<Integer>> arrays(int[] values, int len, int seed) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int v : values) {
+            if (len == 1) { out.add(List.of(v)); continue; }
+            for (int w : new int[] {values[(seed + 1) % values.length], values[(seed + 3) % values.length]}) {
+                if (len == 2) out.add(List.of(v, w));
+                else out.add(List.of(v, w, values[(seed + 2) % values.length]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Threads and PI futexes across PID namespaces (F3-F6): a process in the root namespace with a
+     * thread, holding the PI lock, a namespace init and a task inside it with a thread, all on one shared word:
+     * FUTEX_LOCK_PI, TRYLOCK_PI and UNLOCK_PI by threads whose TIDs differ by namespace, WAIT and
+     * WAKE, gettid, more threads, and exits while holding the lock (the owner's death: the kernel
+     * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists are not a kernel call in the
+     * spec (no set_robust_list): the futex models cover them.
+     */
+    static Area futexThreads() {
+        List<Scenario.Step> setup = List.of(
+                new Scenario.Step(0, new Syscall.Clone(0)),
+                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
+                new Scenario.Step(2, new Syscall.Clone(0)),
+                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
+                new Scenario.Step(3, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
+                // T1 holds the lock from the start: waiters in the child namespace, and its death, come early
+                new Scenario.Step(1, new Syscall.FutexLockPi(0)));
+        return new Area("futex-threads", "PI futex lock, trylock and unlock, wait and wake by threads of processes in two PID namespaces, and their owners' deaths",
+                1, setup, (k, slot) -> {
+                    if (slot == Kernel.ROOT_INIT) return List.of();
+                    int w = k.memory().word(0);
+                    List<Syscall> out = new ArrayList<>();
+                    for (int i = 0; i < 2; i++) {
+                        out.add(new Syscall.FutexLockPi(0));
+                        out.add(new Syscall.FutexUnlockPi(0));
+                    }
+                    out.addAll(List.of(new Syscall.FutexTrylockPi(0), new Syscall.FutexWait(0, w), new Syscall.FutexWake(0, 1),
+                            new Syscall.GetTid(), new Syscall.Clone(CloneFlags.CLONE_THREAD), new Syscall.Exit(0), new Syscall.Exit(0)));
+                    return out;
+                });
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.List;
 final class KnownDivergences {
     record Entry(String id, String kind, String area, String call, List<String> calls, String spec, String kernel, String reason) {
         boolean matches(String areaName, String family, String specResult, String kernelResult) {
-            return "tolerated".equals(kind) && (area == null || area.equals(areaName)) && (call == null || call.equals(family))
+            return "tolerated".equals(kind) && (area == null || areaName.matches(area)) && (call == null || call.equals(family))
                     && specResult.matches(spec) && kernelResult.matches(kernel);
         }
     }

@@ -48,7 +48,7 @@ public final class Probe {
     /** Compiles the probe if needed and checks that it can create PID namespaces here. */
     public static Probe build() {
         if (!isRoot())
-            throw new ProbeUnavailable("conform needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
+            throw new ProbeUnavailable("running on the kernel needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
         Probe p = new Probe(compile());
         p.hello();
         return p;
@@ -95,10 +95,10 @@ public final class Probe {
             Path tmp = dir.resolve("nsprobe.tmp");
             Process gcc;
             try {
-                gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
+                gcc = new ProcessBuilder(System.getProperty("nscheck.cc", "gcc"), "-O2", "-Wall", "-pthread", "-o", tmp.toString(), src.toString())
                         .redirectErrorStream(true).start();
             } catch (IOException e) {
-                throw new ProbeUnavailable("conform needs gcc to build its probe: install it (apt-get install gcc)");
+                throw new ProbeUnavailable("running on the kernel needs gcc to build the probe: install it (apt-get install gcc)");
             }
             String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (gcc.waitFor() != 0) throw new IllegalStateException("gcc failed on the probe:\n" + out);
@@ -112,7 +112,10 @@ public final class Probe {
         }
     }
 
+    /** Where the probe is built; the system property nscheck.cache replaces it, as nscheck.cc replaces gcc (tests of a machine without one). */
     private static Path cacheDir() {
+        String prop = System.getProperty("nscheck.cache");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv("NSCHECK_CACHE");
         if (env != null && !env.isBlank()) return Path.of(env);
         String xdg = System.getenv("XDG_CACHE_HOME");
@@ -271,6 +274,15 @@ public final class Probe {
         return "exited with status " + exit;
     }
 
+    /** clone3's set_tid as the probe reads it after the hint: " 1,20003"; empty for other calls. */
+    static String setTid(nscheck.spec.call.Syscall call) {
+        if (!(call instanceof nscheck.spec.call.Syscall.Clone3 c)) return "";
+        if (c.setTid().isEmpty()) return " -";
+        StringBuilder b = new StringBuilder(" ");
+        for (int i = 0; i < c.setTid().size(); i++) b.append(i > 0 ? "," : "").append(c.setTid().get(i));
+        return b.toString();
+    }
+
     /** The probe's input for one scenario: a step per line, the expected result after '|'. */
     static String script(int id, Scenario s, Prediction pred) {
         StringBuilder b = new StringBuilder();
@@ -280,7 +292,7 @@ public final class Probe {
             Prediction.StepPrediction p = pred.steps().get(i);
             ProbeCall c = ProbeCall.of(step.call(), p.child());
             b.append(i).append(' ').append(step.actor()).append(' ').append(c.op()).append(' ').append(c.a()).append(' ')
-                    .append(c.b()).append(' ').append(p.hint()).append(" |").append(p.result()).append('\n');
+                    .append(c.b()).append(' ').append(p.hint()).append(setTid(step.call())).append(" |").append(p.result()).append('\n');
         }
         b.append("snapshot");
         for (Map.Entry<Integer, String> e : pred.snapshot().entrySet())

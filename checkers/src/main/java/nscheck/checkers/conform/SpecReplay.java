@@ -107,6 +107,8 @@ final class SpecReplay {
         @Override protected Boolean otherwise(Syscall call) { return false; }
 
         @Override public Boolean clone(Syscall.Clone call) { return true; }
+
+        @Override public Boolean clone3(Syscall.Clone3 call) { return true; }
     };
 
     /** The actor a clone's child becomes: its spec slot; for a failed clone, any unused actor (nothing will use it). */

@@ -23,8 +23,12 @@ class CounterexampleFileTest {
     void writesWhatItReads() throws IOException {
         Counterexample cex = CounterexampleFile.read(SHIPPED);
         Path again = CounterexampleFile.writeTo(dir.resolve("again.json"), cex);
+        assertTrue(Files.readString(again).contains("\"format\" : \"nscheck-scenario\""), "a kernel model's counterexample is written in version 2");
         assertEquals(cex, CounterexampleFile.read(again));
-        assertEquals(Files.readString(SHIPPED), Files.readString(again), "writing is stable: a re-written file is byte-identical");
+        Path twice = CounterexampleFile.writeTo(dir.resolve("twice.json"), CounterexampleFile.read(again));
+        assertEquals(Files.readString(again), Files.readString(twice), "writing is stable: a re-written file is byte-identical");
+        Path v1 = CounterexampleFile.writeVersion1(dir.resolve("v1.json"), cex);
+        assertEquals(Files.readString(SHIPPED), Files.readString(v1), "version 1 still reads and writes as it did");
     }
 
     @Test

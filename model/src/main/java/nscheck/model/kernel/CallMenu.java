@@ -29,13 +29,6 @@ public final class CallMenu {
         Map<Class<? extends Syscall>, String> m = new LinkedHashMap<>();
         m.put(Syscall.SignalDelivery.class, "the kernel's own step: every model offers it to a task with a fatal signal pending");
         m.put(Syscall.FutexReturn.class, "the kernel's own step: a woken futex waiter returns (" + protocol + ")");
-        m.put(Syscall.GetTid.class, protocol);
-        m.put(Syscall.FutexWait.class, protocol);
-        m.put(Syscall.FutexWake.class, protocol);
-        m.put(Syscall.FutexLockPi.class, protocol);
-        m.put(Syscall.FutexTrylockPi.class, protocol);
-        m.put(Syscall.FutexUnlockPi.class, protocol);
-        m.put(Syscall.Clone3.class, "made by the restore model's PID-choosing step (Variant.choosePidsCall)");
         m.put(Syscall.CloneWithPids.class, "made by the restore model's PID-choosing step under clone-with-pids-2009");
         m.put(Syscall.Execns.class, "the execns proposal (H3) is checked by the spec's ProposalsTest; no shipped model makes it");
         return m;
@@ -99,6 +92,15 @@ public final class CallMenu {
         m.put("peercred-uid", "getsockopt(SO_PEERCRED) reading uid");
         m.put("uid-map", "write \"0 <euid> 1\" to the caller's uid_map and gid_map");
         m.put("setuid", "setuid(0) and setuid(1000)");
+        // every other call the spec implements (issue 12)
+        m.put("clone-thread", "clone(CLONE_THREAD): a thread of the caller's process");
+        m.put("clone3-set-tid", "clone3(flags 0 and CLONE_NEWPID, set_tid) for every set_tid of 1 to 3 PIDs in 1..pid_max (innermost first; pid_max itself is EINVAL), the caller privileged from level 0");
+        m.put("gettid", "gettid()");
+        m.put("futex-wait", "futex(w0, FUTEX_WAIT, val) for every val in 0..pid_max-1 (a free word, or a TID)");
+        m.put("futex-wake", "futex(w0, FUTEX_WAKE, 1)");
+        m.put("futex-lock-pi", "futex(w0, FUTEX_LOCK_PI)");
+        m.put("futex-trylock-pi", "futex(w0, FUTEX_TRYLOCK_PI)");
+        m.put("futex-unlock-pi", "futex(w0, FUTEX_UNLOCK_PI)");
         return m;
     }
 
@@ -163,11 +165,46 @@ public final class CallMenu {
                 case "peercred-uid" -> out.add(new Syscall.PeerCredQuery(true));
                 case "uid-map" -> out.add(new Syscall.WriteIdMaps());
                 case "setuid" -> { out.add(new Syscall.Setuid(0)); out.add(new Syscall.Setuid(1000)); }
+                case "clone-thread" -> out.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
+                case "clone3-set-tid" -> {
+                    for (int flags : new int[] {0, CloneFlags.CLONE_NEWPID})
+                        for (List<Integer> tids : setTids(pidMax, 3)) out.add(new Syscall.Clone3(flags, tids, 0));
+                }
+                case "gettid" -> out.add(new Syscall.GetTid());
+                case "futex-wait" -> { for (int v = 0; v < pidMax; v++) out.add(new Syscall.FutexWait(0, v)); }
+                case "futex-wake" -> out.add(new Syscall.FutexWake(0, 1));
+                case "futex-lock-pi" -> out.add(new Syscall.FutexLockPi(0));
+                case "futex-trylock-pi" -> out.add(new Syscall.FutexTrylockPi(0));
+                case "futex-unlock-pi" -> out.add(new Syscall.FutexUnlockPi(0));
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Every set_tid array of 1..maxLength PIDs in 1..pidMax. */
+    private static List<List<Integer>> setTids(int pidMax, int maxLength) {
+        List<List<Integer>> out = new ArrayList<>();
+        List<List<Integer>> level = List.of(List.of());
+        for (int len = 1; len <= maxLength; len++) {
+            List<List<Integer>> next = new ArrayList<>();
+            for (List<Integer> prefix : level)
+                for (int p = 1; p <= pidMax; p++) {
+                    List<Integer> t = new ArrayList<>(prefix);
+                    t.add(p);
+                    next.add(List.copyOf(t));
+                }
+            out.addAll(next);
+            level = next;
+        }
+        return out;
+    }
+
+    /** Whether a call works on the model's shared futex word. */
+    public static boolean isFutex(Syscall c) {
+        return c instanceof Syscall.FutexWait || c instanceof Syscall.FutexWake || c instanceof Syscall.FutexLockPi
+                || c instanceof Syscall.FutexTrylockPi || c instanceof Syscall.FutexUnlockPi;
     }
 
     private static void addKills(List<Syscall> out, int sig, int pidMax, boolean all) {

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class KernelModel implements Model<Kernel, KernelStep> {
     private static final List<Syscall> DYING = List.of(new Syscall.SignalDelivery());
+    /** With futex calls: a woken call returns first, then a pending signal is acted on (Semantics.step). */
+    private static final List<Syscall> WOKEN_OR_DYING = List.of(new Syscall.FutexReturn(), new Syscall.SignalDelivery());
 
     private final String name;
     private final String description;
@@ -34,6 +36,9 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     private final List<String> families;
     private final int initialTasks;
     private final int maxDepth;
+    /** Shared futex words mapped before the first fork: one if any call is a futex call. */
+    private final int words;
+    private final List<Syscall> dying;
 
     public KernelModel(String name, String description, Map<String, Integer> bounds, Semantics semantics,
                        List<String> callFamilies, List<String> initCallFamilies,
@@ -42,8 +47,13 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         this.description = description;
         this.bounds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bounds));
         this.semantics = semantics;
-        this.calls = CallMenu.expand(callFamilies, semantics.limits.pidMax());
-        this.initCalls = CallMenu.expand(initCallFamilies, semantics.limits.pidMax());
+        List<Syscall> menu = CallMenu.expand(callFamilies, semantics.limits.pidMax());
+        List<Syscall> initMenu = CallMenu.expand(initCallFamilies, semantics.limits.pidMax());
+        this.words = menu.stream().anyMatch(CallMenu::isFutex) || initMenu.stream().anyMatch(CallMenu::isFutex) ? 1 : 0;
+        this.dying = words > 0 ? WOKEN_OR_DYING : DYING;
+        // a woken futex call returns before its task makes another call
+        this.calls = words > 0 ? concat(menu, List.of(new Syscall.FutexReturn())) : menu;
+        this.initCalls = words > 0 ? concat(initMenu, List.of(new Syscall.FutexReturn())) : initMenu;
         this.properties = List.copyOf(properties);
         List<String> fams = new ArrayList<>();
         for (Syscall c : calls) if (!fams.contains(c.family())) fams.add(c.family());
@@ -55,8 +65,27 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         this.maxDepth = bounds.getOrDefault("steps", 0);
     }
 
+    private static List<Syscall> concat(List<Syscall> a, List<Syscall> b) {
+        List<Syscall> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /** Shared futex words the model's tasks map (0 or 1). */
+    public int words() {
+        return words;
+    }
+
     public Semantics semantics() {
         return semantics;
+    }
+
+    /** Every call a task of the model may make: the menu, the root init's menu and the kernel's own steps. */
+    public List<Syscall> menu() {
+        List<Syscall> all = new ArrayList<>(calls);
+        for (Syscall c : initCalls) if (!all.contains(c)) all.add(c);
+        for (Syscall c : dying) if (!all.contains(c)) all.add(c);
+        return all;
     }
 
     @Override public String name() { return name; }
@@ -81,6 +110,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     @Override
     public List<Kernel> initialStates() {
         Kernel k = semantics.boot();
+        if (words > 0) k = k.withMemory(nscheck.spec.state.SharedMemory.zeroed(words));
         for (int i = 0; i < initialTasks; i++) {
             List<Outcome> forked = semantics.step(k, Kernel.ROOT_INIT, new Syscall.Clone(0));
             if (forked.isEmpty() || forked.get(0).observation().failed())
@@ -95,7 +125,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         for (int slot = 0; slot < k.taskSlots(); slot++) {
             Task t = k.task(slot);
             if (t == null || !t.alive()) continue;
-            List<Syscall> menu = t.pendingSignal != 0 ? DYING : slot == Kernel.ROOT_INIT ? initCalls : calls;
+            List<Syscall> menu = t.pendingSignal != 0 ? dying : slot == Kernel.ROOT_INIT ? initCalls : calls;
             for (Syscall call : menu) {
                 for (Outcome o : semantics.step(k, slot, call))
                     out.accept(new Transition<>(new KernelStep(slot, call, o.observation()), o.next()));
@@ -111,7 +141,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     }
 
     /** The call's arguments by name, read off the record so that new calls need no code here. */
-    static Map<String, Object> arguments(Syscall call) {
+    public static Map<String, Object> arguments(Syscall call) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (RecordComponent c : call.getClass().getRecordComponents()) {
             try {

@@ -1,0 +1,233 @@
+package nscheck.checkers.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every call of the spec as a scenario file writes it: the call's name and its arguments in the
+ * kernel's words ({@code "flags": ["CLONE_NEWPID"]}, {@code "sig": "SIGUSR1"}, {@code "set_tid":
+ * [1, 20003]}), read into a {@link Syscall} and written back from one. A call whose spec record
+ * carries a choice the kernel makes by which field user space reads (sigwaitinfo's si_pid or
+ * si_uid) takes it as a {@code read} argument.
+ */
+public final class CallSyntax {
+    private CallSyntax() {}
+
+    /** One call: its name in files, what its arguments are, and the two directions. */
+    public record Form(String name, String arguments, String meaning, Class<? extends Syscall> type,
+                       Predicate<Syscall> matches, Function<Arguments, Syscall> read, Function<Syscall, Map<String, Object>> write) {}
+
+    private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
+    private static final List<String> CRED_READ = List.of("pid", "uid");
+
+    public static final List<Form> FORMS = forms();
+
+    private static Form form(String name, String arguments, String meaning, Class<? extends Syscall> type,
+                             Function<Arguments, Syscall> read, Function<Syscall, Map<String, Object>> write) {
+        return new Form(name, arguments, meaning, type, c -> true, read, write);
+    }
+
+    private static Map<String, Object> none(Syscall c) {
+        return new LinkedHashMap<>();
+    }
+
+    private static Map<String, Object> args(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) if (kv[i + 1] != null) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    /** Flag names as the file lists them; null (the key is left out) for no flags. */
+    static List<String> flagNames(int flags) {
+        if (flags == 0) return null;
+        return List.of(CloneFlags.describe(flags).split("\\|"));
+    }
+
+    private static Object signal(int sig) {
+        return sig == 0 ? (Object) 0 : Signals.name(sig);
+    }
+
+    private static List<Form> forms() {
+        List<Form> f = new ArrayList<>();
+        f.add(form("clone", "flags: clone flag names (default none)", "clone(2); the child is named by the step's \"child\"",
+                Syscall.Clone.class, a -> new Syscall.Clone(a.flags("flags")), c -> args("flags", flagNames(((Syscall.Clone) c).flags()))));
+        f.add(form("clone3", "flags; set_tid: PIDs, innermost namespace first (default none); caps_from_level: shallowest level whose user namespace the caller has CAP_CHECKPOINT_RESTORE in (default 0, root on the host)",
+                "clone3(2) with set_tid", Syscall.Clone3.class,
+                a -> new Syscall.Clone3(a.flags("flags"), a.integers("set_tid"), a.integer("caps_from_level", 0)),
+                c -> {
+                    Syscall.Clone3 x = (Syscall.Clone3) c;
+                    return args("flags", flagNames(x.flags()), "set_tid", x.setTid(), "caps_from_level", x.capsFromLevel() == 0 ? null : x.capsFromLevel());
+                }));
+        f.add(form("clone_with_pids", "flags; pids: PIDs, init_pid_ns first, 0 allocates; caps_from_level (default 0)",
+                "the 2009 proposal (not merged; historical variants only)", Syscall.CloneWithPids.class,
+                a -> new Syscall.CloneWithPids(a.flags("flags"), a.integers("pids"), a.integer("caps_from_level", 0)),
+                c -> {
+                    Syscall.CloneWithPids x = (Syscall.CloneWithPids) c;
+                    return args("flags", flagNames(x.flags()), "pids", x.pids(), "caps_from_level", x.capsFromLevel() == 0 ? null : x.capsFromLevel());
+                }));
+        f.add(form("execns", "flags", "the 2006 proposal (not merged; historical variants only)", Syscall.Execns.class,
+                a -> new Syscall.Execns(a.flags("flags")), c -> args("flags", flagNames(((Syscall.Execns) c).flags()))));
+        f.add(form("unshare", "flags: CLONE_NEWPID, CLONE_NEWIPC, CLONE_SYSVSEM or CLONE_NEWUSER", "unshare(2)", Syscall.Unshare.class,
+                a -> new Syscall.Unshare(a.flags("flags")), c -> args("flags", flagNames(((Syscall.Unshare) c).flags()))));
+        f.add(form("setns", "pid", "setns(pidfd_open(pid), CLONE_NEWPID)", Syscall.Setns.class,
+                a -> new Syscall.Setns(a.integer("pid")), c -> args("pid", ((Syscall.Setns) c).pid())));
+        f.add(form("exit", "status (default 0)", "_exit(2)", Syscall.Exit.class,
+                a -> new Syscall.Exit(a.integer("status", 0)), c -> args("status", ((Syscall.Exit) c).status() == 0 ? null : ((Syscall.Exit) c).status())));
+        f.add(form("waitpid", "pid (default -1: any child)", "waitpid(pid, &status, 0)", Syscall.Wait.class,
+                a -> new Syscall.Wait(a.integer("pid", -1)), c -> args("pid", ((Syscall.Wait) c).pid())));
+        f.add(form("getpid", "", "getpid(2): the TGID", Syscall.GetPid.class, a -> new Syscall.GetPid(), CallSyntax::none));
+        f.add(form("getppid", "", "getppid(2)", Syscall.GetPpid.class, a -> new Syscall.GetPpid(), CallSyntax::none));
+        f.add(form("gettid", "", "gettid(2)", Syscall.GetTid.class, a -> new Syscall.GetTid(), CallSyntax::none));
+        f.add(form("kill", "pid; sig: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP or 0", "kill(2)", Syscall.Kill.class,
+                a -> new Syscall.Kill(a.integer("pid"), a.signal("sig", "SIGKILL")),
+                c -> args("pid", ((Syscall.Kill) c).pid(), "sig", signal(((Syscall.Kill) c).sig()))));
+        f.add(form("read_ns_last_pid", "", "read /proc/sys/kernel/ns_last_pid", Syscall.ReadNsLastPid.class, a -> new Syscall.ReadNsLastPid(), CallSyntax::none));
+        f.add(form("write_ns_last_pid", "value", "write /proc/sys/kernel/ns_last_pid", Syscall.WriteNsLastPid.class,
+                a -> new Syscall.WriteNsLastPid(a.integer("value")), c -> args("value", ((Syscall.WriteNsLastPid) c).value())));
+        f.add(form("set_child_subreaper", "", "prctl(PR_SET_CHILD_SUBREAPER, 1)", Syscall.SetChildSubreaper.class,
+                a -> new Syscall.SetChildSubreaper(), CallSyntax::none));
+        f.add(form("sigprocmask", "", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD})", Syscall.SigBlock.class, a -> new Syscall.SigBlock(), CallSyntax::none));
+        f.add(form("sigqueue", "pid", "sigqueue(pid, SIGUSR1)", Syscall.Sigqueue.class,
+                a -> new Syscall.Sigqueue(a.integer("pid")), c -> args("pid", ((Syscall.Sigqueue) c).pid())));
+        f.add(form("tgkill", "tgid; tid", "tgkill(tgid, tid, SIGUSR1)", Syscall.Tgkill.class,
+                a -> new Syscall.Tgkill(a.integer("tgid"), a.integer("tid")),
+                c -> args("tgid", ((Syscall.Tgkill) c).tgid(), "tid", ((Syscall.Tgkill) c).tid())));
+        f.add(form("setpgid", "", "setpgid(0, 0)", Syscall.Setpgid.class, a -> new Syscall.Setpgid(), CallSyntax::none));
+        f.add(form("sigwaitinfo", "read: si_pid (default) or si_uid", "sigwaitinfo({SIGUSR1, SIGCHLD})", Syscall.Sigwaitinfo.class,
+                a -> new Syscall.Sigwaitinfo(a.choice("read", SIG_READ).equals("si_uid")),
+                c -> args("read", ((Syscall.Sigwaitinfo) c).uid() ? "si_uid" : "si_pid")));
+        f.add(form("msgget", "", "msgget(KEY, IPC_CREAT)", Syscall.Msgget.class, a -> new Syscall.Msgget(), CallSyntax::none));
+        f.add(form("msgsnd", "", "msgsnd(0, msg, IPC_NOWAIT)", Syscall.Msgsnd.class, a -> new Syscall.Msgsnd(), CallSyntax::none));
+        f.add(form("msgrcv", "", "msgrcv(0, IPC_NOWAIT)", Syscall.Msgrcv.class, a -> new Syscall.Msgrcv(), CallSyntax::none));
+        f.add(form("msgctl", "read: msg_lspid (default) or msg_lrpid", "msgctl(0, IPC_STAT)", Syscall.MsgStat.class,
+                a -> new Syscall.MsgStat(a.choice("read", List.of("msg_lspid", "msg_lrpid")).equals("msg_lrpid")),
+                c -> args("read", ((Syscall.MsgStat) c).receiver() ? "msg_lrpid" : "msg_lspid")));
+        f.add(form("semget", "", "semget(KEY, 1, IPC_CREAT)", Syscall.Semget.class, a -> new Syscall.Semget(), CallSyntax::none));
+        f.add(form("semop", "sem_op", "semop(0, {0, sem_op, SEM_UNDO})", Syscall.Semop.class,
+                a -> new Syscall.Semop(a.integer("sem_op")), c -> args("sem_op", ((Syscall.Semop) c).op())));
+        f.add(new Form("semctl", "cmd: GETPID, GETVAL or IPC_RMID", "semctl(0, 0, cmd)", Syscall.SemGetpid.class, c -> true,
+                a -> switch (a.choice("cmd", List.of("GETPID", "GETVAL", "IPC_RMID"))) {
+                    case "GETVAL" -> new Syscall.SemGetval();
+                    case "IPC_RMID" -> new Syscall.SemRmid();
+                    default -> new Syscall.SemGetpid();
+                },
+                c -> args("cmd", c instanceof Syscall.SemGetval ? "GETVAL" : c instanceof Syscall.SemRmid ? "IPC_RMID" : "GETPID")));
+        f.add(form("shmget", "", "shmget(KEY, 4096, IPC_CREAT)", Syscall.Shmget.class, a -> new Syscall.Shmget(), CallSyntax::none));
+        f.add(form("shmat", "", "shmdt(shmat(0))", Syscall.ShmAttach.class, a -> new Syscall.ShmAttach(), CallSyntax::none));
+        f.add(form("shmctl", "read: shm_cpid (default) or shm_lpid", "shmctl(0, IPC_STAT)", Syscall.ShmStat.class,
+                a -> new Syscall.ShmStat(a.choice("read", List.of("shm_cpid", "shm_lpid")).equals("shm_lpid")),
+                c -> args("read", ((Syscall.ShmStat) c).last() ? "shm_lpid" : "shm_cpid")));
+        f.add(form("listen", "", "listen(bind(socket(AF_UNIX), PATH))", Syscall.Listen.class, a -> new Syscall.Listen(), CallSyntax::none));
+        f.add(form("connect", "", "connect(PATH), accepted by the listener", Syscall.Connect.class, a -> new Syscall.Connect(), CallSyntax::none));
+        f.add(new Form("sendmsg", "pid, uid: SCM_CREDENTIALS to send (both absent: implicit credentials)", "sendmsg(sock)",
+                Syscall.Send.class, c -> true,
+                a -> {
+                    int pid = a.integer("pid", Integer.MIN_VALUE), uid = a.integer("uid", Integer.MIN_VALUE);
+                    if (pid == Integer.MIN_VALUE && uid == Integer.MIN_VALUE) return new Syscall.Send();
+                    return new Syscall.SendCreds(pid == Integer.MIN_VALUE ? 0 : pid, uid == Integer.MIN_VALUE ? 0 : uid);
+                },
+                c -> c instanceof Syscall.SendCreds s ? args("pid", s.pid(), "uid", s.uid()) : new LinkedHashMap<>()));
+        f.add(form("recvmsg", "read: pid (default) or uid of the ucred", "recvmsg(sock)", Syscall.RecvCreds.class,
+                a -> new Syscall.RecvCreds(a.choice("read", CRED_READ).equals("uid")),
+                c -> args("read", ((Syscall.RecvCreds) c).uid() ? "uid" : "pid")));
+        f.add(form("getsockopt", "read: pid (default) or uid of SO_PEERCRED", "getsockopt(sock, SO_PEERCRED)", Syscall.PeerCredQuery.class,
+                a -> new Syscall.PeerCredQuery(a.choice("read", CRED_READ).equals("uid")),
+                c -> args("read", ((Syscall.PeerCredQuery) c).uid() ? "uid" : "pid")));
+        f.add(form("write_id_maps", "", "write \"0 <euid> 1\" to /proc/self/uid_map and gid_map", Syscall.WriteIdMaps.class,
+                a -> new Syscall.WriteIdMaps(), CallSyntax::none));
+        f.add(form("setuid", "uid", "setuid(2)", Syscall.Setuid.class, a -> new Syscall.Setuid(a.integer("uid")), c -> args("uid", ((Syscall.Setuid) c).uid())));
+        f.add(new Form("futex", "op: FUTEX_WAIT, FUTEX_WAKE, FUTEX_LOCK_PI, FUTEX_TRYLOCK_PI or FUTEX_UNLOCK_PI; word: index of the shared futex word; val: FUTEX_WAIT's expected value, FUTEX_WAKE's count (default 1)",
+                "futex(2) on a word of memory every task shares", Syscall.FutexWait.class, c -> true, CallSyntax::readFutex, CallSyntax::writeFutex));
+        f.add(form("fatal_signal_delivery", "", "not a call: the kernel acts on a pending fatal signal", Syscall.SignalDelivery.class,
+                a -> new Syscall.SignalDelivery(), CallSyntax::none));
+        f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
+        return List.copyOf(f);
+    }
+
+    private static final List<String> FUTEX_OPS = List.of("FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_LOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_UNLOCK_PI");
+
+    private static Syscall readFutex(Arguments a) {
+        String op = a.choice("op", FUTEX_OPS);
+        int word = a.integer("word", 0);
+        return switch (op) {
+            case "FUTEX_WAIT" -> new Syscall.FutexWait(word, a.unsigned("val"));
+            case "FUTEX_WAKE" -> new Syscall.FutexWake(word, a.integer("val", 1));
+            case "FUTEX_LOCK_PI" -> new Syscall.FutexLockPi(word);
+            case "FUTEX_TRYLOCK_PI" -> new Syscall.FutexTrylockPi(word);
+            default -> new Syscall.FutexUnlockPi(word);
+        };
+    }
+
+    private static Map<String, Object> writeFutex(Syscall c) {
+        if (c instanceof Syscall.FutexWait w) return args("op", "FUTEX_WAIT", "word", w.word(), "val", Integer.toUnsignedLong(w.expected()));
+        if (c instanceof Syscall.FutexWake w) return args("op", "FUTEX_WAKE", "word", w.word(), "val", w.count());
+        if (c instanceof Syscall.FutexLockPi l) return args("op", "FUTEX_LOCK_PI", "word", l.word());
+        if (c instanceof Syscall.FutexTrylockPi l) return args("op", "FUTEX_TRYLOCK_PI", "word", l.word());
+        return args("op", "FUTEX_UNLOCK_PI", "word", ((Syscall.FutexUnlockPi) c).word());
+    }
+
+    /** The spec records a form stands for (some forms, such as semctl, stand for several). */
+    private static final Map<Class<?>, Form> BY_TYPE = byType();
+
+    private static Map<Class<?>, Form> byType() {
+        Map<Class<?>, Form> m = new LinkedHashMap<>();
+        for (Form f : FORMS) m.put(f.type(), f);
+        Form semctl = named("semctl"), sendmsg = named("sendmsg"), futex = named("futex");
+        m.put(Syscall.SemGetval.class, semctl);
+        m.put(Syscall.SemRmid.class, semctl);
+        m.put(Syscall.SendCreds.class, sendmsg);
+        for (Class<?> c : List.of(Syscall.FutexWake.class, Syscall.FutexLockPi.class, Syscall.FutexTrylockPi.class, Syscall.FutexUnlockPi.class))
+            m.put(c, futex);
+        return m;
+    }
+
+    private static Form named(String name) {
+        for (Form f : FORMS) if (f.name().equals(name)) return f;
+        throw new IllegalStateException(name);
+    }
+
+    /** The form a call is written in. */
+    public static Form of(Syscall call) {
+        Form f = BY_TYPE.get(call.getClass());
+        if (f == null) throw new IllegalArgumentException("no scenario syntax for " + call);
+        return f;
+    }
+
+    /** The call's name in a file. */
+    public static String name(Syscall call) {
+        return of(call).name();
+    }
+
+    /** The call's arguments in the kernel's words (empty for a call without arguments). */
+    public static Map<String, Object> arguments(Syscall call) {
+        return of(call).write().apply(call);
+    }
+
+    /**
+     * Reads {@code "call"} and {@code "args"} of a step at {@code path} (e.g. {@code trace[3]}).
+     *
+     * @throws ScenarioError for an unknown call, an unknown argument key, a wrong type or value
+     */
+    public static Syscall read(JsonNode call, JsonNode args, String path) {
+        if (call == null || call.isNull()) throw new ScenarioError(path + ".call", "missing (every step names its call)");
+        if (!call.isTextual()) throw new ScenarioError(path + ".call", "must be a call name, not " + Arguments.kind(call));
+        Form form = null;
+        for (Form f : FORMS) if (f.name().equals(call.asText())) form = f;
+        if (form == null)
+            throw new ScenarioError(path + ".call", "unknown call \"" + call.asText() + "\" (known: "
+                    + String.join(", ", FORMS.stream().map(Form::name).toList()) + ")");
+        Arguments a = new Arguments(args, path + ".args", form.name());
+        Syscall c = form.read().apply(a);
+        a.done();
+        return c;
+    }
+}

@@ -1,0 +1,64 @@
+package nscheck.checkers.conform;
+
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The clone3 and futex-threads areas reach what they claim within the CI suite's 40 scenarios
+ * (on the spec's side: ConformanceTest runs every area on the kernel).
+ */
+class NewAreasTest {
+    private static final int PID_MAX = 4194304;
+    private static final Semantics KERNEL_LIKE = new Semantics(Mainline.INSTANCE, new Limits(24, Limits.MAX_PID_NS_LEVEL - 1, PID_MAX));
+
+    private static List<Scenario> forty(String area) {
+        ScenarioGenerator gen = new ScenarioGenerator(KERNEL_LIKE, Area.named(area, PID_MAX));
+        Random random = new Random(1 ^ area.hashCode());
+        Set<Scenario> unique = new java.util.LinkedHashSet<>(gen.breadthFirst(3, 20, random));
+        unique.addAll(gen.randomWalks(10, 40 - unique.size(), random));
+        return new ArrayList<>(unique);
+    }
+
+    @Test
+    void clone3ReachesSuccessesAtSeveralLevelsAndEveryErrorCase() {
+        Set<String> seen = new HashSet<>();
+        for (Scenario s : forty("clone3")) {
+            Prediction p = SpecReplay.predict(KERNEL_LIKE, s);
+            for (int i = 0; i < s.steps().size(); i++) {
+                if (!(s.steps().get(i).call() instanceof Syscall.Clone3 c)) continue;
+                String r = p.steps().get(i).result();
+                seen.add(r.startsWith("= -1") ? r : "ok " + c.setTid().size() + " levels");
+            }
+        }
+        for (String want : List.of("ok 1 levels", "ok 2 levels", "= -1 EEXIST", "= -1 EINVAL"))
+            assertTrue(seen.contains(want), want + " in " + seen);
+    }
+
+    @Test
+    void futexThreadsReachesPiAcrossNamespacesAndAnOwnersDeath() {
+        Set<String> families = new HashSet<>();
+        boolean ownerDied = false;
+        for (Scenario s : forty("futex-threads")) {
+            Prediction p = SpecReplay.predict(KERNEL_LIKE, s);
+            for (int i = 0; i < s.steps().size(); i++) {
+                families.add(s.steps().get(i).call().family());
+                String w = p.steps().get(i).words();
+                // FUTEX_OWNER_DIED (0x40000000) set in the word: a holder died and the kernel handed the lock on
+                if (w != null && (Long.parseLong(w) & 0x40000000L) != 0) ownerDied = true;
+            }
+        }
+        assertTrue(families.containsAll(List.of("futex-lock-pi", "futex-unlock-pi", "futex-trylock-pi", "futex-return", "clone-thread", "exit")), families.toString());
+        assertTrue(ownerDied, "an owner's death hands the PI lock on with FUTEX_OWNER_DIED");
+    }
+}
