@@ -151,18 +151,22 @@ public final class CounterexampleFile {
         }
     }
 
-    public static Counterexample read(Path file) {
-        String text;
+    /** The file's text, refused in one line when it is not a regular file (/dev/zero) or too large to be a trace. */
+    public static String readText(Path file) {
         try {
             if (Files.exists(file) && !Files.isRegularFile(file)) throw new BadFile(file + ": not a regular file");
             if (Files.size(file) > MAX_FILE_BYTES)
                 throw new BadFile(file + ": " + Files.size(file) + " bytes; a counterexample file is at most " + MAX_FILE_BYTES);
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new BadFile(file + ": no such file");
         } catch (IOException e) {
             throw new BadFile(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    public static Counterexample read(Path file) {
+        String text = readText(file);
         try {
             var tree = JSON.readTree(text);
             if (tree == null || !tree.isObject()) throw new BadFile(file + ": not a counterexample (no JSON object)");

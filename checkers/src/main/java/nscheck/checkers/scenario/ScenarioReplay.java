@@ -25,8 +25,8 @@ public final class ScenarioReplay {
     public static Script readIfScenario(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
+            text = nscheck.checkers.cex.CounterexampleFile.readText(file);
+        } catch (nscheck.checkers.cex.CounterexampleFile.BadFile e) {
             return null; // the counterexample reader reports it
         }
         JsonNode tree;
