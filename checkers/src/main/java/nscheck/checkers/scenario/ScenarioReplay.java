@@ -6,7 +6,6 @@ import nscheck.spec.state.Limits;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
