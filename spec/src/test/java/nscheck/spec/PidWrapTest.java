@@ -51,4 +51,31 @@ class PidWrapTest {
         assertEquals(Limits.RESERVED_PIDS + 1, r.pid(0, FORK));
         assertEquals(Errno.EAGAIN, r.errno(0, FORK), "300..302 are taken and 2..299 are reserved");
     }
+
+    /** kernel/pid.c tests cursor > RESERVED_PIDS: a cursor at exactly 300 still wraps to 1. */
+    @Test
+    void aCursorAtReservedPidsStillWrapsToOne() {
+        SpecRun r = new SpecRun(new Semantics(Mainline.INSTANCE, new Limits(6, 1, Limits.RESERVED_PIDS + 1)));
+        r.value(0, new Syscall.WriteNsLastPid(Limits.RESERVED_PIDS - 1));
+        assertEquals(Limits.RESERVED_PIDS, r.pid(0, FORK));
+        r.value(0, new Syscall.WriteNsLastPid(Limits.RESERVED_PIDS - 1));
+        assertEquals(2, r.pid(0, FORK), "300 is taken; the search wraps to 1 (init's) and takes 2");
+    }
+
+    /**
+     * find_pid_ns answers with one task per number; where a broken allocator (the seeded bug that
+     * ignores numbers in use) has given a number twice, the spec's ground truth is the lowest
+     * slot, the task numbered first: kill reaches it, not the newer one.
+     */
+    @Test
+    void aNumberGivenTwiceNamesTheTaskThatGotItFirst() {
+        SpecRun r = new SpecRun(new Semantics(SeededBugs.NO_IN_USE_CHECK, new Limits(6, 1, 4)));
+        assertEquals(2, r.pid(0, FORK));                        // T1
+        assertEquals(3, r.pid(0, FORK));                        // T2
+        assertEquals(1, r.pid(0, FORK));                        // T3: the wrap takes init's 1
+        assertEquals(2, r.pid(0, FORK));                        // T4: and T1's 2
+        r.value(0, new Syscall.Kill(2, Signals.SIGKILL));
+        assertEquals(Signals.SIGKILL, r.k.task(1).pendingSignal, "the first holder of 2");
+        assertEquals(0, r.k.task(4).pendingSignal);
+    }
 }

@@ -98,12 +98,13 @@ class SigqueueTest {
         assertEquals(before, r.k);
     }
 
-    /** A second SIGUSR1 to a task already dying of one leaves it as it is (one fatal signal). */
+    /** SIGUSR1 to a task already dying of SIGKILL leaves it dying of SIGKILL (one fatal signal). */
     @Test
-    void p10_aSecondFatalSigusr1ChangesNothing() {
+    void p10_aFatalSigusr1DoesNotReplaceAPendingSigkill() {
         SpecRun r = container();
-        r.value(1, new Syscall.Sigqueue(4));
+        r.value(1, new Syscall.Kill(4, Signals.SIGKILL));
         Kernel dying = r.k;
+        assertEquals(Signals.SIGKILL, dying.task(3).pendingSignal);
         r.value(0, new Syscall.Sigqueue(4));
         assertEquals(dying, r.k);
     }
