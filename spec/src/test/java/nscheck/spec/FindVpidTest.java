@@ -1,8 +1,15 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** find_vpid (kernel/pid.c): a number names a task only if some task holds it in the caller's namespace; 0 names nobody. */

@@ -1,5 +1,14 @@
 package nscheck.spec;
 
+import nscheck.spec.call.Errno;
+import nscheck.spec.variant.SeededBugs;
+import nscheck.spec.call.Signals;
+
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,10 +1,16 @@
 package nscheck.spec;
 
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
-import static nscheck.spec.CloneFlags.CLONE_THREAD;
-import static nscheck.spec.FutexWord.OWNER_DIED;
-import static nscheck.spec.FutexWord.WAITERS;
+import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
+import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
+import static nscheck.spec.state.FutexWordLayout.WAITERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,19 @@
 package nscheck.spec;
 
+import nscheck.spec.state.Kernel;
+import nscheck.spec.call.Signals;
+import nscheck.spec.state.TaskState;
+
+import nscheck.spec.call.Errno;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.Syscall;
+
 import org.junit.jupiter.api.Test;
 
-import static nscheck.spec.CloneFlags.CLONE_NEWPID;
-import static nscheck.spec.CloneFlags.CLONE_THREAD;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

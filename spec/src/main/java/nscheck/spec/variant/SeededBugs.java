@@ -1,6 +1,7 @@
 package nscheck.spec.variant;
 
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.UserNamespace;
 import nscheck.spec.state.PidAllocation;
 import nscheck.spec.state.PidRef;
 
