@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
  *   <li>of the mutants in the spec's rule classes (class names matching RULES_REGEX) that some test
  *       covers, at least RULES_MIN percent are killed;</li>
  *   <li>of every covered mutant, at least OVERALL_MIN percent are killed;</li>
- *   <li>no method of a rule class is left with no covering test at all.</li>
+ *   <li>no method of a rule class is left with no covering test at all (unless the fifth
+ *       argument is "report", which only lists them).</li>
  * </ul>
  * Prints the scores and the largest groups of survivors (class and mutator); exit status 1 when a
  * threshold is missed, 2 when the file cannot be read.
  */
 public class MutationScore {
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: java MutationScore.java mutations.xml RULES_REGEX RULES_MIN OVERALL_MIN");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: java MutationScore.java mutations.xml RULES_REGEX RULES_MIN OVERALL_MIN [fail|report]");
             System.exit(2);
         }
         File file = new File(args[0]);
@@ -68,7 +69,12 @@ public class MutationScore {
         if (pct(all[2], all[1]) < overallMin) failures.add(String.format("overall: %.1f%% of covered mutants killed, below %.0f%%", pct(all[2], all[1]), overallMin));
         TreeSet<String> uncovered = new TreeSet<>();
         ruleMethodCovered.forEach((method, covered) -> { if (!covered) uncovered.add(method); });
-        if (!uncovered.isEmpty()) failures.add("rule methods no test covers: " + String.join(", ", uncovered));
+        boolean failUncovered = args.length < 5 || !args[4].equals("report");
+        if (!uncovered.isEmpty()) {
+            String line = "rule methods no test covers: " + String.join(", ", uncovered);
+            if (failUncovered) failures.add(line);
+            else System.out.println(line + " (reported, not enforced: mutation.rules.uncovered=report)");
+        }
         System.out.println("largest groups of survivors (class, mutator):");
         survivors.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
                 .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
