@@ -35,6 +35,12 @@ class SeededBugsTest {
             "unix-creds,       seeded-raw-stored-pid,     reported-pid,         4",
             "userns-nproc,     seeded-stuck-nproc,        nproc-exact,          1",
             "userns-ids,       seeded-raw-uids,           uid-mapping,          4",
+            "userns-ids,       seeded-overflow-uids,      uid-mapping,          3",
+            // the benchmark models' own protocol bugs (FutexMutex.Bug)
+            "futex-mutex-once,    seeded-xchg-takes-held,      mutual-exclusion, 3",
+            "futex-mutex-forever, seeded-xchg-takes-held,      mutual-exclusion, 3",
+            "futex-mutex-once,    seeded-wait-without-compare, no-lost-wakeup,   7",
+            "futex-mutex-forever, seeded-wait-without-compare, no-lost-wakeup,   7",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -2,7 +2,6 @@ package nscheck.futex;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,15 +74,10 @@ class PiMutexTest {
             m.unlock(2);
         });
         waiter.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (m.kernel().waiters(m.word) == 0) {
-            assertTrue(System.nanoTime() < deadline, "the waiter never went to sleep");
-            Thread.sleep(1);
-        }
+        Await.until(() -> m.kernel().waiters(m.word) == 1, "the waiter never went to sleep", waiter, () -> state(m));
         assertEquals(1 | PiFutexWord.WAITERS, m.wordValue());
         m.unlock(1);
-        waiter.join(10_000);
-        assertFalse(waiter.isAlive(), "unlock did not wake the sleeper");
+        Await.joined(waiter, "unlock did not wake the sleeper", () -> state(m));
         // The woken locker took the word as TID|WAITERS, so its own unlock went the slow way.
         assertEquals(0, m.wordValue());
     }
@@ -99,29 +93,21 @@ class PiMutexTest {
             m.unlock(2);
         });
         waiter.start();
-        awaitSleepers(m, 1);
+        Await.until(() -> m.kernel().waiters(m.word) == 1, "the waiter never went to sleep", waiter, () -> state(m));
         waiter.interrupt();
         // pthread_mutex_lock is not interruptible: the waiter leaves the queue, clears the flag,
         // retries and sleeps again. The flag is cleared after leaving the queue, so "flag clear and
         // one sleeper" means it has gone back to sleep.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (waiter.isInterrupted() || m.kernel().waiters(m.word) != 1) {
-            assertTrue(System.nanoTime() < deadline, "the interrupted waiter never went back to sleep");
-            Thread.sleep(1);
-        }
+        Await.until(() -> !waiter.isInterrupted() && m.kernel().waiters(m.word) == 1, "the interrupted waiter never went back to sleep",
+                waiter, () -> state(m));
         assertTrue(waiter.isAlive());
         assertEquals(1, m.owner());
         m.unlock(1);
-        waiter.join(10_000);
-        assertFalse(waiter.isAlive());
+        Await.joined(waiter, "unlock did not wake the sleeper", () -> state(m));
         assertTrue(interruptedAfterLock[0], "the interrupt is re-asserted once the lock is held");
     }
 
-    private static void awaitSleepers(PiMutex m, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (m.kernel().waiters(m.word) != n) {
-            assertTrue(System.nanoTime() < deadline, "expected " + n + " sleepers");
-            Thread.sleep(1);
-        }
+    private static String state(PiMutex m) {
+        return "word " + Integer.toHexString(m.wordValue()) + ", " + m.kernel().waiters(m.word) + " asleep";
     }
 }

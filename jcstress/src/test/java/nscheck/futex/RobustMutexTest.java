@@ -2,7 +2,6 @@ package nscheck.futex;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,15 +60,11 @@ class RobustMutexTest {
         AtomicReference<Acquisition> got = new AtomicReference<>();
         Thread waiter = new Thread(() -> got.set(m.lockRobust(2)));
         waiter.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (m.kernel().waiters(m.word) == 0) {
-            assertTrue(System.nanoTime() < deadline, "the waiter never went to sleep");
-            Thread.sleep(1);
-        }
+        Await.until(() -> m.kernel().waiters(m.word) == 1, "the waiter never went to sleep", waiter,
+                () -> "word " + Integer.toHexString(m.wordValue()));
         assertEquals(1 | PiFutexWord.WAITERS, m.wordValue());
         assertEquals(1, m.ownerDied(1), "WAITERS was set, so the cleanup wakes one sleeper");
-        waiter.join(10_000);
-        assertFalse(waiter.isAlive());
+        Await.joined(waiter, "the death did not wake the sleeper", () -> "word " + Integer.toHexString(m.wordValue()));
         assertEquals(Acquisition.OWNER_DIED, got.get());
         assertEquals(2 | PiFutexWord.WAITERS, m.wordValue());
     }

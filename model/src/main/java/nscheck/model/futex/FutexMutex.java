@@ -38,6 +38,41 @@ public final class FutexMutex implements PackedModel {
         }
     }
 
+    /**
+     * Seeded bugs in the protocol, one per invariant, so that each invariant is shown able to fail
+     * on this model (a check that cannot fail is a defect).
+     */
+    public enum Bug {
+        NONE(null, null),
+        /** futex_wait sleeps without comparing val with 2 (F1): a wake sent before it is lost. */
+        WAIT_WITHOUT_COMPARE("seeded-wait-without-compare", "no-lost-wakeup"),
+        /** The lock loop ends when xchg(val, 2) returns anything but 2, so a 1 (held, no waiters) reads as free. */
+        XCHG_TAKES_HELD("seeded-xchg-takes-held", "mutual-exclusion");
+
+        private final String variant;
+        private final String breaks;
+
+        Bug(String variant, String breaks) {
+            this.variant = variant;
+            this.breaks = breaks;
+        }
+
+        /** The --variant name, null for the correct protocol. */
+        public String variant() {
+            return variant;
+        }
+
+        /** The invariant the bug breaks. */
+        public String breaks() {
+            return breaks;
+        }
+
+        public static Bug byVariant(String name) {
+            for (Bug b : values()) if (b.variant != null && b.variant.equals(name)) return b;
+            return null;
+        }
+    }
+
     private static final int VAL_BITS = 2;
     private static final int PC_BITS = 3;
     private static final long PC_MASK = 7;
@@ -57,6 +92,7 @@ public final class FutexMutex implements PackedModel {
 
     private final int threads;
     private final Loop loop;
+    private final Bug bug;
     private final int fin;
     private final int lenShift;
     private final int queueShift;
@@ -64,10 +100,15 @@ public final class FutexMutex implements PackedModel {
     private final List<PackedInvariant> invariants;
 
     public FutexMutex(int threads, Loop loop) {
+        this(threads, loop, Bug.NONE);
+    }
+
+    public FutexMutex(int threads, Loop loop, Bug bug) {
         if (threads < 1 || threads > MAX_THREADS)
             throw new ModelException("threads must be between 1 and " + MAX_THREADS + " (3-bit thread ids in one long), not " + threads);
         this.threads = threads;
         this.loop = loop;
+        this.bug = bug;
         this.fin = loop == Loop.ONCE ? FutexPc.DONE.code() : CAS;
         this.lenShift = VAL_BITS + PC_BITS * threads;
         this.queueShift = lenShift + LEN_BITS;
@@ -90,7 +131,7 @@ public final class FutexMutex implements PackedModel {
         return "Drepper's three-state futex mutex with the futex wait queue as state (" + loop.label() + "; the enumerator benchmark)";
     }
 
-    @Override public String variant() { return loop.label(); }
+    @Override public String variant() { return bug == Bug.NONE ? loop.label() : bug.variant(); }
 
     @Override
     public Map<String, Integer> bounds() {
@@ -143,9 +184,10 @@ public final class FutexMutex implements PackedModel {
                 if (val == 0) return withPc(withVal(s, 1), t, CS);
                 return withPc(s, t, val == 2 ? WAIT : XCHG);
             case 1: // XCHG
-                return withPc(withVal(s, 2), t, val == 0 ? CS : WAIT);
+                boolean free = bug == Bug.XCHG_TAKES_HELD ? val != 2 : val == 0;
+                return withPc(withVal(s, 2), t, free ? CS : WAIT);
             case 2: // WAIT: futex_wait checks val == 2 and enqueues in one step (the hash-bucket lock)
-                if (val != 2) return withPc(s, t, XCHG);
+                if (val != 2 && bug != Bug.WAIT_WITHOUT_COMPARE) return withPc(s, t, XCHG);
                 return withPc(enqueue(s, t), t, SLEEP);
             case 4: // CS: atomic_dec(val); uncontended (was 1) means done, else STORE and WAKE
                 if (val == 1) return withPc(withVal(s, 0), t, fin);

@@ -34,10 +34,16 @@ public final class FutexMutexSource implements ModelSource {
 
     @Override
     public Model<?, ?> build(Map<String, Integer> overrides, String variantName) {
-        if (variantName != null && !variantName.equals(loop.label()))
-            throw new ModelException("model " + name() + " has only the variant " + loop.label()
+        FutexMutex.Bug bug = variantName == null || variantName.equals(loop.label()) ? FutexMutex.Bug.NONE : FutexMutex.Bug.byVariant(variantName);
+        if (bug == null)
+            throw new ModelException("model " + name() + " has only the variant " + loop.label() + " and the seeded bugs " + seededBugs()
                     + " (the other is a model of its own: futex-mutex-" + (loop == FutexMutex.Loop.ONCE ? "forever" : "once") + ")");
         Map<String, Integer> b = Bounds.override(name(), defaultBounds(), overrides);
-        return new PackedModelView(new FutexMutex(b.get("threads"), loop));
+        return new PackedModelView(new FutexMutex(b.get("threads"), loop, bug));
+    }
+
+    /** The protocol's seeded bugs, by --variant name. */
+    public static List<String> seededBugs() {
+        return java.util.Arrays.stream(FutexMutex.Bug.values()).map(FutexMutex.Bug::variant).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -7,12 +7,15 @@ import nscheck.spec.state.KernelObjects;
 import nscheck.spec.rules.Referents;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.SemUndoList;
+import nscheck.spec.state.SigInfo;
+import nscheck.spec.call.Syscall;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.state.Task;
 import nscheck.spec.state.TaskContext;
 import nscheck.spec.state.UCounts;
 import nscheck.spec.state.UserNamespace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,19 +59,63 @@ public final class ObjectInvariants {
         });
     }
 
-    /** C3, C4, P10: ids cross a user-namespace boundary only through its maps; unmapped reads 65534. */
+    /**
+     * C3, C4, P10: ids cross a user-namespace boundary only through its maps; unmapped reads 65534.
+     * Socket credentials are mapped once, when read (scm_recv, SO_PEERCRED): 65534 is right only
+     * where the reader's namespace does not map the sender. A siginfo's si_uid is written when the
+     * signal is queued, in the sender's own namespace and then carried from target to target of a
+     * group send (P10 double munging), so it may be lost on its way, but only through a user
+     * namespace that did not map the sender at that moment; it is judged then, at the step that
+     * queues it, since maps are written and namespaces freed after.
+     */
     static Property<Kernel, KernelStep> uidMapping() {
         return new Property.AlwaysStep<>("uid-mapping",
                 "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
+            Verdict queued = newlyQueuedOverflowUids(pre, post);
+            if (queued == Verdict.VIOLATED) return queued;
             var r = step.result();
-            if (!r.returns() || r.failed()) return Verdict.VACUOUS;
+            if (!r.returns() || r.failed()) return queued;
             Referents.Uid ref = Referents.uid(pre, step.actor(), step.call());
-            if (ref == null) return Verdict.VACUOUS;
-            // The overflow id carries no identity: a sender unmapped in its own namespace reaches
-            // every other namespace as 65534 (P10 double munging), which is a loss, not a leak.
-            if (r.value() == UserNamespace.OVERFLOW_ID) return Verdict.HOLDS;
-            return Verdict.of(r.value() == pre.objects().userNs(ref.readerUserNs()).fromKernel(ref.kuid(), false));
+            if (ref == null) return queued;
+            int mapped = pre.objects().userNs(ref.readerUserNs()).fromKernel(ref.kuid(), false);
+            if (r.value() != UserNamespace.OVERFLOW_ID) return Verdict.of(r.value() == mapped);
+            // A siginfo's overflow uid was judged when it was queued.
+            if (step.call() instanceof Syscall.Sigwaitinfo) return Verdict.HOLDS;
+            return Verdict.of(mapped == UserNamespace.OVERFLOW_ID);
         });
+    }
+
+    /**
+     * Every siginfo this step queued that carries the overflow uid: wrong unless the reader's
+     * namespace does not map the sender or some user namespace, then, did not (the loss of P10).
+     * VACUOUS when the step queued none.
+     */
+    private static Verdict newlyQueuedOverflowUids(Kernel pre, Kernel post) {
+        KernelObjects before = pre.objects(), after = post.objects();
+        Verdict v = Verdict.VACUOUS;
+        for (int i = 0; i < post.taskSlots(); i++) {
+            TaskContext c = after.context(i);
+            if (c == null) continue;
+            TaskContext old = before.context(i);
+            List<SigInfo> seen = new ArrayList<>(old == null ? List.of() : old.pending());
+            for (SigInfo info : c.pending()) {
+                if (seen.remove(info)) continue;
+                if (info.siUid() != UserNamespace.OVERFLOW_ID) continue;
+                UserNamespace reader = after.userNs(info.readerUserNs());
+                if (reader != null && reader.fromKernel(info.senderKuid(), false) == UserNamespace.OVERFLOW_ID) v = Verdict.HOLDS;
+                else if (someUserNsDoesNotMap(before, info.senderKuid()) || someUserNsDoesNotMap(after, info.senderKuid())) v = Verdict.HOLDS;
+                else return Verdict.VIOLATED;
+            }
+        }
+        return v;
+    }
+
+    private static boolean someUserNsDoesNotMap(KernelObjects o, int kuid) {
+        for (int i = 0; i < o.userNsSlots(); i++) {
+            UserNamespace ns = o.userNs(i);
+            if (ns != null && ns.fromKernel(kuid, false) == UserNamespace.OVERFLOW_ID) return true;
+        }
+        return false;
     }
 
     /** U3, U4: the ucounts equal a recount of the tasks that exist (zombies included, until release_task). */

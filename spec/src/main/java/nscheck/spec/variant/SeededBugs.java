@@ -1,6 +1,7 @@
 package nscheck.spec.variant;
 
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.UserNamespace;
 import nscheck.spec.state.PidAllocation;
 import nscheck.spec.state.PidRef;
 
@@ -99,6 +100,19 @@ public final class SeededBugs {
         @Override public int fromKernelId(Kernel k, int userNs, int kid, boolean group) { return kid; }
     };
 
+    /**
+     * Breaks uid-mapping: every nonzero uid reads as the overflow uid, even where the reader's
+     * user namespace maps it (C3, P10), as if from_kuid_munged never found a mapping.
+     */
+    public static final Variant OVERFLOW_UIDS = new Mainline() {
+        @Override public String name() { return "seeded-overflow-uids"; }
+        @Override public String summary() { return "seeded bug: every nonzero uid read across user namespaces is the overflow uid 65534 (breaks uid-mapping)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int fromKernelId(Kernel k, int userNs, int kid, boolean group) {
+            return kid == 0 ? super.fromKernelId(k, userNs, kid, group) : UserNamespace.OVERFLOW_ID;
+        }
+    };
+
     /** Breaks undo-own-namespace: unshare(CLONE_NEWIPC) keeps the undo list and clone(CLONE_NEWIPC|CLONE_SYSVSEM) is allowed (I9). */
     public static final Variant UNDO_CROSSES_IPC_NS = new Mainline() {
         @Override public String name() { return "seeded-undo-crosses-ipcns"; }
@@ -139,5 +153,5 @@ public final class SeededBugs {
 
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
-            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC);
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC);
 }

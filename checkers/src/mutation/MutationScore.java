@@ -1,0 +1,102 @@
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The thresholds of the `mutation` profile, read from PIT's mutations.xml (run with the source
+ * launcher, no build of its own: java MutationScore.java FILE RULES_REGEX RULES_MIN OVERALL_MIN):
+ * <ul>
+ *   <li>of the mutants in the spec's rule classes (class names matching RULES_REGEX) that some test
+ *       covers, at least RULES_MIN percent are killed;</li>
+ *   <li>of every covered mutant, at least OVERALL_MIN percent are killed;</li>
+ *   <li>no method of a rule class is left with no covering test at all (unless the fifth
+ *       argument is "report", which only lists them).</li>
+ * </ul>
+ * Prints the scores and the largest groups of survivors (class and mutator); exit status 1 when a
+ * threshold is missed, 2 when the file cannot be read.
+ */
+public class MutationScore {
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: java MutationScore.java mutations.xml RULES_REGEX RULES_MIN OVERALL_MIN [fail|report]");
+            System.exit(2);
+        }
+        File file = new File(args[0]);
+        if (!file.isFile()) {
+            System.err.println("MutationScore: no " + file + " (did PIT run?)");
+            System.exit(2);
+        }
+        Pattern rules = Pattern.compile(args[1]);
+        double rulesMin = Double.parseDouble(args[2]);
+        double overallMin = Double.parseDouble(args[3]);
+
+        NodeList mutations = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file).getElementsByTagName("mutation");
+        long[] all = new long[3], rule = new long[3]; // total, covered, killed
+        Map<String, Boolean> ruleMethodCovered = new TreeMap<>();
+        Map<String, Integer> survivors = new TreeMap<>();
+        for (int i = 0; i < mutations.getLength(); i++) {
+            Element m = (Element) mutations.item(i);
+            String status = m.getAttribute("status");
+            String cls = text(m, "mutatedClass");
+            String method = cls + "." + text(m, "mutatedMethod");
+            boolean covered = !status.equals("NO_COVERAGE");
+            boolean killed = status.equals("KILLED") || status.equals("TIMED_OUT") || status.equals("MEMORY_ERROR");
+            boolean isRule = rules.matcher(cls.replaceAll("\\$.*", "")).matches();
+            count(all, covered, killed);
+            if (isRule) {
+                count(rule, covered, killed);
+                ruleMethodCovered.merge(method, covered, Boolean::logicalOr);
+            }
+            if (covered && !killed) {
+                String mutator = text(m, "mutator").replaceAll(".*\\.", "");
+                survivors.merge(cls.replaceAll("\\$.*", "") + " " + mutator, 1, Integer::sum);
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        System.out.printf("mutation score: %d mutants, %d covered, %d killed: %.1f%% of covered (%.1f%% of all)%n",
+                all[0], all[1], all[2], pct(all[2], all[1]), pct(all[2], all[0]));
+        System.out.printf("rule classes (%s): %d mutants, %d covered, %d killed: %.1f%% of covered%n",
+                args[1], rule[0], rule[1], rule[2], pct(rule[2], rule[1]));
+        if (pct(rule[2], rule[1]) < rulesMin) failures.add(String.format("rule classes: %.1f%% of covered mutants killed, below %.0f%%", pct(rule[2], rule[1]), rulesMin));
+        if (pct(all[2], all[1]) < overallMin) failures.add(String.format("overall: %.1f%% of covered mutants killed, below %.0f%%", pct(all[2], all[1]), overallMin));
+        TreeSet<String> uncovered = new TreeSet<>();
+        ruleMethodCovered.forEach((method, covered) -> { if (!covered) uncovered.add(method); });
+        boolean failUncovered = args.length < 5 || !args[4].equals("report");
+        if (!uncovered.isEmpty()) {
+            String line = "rule methods no test covers: " + String.join(", ", uncovered);
+            if (failUncovered) failures.add(line);
+            else System.out.println(line + " (reported, not enforced: mutation.rules.uncovered=report)");
+        }
+        System.out.println("largest groups of survivors (class, mutator):");
+        survivors.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> System.err.println("MutationScore: " + f));
+            System.exit(1);
+        }
+        System.out.println("mutation thresholds met");
+    }
+
+    private static void count(long[] c, boolean covered, boolean killed) {
+        c[0]++;
+        if (covered) c[1]++;
+        if (killed) c[2]++;
+    }
+
+    private static double pct(long part, long whole) {
+        return whole == 0 ? 100.0 : 100.0 * part / whole;
+    }
+
+    private static String text(Element m, String tag) {
+        NodeList n = m.getElementsByTagName(tag);
+        return n.getLength() == 0 ? "" : n.item(0).getTextContent();
+    }
+}
