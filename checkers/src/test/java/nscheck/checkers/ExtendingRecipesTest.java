@@ -1,6 +1,11 @@
 package nscheck.checkers;
 
 import nscheck.checkers.compare.Cell;
+import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.CheckOptions;
+import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Progress;
+import nscheck.checkers.trace.Violation;
 import nscheck.checkers.compare.Comparison;
 import nscheck.checkers.compare.Matrix;
 import nscheck.model.Model;
@@ -131,10 +136,10 @@ class ExtendingRecipesTest {
             }
         };
         Matrix m = Comparison.run(List.of(withProposal), List.of(Mainline.INSTANCE, PRE_SUBREAPER), Map.of(), out, 1);
-        assertEquals(Cell.Verdict.VIOLATED, m.cell("orphan-reaper", "pre-subreaper").verdict());
+        assertEquals(Cell.Status.VIOLATED, m.cell("orphan-reaper", "pre-subreaper").verdict());
         for (String inv : m.invariants()) {
-            assertEquals(Cell.Verdict.HOLDS, m.cell(inv, "mainline").verdict(), inv + " under mainline");
-            if (!inv.equals("orphan-reaper")) assertEquals(Cell.Verdict.HOLDS, m.cell(inv, "pre-subreaper").verdict(), inv);
+            assertEquals(Cell.Status.HOLDS, m.cell(inv, "mainline").verdict(), inv + " under mainline");
+            if (!inv.equals("orphan-reaper")) assertEquals(Cell.Status.HOLDS, m.cell(inv, "pre-subreaper").verdict(), inv);
         }
     }
 
