@@ -18,12 +18,12 @@ import nscheck.model.kernel.KernelModelSource;
 import nscheck.model.kernel.KernelStep;
 import nscheck.model.kernel.ObjectInvariants;
 import nscheck.model.kernel.PidInvariants;
-import nscheck.spec.Kernel;
-import nscheck.spec.Limits;
-import nscheck.spec.Mainline;
-import nscheck.spec.Semantics;
-import nscheck.spec.Task;
-import nscheck.spec.Variant;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.Limits;
+import nscheck.spec.variant.Mainline;
+import nscheck.spec.rules.Semantics;
+import nscheck.spec.state.Task;
+import nscheck.spec.variant.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
