@@ -57,7 +57,7 @@ public record DocCommand(Path page, String line) {
     public Result run() {
         String command = line.replaceAll("#.*$", "").trim();
         List<String> args = new ArrayList<>(Arrays.asList(command.substring("./nscheck".length()).trim().split("\\s+")));
-        args.replaceAll(a -> a.startsWith("model/") || a.startsWith("counterexamples/") || a.startsWith("docs/") ? "../" + a : a);
+        args.replaceAll(a -> a.startsWith("model/") || a.startsWith("counterexamples/") || a.startsWith("docs/") || a.startsWith("examples/") ? "../" + a : a);
         if (args.get(0).equals("check")) args.addAll(List.of("--progress", "0"));
         CliTest.Run r = CliTest.nscheck(args.toArray(String[]::new));
         return new Result(r.code(), r.out(), r.err());
