@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A counterexample file: everything needed to reproduce a violation without the run that
- * found it. Format documented in counterexamples/README.md; {@link #VERSION} changes whenever a
+ * found it. Format documented in docs/counterexample-format.md; {@link #VERSION} changes whenever a
  * field changes meaning.
  *
  * @param model     the model's name, or the path of its file

@@ -86,4 +86,22 @@ class CompareTest {
         assertTrue(md.contains("| `ns-id-stable` | holds | **FAIL 4** |"), md);
         assertTrue(json.contains("\"verdict\" : \"violated\"") && json.contains("\"length\" : 4"), json);
     }
+
+    /** docs/proposals.md shows the pinned matrix, cell for cell, in the same row and column order. */
+    @Test
+    void theProposalsPageShowsThePinnedMatrix() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("../docs/proposals.md"));
+        int at = lines.indexOf("<!-- pinned: CompareTest -->");
+        assertTrue(at >= 0, "docs/proposals.md marks its matrix with <!-- pinned: CompareTest -->");
+        List<String> shown = new ArrayList<>();
+        for (int i = at + 1; i < lines.size() && (lines.get(i).startsWith("|") || shown.isEmpty()); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("| `")) continue;
+            String[] cells = l.substring(1, l.length() - 1).split("\\|");
+            StringBuilder row = new StringBuilder(cells[0].trim().replace("`", "")).append(':');
+            for (int c = 1; c < cells.length; c++) row.append(' ').append(cells[c].trim().replace("*", "").replace(' ', '-'));
+            shown.add(row.toString());
+        }
+        assertEquals(String.join("\n", EXPECTED), String.join("\n", shown));
+    }
 }

@@ -92,7 +92,7 @@ class ConformanceTest {
         assertEquals(6, m.step(), "the woken waiter returns owning a word that names nobody");
     }
 
-    /** README "not settled from the sources": setns through the pidfd of a zombie is ESRCH. */
+    /** docs/semantics.md, "Settled on the kernel": setns through the pidfd of a zombie is ESRCH. */
     @Test
     void setnsThroughTheKernelOfAZombieIsEsrch() {
         List<String> got = agrees(new Scenario("settle", 0, List.of(
@@ -103,7 +103,7 @@ class ConformanceTest {
         assertEquals("= -1 ESRCH", got.get(3));
     }
 
-    /** README "not settled from the sources" (P7): a setns'd father's orphans go to the init of the father's namespace. */
+    /** docs/semantics.md, "Settled on the kernel" (P7): a setns'd father's orphans go to the init of the father's namespace. */
     @Test
     void orphansOfASetnsFatherGoToTheInitOfTheFathersNamespace() {
         List<String> got = agrees(new Scenario("settle", 0, List.of(
@@ -243,7 +243,7 @@ class ConformanceTest {
     }
 
     /**
-     * README "not settled from the sources" (P10): si_uid from a sender whose own user namespace
+     * docs/semantics.md, "Settled on the kernel" (P10): si_uid from a sender whose own user namespace
      * does not map its uid goes through that namespace first (from_kuid_munged, then make_kuid in
      * send_signal_locked) and arrives as 65534, though the receiver's namespace maps kuid 0.
      */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The enumerator's counts are a property of the model, not of the run: two runs agree, and the
- * pinned numbers (README "Models") change only when the spec or a model changes on purpose.
+ * pinned numbers (docs/models-and-invariants.md, model/golden-counts.json) change only when the spec or a model changes on purpose.
  */
 class DeterminismTest {
 
