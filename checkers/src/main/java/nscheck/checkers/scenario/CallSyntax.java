@@ -3,6 +3,7 @@ package nscheck.checkers.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
@@ -168,12 +169,24 @@ public final class CallSyntax {
     }
 
     private static Map<String, Object> writeFutex(Syscall c) {
-        if (c instanceof Syscall.FutexWait w) return args("op", "FUTEX_WAIT", "word", w.word(), "val", Integer.toUnsignedLong(w.expected()));
-        if (c instanceof Syscall.FutexWake w) return args("op", "FUTEX_WAKE", "word", w.word(), "val", w.count());
-        if (c instanceof Syscall.FutexLockPi l) return args("op", "FUTEX_LOCK_PI", "word", l.word());
-        if (c instanceof Syscall.FutexTrylockPi l) return args("op", "FUTEX_TRYLOCK_PI", "word", l.word());
-        return args("op", "FUTEX_UNLOCK_PI", "word", ((Syscall.FutexUnlockPi) c).word());
+        return c.accept(FUTEX_ARGS);
     }
+
+    /** futex(2)'s op and arguments in the kernel's words, one entry per futex call type. */
+    private static final PartialSyscallTable<Map<String, Object>> FUTEX_ARGS = new PartialSyscallTable<>() {
+        @Override protected Map<String, Object> otherwise(Syscall call) {
+            throw new IllegalArgumentException("not a futex call: " + call);
+        }
+
+        @Override public Map<String, Object> futexWait(Syscall.FutexWait w) {
+            return args("op", "FUTEX_WAIT", "word", w.word(), "val", Integer.toUnsignedLong(w.expected()));
+        }
+
+        @Override public Map<String, Object> futexWake(Syscall.FutexWake w) { return args("op", "FUTEX_WAKE", "word", w.word(), "val", w.count()); }
+        @Override public Map<String, Object> futexLockPi(Syscall.FutexLockPi l) { return args("op", "FUTEX_LOCK_PI", "word", l.word()); }
+        @Override public Map<String, Object> futexTrylockPi(Syscall.FutexTrylockPi l) { return args("op", "FUTEX_TRYLOCK_PI", "word", l.word()); }
+        @Override public Map<String, Object> futexUnlockPi(Syscall.FutexUnlockPi u) { return args("op", "FUTEX_UNLOCK_PI", "word", u.word()); }
+    };
 
     /** The spec records a form stands for (some forms, such as semctl, stand for several). */
     private static final Map<Class<?>, Form> BY_TYPE = byType();

@@ -117,7 +117,7 @@ public final class ScenarioFile {
         JsonNode c = s.get("child");
         String child = null;
         if (c != null && !c.isNull()) {
-            if (!(call instanceof Syscall.Clone || call instanceof Syscall.Clone3 || call instanceof Syscall.CloneWithPids))
+            if (!nscheck.spec.call.CreatesTask.of(call))
                 throw new ScenarioError(path + ".child", "only a clone names a child");
             child = name(c, path + ".child", List.of());
         }

@@ -139,11 +139,7 @@ public final class ScenarioRun {
     static int wordsUsed(Script s) {
         int n = 0;
         for (Script.Step st : s.steps()) {
-            Syscall c = st.call();
-            int w = c instanceof Syscall.FutexWait x ? x.word() : c instanceof Syscall.FutexWake x ? x.word()
-                    : c instanceof Syscall.FutexLockPi x ? x.word() : c instanceof Syscall.FutexTrylockPi x ? x.word()
-                    : c instanceof Syscall.FutexUnlockPi x ? x.word() : -1;
-            n = Math.max(n, w + 1);
+            n = Math.max(n, nscheck.spec.call.FutexWordOperand.of(st.call()) + 1);
         }
         return n;
     }
@@ -232,7 +228,7 @@ public final class ScenarioRun {
     }
 
     static boolean isClone(Syscall c) {
-        return c instanceof Syscall.Clone || c instanceof Syscall.Clone3 || c instanceof Syscall.CloneWithPids;
+        return nscheck.spec.call.CreatesTask.of(c);
     }
 
     private static String why(Kernel k, int slot) {

@@ -203,8 +203,7 @@ public final class CallMenu {
 
     /** Whether a call works on the model's shared futex word. */
     public static boolean isFutex(Syscall c) {
-        return c instanceof Syscall.FutexWait || c instanceof Syscall.FutexWake || c instanceof Syscall.FutexLockPi
-                || c instanceof Syscall.FutexTrylockPi || c instanceof Syscall.FutexUnlockPi;
+        return nscheck.spec.call.FutexWordOperand.of(c) >= 0;
     }
 
     private static void addKills(List<Syscall> out, int sig, int pidMax, boolean all) {
