@@ -4,7 +4,6 @@ import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.Errno;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.call.Outcome;
-import nscheck.spec.call.Privilege;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.Syscall;
@@ -51,7 +50,7 @@ public final class Restore {
             int levels = base + e.inside().size();
             int[] wanted = new int[levels];
             for (int j = 0; j < e.inside().size(); j++) wanted[base + j] = e.inside().get(j);
-            Syscall call = s.variant.choosePidsCall(flags, wanted, Privilege.HOST_ROOT);
+            Syscall call = s.variant.choosePidsCall(flags, wanted);
             Outcome o = only(s.step(cur, actor, call));
             if (o == null || o.observation().failed()) {
                 Errno errno = o == null ? Errno.EINVAL : o.observation().errno();
