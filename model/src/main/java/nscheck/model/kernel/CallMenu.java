@@ -30,7 +30,6 @@ public final class CallMenu {
         m.put(Syscall.SignalDelivery.class, "the kernel's own step: every model offers it to a task with a fatal signal pending");
         m.put(Syscall.FutexReturn.class, "the kernel's own step: a woken futex waiter returns (" + protocol + ")");
         m.put(Syscall.CloneWithPids.class, "made by the restore model's PID-choosing step under clone-with-pids-2009");
-        m.put(Syscall.Execns.class, "the execns proposal (H3) is checked by the spec's ProposalsTest; no shipped model makes it");
         return m;
     }
 
@@ -104,6 +103,7 @@ public final class CallMenu {
         // credentials and capabilities (issue 13, K1)
         m.put("clone-newuser-newpid", "clone(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("unshare-newuser-newpid", "unshare(CLONE_NEWUSER|CLONE_NEWPID)");
+        m.put("execns", "execns(CLONE_NEWPID), execns(CLONE_NEWIPC), execns(CLONE_NEWUSER) (the 2006 proposal; ENOSYS in mainline)");
         return m;
     }
 
@@ -181,6 +181,9 @@ public final class CallMenu {
                 case "futex-unlock-pi" -> out.add(new Syscall.FutexUnlockPi(0));
                 case "clone-newuser-newpid" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
                 case "unshare-newuser-newpid" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
+                case "execns" -> {
+                    for (int flag : new int[] {CloneFlags.CLONE_NEWPID, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER}) out.add(new Syscall.Execns(flag));
+                }
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }

@@ -133,7 +133,12 @@ final class ForkRules {
     static Outcome unshare(Variant v, Limits limits, Kernel k, int actor, int flags) {
         flags = v.cloneFlags(flags);
         // execns: namespaces change only at exec, where the references unshare would carry are dropped (H3).
-        if (has(flags, CLONE_NEWPID) && v.unshareOnlyAtExec()) return Outcome.error(k, Errno.EINVAL);
+        if ((flags & (CLONE_NEWUSER | CLONE_NEWIPC | CLONE_NEWPID)) != 0 && v.unshareOnlyAtExec()) return Outcome.error(k, Errno.EINVAL);
+        return unshareNamespaces(v, limits, k, actor, flags);
+    }
+
+    /** ksys_unshare after its flag checks: the user namespace, then the IPC one (or the undo list), then the PID one. */
+    private static Outcome unshareNamespaces(Variant v, Limits limits, Kernel k, int actor, int flags) {
         // unshare_userns first: the other namespaces are asked of the new credentials (K1); a
         // later refusal leaves the caller as it was (ksys_unshare commits nothing on error).
         Kernel cur = k;
@@ -156,9 +161,12 @@ final class ForkRules {
     }
 
     /**
-     * execns (2006, not merged; H3): exec drops what a namespace change would otherwise have to
-     * carry across: futex_exec_release runs the robust list and PI states (F5), as every execve
-     * does, then the new PID namespace takes effect for later children. Mainline has no such call (ENOSYS).
+     * execns (2006, not merged; H3): the only way to new namespaces is an exec, which drops what a
+     * namespace change would otherwise have to carry across: futex_exec_release runs the robust
+     * list and PI states (F5), as every execve does, and the SysV undo list is dropped as the
+     * proposal's exec drops it (exit_sem), then the user, IPC and PID namespaces in {@code flags}
+     * are unshared as unshare would (the new PID namespace for later children). Mainline has no
+     * such call (ENOSYS).
      */
     static Outcome execns(Variant v, Limits limits, Kernel k, int actor, int flags) {
         if (!v.unshareOnlyAtExec()) return Outcome.error(k, Errno.ENOSYS);
@@ -166,8 +174,8 @@ final class ForkRules {
             Outcome refused = PidNamespaceRules.createRefused(limits, k, k.task(actor), k.objects().context(actor).cred().userNs());
             if (refused != null) return refused;
         }
-        Kernel released = FutexCoreRules.exitRelease(v, k, actor);
-        if (!has(flags, CLONE_NEWPID)) return Outcome.zero(released);
-        return PidNamespaceRules.unshareNewPid(limits, released, actor);
+        Kernel released = SemRules.exitSem(FutexCoreRules.exitRelease(v, k, actor), actor);
+        Outcome o = unshareNamespaces(v, limits, released, actor, flags & (CLONE_NEWUSER | CLONE_NEWIPC | CLONE_NEWPID));
+        return o.observation().failed() ? Outcome.error(k, o.observation().errno()) : o;
     }
 }
