@@ -90,7 +90,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
             int actor = c[0] < 0 ? Kernel.ROOT_INIT : made.get(c[0]);
             Outcome o = setup(k, actor, new Syscall.Clone(c[1]));
             ids = ids.follow(scheme, k, o.next());
-            k = o.next();
+            k = Restore.mapOwnUserNs(semantics, o.next(), o.observation().about());
             made.add(o.observation().about());
         }
         int c = made.get(1), e = made.get(2), d = made.get(3);
