@@ -27,6 +27,24 @@ final class CapsArea {
         List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
         return new Area("caps", "capabilities from credentials and owning user namespaces: namespace creation, setns, set_tid, ns_last_pid, kill permission, uid_map after setuid",
                 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
-                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : fixed);
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : withinNesting(k, slot, fixed));
+    }
+
+    /**
+     * set_tid no longer than the child's nesting: the scenario's root is itself a child namespace
+     * of the probe's, so a longer array reaches the host's levels on the kernel (EEXIST there)
+     * where the spec says EINVAL (known divergence "scaled-limits": the scenario namespace's level).
+     */
+    private static List<Syscall> withinNesting(Kernel k, int slot, List<Syscall> menu) {
+        List<Syscall> out = new ArrayList<>();
+        int levels = k.ns(k.task(slot).nsForChildren).level() + 1;
+        for (Syscall c : menu) {
+            if (c instanceof Syscall.Clone3 c3) {
+                int l = levels + (nscheck.spec.call.CloneFlags.has(c3.flags(), nscheck.spec.call.CloneFlags.CLONE_NEWPID) ? 1 : 0);
+                if (c3.setTid().size() > l) continue;
+            }
+            out.add(c);
+        }
+        return out;
     }
 }

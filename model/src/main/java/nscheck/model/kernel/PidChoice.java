@@ -1,8 +1,6 @@
 package nscheck.model.kernel;
 
-import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.PartialSyscallTable;
-import nscheck.spec.call.Privilege;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.rules.CapabilityRules;
 import nscheck.spec.state.Credentials;
@@ -24,50 +22,53 @@ public record PidChoice(int shallowestLevel, int capsFromLevel) {
         return shallowestLevel >= capsFromLevel;
     }
 
-    public static PidChoice of(Kernel pre, int actor, Syscall call) {
-        return call.accept(new Of(pre, actor));
+    /**
+     * What {@code call} by {@code actor} chose, read on the namespaces as they are: a clone's on
+     * the child's namespaces after it ({@code post}, {@code child} its slot), whoever made them
+     * (the call's flags or the variant's), a write on the writer's active namespace before it.
+     */
+    public static PidChoice of(Kernel pre, Kernel post, int actor, int child, Syscall call) {
+        return call.accept(new Of(pre, post, actor, child));
     }
 
     private static final class Of extends PartialSyscallTable<PidChoice> {
-        private final Kernel k;
+        private final Kernel pre;
+        private final Kernel post;
         private final int actor;
+        private final int child;
 
-        Of(Kernel k, int actor) {
-            this.k = k;
+        Of(Kernel pre, Kernel post, int actor, int child) {
+            this.pre = pre;
+            this.post = post;
             this.actor = actor;
+            this.child = child;
         }
 
         @Override protected PidChoice otherwise(Syscall call) { return null; }
 
         @Override public PidChoice clone3(Syscall.Clone3 c) {
-            int levels = childLevels(c.flags());
-            return new PidChoice(levels - c.setTid().size(), capsFromLevel(c.flags()));
+            Task t = post.task(child);
+            if (t == null) return null;
+            return new PidChoice(t.level() + 1 - c.setTid().size(), capsFromLevel(t));
         }
 
         @Override public PidChoice cloneWithPids(Syscall.CloneWithPids c) {
+            Task t = post.task(child);
+            if (t == null) return null;
             int l = 0;
             while (l < c.pids().size() && c.pids().get(l) == 0) l++;
-            return l < c.pids().size() ? new PidChoice(l, capsFromLevel(c.flags())) : null;
+            return l < c.pids().size() ? new PidChoice(l, capsFromLevel(t)) : null;
         }
 
         @Override public PidChoice writeNsLastPid(Syscall.WriteNsLastPid c) {
-            int ns = k.task(actor).activeNs();
-            return new PidChoice(k.ns(ns).level(), CapabilityRules.capsFromLevel(k, actor, ns));
+            int ns = pre.task(actor).activeNs();
+            return new PidChoice(pre.ns(ns).level(), CapabilityRules.capsFromLevel(pre, actor, ns));
         }
 
-        private int childLevels(int flags) {
-            Task t = k.task(actor);
-            return k.ns(t.nsForChildren).level() + 1 + (CloneFlags.has(flags, CloneFlags.CLONE_NEWPID) ? 1 : 0);
-        }
-
-        /** The levels of the child's namespaces; a new one is owned by the caller's user namespace, or a new one it owns. */
-        private int capsFromLevel(int flags) {
-            Task t = k.task(actor);
-            int from = CapabilityRules.capsFromLevel(k, actor, t.nsForChildren);
-            if (from != Privilege.NONE || !CloneFlags.has(flags, CloneFlags.CLONE_NEWPID)) return from;
-            Credentials c = k.objects().context(actor).cred();
-            boolean ownsNew = CloneFlags.has(flags, CloneFlags.CLONE_NEWUSER) || CapabilityRules.capable(k.objects(), c, c.userNs());
-            return ownsNew ? k.ns(t.nsForChildren).level() + 1 : Privilege.NONE;
+        /** The caller's credentials (unchanged by the clone) against the owners of the child's levels. */
+        private int capsFromLevel(Task childTask) {
+            Credentials c = pre.objects().context(actor).cred();
+            return CapabilityRules.capsFromLevel(post, c, childTask.activeNs());
         }
     }
 }

@@ -127,9 +127,9 @@ public final class RestoreInvariants {
         return new Property.AlwaysStep<>(CapabilityInvariants.NO_UNPRIVILEGED_PID_CHOICE, CapabilityInvariants.NO_UNPRIVILEGED_PID_CHOICE_STATEMENT,
                 (pre, step, post) -> {
             if (step.call() == null || !"choose-pid".equals(step.family())) return Verdict.VACUOUS;
-            PidChoice choice = PidChoice.of(pre.target(), step.actor(), step.call());
-            if (choice == null) return Verdict.VACUOUS;
             if (step.result().failed()) return Verdict.HOLDS;
+            PidChoice choice = PidChoice.of(pre.target(), post.target(), step.actor(), step.result().about(), step.call());
+            if (choice == null) return Verdict.VACUOUS;
             return Verdict.of(choice.privileged());
         });
     }
