@@ -77,7 +77,7 @@ static const char *errno_name(int e) {
     switch (e) {
     case EPERM: return "EPERM";   case ENOENT: return "ENOENT"; case ESRCH: return "ESRCH";   case EINTR: return "EINTR";
     case ECHILD: return "ECHILD"; case EAGAIN: return "EAGAIN"; case ENOMEM: return "ENOMEM";
-    case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST";
+    case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST"; case EACCES: return "EACCES";
     case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";
     case ENOMSG: return "ENOMSG"; case EIDRM: return "EIDRM";
     case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
@@ -449,11 +449,8 @@ static void actor(int me) {
             if (ret == 0 && (a & CLONE_NEWUSER)) { map_uid = euid; map_gid = egid; }
         } else if (!strcmp(op, "setuid")) {
             /* The raw call: glibc's setuid would also run it in every thread (setxid). */
+            /* No PR_SET_DUMPABLE afterwards: commit_creds' non-dumpable task is the spec's too (K4). */
             ret = syscall(SYS_setuid, (uid_t) a);
-            /* commit_creds makes a task whose euid changed non-dumpable (suid_dumpable 0), and
-               /proc/self/uid_map is then root's: as if the task had exec'ed after setuid, which
-               the spec assumes (it has no dumpable flag). */
-            if (ret == 0) prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         } else if (!strcmp(op, "listen") || !strcmp(op, "connect") || !strcmp(op, "peercred")) {
             ret = sock_call(op);
         } else if (!strcmp(op, "send")) {

@@ -41,6 +41,8 @@ class SeededBugsTest {
             "futex-mutex-forever, seeded-xchg-takes-held,      mutual-exclusion, 3",
             "futex-mutex-once,    seeded-wait-without-compare, no-lost-wakeup,   7",
             "futex-mutex-forever, seeded-wait-without-compare, no-lost-wakeup,   7",
+            // credentials and capabilities: setuid(1000), then write(ns_last_pid) (K1)
+            "caps-pid-choice,  seeded-ns-last-pid-nocap,  no-unprivileged-pid-choice, 2",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -7,7 +7,6 @@ import nscheck.spec.variant.GlobalPids;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.variant.Pidspaces2006;
 import nscheck.spec.variant.SeededBugs;
-import nscheck.spec.call.Privilege;
 import nscheck.spec.call.Syscall;
 
 import org.junit.jupiter.api.Test;
@@ -15,27 +14,27 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWUSER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** clone3 set_tid against the selftests (S1-S3), and each proposal's changed answers (H1-H4). */
 class ProposalsTest {
-    private static final int ROOT = Privilege.HOST_ROOT;
-
-    private static Syscall.Clone3 setTid(int flags, int caps, Integer... tids) {
-        return new Syscall.Clone3(flags, List.of(tids), caps);
+    private static Syscall.Clone3 setTid(int flags, Integer... tids) {
+        return new Syscall.Clone3(flags, List.of(tids));
     }
 
     @Test
     void setTidFollowsTheSelftests() {
         SpecRun r = new SpecRun(Mainline.INSTANCE);
-        assertEquals(Errno.EEXIST, r.errno(0, setTid(0, ROOT, 1)), "{1} in the host namespace");
-        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 0)), "{0}");
-        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 10)), "{pid_max}");
-        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, ROOT, 5, 5)), "longer than the nesting");
-        assertEquals(5, r.pid(0, setTid(0, ROOT, 5)), "a free number is granted");
-        assertEquals(Errno.EINVAL, r.errno(0, setTid(CLONE_NEWPID, ROOT, 7)), "a new namespace's first number must be 1");
-        int init = r.pid(0, setTid(CLONE_NEWPID, ROOT, 1, 7));
+        assertEquals(Errno.EEXIST, r.errno(0, setTid(0, 1)), "{1} in the host namespace");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, 0)), "{0}");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, 10)), "{pid_max}");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(0, 5, 5)), "longer than the nesting");
+        assertEquals(5, r.pid(0, setTid(0, 5)), "a free number is granted");
+        assertEquals(Errno.EINVAL, r.errno(0, setTid(CLONE_NEWPID, 7)), "a new namespace's first number must be 1");
+        int init = r.pid(0, setTid(CLONE_NEWPID, 1, 7));
         assertEquals(7, init);
         assertEquals("7 1", r.k.task(r.last.about()).nsPid());
     }
@@ -47,34 +46,42 @@ class ProposalsTest {
         // a variant whose allocation ignores numbers in use takes it, in set_tid as in fork.
         SpecRun mainline = new SpecRun(Mainline.INSTANCE);
         mainline.call(0, new Syscall.WriteNsLastPid(0));
-        assertEquals(2, mainline.pid(0, setTid(CLONE_NEWPID, ROOT, 1)));
+        assertEquals(2, mainline.pid(0, setTid(CLONE_NEWPID, 1)));
         SpecRun bug = new SpecRun(SeededBugs.NO_IN_USE_CHECK);
         bug.call(0, new Syscall.WriteNsLastPid(0));
-        assertEquals(1, bug.pid(0, setTid(CLONE_NEWPID, ROOT, 1)), "the variant's allocation, not mainline's");
+        assertEquals(1, bug.pid(0, setTid(CLONE_NEWPID, 1)), "the variant's allocation, not mainline's");
     }
 
     @Test
     void setTidNeedsPrivilegeAtEveryCoveredLevel() {
         SpecRun r = new SpecRun(Mainline.INSTANCE);
-        r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        r.pid(0, new Syscall.Clone(CLONE_NEWUSER | CLONE_NEWPID));
         int c = r.last.about();
         r.pid(c, new Syscall.Clone(0));
         // The container's root owns the container's level only: choosing inside is fine, above is EPERM.
-        assertEquals(5, r.pid(c, setTid(0, 1, 5)));
-        assertEquals(Errno.EPERM, r.errno(c, setTid(0, 1, 6, 8)));
-        assertEquals(Errno.EPERM, r.errno(c, setTid(0, Privilege.NONE, 6)));
+        assertEquals(5, r.pid(c, setTid(0, 5)));
+        assertEquals(Errno.EPERM, r.errno(c, setTid(0, 6, 8)));
+        // An ordinary process of the host holds no capability anywhere.
+        r.pid(0, new Syscall.Clone(0));
+        int u = r.last.about();
+        r.call(u, new Syscall.Setuid(1000));
+        assertEquals(Errno.EPERM, r.errno(u, setTid(0, 6)));
+        // Its own new user and PID namespaces are another matter: it owns them (K1).
+        assertNull(r.errno(u, new Syscall.Unshare(CLONE_NEWUSER | CLONE_NEWPID)));
+        r.pid(u, setTid(0, 1));
+        assertTrue(r.k.task(r.last.about()).nsPid().endsWith(" 1"));
     }
 
     @Test
     void cloneWithPidsChoosesOutermostFirstAndLetsAContainerRootChooseAbove() {
         SpecRun r = new SpecRun(CloneWithPids2009.INSTANCE);
-        r.pid(0, new Syscall.Clone(CLONE_NEWPID));
+        r.pid(0, new Syscall.Clone(CLONE_NEWUSER | CLONE_NEWPID));
         int c = r.last.about();
-        assertEquals(Errno.EBUSY, r.errno(c, new Syscall.CloneWithPids(0, List.of(2, 0), 1)));
-        r.pid(c, new Syscall.CloneWithPids(0, List.of(8, 0), 1));
+        assertEquals(Errno.EBUSY, r.errno(c, new Syscall.CloneWithPids(0, List.of(2, 0))));
+        r.pid(c, new Syscall.CloneWithPids(0, List.of(8, 0)));
         // The failed call had already moved the container's cursor (its level is allocated first).
         assertEquals("8 3", r.k.task(r.last.about()).nsPid(), "host PID 8 chosen by a container's root");
-        assertEquals(Errno.ENOSYS, new SpecRun(Mainline.INSTANCE).errno(0, new Syscall.CloneWithPids(0, List.of(0), 0)));
+        assertEquals(Errno.ENOSYS, new SpecRun(Mainline.INSTANCE).errno(0, new Syscall.CloneWithPids(0, List.of(0))));
     }
 
     @Test

@@ -5,7 +5,6 @@ import nscheck.model.kernel.CallMenu;
 import nscheck.model.kernel.KernelModelSource;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.PartialSyscallTable;
-import nscheck.spec.state.Credentials;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.SemUndoList;
 import nscheck.spec.state.SemaphoreSet;
@@ -30,7 +29,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -48,6 +47,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(creds());
         out.add(clone3(pidMax));
         out.add(futexThreads());
+        out.add(CapsArea.caps());
         return out;
     }
 
@@ -192,17 +192,13 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
             initCalls.addAll(CallMenu.expand(List.of("sigwaitinfo-uid"), 5));
         }
         List<Syscall> fixed = List.copyOf(menu);
+        List<Syscall> withKills = new ArrayList<>(fixed);
+        withKills.addAll(kills);
         return new Area("userns", "setuid, unshare(CLONE_NEWUSER), uid_map and gid_map, RLIMIT_NPROC per (user namespace, uid), si_uid across user namespaces",
                 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)),
                         new Scenario.Step(Kernel.ROOT_INIT, new Syscall.SigBlock()),
                         new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
-                (k, slot) -> {
-                    if (slot == Kernel.ROOT_INIT) return initCalls;
-                    if (!mayKillEveryone(k, slot)) return fixed;
-                    List<Syscall> out = new ArrayList<>(fixed);
-                    out.addAll(kills);
-                    return out;
-                });
+                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : withKills);
     }
 
     /**
@@ -254,7 +250,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
                         List<Integer> tooLong = new ArrayList<>();
                         for (int i = 0; i < levels + 2; i++) tooLong.add(1);
                         arrays.add(tooLong);
-                        for (List<Integer> a : arrays) out.add(new Syscall.Clone3(flags, a, 0));
+                        for (List<Integer> a : arrays) out.add(new Syscall.Clone3(flags, a));
                     }
                     return out;
                 });
@@ -336,25 +332,6 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         return out;
     }
 
-    /**
-     * The spec does not check kill permission (check_kill_permission, kill_ok_by_cred in
-     * kernel/signal.c: the sender's uid or euid equals the target's uid or suid, or it holds
-     * CAP_KILL in the target's user namespace). A task's kill calls are generated only while it
-     * may signal every task: it holds every capability in init_user_ns, or every task has its
-     * real and effective kuid (known divergence "kill-permission").
-     */
-    static boolean mayKillEveryone(Kernel k, int slot) {
-        Credentials me = k.objects().context(slot).cred();
-        if (me.userNs() == nscheck.spec.state.UserNamespace.INIT && me.caps()) return true;
-        for (int other : k.taskSlotList()) {
-            // zombies too: the kernel checks a zombie's credentials like a live task's
-            var ctx = k.objects().context(other);
-            if (ctx == null) return false;
-            Credentials c = ctx.cred();
-            if (c.uid() != me.uid() && c.uid() != me.euid() && c.euid() != me.uid() && c.euid() != me.euid()) return false;
-        }
-        return true;
-    }
     /**
      * The spec scales SEMVMX down to {@link SemaphoreSet#SEMVMX} (2, the kernel's is 32767), for
      * the value and for each semadj: a semop the spec refuses with ERANGE for that bound alone

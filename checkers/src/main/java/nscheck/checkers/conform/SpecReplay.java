@@ -102,7 +102,7 @@ final class SpecReplay {
         return new Prediction(out, snapshot(k));
     }
 
-    /** clone(2) makes a child the probe names by its actor number; clone3 and the proposals are not probed. */
+    /** clone(2) and clone3 make a child the probe names by its actor number; the proposals are not probed. */
     private static final PartialSyscallTable<Boolean> CLONE = new PartialSyscallTable<>() {
         @Override protected Boolean otherwise(Syscall call) { return false; }
 

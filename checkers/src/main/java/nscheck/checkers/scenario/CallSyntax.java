@@ -61,19 +61,27 @@ public final class CallSyntax {
         List<Form> f = new ArrayList<>();
         f.add(form("clone", "flags: clone flag names (default none)", "clone(2); the child is named by the step's \"child\"",
                 Syscall.Clone.class, a -> new Syscall.Clone(a.flags("flags")), c -> args("flags", flagNames(((Syscall.Clone) c).flags()))));
-        f.add(form("clone3", "flags; set_tid: PIDs, innermost namespace first (default none); caps_from_level: shallowest level whose user namespace the caller has CAP_CHECKPOINT_RESTORE in (default 0, root on the host)",
+        // caps_from_level: files written before privilege came from credentials (K1) carry it; it is read, checked to be
+        // a number, and ignored: the caller's privilege is its credentials' now, and no file is written with it.
+        f.add(form("clone3", "flags; set_tid: PIDs, innermost namespace first (default none); privilege from the actor's credentials (an old caps_from_level is read and ignored)",
                 "clone3(2) with set_tid", Syscall.Clone3.class,
-                a -> new Syscall.Clone3(a.flags("flags"), a.integers("set_tid"), a.integer("caps_from_level", 0)),
+                a -> {
+                    a.integer("caps_from_level", 0);
+                    return new Syscall.Clone3(a.flags("flags"), a.integers("set_tid"));
+                },
                 c -> {
                     Syscall.Clone3 x = (Syscall.Clone3) c;
-                    return args("flags", flagNames(x.flags()), "set_tid", x.setTid(), "caps_from_level", x.capsFromLevel() == 0 ? null : x.capsFromLevel());
+                    return args("flags", flagNames(x.flags()), "set_tid", x.setTid());
                 }));
-        f.add(form("clone_with_pids", "flags; pids: PIDs, init_pid_ns first, 0 allocates; caps_from_level (default 0)",
+        f.add(form("clone_with_pids", "flags; pids: PIDs, init_pid_ns first, 0 allocates; privilege from the actor's credentials (an old caps_from_level is read and ignored)",
                 "the 2009 proposal (not merged; historical variants only)", Syscall.CloneWithPids.class,
-                a -> new Syscall.CloneWithPids(a.flags("flags"), a.integers("pids"), a.integer("caps_from_level", 0)),
+                a -> {
+                    a.integer("caps_from_level", 0);
+                    return new Syscall.CloneWithPids(a.flags("flags"), a.integers("pids"));
+                },
                 c -> {
                     Syscall.CloneWithPids x = (Syscall.CloneWithPids) c;
-                    return args("flags", flagNames(x.flags()), "pids", x.pids(), "caps_from_level", x.capsFromLevel() == 0 ? null : x.capsFromLevel());
+                    return args("flags", flagNames(x.flags()), "pids", x.pids());
                 }));
         f.add(form("execns", "flags", "the 2006 proposal (not merged; historical variants only)", Syscall.Execns.class,
                 a -> new Syscall.Execns(a.flags("flags")), c -> args("flags", flagNames(((Syscall.Execns) c).flags()))));

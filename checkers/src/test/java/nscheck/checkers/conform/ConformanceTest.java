@@ -212,7 +212,7 @@ class ConformanceTest {
 
     /**
      * userns area (U3-U5, P10): RLIMIT_NPROC per (user namespace, uid) with the probe's limit 2,
-     * an unmapped uid refused by setuid, the creator's uid_map, and si_uid of SIGUSR1 and SIGCHLD
+     * an unmapped uid refused by setuid, the uid_map a non-dumpable creator cannot open (K4), and si_uid of SIGUSR1 and SIGCHLD
      * from a task whose root is kuid 1000 read in init_user_ns.
      */
     @Test
@@ -226,8 +226,8 @@ class ConformanceTest {
                 step(2, new Syscall.Clone(0)),                             // a third: over RLIMIT_NPROC
                 step(3, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),
                 step(3, new Syscall.Setuid(0)),                            // no map yet
-                step(3, new Syscall.WriteIdMaps()),                        // "0 1000 1"
-                step(3, new Syscall.WriteIdMaps()),                        // written once
+                step(3, new Syscall.WriteIdMaps()),                        // non-dumpable since setuid: EACCES (K4)
+                step(3, new Syscall.WriteIdMaps()),
                 step(3, new Syscall.Setuid(0)),
                 step(3, new Syscall.Kill(3, 10)),
                 step(2, new Syscall.Sigwaitinfo(true)),
@@ -236,9 +236,9 @@ class ConformanceTest {
                 step(2, new Syscall.Wait(-1)))));
         assertEquals("= -1 EAGAIN", got.get(5), "copy_process: is_rlimit_overlimit, not INIT_USER");
         assertEquals("= -1 EINVAL", got.get(7), "__sys_setuid: 0 has no mapping yet");
-        assertEquals("= 0", got.get(8));
-        assertEquals("= -1 EPERM", got.get(9), "map_write: a map is written once");
-        assertEquals("= 1000", got.get(12), "U1's uid 0 is kuid 1000 in init_user_ns");
+        assertEquals("= -1 EACCES", got.get(8), "commit_creds left T2, and so its child, non-dumpable: /proc/self/uid_map is root's (K4)");
+        assertEquals("= -1 EACCES", got.get(9));
+        assertEquals("= 65534", got.get(12), "U1 maps nobody: the sender's own namespace writes its uid as the overflow uid");
         assertEquals("= 1000", got.get(14), "do_notify_parent maps the child's uid into the parent's namespace");
     }
 

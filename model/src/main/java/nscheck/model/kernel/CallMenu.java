@@ -30,7 +30,6 @@ public final class CallMenu {
         m.put(Syscall.SignalDelivery.class, "the kernel's own step: every model offers it to a task with a fatal signal pending");
         m.put(Syscall.FutexReturn.class, "the kernel's own step: a woken futex waiter returns (" + protocol + ")");
         m.put(Syscall.CloneWithPids.class, "made by the restore model's PID-choosing step under clone-with-pids-2009");
-        m.put(Syscall.Execns.class, "the execns proposal (H3) is checked by the spec's ProposalsTest; no shipped model makes it");
         return m;
     }
 
@@ -94,13 +93,17 @@ public final class CallMenu {
         m.put("setuid", "setuid(0) and setuid(1000)");
         // every other call the spec implements (issue 12)
         m.put("clone-thread", "clone(CLONE_THREAD): a thread of the caller's process");
-        m.put("clone3-set-tid", "clone3(flags 0 and CLONE_NEWPID, set_tid) for every set_tid of 1 to 3 PIDs in 1..pid_max (innermost first; pid_max itself is EINVAL), the caller privileged from level 0");
+        m.put("clone3-set-tid", "clone3(flags 0 and CLONE_NEWPID, set_tid) for every set_tid of 1 to 3 PIDs in 1..pid_max (innermost first; pid_max itself is EINVAL); privilege from the caller's credentials (K1)");
         m.put("gettid", "gettid()");
         m.put("futex-wait", "futex(w0, FUTEX_WAIT, val) for every val in 0..pid_max-1 (a free word, or a TID)");
         m.put("futex-wake", "futex(w0, FUTEX_WAKE, 1)");
         m.put("futex-lock-pi", "futex(w0, FUTEX_LOCK_PI)");
         m.put("futex-trylock-pi", "futex(w0, FUTEX_TRYLOCK_PI)");
         m.put("futex-unlock-pi", "futex(w0, FUTEX_UNLOCK_PI)");
+        // credentials and capabilities (issue 13, K1)
+        m.put("clone-newuser-newpid", "clone(CLONE_NEWUSER|CLONE_NEWPID)");
+        m.put("unshare-newuser-newpid", "unshare(CLONE_NEWUSER|CLONE_NEWPID)");
+        m.put("execns", "execns(CLONE_NEWPID), execns(CLONE_NEWIPC), execns(CLONE_NEWUSER) (the 2006 proposal; ENOSYS in mainline)");
         return m;
     }
 
@@ -168,7 +171,7 @@ public final class CallMenu {
                 case "clone-thread" -> out.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
                 case "clone3-set-tid" -> {
                     for (int flags : new int[] {0, CloneFlags.CLONE_NEWPID})
-                        for (List<Integer> tids : setTids(pidMax, 3)) out.add(new Syscall.Clone3(flags, tids, 0));
+                        for (List<Integer> tids : setTids(pidMax, 3)) out.add(new Syscall.Clone3(flags, tids));
                 }
                 case "gettid" -> out.add(new Syscall.GetTid());
                 case "futex-wait" -> { for (int v = 0; v < pidMax; v++) out.add(new Syscall.FutexWait(0, v)); }
@@ -176,6 +179,11 @@ public final class CallMenu {
                 case "futex-lock-pi" -> out.add(new Syscall.FutexLockPi(0));
                 case "futex-trylock-pi" -> out.add(new Syscall.FutexTrylockPi(0));
                 case "futex-unlock-pi" -> out.add(new Syscall.FutexUnlockPi(0));
+                case "clone-newuser-newpid" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
+                case "unshare-newuser-newpid" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
+                case "execns" -> {
+                    for (int flag : new int[] {CloneFlags.CLONE_NEWPID, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER}) out.add(new Syscall.Execns(flag));
+                }
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }

@@ -92,8 +92,10 @@ public final class KernelModelSource implements ModelSource {
     static Property<Kernel, KernelStep> invariantNamed(String name, Semantics s) {
         for (Property<Kernel, KernelStep> p : PidInvariants.all(s)) if (p.name().equals(name)) return p;
         for (Property<Kernel, KernelStep> p : ObjectInvariants.all(s)) if (p.name().equals(name)) return p;
+        for (Property<Kernel, KernelStep> p : CapabilityInvariants.all(s)) if (p.name().equals(name)) return p;
         throw new ModelException("unknown invariant '" + name + "' (known: "
                 + String.join(", ", PidInvariants.all(null).stream().map(Property::name).toList()) + ", "
-                + String.join(", ", ObjectInvariants.all(null).stream().map(Property::name).toList()) + ")");
+                + String.join(", ", ObjectInvariants.all(null).stream().map(Property::name).toList()) + ", "
+                + String.join(", ", CapabilityInvariants.all(null).stream().map(Property::name).toList()) + ")");
     }
 }

@@ -8,8 +8,8 @@ import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PidNamespace;
 import nscheck.spec.restore.Restore;
-import nscheck.spec.call.PartialSyscallTable;
-import nscheck.spec.call.Syscall;
+import nscheck.model.kernel.CapabilityInvariants;
+import nscheck.model.kernel.PidChoice;
 import nscheck.spec.state.Task;
 
 import java.util.List;
@@ -122,40 +122,15 @@ public final class RestoreInvariants {
         });
     }
 
-    /** The PID-reuse attack (2009): whoever can pick a PID can impersonate a process that just exited. */
+    /** The PID-reuse attack (2009): whoever can pick a PID can impersonate a process that just exited (PidChoice: every route). */
     static Property<RestoreState, RestoreStep> noUnprivilegedChoice() {
-        return new Property.AlwaysStep<>("no-unprivileged-pid-choice",
-                "no caller obtains a PID it chose at a level whose owning user namespace it holds no CAP_CHECKPOINT_RESTORE in",
+        return new Property.AlwaysStep<>(CapabilityInvariants.NO_UNPRIVILEGED_PID_CHOICE, CapabilityInvariants.NO_UNPRIVILEGED_PID_CHOICE_STATEMENT,
                 (pre, step, post) -> {
             if (step.call() == null || !"choose-pid".equals(step.family())) return Verdict.VACUOUS;
             if (step.result().failed()) return Verdict.HOLDS;
-            PidChoice choice = step.call().accept(new PidChoice.Of(pre.target().task(step.actor()).level() + 1));
-            return Verdict.of(choice.shallowestLevel() >= choice.capsFromLevel());
+            PidChoice choice = PidChoice.of(pre.target(), post.target(), step.actor(), step.result().about(), step.call());
+            if (choice == null) return Verdict.VACUOUS;
+            return Verdict.of(choice.privileged());
         });
-    }
-
-    /**
-     * What a PID-choosing call asked for: the shallowest level it named a number for, and the
-     * shallowest level its caller holds CAP_CHECKPOINT_RESTORE from. A call that chooses nothing
-     * names no level ({@code levels}, the child's level count) and needs no privilege.
-     */
-    private record PidChoice(int shallowestLevel, int capsFromLevel) {
-        static final class Of extends PartialSyscallTable<PidChoice> {
-            private final int levels;
-
-            Of(int levels) {
-                this.levels = levels;
-            }
-
-            @Override protected PidChoice otherwise(Syscall call) { return new PidChoice(levels, 0); }
-
-            @Override public PidChoice clone3(Syscall.Clone3 c) { return new PidChoice(levels - c.setTid().size(), c.capsFromLevel()); }
-
-            @Override public PidChoice cloneWithPids(Syscall.CloneWithPids c) {
-                int l = 0;
-                while (l < c.pids().size() && c.pids().get(l) == 0) l++;
-                return new PidChoice(l < c.pids().size() ? l : levels, c.capsFromLevel());
-            }
-        }
     }
 }

@@ -36,8 +36,8 @@ import java.util.function.Consumer;
 public final class RestoreModel implements Model<RestoreState, RestoreStep> {
     /** The target's container manager (root on the host, CRIU's restorer): slot 1, PID 2. */
     static final int MANAGER = 1;
-    /** A container's root owns the user namespace of its container's level, and no level above. */
-    static final int CONTAINER_ROOT_CAPS = 1;
+    /** A container is started with its own user namespace: its root owns the container's level, and no level above (K1). */
+    static final int CONTAINER_FLAGS = CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID;
 
     private final String name;
     private final String description;
@@ -65,7 +65,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
         List<Syscall> a = new ArrayList<>();
         int pidMax = semantics.limits.pidMax();
         for (int p = 1; p < pidMax; p++)
-            for (int x = 1; x < pidMax; x++) a.add(semantics.variant.choosePidsCall(0, new int[] {p, x}, CONTAINER_ROOT_CAPS));
+            for (int x = 1; x < pidMax; x++) a.add(semantics.variant.choosePidsCall(0, new int[] {p, x}));
         this.attacks = List.copyOf(a);
         List<Property<RestoreState, RestoreStep>> props = new ArrayList<>();
         for (String inv : invariants) props.add(RestoreInvariants.named(inv, this));
@@ -90,7 +90,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
             int actor = c[0] < 0 ? Kernel.ROOT_INIT : made.get(c[0]);
             Outcome o = setup(k, actor, new Syscall.Clone(c[1]));
             ids = ids.follow(scheme, k, o.next());
-            k = o.next();
+            k = Restore.mapOwnUserNs(semantics, o.next(), o.observation().about());
             made.add(o.observation().about());
         }
         int c = made.get(1), e = made.get(2), d = made.get(3);
@@ -134,7 +134,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
     public void successors(RestoreState s, Consumer<Transition<RestoreState, RestoreStep>> out) {
         Kernel k = s.target();
         if (k.task(MANAGER) != null && k.task(MANAGER).alive()) {
-            if (s.starts() < bounds.get("containers")) call(s, MANAGER, "start-container", new Syscall.Clone(CloneFlags.CLONE_NEWPID), 1, out);
+            if (s.starts() < bounds.get("containers")) call(s, MANAGER, "start-container", new Syscall.Clone(CONTAINER_FLAGS), 1, out);
             call(s, MANAGER, "reap", new Syscall.Wait(-1), 0, out);
         }
         for (int x = 0; x < k.taskSlots(); x++) {

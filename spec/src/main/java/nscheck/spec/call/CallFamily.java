@@ -13,12 +13,14 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String clone(Syscall.Clone call) {
         if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWIPC)) return CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM) ? "clone-newipc-sysvsem" : "clone-newipc";
         if (CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM)) return "clone-sysvsem";
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWUSER)) return "clone-newuser-newpid";
         return CloneFlags.has(call.flags(), CloneFlags.CLONE_THREAD) ? "clone-thread"
                 : CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWPID) ? "clone-newpid"
                 : CloneFlags.has(call.flags(), CloneFlags.CLONE_PARENT) ? "clone-parent" : "clone";
     }
     @Override public String unshare(Syscall.Unshare call) {
-        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWUSER)) return "unshare-newuser";
+        if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWUSER))
+            return CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWPID) ? "unshare-newuser-newpid" : "unshare-newuser";
         if (CloneFlags.has(call.flags(), CloneFlags.CLONE_NEWIPC)) return "unshare-newipc";
         if (CloneFlags.has(call.flags(), CloneFlags.CLONE_SYSVSEM)) return "unshare-sysvsem";
         return "unshare-newpid";

@@ -262,33 +262,31 @@ public sealed interface Syscall {
     }
     /**
      * clone3 with set_tid (S1-S3): {@code setTid.get(0)} is the innermost level, later entries go
-     * outward. The spec has no user namespaces yet, so the caller's privilege is an argument:
-     * {@code capsFromLevel} is the shallowest PID-namespace level whose owning user namespace
-     * the caller holds CAP_CHECKPOINT_RESTORE or CAP_SYS_ADMIN in (0: root on the host;
-     * Integer.MAX_VALUE: none).
+     * outward. Whether the caller may choose is not an argument: alloc_pid asks, level by level,
+     * whether its credentials hold CAP_CHECKPOINT_RESTORE in the user namespace owning that level (K1).
      */
-    record Clone3(int flags, java.util.List<Integer> setTid, int capsFromLevel) implements Syscall {
+    record Clone3(int flags, java.util.List<Integer> setTid) implements Syscall {
         public Clone3 {
             setTid = java.util.List.copyOf(setTid);
         }
 
         public <R> R accept(SyscallTable<R> table) { return table.clone3(this); }
         @Override public String toString() {
-            return "clone3(" + CloneFlags.describe(flags) + ", set_tid=" + setTid + ")" + Privilege.describe(capsFromLevel);
+            return "clone3(" + CloneFlags.describe(flags) + ", set_tid=" + setTid + ")";
         }
     }
     /**
      * clone_with_pids (2009, not merged; H4): {@code pids.get(0)} is init_pid_ns, later entries go
-     * inward, 0 allocates. Privilege as in {@link Clone3}.
+     * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}.
      */
-    record CloneWithPids(int flags, java.util.List<Integer> pids, int capsFromLevel) implements Syscall {
+    record CloneWithPids(int flags, java.util.List<Integer> pids) implements Syscall {
         public CloneWithPids {
             pids = java.util.List.copyOf(pids);
         }
 
         public <R> R accept(SyscallTable<R> table) { return table.cloneWithPids(this); }
         @Override public String toString() {
-            return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")" + Privilege.describe(capsFromLevel);
+            return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")";
         }
     }
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */

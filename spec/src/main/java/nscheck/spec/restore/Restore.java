@@ -4,7 +4,6 @@ import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.Errno;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.call.Outcome;
-import nscheck.spec.call.Privilege;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.Syscall;
@@ -51,18 +50,30 @@ public final class Restore {
             int levels = base + e.inside().size();
             int[] wanted = new int[levels];
             for (int j = 0; j < e.inside().size(); j++) wanted[base + j] = e.inside().get(j);
-            Syscall call = s.variant.choosePidsCall(flags, wanted, Privilege.HOST_ROOT);
+            Syscall call = s.variant.choosePidsCall(flags, wanted);
             Outcome o = only(s.step(cur, actor, call));
             if (o == null || o.observation().failed()) {
                 Errno errno = o == null ? Errno.EINVAL : o.observation().errno();
                 return new Result(cleanUp(s, target, o == null ? cur : o.next(), restorer, slots[0]), errno, slots, created, i);
             }
-            cur = o.next();
+            cur = mapOwnUserNs(s, o.next(), o.observation().about());
             slots[i] = o.observation().about();
             if (e.newNamespace()) created++;
         }
         for (int w = 0; w < image.words().size() && w < cur.memory().size(); w++) cur = cur.withWord(w, image.words().get(w).value());
         return new Result(cur, null, slots, created, -1);
+    }
+
+    /**
+     * A task that a clone put in a new user namespace (container-bit's CLONE_NEWPID) writes its
+     * "0 euid 1" maps, as a container runtime or CRIU's restorer does before the container makes
+     * anything of its own: create_user_ns refuses an unmapped creator (EPERM).
+     */
+    public static Kernel mapOwnUserNs(Semantics s, Kernel k, int slot) {
+        var cred = k.objects().context(slot).cred();
+        if (k.objects().userNs(cred.userNs()).mapped()) return k;
+        Outcome o = only(s.step(k, slot, new Syscall.WriteIdMaps()));
+        return o == null || o.observation().failed() ? k : o.next();
     }
 
     private static Outcome only(List<Outcome> outs) {

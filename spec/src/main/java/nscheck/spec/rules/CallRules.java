@@ -33,8 +33,8 @@ final class CallRules implements SyscallTable<List<Outcome>> {
 
     // ---- kernel/fork.c, kernel/nsproxy.c, kernel/exit.c -------------------------------------
     @Override public List<Outcome> clone(Syscall.Clone c) { return one(ForkRules.clone(v, limits, k, actor, c.flags())); }
-    @Override public List<Outcome> clone3(Syscall.Clone3 c) { return one(ForkRules.clone3(v, limits, k, actor, c.flags(), c.setTid(), c.capsFromLevel())); }
-    @Override public List<Outcome> cloneWithPids(Syscall.CloneWithPids c) { return one(ForkRules.cloneWithPids(v, limits, k, actor, c.flags(), c.pids(), c.capsFromLevel())); }
+    @Override public List<Outcome> clone3(Syscall.Clone3 c) { return one(ForkRules.clone3(v, limits, k, actor, c.flags(), c.setTid())); }
+    @Override public List<Outcome> cloneWithPids(Syscall.CloneWithPids c) { return one(ForkRules.cloneWithPids(v, limits, k, actor, c.flags(), c.pids())); }
     @Override public List<Outcome> execns(Syscall.Execns c) { return one(ForkRules.execns(v, limits, k, actor, c.flags())); }
     @Override public List<Outcome> unshare(Syscall.Unshare c) { return one(ForkRules.unshare(v, limits, k, actor, c.flags())); }
     @Override public List<Outcome> setns(Syscall.Setns c) { return one(NsproxyRules.setns(v, k, actor, c.pid())); }
@@ -49,7 +49,7 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> setpgid(Syscall.Setpgid c) { return one(SysRules.setpgid(k, actor)); }
     @Override public List<Outcome> setuid(Syscall.Setuid c) { return one(SysRules.setuid(v, k, actor, c.uid())); }
     @Override public List<Outcome> readNsLastPid(Syscall.ReadNsLastPid c) { return one(PidNamespaceRules.readNsLastPid(k, actor)); }
-    @Override public List<Outcome> writeNsLastPid(Syscall.WriteNsLastPid c) { return one(PidNamespaceRules.writeNsLastPid(k, actor, c.value())); }
+    @Override public List<Outcome> writeNsLastPid(Syscall.WriteNsLastPid c) { return one(PidNamespaceRules.writeNsLastPid(v, k, actor, c.value())); }
 
     // ---- kernel/signal.c ----------------------------------------------------------------------
     @Override public List<Outcome> kill(Syscall.Kill c) { return one(SignalRules.kill(v, k, actor, c.pid(), c.sig())); }

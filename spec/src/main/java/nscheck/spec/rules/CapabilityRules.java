@@ -1,19 +1,28 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.Privilege;
 import nscheck.spec.state.Credentials;
+import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.UserNamespace;
 
-/** security/commoncap.c: whether credentials hold their capabilities in a user namespace. */
-final class CapabilityRules {
+/**
+ * security/commoncap.c and include/linux/capability.h: whether credentials hold their
+ * capabilities in a user namespace (K1). The spec's credentials hold every capability or none
+ * ({@link Credentials#caps}), so CAP_SYS_ADMIN, CAP_CHECKPOINT_RESTORE, CAP_KILL, CAP_SETUID and
+ * CAP_SYS_PTRACE are one question asked of different namespaces. Public for the invariants that
+ * restate who may choose a PID (no-unprivileged-pid-choice).
+ */
+public final class CapabilityRules {
     private CapabilityRules() {}
 
     /**
      * cap_capable: does a task with {@code c} hold its capabilities in user namespace {@code target}?
      * Yes in its own namespace if it has them; in a descendant if it is that namespace's owner
-     * (or the owner of one between) and the namespace's parent is its own.
+     * (or the owner of one between) and the namespace's parent is its own; never in an ancestor
+     * or a sibling.
      */
-    static boolean capable(KernelObjects o, Credentials c, int target) {
+    public static boolean capable(KernelObjects o, Credentials c, int target) {
         for (int ns = target, hops = 0; ns >= 0 && hops <= o.userNsSlots(); hops++) {
             if (ns == c.userNs()) return c.caps();
             UserNamespace n = o.userNs(ns);
@@ -22,5 +31,55 @@ final class CapabilityRules {
             ns = n.parent();
         }
         return false;
+    }
+
+    /**
+     * The shallowest level of PID namespace {@code pidNs}'s chain whose owning user namespace
+     * {@code c} is checkpoint_restore_ns_capable in ({@link Privilege#NONE} if none). Exact as a
+     * single number because a namespace's owner is the owner of its parent or a descendant of it
+     * (copy_pid_ns: in_userns), and cap_capable in a user namespace implies it in every
+     * descendant: privilege, once held at a level, holds at every deeper one.
+     */
+    public static int capsFromLevel(Kernel k, Credentials c, int pidNs) {
+        int from = Privilege.NONE;
+        for (int n = pidNs; n >= 0; n = k.ns(n).parent())
+            if (capable(k.objects(), c, k.ns(n).userNs())) from = k.ns(n).level();
+        return from;
+    }
+
+    /** The same for task {@code actor}'s credentials. */
+    public static int capsFromLevel(Kernel k, int actor, int pidNs) {
+        return capsFromLevel(k, k.objects().context(actor).cred(), pidNs);
+    }
+
+    /** in_userns: is {@code ns} {@code ancestor} or below it? */
+    static boolean inUserns(KernelObjects o, int ancestor, int ns) {
+        for (int n = ns, hops = 0; n >= 0 && hops <= o.userNsSlots(); n = o.userNs(n).parent(), hops++)
+            if (n == ancestor) return true;
+        return false;
+    }
+
+    /**
+     * kill_ok_by_cred (kernel/signal.c): the sender's real or effective uid is the target's real or
+     * saved uid (the spec's saved uid is its effective one), or it holds CAP_KILL in the target's
+     * user namespace. Kernel uids compare globally, across user namespaces (K3).
+     */
+    static boolean killOk(KernelObjects o, Credentials sender, Credentials target) {
+        if (sender.euid() == target.euid() || sender.euid() == target.uid()
+                || sender.uid() == target.euid() || sender.uid() == target.uid()) return true;
+        return capable(o, sender, target.userNs());
+    }
+
+    /**
+     * ptrace_may_access(PTRACE_MODE_READ_REALCREDS) (kernel/ptrace.c), as pidfd setns checks it:
+     * the caller's real uid and gid are the target's, or it holds CAP_SYS_PTRACE in the target's
+     * user namespace; and a non-dumpable target needs CAP_SYS_PTRACE in its mm's user namespace,
+     * init_user_ns for every task of the spec (no task execs, dup_mm keeps it) (K4). A dead
+     * task has no mm: only the first half applies.
+     */
+    static boolean ptraceMayRead(KernelObjects o, Credentials caller, Credentials target, boolean targetHasMm) {
+        boolean ids = caller.uid() == target.uid() && caller.uid() == target.euid() && caller.gid() == target.gid();
+        if (!ids && !capable(o, caller, target.userNs())) return false;
+        return !targetHasMm || target.dumpable() || capable(o, caller, UserNamespace.INIT);
     }
 }

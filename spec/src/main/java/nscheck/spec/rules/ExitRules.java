@@ -56,7 +56,7 @@ final class ExitRules {
         cur = AfUnixRules.closeOnExit(cur, slot);
         KernelObjects o = cur.objects();
         o = o.withContext(slot, o.context(slot).dead());
-        return cur.withObjects(o.collect());
+        return cur.withCollected(o);
     }
 
     /**

@@ -4,6 +4,7 @@ import nscheck.spec.call.Errno;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Signals;
+import nscheck.spec.state.Credentials;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
 import nscheck.spec.state.PidNamespace;
@@ -18,20 +19,30 @@ import nscheck.spec.variant.Variant;
 final class PidNamespaceRules {
     private PidNamespaceRules() {}
 
-    /** copy_pid_ns / create_pid_namespace: the checks before a new PID namespace exists (P1, P12); null if it may. */
-    static Outcome createRefused(Limits limits, Kernel k, Task t) {
+    /**
+     * copy_pid_ns / create_pid_namespace: the checks before a new PID namespace owned by
+     * {@code owner} exists (P1, P12, K1); null if it may. The owner must be the parent
+     * namespace's owner or below it (in_userns).
+     */
+    static Outcome createRefused(Limits limits, Kernel k, Task t, int owner) {
         if (t.nsForChildren != t.activeNs()) return Outcome.error(k, Errno.EINVAL);
+        if (!CapabilityRules.inUserns(k.objects(), k.ns(t.nsForChildren).userNs(), owner)) return Outcome.error(k, Errno.EINVAL);
         if (k.ns(t.nsForChildren).level() + 1 > limits.maxLevel()) return Outcome.error(k, Errno.ENOSPC);
         return null;
     }
 
-    /** unshare(CLONE_NEWPID): only later children enter the new namespace (P12). */
+    /**
+     * unshare(CLONE_NEWPID): only later children enter the new namespace (P12); it needs
+     * CAP_SYS_ADMIN in the caller's user namespace, which owns it (unshare_nsproxy_namespaces, K1).
+     */
     static Outcome unshareNewPid(Limits limits, Kernel k, int actor) {
         Task t = k.task(actor);
-        Outcome refused = createRefused(limits, k, t);
+        Credentials c = k.objects().context(actor).cred();
+        if (!CapabilityRules.capable(k.objects(), c, c.userNs())) return Outcome.error(k, Errno.EPERM);
+        Outcome refused = createRefused(limits, k, t, c.userNs());
         if (refused != null) return refused;
         int slot = k.freeNsSlot();
-        Kernel cur = k.addNamespace(PidNamespace.fresh(t.activeNs(), k.ns(t.activeNs()).level() + 1, limits.pidMax()));
+        Kernel cur = k.addNamespace(PidNamespace.fresh(t.activeNs(), k.ns(t.activeNs()).level() + 1, limits.pidMax(), c.userNs()));
         return Outcome.zero(cur.withTask(actor, t.withNsForChildren(slot)));
     }
 
@@ -95,10 +106,17 @@ final class PidNamespaceRules {
         return new Outcome(k, Observation.value(k.ns(k.task(actor).activeNs()).cursor() - 1));
     }
 
-    /** pid_ns_ctl_handler, write: the next allocation searches from value+1 (P4). */
-    static Outcome writeNsLastPid(Kernel k, int actor, int value) {
+    /**
+     * pid_ns_ctl_handler, write: the next allocation in the writer's active namespace searches
+     * from value+1 (P4). Choosing the next PID is checkpoint/restore's privilege:
+     * checkpoint_restore_ns_capable in the namespace's owner, else EPERM before the range (K1).
+     */
+    static Outcome writeNsLastPid(Variant v, Kernel k, int actor, int value) {
         int ns = k.task(actor).activeNs();
         PidNamespace p = k.ns(ns);
+        if (v.nsLastPidChecksCapability()
+                && !CapabilityRules.capable(k.objects(), k.objects().context(actor).cred(), p.userNs()))
+            return Outcome.error(k, Errno.EPERM);
         if (value < 0 || value > p.pidMax()) return Outcome.error(k, Errno.EINVAL);
         return Outcome.zero(k.withNamespace(ns, p.withCursor(value + 1)));
     }

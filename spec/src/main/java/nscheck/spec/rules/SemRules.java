@@ -118,7 +118,7 @@ final class SemRules {
         o = o.withContext(slot, c.withUndoList(-1));
         for (int i = 0; i < k.taskSlots(); i++) {
             TaskContext other = o.context(i);
-            if (other != null && other.undoList() == list) return k.withObjects(o.collect());
+            if (other != null && other.undoList() == list) return k.withCollected(o);
         }
         int ns = c.ipcNs();
         IpcNamespace n = ns < 0 ? null : o.ipcNs(ns);
@@ -128,6 +128,6 @@ final class SemRules {
             n = n.withSem(new SemaphoreSet(v, PidRef.of(k, slot)));
         }
         if (n != null) o = o.withIpcNs(ns, n);
-        return k.withObjects(o.collect());
+        return k.withCollected(o);
     }
 }

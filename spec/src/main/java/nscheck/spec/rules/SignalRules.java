@@ -35,12 +35,14 @@ final class SignalRules {
             // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
             int target = v.lookup(k, t.activeNs(), pid);
             if (target < 0) return Outcome.error(k, Errno.ESRCH);
+            if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
             return deliver(v, k, actor, target, sig);
         }
         if (pid == -1) {
             // kill_something_info: for_each_process, so once per thread group (its leader), every one
             // numbered above 1 in the caller's namespace except the caller's own group (P11), in
-            // the order of init_task.tasks: oldest first (copy_process: list_add_tail_rcu).
+            // the order of init_task.tasks: oldest first (copy_process: list_add_tail_rcu). A target the
+            // caller may not signal is skipped and still counts: 0 unless there was none at all (K3).
             List<Integer> targets = new ArrayList<>();
             int own = k.groupLeader(actor);
             for (int i = 0; i < k.taskSlots(); i++) {
@@ -65,6 +67,10 @@ final class SignalRules {
             targets.add(i);
         }
         if (targets.isEmpty()) return Outcome.error(k, Errno.ESRCH);
+        // __kill_pgrp_info: 0 if any member took the signal, else the last error, EPERM (K3).
+        boolean any = false;
+        for (int i : targets) any |= mayKill(k, actor, i);
+        if (!any) return Outcome.error(k, Errno.EPERM);
         targets.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
         Kernel cur = sendToEach(v, k, actor, targets, sig);
         // A caller that signalled its own group fatally never sees the return value.
@@ -88,6 +94,8 @@ final class SignalRules {
         boolean zeroed = false;
         int uid = ownUid(v, k, actor);
         for (int i : targets) {
+            // check_kill_permission refuses before send_signal_locked touches the shared siginfo.
+            if (!mayKill(cur, actor, i)) continue;
             Task u = cur.task(i);
             // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
             boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
@@ -117,6 +125,7 @@ final class SignalRules {
         if (target < 0) return Outcome.error(k, Errno.ESRCH);
         Task u = k.task(target);
         if (v.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return Outcome.error(k, Errno.ESRCH);
+        if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
         // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
         if (u.alive()) return sendUsr1(v, k, actor, target, false, false, siUid(v, k, actor, target));
         return deliver(v, k, actor, target, Signals.SIGUSR1);
@@ -127,8 +136,20 @@ final class SignalRules {
         if (pid <= 0) return Outcome.error(k, Errno.EINVAL);
         int target = v.lookup(k, k.task(actor).activeNs(), pid);
         if (target < 0) return Outcome.error(k, Errno.ESRCH);
+        if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
         if (!k.task(target).alive()) return Outcome.zero(k);
         return sendUsr1(v, k, actor, target, true, false, siUid(v, k, actor, target));
+    }
+
+    /**
+     * check_kill_permission for a signal a task sends (si_fromuser): always within its own thread
+     * group, else kill_ok_by_cred, zombies included (their credentials stay until release). The
+     * same-session exception for SIGCONT has nothing to act on: the spec sends no SIGCONT (K3).
+     */
+    private static boolean mayKill(Kernel k, int sender, int target) {
+        if (k.groupLeader(sender) == k.groupLeader(target)) return true;
+        KernelObjects o = k.objects();
+        return CapabilityRules.killOk(o, o.context(sender).cred(), o.context(target).cred());
     }
 
     /**

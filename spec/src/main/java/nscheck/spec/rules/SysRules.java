@@ -68,7 +68,7 @@ final class SysRules {
         if (c.caps()) {
             next = c.withUser(kuid, kuid == ns.toKernel(0, false));
         } else if (kuid == c.uid() || kuid == c.euid()) {
-            next = new Credentials(c.userNs(), c.uid(), kuid, c.gid(), false);
+            next = c.withEuid(kuid);
         } else {
             return Outcome.error(k, Errno.EPERM);
         }

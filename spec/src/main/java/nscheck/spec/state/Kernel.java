@@ -32,7 +32,7 @@ public final class Kernel {
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
     public static Kernel boot(Limits limits) {
         Task[] tasks = new Task[limits.maxTasks()];
-        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true);
+        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true, UserNamespace.INIT);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
         return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()));
     }
@@ -175,7 +175,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory, objects.released(slot));
+        return new Kernel(copy, ns, memory, objects.released(slot, pidNsOwners(ns)));
     }
 
     /**
@@ -203,7 +203,9 @@ public final class Kernel {
         int len = result.length;
         while (len > 1 && result[len - 1] == null) len--;
         if (len != result.length) result = Arrays.copyOf(result, len);
-        return result == namespaces ? this : new Kernel(tasks, result, memory, objects);
+        if (result == namespaces) return this;
+        // put_pid_ns drops the namespace's reference on its user namespace too.
+        return new Kernel(tasks, result, memory, objects.collect(pidNsOwners(result)));
     }
 
     public SharedMemory memory() {
@@ -220,6 +222,17 @@ public final class Kernel {
 
     public Kernel withObjects(KernelObjects o) {
         return o == objects ? this : new Kernel(tasks, namespaces, memory, o);
+    }
+
+    /** {@code o} with its unreferenced objects freed; the owners of the PID namespaces stay (K1: a namespace holds its user_ns). */
+    public Kernel withCollected(KernelObjects o) {
+        return withObjects(o.collect(pidNsOwners(namespaces)));
+    }
+
+    private static int[] pidNsOwners(PidNamespace[] ns) {
+        int[] out = new int[ns.length];
+        for (int i = 0; i < ns.length; i++) out[i] = ns[i] == null ? UserNamespace.INIT : ns[i].userNs();
+        return out;
     }
 
     /** A user-space store (or atomic read-modify-write) to a shared futex word. */

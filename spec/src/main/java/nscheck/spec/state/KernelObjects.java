@@ -125,9 +125,7 @@ public final class KernelObjects {
         return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u);
     }
 
-    public int freeUserNsSlot() {
-        return SlotTables.freeSlot(userNs);
-    }
+    public int freeUserNsSlot() { return SlotTables.freeSlot(userNs); }
 
     public int freeIpcNsSlot() {
         return SlotTables.freeSlot(ipcNs);
@@ -171,19 +169,20 @@ public final class KernelObjects {
     }
 
     /** release_task: the task's context goes, and with it its RLIMIT_NPROC charge (dec_rlimit_ucounts). */
-    KernelObjects released(int slot) {
+    KernelObjects released(int slot, int[] pinnedUserNs) {
         TaskContext c = contexts[slot];
         if (c == null) return this;
         KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
-        return o.collect();
+        return o.collect(pinnedUserNs);
     }
 
     /**
      * Frees unreferenced namespaces and undo lists: a user namespace lives while a credential,
-     * an IPC namespace or a child namespace refers to it; an IPC namespace while a living task
-     * is in it; an undo list while a task holds it. Trims empty tail slots.
+     * an IPC namespace, a PID namespace (its owner, one of {@code pinnedUserNs}) or a child
+     * namespace refers to it; an IPC namespace while a living task is in it; an undo list while
+     * a task holds it. Trims empty tail slots. Callers with a Kernel use {@link Kernel#withCollected}.
      */
-    public KernelObjects collect() {
+    public KernelObjects collect(int[] pinnedUserNs) {
         // Only the initial namespaces and no undo list: nothing can be unreferenced (the common case).
         if (ipcNs.length == 1 && userNs.length == 1 && undoLists.length == 0) return this;
         boolean[] ipcUsed = new boolean[ipcNs.length];
@@ -191,6 +190,7 @@ public final class KernelObjects {
         boolean[] userUsed = new boolean[userNs.length];
         ipcUsed[IpcNamespace.INIT] = true;
         userUsed[UserNamespace.INIT] = true;
+        for (int owner : pinnedUserNs) markUser(userUsed, owner);
         for (TaskContext c : contexts) {
             if (c == null) continue;
             if (c.ipcNs() >= 0) ipcUsed[c.ipcNs()] = true;

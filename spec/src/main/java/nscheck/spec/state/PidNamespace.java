@@ -11,24 +11,28 @@ package nscheck.spec.state;
  * @param cursor       idr_next: where the next cyclic search starts; ns_last_pid reads cursor - 1 (P4)
  * @param childReaper  slot of the init (child_reaper), -1 before the first child or after it is reaped
  * @param adding       PIDNS_ADDING: cleared when init dies, after which every fork into it fails ENOMEM (P6)
+ * @param userNs       the owning user namespace (pid_namespace->user_ns), fixed at creation
+ *                     (create_pid_namespace): where set_tid, ns_last_pid writes and setns need
+ *                     their capabilities (K1)
  */
-public record PidNamespace(int parent, int level, int pidMax, int cursor, int childReaper, boolean adding) {
+public record PidNamespace(int parent, int level, int pidMax, int cursor, int childReaper, boolean adding, int userNs) {
 
-    public static PidNamespace fresh(int parent, int level, int pidMax) {
-        return new PidNamespace(parent, level, pidMax, 0, -1, true);
+    /** A new namespace owned by user namespace {@code owner} (copy_pid_ns: the creator's, or its new one). */
+    public static PidNamespace fresh(int parent, int level, int pidMax, int owner) {
+        return new PidNamespace(parent, level, pidMax, 0, -1, true, owner);
     }
 
     public PidNamespace withCursor(int value) {
-        return new PidNamespace(parent, level, pidMax, value, childReaper, adding);
+        return new PidNamespace(parent, level, pidMax, value, childReaper, adding, userNs);
     }
 
     public PidNamespace withChildReaper(int slot) {
-        return new PidNamespace(parent, level, pidMax, cursor, slot, adding);
+        return new PidNamespace(parent, level, pidMax, cursor, slot, adding, userNs);
     }
 
     /** disable_pid_allocation(): the init has died. */
     public PidNamespace closed() {
-        return new PidNamespace(parent, level, pidMax, cursor, childReaper, false);
+        return new PidNamespace(parent, level, pidMax, cursor, childReaper, false, userNs);
     }
 
     void hashInto(StateHasher h) {
@@ -38,5 +42,6 @@ public record PidNamespace(int parent, int level, int pidMax, int cursor, int ch
         h.add(cursor);
         h.add(childReaper);
         h.add(adding ? 1 : 0);
+        h.add(userNs);
     }
 }

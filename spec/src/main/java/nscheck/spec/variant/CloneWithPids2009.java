@@ -21,10 +21,10 @@ public final class CloneWithPids2009 extends Mainline {
     @Override public String summary() { return "2009 proposal: a PID per level, 0 = allocate, EBUSY, one CAP_SYS_ADMIN check"; }
 
     @Override
-    public Syscall choosePidsCall(int flags, int[] wanted, int capsFromLevel) {
+    public Syscall choosePidsCall(int flags, int[] wanted) {
         java.util.List<Integer> pids = new java.util.ArrayList<>();
         for (int w : wanted) pids.add(w);
-        return new Syscall.CloneWithPids(flags, pids, capsFromLevel);
+        return new Syscall.CloneWithPids(flags, pids);
     }
 
     @Override

@@ -151,7 +151,19 @@ public final class SeededBugs {
         }
     };
 
+    /**
+     * Breaks no-unprivileged-pid-choice: pid_ns_ctl_handler without its
+     * checkpoint_restore_ns_capable check, so any task may write ns_last_pid and have its next
+     * fork take the number it chose (K1; the check came with the sysctl in 3.3).
+     */
+    public static final Variant NS_LAST_PID_NOCAP = new Mainline() {
+        @Override public String name() { return "seeded-ns-last-pid-nocap"; }
+        @Override public String summary() { return "seeded bug: anyone may write ns_last_pid (breaks no-unprivileged-pid-choice)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean nsLastPidChecksCapability() { return false; }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
-            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC);
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP);
 }

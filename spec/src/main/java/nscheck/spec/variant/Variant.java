@@ -93,7 +93,8 @@ public interface Variant {
      * clone3 with set_tid (S1-S3): number a new task in {@code targetNs} and its ancestors with
      * {@code setTid[0]} for the innermost level and later entries outward; uncovered levels
      * allocate as usual. {@code capsFromLevel} is the shallowest level whose owning user
-     * namespace the caller holds CAP_CHECKPOINT_RESTORE (or CAP_SYS_ADMIN) in.
+     * namespace the caller holds CAP_CHECKPOINT_RESTORE (or CAP_SYS_ADMIN) in, derived from its
+     * credentials (CapabilityRules.capsFromLevel, K1).
      */
     default PidAllocation allocSetTid(Kernel k, int targetNs, int[] setTid, int capsFromLevel) {
         return SetTid.allocate(this, k, targetNs, setTid, capsFromLevel);
@@ -113,17 +114,31 @@ public interface Variant {
      * level, outermost first, 0 where it does not care. Mainline: clone3 with set_tid covering
      * the innermost levels that were asked for.
      */
-    default Syscall choosePidsCall(int flags, int[] wanted, int capsFromLevel) {
+    default Syscall choosePidsCall(int flags, int[] wanted) {
         int first = 0;
         while (first < wanted.length && wanted[first] == 0) first++;
         java.util.List<Integer> setTid = new java.util.ArrayList<>();
         for (int i = wanted.length - 1; i >= first; i--) setTid.add(wanted[i]);
-        return new Syscall.Clone3(flags, setTid, capsFromLevel);
+        return new Syscall.Clone3(flags, setTid);
     }
 
     /** Which identifiers namespaces get (N1, N3, N4). Mainline: the 64-bit ns_id. */
     default NamespaceIds namespaceIds() {
         return NamespaceIds.NS_ID_64;
+    }
+
+    /**
+     * The namespaces a clone or unshare with {@code flags} makes. Mainline: the ones asked for.
+     * container-bit (H2): CLONE_NEWPID makes a container, so it brings new IPC and user
+     * namespaces too (and a mount namespace, which the spec has not).
+     */
+    default int cloneFlags(int flags) {
+        return flags;
+    }
+
+    /** pid_ns_ctl_handler: does a write to ns_last_pid need checkpoint_restore_ns_capable (K1)? Mainline: yes. */
+    default boolean nsLastPidChecksCapability() {
+        return true;
     }
 
     /** execns (H3): a new PID namespace only at exec; unshare(CLONE_NEWPID) is refused. */
