@@ -30,6 +30,10 @@ public final class CallSyntax {
     private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
     private static final List<String> CRED_READ = List.of("pid", "uid");
 
+    /** semctl(2)'s cmd for each of the three calls the one semctl form stands for. */
+    private static final Map<Class<?>, String> SEMCTL_CMD = Map.of(Syscall.SemGetpid.class, "GETPID", Syscall.SemGetval.class, "GETVAL",
+            Syscall.SemRmid.class, "IPC_RMID");
+
     public static final List<Form> FORMS = forms();
 
     private static Form form(String name, String arguments, String meaning, Class<? extends Syscall> type,
@@ -129,7 +133,7 @@ public final class CallSyntax {
                     case "IPC_RMID" -> new Syscall.SemRmid();
                     default -> new Syscall.SemGetpid();
                 },
-                c -> args("cmd", c instanceof Syscall.SemGetval ? "GETVAL" : c instanceof Syscall.SemRmid ? "IPC_RMID" : "GETPID")));
+                c -> args("cmd", SEMCTL_CMD.get(c.getClass()))));
         f.add(form("shmget", "", "shmget(KEY, 4096, IPC_CREAT)", Syscall.Shmget.class, a -> new Syscall.Shmget(), CallSyntax::none));
         f.add(form("shmat", "", "shmdt(shmat(0))", Syscall.ShmAttach.class, a -> new Syscall.ShmAttach(), CallSyntax::none));
         f.add(form("shmctl", "read: shm_cpid (default) or shm_lpid", "shmctl(0, IPC_STAT)", Syscall.ShmStat.class,
