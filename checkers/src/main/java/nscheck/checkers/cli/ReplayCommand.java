@@ -23,14 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
         "Re-execute counterexample files against the current spec: every recorded step must still be possible and observe",
@@ -179,16 +177,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private static List<Path> expand(List<Path> args) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path p : args) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(out::add);
-                }
-            } else {
-                out.add(p);
-            }
-        }
+        List<Path> out = nscheck.checkers.report.Site.expand(args);
         if (out.isEmpty()) throw new UsageError("no counterexample files in " + args);
         return out;
     }
