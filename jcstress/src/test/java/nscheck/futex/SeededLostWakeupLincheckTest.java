@@ -2,7 +2,6 @@ package nscheck.futex;
 
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
-import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,17 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * compares, the owner unlocks and wakes nobody, the waiter enqueues and sleeps for ever. This
  * test fails if Lincheck stops finding it (which would make PiMutexLincheckTest meaningless).
  */
-public class SeededLostWakeupLincheckTest {
-    private final PiMutex mutex = SeededMutexBugs.waitComparesOutsideBucketLock();
-    private int counter;
-
-    @Operation
-    public int increment() {
-        int tid = PiMutexLincheckTest.tid();
-        mutex.lock(tid);
-        int v = counter++;
-        mutex.unlock(tid);
-        return v;
+public class SeededLostWakeupLincheckTest extends CounterUnderMutex {
+    public SeededLostWakeupLincheckTest() {
+        super(SeededMutexBugs.waitComparesOutsideBucketLock());
     }
 
     @Test

@@ -2,7 +2,6 @@ package nscheck.futex;
 
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
-import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,32 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeededStressBugsLincheckTest {
 
     /** check-then-store on the fast path: both lockers see 0 and both enter. */
-    public static class CheckThenStore {
-        private final PiMutex mutex = SeededMutexBugs.checkThenStoreLock();
-        private int counter;
-
-        @Operation
-        public int increment() {
-            int tid = PiMutexLincheckTest.tid();
-            mutex.lock(tid);
-            int v = counter++;
-            mutex.unlock(tid);
-            return v;
+    public static class CheckThenStore extends CounterUnderMutex {
+        public CheckThenStore() {
+            super(SeededMutexBugs.checkThenStoreLock());
         }
     }
 
     /** The contended unlock forgets the wake-up: the sleeper sleeps for ever. */
-    public static class UnlockWithoutWake {
-        private final PiMutex mutex = SeededMutexBugs.unlockWithoutWake();
-        private int counter;
-
-        @Operation
-        public int increment() {
-            int tid = PiMutexLincheckTest.tid();
-            mutex.lock(tid);
-            int v = counter++;
-            mutex.unlock(tid);
-            return v;
+    public static class UnlockWithoutWake extends CounterUnderMutex {
+        public UnlockWithoutWake() {
+            super(SeededMutexBugs.unlockWithoutWake());
         }
     }
 
