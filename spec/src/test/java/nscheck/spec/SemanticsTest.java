@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWUSER;
 import static nscheck.spec.call.CloneFlags.CLONE_PARENT;
+import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,6 +95,18 @@ class SemanticsTest {
         assertEquals(3, r.value(1, fork()));                       // first child: init of the new namespace
         assertEquals("3 1", r.k.task(2).nsPid());
         assertTrue(r.k.isChildReaper(2));
+    }
+
+    @Test
+    void unshareNewUserRefusesAThreadedCaller() {
+        // ksys_unshare: CLONE_NEWUSER implies CLONE_THREAD; check_unshare_flags wants thread_group_empty.
+        SpecRun r = new SpecRun(s);
+        r.value(0, fork());                                        // T1
+        r.value(1, new Syscall.Clone(CLONE_THREAD));               // T2, a thread of T1
+        assertEquals(Errno.EINVAL, r.errno(1, new Syscall.Unshare(CLONE_NEWUSER)));
+        assertEquals(Errno.EINVAL, r.errno(2, new Syscall.Unshare(CLONE_NEWUSER)));
+        r.value(2, new Syscall.Exit(0));                           // the thread reaps itself
+        assertEquals(0, r.value(1, new Syscall.Unshare(CLONE_NEWUSER)));
     }
 
     @Test

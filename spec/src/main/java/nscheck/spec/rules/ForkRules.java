@@ -132,6 +132,10 @@ final class ForkRules {
     /** ksys_unshare: a new user, IPC or PID namespace, or only a fresh SysV undo list (P12, I9, U3). */
     static Outcome unshare(Variant v, Limits limits, Kernel k, int actor, int flags) {
         flags = v.cloneFlags(flags);
+        // ksys_unshare: CLONE_NEWUSER implies CLONE_THREAD, and check_unshare_flags refuses
+        // CLONE_THREAD unless the caller is alone in its thread group (thread_group_empty; a
+        // zombie leader still counts) (unshare(2) EINVAL).
+        if (has(flags, CLONE_NEWUSER) && k.groupMembers(k.groupLeader(actor)).size() > 1) return Outcome.error(k, Errno.EINVAL);
         // execns: namespaces change only at exec, where the references unshare would carry are dropped (H3).
         if ((flags & (CLONE_NEWUSER | CLONE_NEWIPC | CLONE_NEWPID)) != 0 && v.unshareOnlyAtExec()) return Outcome.error(k, Errno.EINVAL);
         return unshareNamespaces(v, limits, k, actor, flags);
