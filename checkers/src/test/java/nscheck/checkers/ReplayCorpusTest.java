@@ -2,6 +2,9 @@ package nscheck.checkers;
 
 import nscheck.checkers.cex.Counterexample;
 import nscheck.checkers.cex.CounterexampleFile;
+import nscheck.checkers.scenario.ScenarioFile;
+import nscheck.checkers.scenario.ScenarioRun;
+import nscheck.checkers.scenario.Script;
 import nscheck.checkers.trace.Replay;
 import nscheck.model.Model;
 import nscheck.spec.variant.SeededBugs;
@@ -39,6 +42,21 @@ class ReplayCorpusTest {
         assertTrue(files.stream().map(CounterexampleFile::read).anyMatch(c -> c.expect().equals(Counterexample.HOLDS)),
                 "at least one fixed bug is kept fixed");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replays(f)));
+    }
+
+    /** Hand-written scenarios (counterexamples/scenarios/): every stated result is what the spec observes. */
+    @TestFactory
+    Stream<DynamicTest> everyShippedScenarioObservesItsStatedResults() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(CORPUS.resolve("scenarios"))) {
+            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "scenarios are shipped");
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Script script = ScenarioFile.parse(Files.readString(f));
+            ScenarioRun.Result r = ScenarioRun.run(ScenarioRun.setting(script), script, true);
+            assertFalse(r.diverged(), () -> "diverges at step " + r.divergedAt() + ": " + r.divergence());
+        }));
     }
 
     private static List<Counterexample> corpus() throws IOException {
