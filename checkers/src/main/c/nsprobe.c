@@ -12,10 +12,18 @@
  *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
  *   end
  *
- * Each scenario runs in a fresh PID (and IPC) namespace: the probe (the driver) clones the
- * scenario's init with CLONE_NEWPID | CLONE_NEWIPC, and that init is actor 0, the spec's root
- * init. PIDs are deterministic because nothing else ever runs in that namespace: every number
- * the actors see was handed out by a call in the scenario. Actors are processes; each reads commands from its own pipe, runs one
+ * Each scenario runs in a sandbox: fresh user, mount, PID and IPC namespaces. The probe (the
+ * driver, host root) clones the scenario's init with CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
+ * CLONE_NEWIPC, maps its user namespace's ids 0..65535 to the unprivileged host range
+ * 100000..165535 (never to kuid 0: that would give DAC override over every host file and make
+ * every uid rule pass), and the init takes uid and gid 0 there, drops supplementary groups, makes
+ * its mounts private, mounts a proc of its own PID namespace on /proc and execs this binary again
+ * (so its mm's user namespace is the sandbox's, as a task the spec boots). That init is actor 0,
+ * the spec's root init; the sandbox's user namespace is the spec's init_user_ns and its PID
+ * namespace the spec's root one. No number a scenario names can reach a host task: every PID is
+ * looked up in the sandbox's PID namespace, every /proc path in its own proc, and a capability
+ * over the host (init_user_ns) is never held. PIDs are deterministic because nothing else ever
+ * runs in that namespace: every number the actors see was handed out by a call in the scenario. Actors are processes; each reads commands from its own pipe, runs one
  * call and writes its result to a reply pipe shared by all. The driver sends one command at a
  * time and waits for its effect, so the interleaving is exactly the scenario's. Blocking calls
  * are bounded by a timeout and reported as unfinished. At the end (or at the first mismatch, or
@@ -40,6 +48,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <grp.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/prctl.h>
@@ -71,6 +82,13 @@
 
 static int cmd_pipe[MAX_ACTORS][2];
 static int reply_pipe[2];
+/* Hellos: each new actor sends a pidfd of itself (SCM_RIGHTS); the driver reads its host TID from
+   the pidfd's fdinfo in the driver's own proc. A number an actor could print would be one of the
+   sandbox's, which the driver must never look up in the host's /proc. */
+static int hello_sock[2];
+#define WORDS_BYTES 4096
+#define WORDS_MAX (WORDS_BYTES / 4)
+static int words_fd = -1; /* memfd: the futex words survive the init's exec */
 static volatile uint32_t *words;
 
 static const char *errno_name(int e) {
@@ -97,26 +115,67 @@ static void put(int fd, const char *fmt, ...) {
 
 /* ---- actors ------------------------------------------------------------------------------ */
 
-static int host_tid(void) {
-    /* /proc/thread-self resolves in the proc mount's namespace (the driver's), as "TGID/task/TID". */
-    char buf[64];
-    ssize_t n = readlink("/proc/thread-self", buf, sizeof buf - 1);
-    if (n <= 0) return -1;
-    buf[n] = 0;
-    char *tid = strrchr(buf, '/');
-    return atoi(tid ? tid + 1 : buf);
+/* Sends the caller's pidfd to the driver: its hello as actor `me`. */
+static void hello(int me) {
+    int fd = (int) syscall(SYS_pidfd_open, (pid_t) syscall(SYS_gettid), PIDFD_THREAD);
+    if (fd < 0) _exit(115);
+    int32_t who = me;
+    struct iovec iov = {&who, sizeof who};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+    if (sendmsg(hello_sock[1], &msg, MSG_NOSIGNAL) < 0) _exit(111);
+    close(fd);
 }
 
 static void actor(int me);
 
-struct thread_start { int parent, me; };
+/*
+ * RLIMIT_NPROC in the sandbox. The spec (UcountRules) holds every task to RLIMIT_NPROC = 2 except
+ * kuid 0 (INIT_USER) and a task capable in init_user_ns, the exemptions of copy_process. In the
+ * sandbox the spec's root is kuid 100000 and capable only in the sandbox's user namespace, so the
+ * kernel would hold it to the limit. The probe therefore gives the limit only to the tasks the
+ * spec holds to it: before every call that can create a task or a user namespace it sets the soft
+ * limit to RLIM_INFINITY for a task whose real uid is the sandbox's 0 and to 2 otherwise. That is
+ * the spec's rule exactly:
+ * - a sandbox-root task (the spec's kuid 0) passes the first level (its count against RLIM_INFINITY)
+ *   and every ancestor level, whose limit a root creator recorded as RLIM_INFINITY
+ *   (set_userns_rlimits: enforced_nproc_rlimit() is the creator's rlimit outside init_user_ns),
+ *   and the sandbox's own level, which the host's root created (RLIM_INFINITY);
+ * - any other task meets 2 at its own level and at every level a non-root creator recorded,
+ *   as the spec's walk does.
+ * A real uid moves only by a successful setuid in the sandbox's user namespace (in a child
+ * namespace setuid can only reach the owner's kuid, which its tasks already have), so the
+ * exemption is decided there and inherited. It is per thread (a cred is), while the limit is per
+ * process: setting it right before the call is exact because one call runs at a time. The hard
+ * limit stays RLIM_INFINITY: raising it back would need CAP_SYS_RESOURCE in init_user_ns.
+ */
+static __thread int nproc_exempt = 1;
+static int in_child_userns;
+
+static void apply_nproc(void) {
+    struct rlimit r = {nproc_exempt ? RLIM_INFINITY : 2, RLIM_INFINITY};
+    setrlimit(RLIMIT_NPROC, &r);
+}
+
+struct thread_start { int parent, me, nproc_exempt; };
 
 /* A thread made by clone(CLONE_THREAD) (through pthread_create, which sets up its TLS): it
    answers its creator's clone with its TID, as the raw call would return it, and becomes an actor. */
 static void *thread_main(void *arg) {
     struct thread_start st = *(struct thread_start *) arg;
     free(arg);
-    put(reply_pipe[1], "H %d %d\n", st.me, host_tid());
+    nproc_exempt = st.nproc_exempt;
+    hello(st.me);
     put(reply_pipe[1], "R %d = %ld\n", st.parent, (long) syscall(SYS_gettid));
     actor(st.me);
     return NULL;
@@ -402,6 +461,8 @@ static void actor(int me) {
             struct thread_start *st = malloc(sizeof *st);
             st->parent = me;
             st->me = (int) b;
+            st->nproc_exempt = nproc_exempt;
+            apply_nproc();
             pthread_t t;
             pthread_attr_t attr;
             pthread_attr_init(&attr);
@@ -426,18 +487,22 @@ static void actor(int me) {
             ca.exit_signal = SIGCHLD;
             ca.set_tid = (uint64_t) (uintptr_t) tids;
             ca.set_tid_size = ntid;
+            apply_nproc();
             ret = syscall(SYS_clone3, &ca, sizeof ca);
             if (ret == 0) {
                 me = (int) b;
-                put(reply_pipe[1], "H %d %d\n", me, host_tid());
+                if (a & CLONE_NEWUSER) in_child_userns = 1;
+                hello(me);
                 continue;
             }
         } else if (!strcmp(op, "clone")) {
             /* A fork-like clone: no CLONE_VM, so the child runs on its own copy of this stack. */
+            apply_nproc();
             ret = syscall(SYS_clone, (unsigned long) a | SIGCHLD, NULL, NULL, NULL, NULL);
             if (ret == 0) {
                 me = (int) b;
-                put(reply_pipe[1], "H %d %d\n", me, host_tid());
+                if (a & CLONE_NEWUSER) in_child_userns = 1;
+                hello(me);
                 continue;
             }
         } else if (!strcmp(op, "unshare")) {
@@ -445,12 +510,14 @@ static void actor(int me) {
                reads lower ids through the parent's map), and inside they read as the overflow id. */
             uid_t euid = geteuid();
             gid_t egid = getegid();
+            apply_nproc();
             ret = unshare((int) a);
-            if (ret == 0 && (a & CLONE_NEWUSER)) { map_uid = euid; map_gid = egid; }
+            if (ret == 0 && (a & CLONE_NEWUSER)) { map_uid = euid; map_gid = egid; in_child_userns = 1; }
         } else if (!strcmp(op, "setuid")) {
             /* The raw call: glibc's setuid would also run it in every thread (setxid). */
             /* No PR_SET_DUMPABLE afterwards: commit_creds' non-dumpable task is the spec's too (K4). */
             ret = syscall(SYS_setuid, (uid_t) a);
+            if (ret == 0 && !in_child_userns) nproc_exempt = getuid() == 0;
         } else if (!strcmp(op, "listen") || !strcmp(op, "connect") || !strcmp(op, "peercred")) {
             ret = sock_call(op);
         } else if (!strcmp(op, "send")) {
@@ -515,6 +582,10 @@ static void actor(int me) {
             ret = ns_last_pid(1, a);
         } else if (!strcmp(op, "subreaper")) {
             ret = prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        } else if (op[0] == 'f' && (a < 0 || a >= WORDS_MAX)) {
+            /* A futex word outside the shared page: not a user pointer the scenario may choose. */
+            errno = EFAULT;
+            ret = -1;
         } else if (!strcmp(op, "fwait")) {
             ret = syscall(SYS_futex, &words[a], FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
         } else if (!strcmp(op, "fwake")) {
@@ -531,6 +602,103 @@ static void actor(int me) {
         }
         reply(me, ret);
     }
+}
+
+/* ---- the sandbox ------------------------------------------------------------------------- */
+
+/* An unprivileged host range: the sandbox's uid and gid 0 are kuid and kgid 100000. */
+#define SANDBOX_MAP "0 100000 65536\n"
+#define SANDBOX_FLAGS (CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC)
+static char sandbox_error[200];
+static int exe_fd = -1; /* this binary, opened before any sandbox exists */
+
+static int sandbox_fail(const char *what) {
+    snprintf(sandbox_error, sizeof sandbox_error, "%s: %s", what, strerror(errno));
+    return -1;
+}
+
+/* The driver's half: the child's id maps, written by the host's root (a privileged writer needs
+   no setgroups=deny, so the child can still drop its supplementary groups). `child` is what clone
+   returned, never a number from a scenario. */
+static int map_sandbox(pid_t child) {
+    static const char *files[] = {"uid_map", "gid_map"};
+    char path[64];
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "/proc/%d/%s", (int) child, files[i]);
+        if (write_file(path, SANDBOX_MAP) < 0) return sandbox_fail(files[i]);
+    }
+    return 0;
+}
+
+/* Exits at once if the driver is gone: its end of `go` is closed (PR_SET_PDEATHSIG set before a
+   parent's death fires; set after it, never). */
+static void die_with_driver(int go) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    struct pollfd p = {go, POLLIN, 0};
+    if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR))) _exit(116);
+}
+
+/*
+ * The child's half, run first thing after clone(SANDBOX_FLAGS): waits until the driver has
+ * written its maps (a byte on `go`), takes uid and gid 0 of the sandbox (until then its ids are
+ * unmapped there: it would be 65534), drops the host root's supplementary groups (unmapped host
+ * groups would still grant their access to host files), makes every mount private (nothing it
+ * mounts propagates to the host) and mounts a proc of its own PID namespace on /proc, so /proc/N
+ * names only the scenario's tasks and /proc/sys/kernel/ns_last_pid is its namespace's.
+ */
+static int enter_sandbox(int go) {
+    char c;
+    if (read(go, &c, 1) != 1) { errno = EPIPE; return sandbox_fail("waiting for the id maps"); }
+    if (setresgid(0, 0, 0) < 0) return sandbox_fail("setresgid(0)");
+    if (setgroups(0, NULL) < 0) return sandbox_fail("setgroups");
+    if (setresuid(0, 0, 0) < 0) return sandbox_fail("setresuid(0)");
+    /* commit_creds cleared the death signal when the euid changed. */
+    die_with_driver(go);
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) return sandbox_fail("making / private");
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) return sandbox_fail("mounting proc");
+    return 0;
+}
+
+/* Inode of /proc/<pid>/ns/<name> in the driver's (the host's) proc; 0 if the task is gone. */
+static ino_t ns_inode(const char *pid, const char *name) {
+    char path[64];
+    struct stat st;
+    snprintf(path, sizeof path, "/proc/%s/ns/%s", pid, name);
+    return stat(path, &st) < 0 ? 0 : st.st_ino;
+}
+
+/*
+ * The guard: an actor that says hello is in none of the host's user, PID (active) and mount
+ * namespaces, or the probe stops (exit 3) before that actor runs any call. The host's are the
+ * driver's own.
+ */
+static void check_sandboxed(int hostpid) {
+    static const char *names[] = {"user", "pid", "mnt", "ipc"};
+    char pid[16];
+    snprintf(pid, sizeof pid, "%d", hostpid);
+    for (int i = 0; i < 4; i++) {
+        ino_t task = ns_inode(pid, names[i]);
+        if (task != 0 && task == ns_inode("self", names[i])) {
+            printf("{\"error\":\"internal: an actor runs in the host's %s namespace\",\"internal\":true}\n", names[i]);
+            fflush(stdout);
+            kill(hostpid, SIGKILL);
+            exit(3);
+        }
+    }
+}
+
+/* The host TID of a pidfd, from its fdinfo in the driver's proc; -1 if the task is gone. */
+static int pidfd_host_tid(int fd) {
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
+    int f = open(path, O_RDONLY | O_CLOEXEC);
+    if (f < 0) return -1;
+    ssize_t n = read(f, buf, sizeof buf - 1);
+    close(f);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *line = strstr(buf, "Pid:");
+    return line ? atoi(line + 4) : -1;
 }
 
 /* ---- driver ------------------------------------------------------------------------------ */
@@ -561,7 +729,37 @@ static long now_ms(void) {
 }
 
 /* Moves every complete line from the reply pipe into pending[] / hostpid[]. */
+static char sandbox_failure[200]; /* an init that could not enter its sandbox says why ("F ...") */
+
+static void drain_hellos(void) {
+    for (;;) {
+        int32_t who = -1;
+        struct iovec iov = {&who, sizeof who};
+        union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } u;
+        struct msghdr msg = {0};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = u.buf;
+        msg.msg_controllen = sizeof u.buf;
+        ssize_t r = recvmsg(hello_sock[0], &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+        if (r < 0) return;
+        int fd = -1;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        int tid = fd >= 0 ? pidfd_host_tid(fd) : -1;
+        if (r != sizeof who || who < 0 || who >= MAX_ACTORS || tid <= 0) {
+            if (fd >= 0) close(fd);
+            continue;
+        }
+        check_sandboxed(tid);
+        hostpid[who] = tid;
+        if (pidfd[who] >= 0) close(pidfd[who]);
+        pidfd[who] = fd;
+    }
+}
+
 static void drain(void) {
+    drain_hellos();
     for (;;) {
         ssize_t r = read(reply_pipe[0], inbuf + inlen, sizeof inbuf - inlen - 1);
         if (r <= 0) break;
@@ -570,11 +768,9 @@ static void drain(void) {
     char *start = inbuf, *nl;
     while ((nl = memchr(start, '\n', inlen - (size_t) (start - inbuf))) != NULL) {
         *nl = 0;
-        int who, pid;
-        if (start[0] == 'H' && sscanf(start, "H %d %d", &who, &pid) == 2 && who >= 0 && who < MAX_ACTORS) {
-            hostpid[who] = pid;
-            if (pidfd[who] >= 0) close(pidfd[who]);
-            pidfd[who] = (int) syscall(SYS_pidfd_open, pid, PIDFD_THREAD);
+        int who;
+        if (start[0] == 'F') {
+            snprintf(sandbox_failure, sizeof sandbox_failure, "%s", start + 2);
         } else if (start[0] == 'R' && sscanf(start, "R %d", &who) == 1 && who >= 0 && who < MAX_ACTORS) {
             char *res = strchr(start + 2, ' ');
             snprintf(pending[who], sizeof pending[who], "%s", res ? res + 1 : "?");
@@ -583,6 +779,7 @@ static void drain(void) {
     }
     inlen -= (size_t) (start - inbuf);
     memmove(inbuf, start, inlen);
+    drain_hellos(); /* a thread's hello comes before its creator's reply */
 }
 
 static int exited(int who) {
@@ -617,8 +814,8 @@ static int exiting(int who) {
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
 static void wait_input(int who, int ms) {
-    struct pollfd p[2] = {{reply_pipe[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
-    poll(p, 2, ms);
+    struct pollfd p[3] = {{reply_pipe[0], POLLIN, 0}, {hello_sock[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
+    poll(p, 3, ms);
     drain();
 }
 
@@ -699,8 +896,111 @@ static void words_text(int nwords, char *out, size_t outlen) {
     for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", words[i]);
 }
 
+/* Reports why no sandbox could be made and stops: never run a scenario outside one (exit 2). */
+static void no_sandbox(long id, const char *why) {
+    if (id >= 0) printf("{\"scenario\":%ld,\"error\":", id);
+    else printf("{\"error\":");
+    printf("\"no permission for the kernel runner (user, mount, PID and IPC namespaces): ");
+    for (const char *c = why; *c; c++) { if (*c == '"' || *c == '\\') putchar('\\'); putchar(*c); }
+    printf("\"}\n");
+    fflush(stdout);
+    exit(2);
+}
+
+/*
+ * Clones a sandboxed child that runs `child_main(arg)` once inside (it never returns); the driver
+ * maps it and lets it go. Returns its host pid; on failure reports it and exits 2. `go` stays open
+ * in the driver until the child is reaped: its end of file tells the child the driver died.
+ */
+static pid_t sandbox_clone(long id, void (*child_main)(int go, void *arg), void *arg, int *go_out) {
+    int go[2];
+    if (pipe2(go, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
+    pid_t child = (pid_t) syscall(SYS_clone, SANDBOX_FLAGS | SIGCHLD, NULL, NULL, NULL, NULL);
+    if (child < 0) {
+        sandbox_fail("clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC)");
+        no_sandbox(id, sandbox_error);
+    }
+    if (child == 0) {
+        close(go[1]);
+        child_main(go[0], arg);
+        _exit(117);
+    }
+    close(go[0]);
+    if (map_sandbox(child) < 0) {
+        kill(child, SIGKILL);
+        waitpid(child, NULL, 0);
+        no_sandbox(id, sandbox_error);
+    }
+    if (write(go[1], "1", 1) != 1) { perror("nsprobe: pipe"); exit(3); }
+    *go_out = go[1];
+    return child;
+}
+
+/* The scenario init's first half: enter the sandbox, then exec this binary as its init. */
+static void scenario_init_exec(int go, void *arg) {
+    (void) arg;
+    if (enter_sandbox(go) < 0) {
+        put(reply_pipe[1], "F %s\n", sandbox_error);
+        _exit(2);
+    }
+    /* Actors never print: the runner sees end of file as soon as the probe exits. */
+    int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    close(devnull);
+    for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][1]);
+    close(reply_pipe[0]);
+    close(hello_sock[0]);
+    /* What the init keeps across exec: its command pipes, the reply pipe, the hello socket, the
+       futex words and `go`. */
+    char fds[400];
+    size_t pos = (size_t) snprintf(fds, sizeof fds, "%d %d %d %d %s", reply_pipe[1], hello_sock[1], words_fd, go, sock_name);
+    int keep[] = {reply_pipe[1], hello_sock[1], words_fd, go};
+    for (int i = 0; i < 4; i++) fcntl(keep[i], F_SETFD, 0);
+    for (int i = 0; i < MAX_ACTORS; i++) {
+        fcntl(cmd_pipe[i][0], F_SETFD, 0);
+        pos += (size_t) snprintf(fds + pos, sizeof fds - pos, " %d", cmd_pipe[i][0]);
+    }
+    char *argv[] = {"nsprobe", "--scenario-init", fds, NULL};
+    char *envp[] = {NULL};
+    /* By descriptor: the sandbox's root may search none of the host root's directories. The new
+       mm belongs to the sandbox's user namespace (a non-dumpable task then answers to the
+       sandbox's CAP_SYS_PTRACE, as every task the spec boots does). */
+    syscall(SYS_execveat, exe_fd, "", argv, envp, AT_EMPTY_PATH);
+    put(reply_pipe[1], "F exec of the probe in the sandbox: %s\n", strerror(errno));
+    _exit(2);
+}
+
+/* The scenario init after exec: actor 0 (argv[2] is what scenario_init_exec passed). */
+static int scenario_init(const char *fds) {
+    int go, used;
+    if (sscanf(fds, "%d %d %d %d %63s%n", &reply_pipe[1], &hello_sock[1], &words_fd, &go, sock_name, &used) != 5) return 113;
+    die_with_driver(go);
+    close(go);
+    const char *p = fds + used;
+    for (int i = 0; i < MAX_ACTORS; i++) {
+        int n;
+        if (sscanf(p, "%d%n", &cmd_pipe[i][0], &n) != 1) return 113;
+        p += n;
+        cmd_pipe[i][1] = -1;
+    }
+    reply_pipe[0] = hello_sock[0] = -1;
+    words = mmap(NULL, WORDS_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, words_fd, 0);
+    if (words == MAP_FAILED) return 113;
+    map_uid = geteuid();
+    map_gid = getegid();
+    /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
+       actors then never reach the probe or the JVM that runs it. */
+    setpgid(0, 0);
+    hello(0);
+    actor(0);
+    return 0;
+}
+
 static void run_scenario(long id, int nwords) {
-    words = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    words_fd = memfd_create("nsprobe-words", MFD_CLOEXEC);
+    if (words_fd < 0 || ftruncate(words_fd, WORDS_BYTES) < 0) { perror("nsprobe: memfd"); exit(3); }
+    words = mmap(NULL, WORDS_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, words_fd, 0);
     if (words == MAP_FAILED) { perror("nsprobe: mmap"); exit(3); }
     for (int i = 0; i < MAX_ACTORS; i++) {
         if (pipe2(cmd_pipe[i], O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
@@ -709,43 +1009,25 @@ static void run_scenario(long id, int nwords) {
         pending[i][0] = 0;
     }
     if (pipe2(reply_pipe, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
+    if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, hello_sock) < 0) { perror("nsprobe: socketpair"); exit(3); }
     inlen = 0;
+    sandbox_failure[0] = 0;
     snprintf(sock_name, sizeof sock_name, "nsprobe-%d-%ld", (int) getpid(), id);
     listen_fd = server_fd = client_fd = -1;
-    /* A fresh IPC namespace too: SysV objects a scenario creates (the IPC area, to come) die with
-       it when the scenario's last task does (free_ipc_ns), so nothing outlives a scenario. */
-    pid_t init = (pid_t) syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWIPC | SIGCHLD, NULL, NULL, NULL, NULL);
-    if (init < 0) {
-        printf("{\"scenario\":%ld,\"error\":\"clone(CLONE_NEWPID): %s\"}\n", id, strerror(errno));
-        fflush(stdout);
-        exit(2);
-    }
-    if (init == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-        /* The spec's RLIMIT_NPROC, scaled to 2 (UcountRules): only tasks of a non-root user are
-           held to it (copy_process exempts INIT_USER), and only the userns area makes those. */
-        struct rlimit nproc = {2, 2};
-        setrlimit(RLIMIT_NPROC, &nproc);
-        map_uid = geteuid();
-        map_gid = getegid();
-        /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
-           actors then never reach the probe or the JVM that runs it. */
-        setpgid(0, 0);
-        /* Actors never print: the runner sees end of file as soon as the probe exits. */
-        int devnull = open("/dev/null", O_RDWR);
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        close(devnull);
-        for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][1]);
-        close(reply_pipe[0]);
-        put(reply_pipe[1], "H 0 %d\n", host_tid());
-        actor(0);
-    }
+    /* The IPC namespace makes SysV objects a scenario creates die with it when the scenario's last
+       task does (free_ipc_ns), so nothing outlives a scenario. */
+    int go;
+    pid_t init = sandbox_clone(id, scenario_init_exec, NULL, &go);
     for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][0]);
     close(reply_pipe[1]);
+    close(hello_sock[1]);
     fcntl(reply_pipe[0], F_SETFL, O_NONBLOCK);
     long deadline = now_ms() + REPLY_MS;
-    while (hostpid[0] == 0 && now_ms() < deadline) wait_input(-1, 10);
+    while (hostpid[0] == 0 && !sandbox_failure[0] && now_ms() < deadline) wait_input(-1, 10);
+    if (sandbox_failure[0]) {
+        waitpid(init, NULL, 0);
+        no_sandbox(id, sandbox_failure);
+    }
 
     for (int s = 0; s < nsteps; s++) {
         struct step *st = &steps[s];
@@ -785,12 +1067,15 @@ static void run_scenario(long id, int nwords) {
     /* Clean-up: the init's death zaps the namespace; reaping it means the namespace is empty. */
     kill(init, SIGKILL);
     while (waitpid(init, NULL, 0) < 0 && errno == EINTR) {}
+    close(go);
     for (int i = 0; i < MAX_ACTORS; i++) {
         close(cmd_pipe[i][1]);
         if (pidfd[i] >= 0) close(pidfd[i]);
     }
     close(reply_pipe[0]);
-    munmap((void *) words, 4096);
+    close(hello_sock[0]);
+    munmap((void *) words, WORDS_BYTES);
+    close(words_fd);
     printf("{\"scenario\":%ld,\"done\":true}\n", id);
     fflush(stdout);
 }
@@ -808,39 +1093,45 @@ static int own_level(void) {
     return level;
 }
 
-/*
- * pid_max as the scenarios see it. Since 6.14 each PID namespace has its own pid_max, and a new
- * namespace starts at PID_MAX_LIMIT whatever its parent's is, so it is read in a fresh namespace,
- * not here. Creating that namespace is also the privilege check: exit 2 if it fails.
- */
-static long scenario_pid_max(void) {
-    int p[2];
-    if (pipe(p) < 0) { perror("nsprobe: pipe"); exit(3); }
-    pid_t child = (pid_t) syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL, NULL, NULL, NULL);
-    if (child < 0) {
-        printf("{\"error\":\"clone(CLONE_NEWPID): %s\"}\n", strerror(errno));
-        fflush(stdout);
-        exit(2);
-    }
-    if (child == 0) {
-        char buf[32] = "0";
+/* pid_max read inside a sandbox, sent on the pipe `arg` points to ("F why" if it cannot enter). */
+static void pid_max_child(int go, void *arg) {
+    int out = *(int *) arg;
+    char buf[240] = "0";
+    if (enter_sandbox(go) < 0) {
+        snprintf(buf, sizeof buf, "F %s", sandbox_error);
+    } else {
         int fd = open("/proc/sys/kernel/pid_max", O_RDONLY);
         ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
         if (n > 0) buf[n] = 0;
-        if (write(p[1], buf, strlen(buf)) < 0) _exit(1);
-        _exit(0);
     }
+    if (write(out, buf, strlen(buf)) < 0) _exit(1);
+    _exit(0);
+}
+
+/*
+ * pid_max as the scenarios see it. Since 6.14 each PID namespace has its own pid_max, and a new
+ * namespace starts at PID_MAX_LIMIT whatever its parent's is, so it is read in a fresh sandbox,
+ * not here. Making that sandbox is also the privilege check: exit 2 if it fails.
+ */
+static long scenario_pid_max(void) {
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
+    int go;
+    pid_t child = sandbox_clone(-1, pid_max_child, &p[1], &go);
     close(p[1]);
-    char buf[32];
+    char buf[240];
     ssize_t n = read(p[0], buf, sizeof buf - 1);
     close(p[0]);
     waitpid(child, NULL, 0);
+    close(go);
     if (n <= 0) return 0;
     buf[n] = 0;
+    if (buf[0] == 'F') no_sandbox(-1, buf + 2);
     return atol(buf);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc == 3 && !strcmp(argv[1], "--scenario-init")) return scenario_init(argv[2]);
     /* The probe dies with the JVM that runs it (prctl(2) PR_SET_PDEATHSIG), its scenario inits
        with it (their own PDEATHSIG), so a killed nscheck leaves nothing starting processes. The
        parent may have died before the prctl: the runner passes its pid, and a different
@@ -849,6 +1140,8 @@ int main(void) {
     const char *runner = getenv("NSPROBE_PARENT");
     if (runner && atol(runner) != (long) getppid()) return 4;
     signal(SIGPIPE, SIG_IGN);
+    exe_fd = open("/proc/self/exe", O_PATH | O_CLOEXEC);
+    if (exe_fd < 0) { perror("nsprobe: /proc/self/exe"); return 3; }
     long pid_max = scenario_pid_max();
     /* The scenario namespace is one level below the probe's. */
     printf("{\"hello\":\"nsprobe/1\",\"pid_max\":%ld,\"level\":%d}\n", pid_max, own_level() + 1);
@@ -867,6 +1160,10 @@ int main(void) {
             char *p = line + 8;
             int a, l, used;
             while (nsnap < MAX_ACTORS && sscanf(p, "%d %d%n", &a, &l, &used) == 2) {
+                if (a < 0 || a >= MAX_ACTORS || l < 1 || l > 64) {
+                    fprintf(stderr, "nsprobe: bad snapshot line: %s\n", line);
+                    return 2;
+                }
                 snap_actor[nsnap] = a;
                 snap_levels[nsnap++] = l;
                 p += used;

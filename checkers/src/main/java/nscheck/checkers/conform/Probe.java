@@ -45,7 +45,7 @@ public final class Probe {
         this.binary = binary;
     }
 
-    /** Compiles the probe if needed and checks that it can create PID namespaces here. */
+    /** Compiles the probe if needed and checks that it can make its sandbox (user, mount, PID, IPC namespaces) here. */
     public static Probe build() {
         if (!isRoot())
             throw new ProbeUnavailable("running on the kernel needs root (CAP_SYS_ADMIN) to create PID namespaces; run it as root");
@@ -102,6 +102,9 @@ public final class Probe {
             }
             String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (gcc.waitFor() != 0) throw new IllegalStateException("gcc failed on the probe:\n" + out);
+            // The scenario init execs the probe as the sandbox's root (kuid 100000): by descriptor,
+            // so no directory needs to be searchable, but the file must be executable by others.
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return bin;
         } catch (IOException e) {
@@ -170,7 +173,7 @@ public final class Probe {
     ProbeBatch runBatch(List<Scenario> scenarios, List<Prediction> predictions) {
         StringBuilder input = new StringBuilder();
         for (int i = 0; i < scenarios.size(); i++) input.append(script(i, scenarios.get(i), predictions.get(i)));
-        // A trivial scenario first: it fails at once if this process may not create PID namespaces.
+        // A trivial scenario first: it fails at once if this process may not make the sandbox.
         String probeInput = "scenario -1 0\n0 0 getpid 0 0 r |= 1\nend\n" + input;
         List<KernelRun> runs = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) runs.add(new KernelRun(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>()));
@@ -245,7 +248,8 @@ public final class Probe {
                 }
             }
             if (!p.waitFor(30, TimeUnit.SECONDS)) return new ProbeBatch(runs, finished, "the probe did not exit");
-            if (error != null) throw new ProbeUnavailable("the probe cannot create a PID namespace here: " + error);
+            if (error != null && p.exitValue() == 3) return new ProbeBatch(runs, finished, "the probe stopped: " + error);
+            if (error != null) throw new ProbeUnavailable(error);
             if (stopRequested) return new ProbeBatch(runs, finished, null);
             if (p.exitValue() != 0 || finished < scenarios.size())
                 return new ProbeBatch(runs, finished, "the probe " + status(p.exitValue(), watchdogFired.get()) + " while running scenario "
