@@ -157,13 +157,15 @@ static void actor(int me);
  * namespace setuid can only reach the owner's kuid, which its tasks already have), so the
  * exemption is decided there and inherited. It is per thread (a cred is), while the limit is per
  * process: setting it right before the call is exact because one call runs at a time. The hard
- * limit stays RLIM_INFINITY: raising it back would need CAP_SYS_RESOURCE in init_user_ns.
+ * limit stays as the driver left it: raising it would need CAP_SYS_RESOURCE in init_user_ns.
  */
 static __thread int nproc_exempt = 1;
 static int in_child_userns;
 
 static void apply_nproc(void) {
-    struct rlimit r = {nproc_exempt ? RLIM_INFINITY : 2, RLIM_INFINITY};
+    struct rlimit r;
+    getrlimit(RLIMIT_NPROC, &r); /* the hard limit the driver left: RLIM_INFINITY or near it */
+    r.rlim_cur = nproc_exempt ? r.rlim_max : 2;
     setrlimit(RLIMIT_NPROC, &r);
 }
 
@@ -1140,6 +1142,12 @@ int main(int argc, char **argv) {
     const char *runner = getenv("NSPROBE_PARENT");
     if (runner && atol(runner) != (long) getppid()) return 4;
     signal(SIGPIPE, SIG_IGN);
+    /* The sandbox's root may not raise the hard limit (CAP_SYS_RESOURCE in init_user_ns), and
+       apply_nproc lifts a task's soft limit back to it: RLIM_INFINITY if the host's root may set it
+       (a host without CAP_SYS_RESOURCE keeps its hard limit, thousands, as good as unlimited for
+       the few tasks of a scenario). */
+    struct rlimit unlimited = {RLIM_INFINITY, RLIM_INFINITY};
+    setrlimit(RLIMIT_NPROC, &unlimited);
     exe_fd = open("/proc/self/exe", O_PATH | O_CLOEXEC);
     if (exe_fd < 0) { perror("nsprobe: /proc/self/exe"); return 3; }
     long pid_max = scenario_pid_max();
