@@ -674,12 +674,17 @@ static ino_t ns_inode(const char *pid, const char *name) {
  * namespaces, or the probe stops (exit 3) before that actor runs any call. The host's are the
  * driver's own.
  */
-static void check_sandboxed(int hostpid) {
+static long cur_id; /* the scenario running */
+
+static void check_sandboxed(int hostpid, int who) {
     static const char *names[] = {"user", "pid", "mnt", "ipc"};
-    char pid[16];
+    char pid[16], seen[160];
+    size_t pos = 0;
     snprintf(pid, sizeof pid, "%d", hostpid);
+    seen[0] = 0;
     for (int i = 0; i < 4; i++) {
         ino_t task = ns_inode(pid, names[i]);
+        pos += (size_t) snprintf(seen + pos, sizeof seen - pos, "%s%s:%lu", i ? " " : "", names[i], (unsigned long) task);
         if (task != 0 && task == ns_inode("self", names[i])) {
             printf("{\"error\":\"internal: an actor runs in the host's %s namespace\",\"internal\":true}\n", names[i]);
             fflush(stdout);
@@ -687,6 +692,8 @@ static void check_sandboxed(int hostpid) {
             exit(3);
         }
     }
+    /* For the runner's record (HostileScenarioTest compares them with the host's). */
+    printf("{\"scenario\":%ld,\"actor\":%d,\"ns\":\"%s\"}\n", cur_id, who, seen);
 }
 
 /* The host TID of a pidfd, from its fdinfo in the driver's proc; -1 if the task is gone. */
@@ -753,7 +760,7 @@ static void drain_hellos(void) {
             if (fd >= 0) close(fd);
             continue;
         }
-        check_sandboxed(tid);
+        check_sandboxed(tid, who);
         hostpid[who] = tid;
         if (pidfd[who] >= 0) close(pidfd[who]);
         pidfd[who] = fd;
@@ -1000,6 +1007,7 @@ static int scenario_init(const char *fds) {
 }
 
 static void run_scenario(long id, int nwords) {
+    cur_id = id;
     words_fd = memfd_create("nsprobe-words", MFD_CLOEXEC);
     if (words_fd < 0 || ftruncate(words_fd, WORDS_BYTES) < 0) { perror("nsprobe: memfd"); exit(3); }
     words = mmap(NULL, WORDS_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, words_fd, 0);

@@ -11,7 +11,7 @@ public final class ConformReport {
     private ConformReport() {}
 
     public static void print(PrintWriter out, Conformance c, List<AreaResult> results, long millis) {
-        out.printf(Locale.ROOT, "conformance of %s against Linux %s (scenarios in a fresh PID namespace at level %d, pid_max %d)%n",
+        out.printf(Locale.ROOT, "conformance of %s against Linux %s (scenarios in the sandbox: fresh user, mount, PID and IPC namespaces; PID namespace at level %d, pid_max %d)%n",
                 c.variant().name(), System.getProperty("os.version"), c.probe().level(), c.probe().pidMax());
         out.printf(Locale.ROOT, "%-18s %9s %7s %7s %6s %9s %8s%n", "area", "scenarios", "steps", "agree", "known", "mismatch", "rate");
         int scenarios = 0, steps = 0, agreed = 0, known = 0, mismatches = 0;

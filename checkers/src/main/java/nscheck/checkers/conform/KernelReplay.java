@@ -24,7 +24,8 @@ import java.util.TreeMap;
 /**
  * A user's scenario or counterexample on the running kernel (`nscheck replay --kernel`, `nscheck
  * conform --scenario`): its tasks are bound to slots by the spec under the kernel's own limits,
- * the probe runs the calls in a fresh PID namespace, and every step's result is compared with
+ * the probe runs the calls in its sandbox (fresh user, mount, PID and IPC namespaces, see
+ * docs/conformance.md), and every step's result is compared with
  * the spec's. A scenario the kernel cannot run deterministically, or whose bounds are too small
  * for its calls, is refused (an input error), never run into a spurious disagreement.
  */
@@ -107,6 +108,12 @@ public final class KernelReplay {
             throw new ScenarioError(s.steps().get(r.divergedAt()).path(), r.divergence());
         }
         for (int i = 0; i < steps.size(); i++) {
+            int uid = sandboxUid(steps.get(i).call());
+            if (uid > SANDBOX_MAX_UID)
+                throw new ScenarioError(paths.get(i) == null ? "trace" : paths.get(i) + ".args.uid", "uid " + uid
+                        + " is outside the sandbox's id map (0-" + SANDBOX_MAX_UID + "): the kernel runner cannot run it (docs/conformance.md)");
+        }
+        for (int i = 0; i < steps.size(); i++) {
             try {
                 ProbeCall.of(steps.get(i).call(), 1);
             } catch (IllegalArgumentException e) {
@@ -120,6 +127,18 @@ public final class KernelReplay {
             throw new ScenarioError("trace", "the kernel cannot run this scenario deterministically: a step has several possible outcomes,"
                     + " or a fatal signal's delivery or a woken futex call's return comes after other steps (the kernel takes those at once)");
         return new Prepared(s, scenario, p, names, expected, st.semantics().variant.name());
+    }
+
+    /**
+     * The probe's sandbox maps its user namespace's ids 0..65535 only (uid_map "0 100000 65536"):
+     * a larger uid is unmapped there (setuid EINVAL) where the spec's init_user_ns maps every id.
+     */
+    static final int SANDBOX_MAX_UID = 65535;
+
+    private static int sandboxUid(Syscall call) {
+        if (call instanceof Syscall.Setuid s) return s.uid();
+        if (call instanceof Syscall.SendCreds s) return s.uid();
+        return -1;
     }
 
     /** @param expected per scenario step, the result the file states, or null */
@@ -153,7 +172,7 @@ public final class KernelReplay {
         Prepared p = prepare(s);
         Ran r = run(List.of(file), List.of(p)).get(0);
         out.printf("replay --kernel %s%n", file);
-        out.printf("  on Linux %s, in a fresh PID namespace at level %d (pid_max %d); spec variant %s%n",
+        out.printf("  on Linux %s, in a sandbox (fresh user, mount, PID and IPC namespaces), PID namespace at level %d (pid_max %d); spec variant %s%n",
                 System.getProperty("os.version"), probe.level(), probe.pidMax(), p.variant());
         out.printf("  %3s  %-15s %-38s %-20s %s%n", "", "task", "call", "spec", "kernel");
         for (int i = 0; i < r.scenario().steps().size(); i++) {

@@ -176,7 +176,7 @@ public final class Probe {
         // A trivial scenario first: it fails at once if this process may not make the sandbox.
         String probeInput = "scenario -1 0\n0 0 getpid 0 0 r |= 1\nend\n" + input;
         List<KernelRun> runs = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) runs.add(new KernelRun(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>()));
+        for (int i = 0; i < scenarios.size(); i++) runs.add(new KernelRun(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         if (stopRequested) return new ProbeBatch(runs, 0, null);
         Process p;
         batchDone = 0;
@@ -244,6 +244,8 @@ public final class Probe {
                         run.words().add(n.has("words") ? n.get("words").asText() : "");
                     } else if (n.has("nspid")) {
                         run.snapshot().put(n.get("actor").asInt(), n.get("nspid").asText());
+                    } else if (n.has("ns")) {
+                        run.namespaces().put(n.get("actor").asInt(), n.get("ns").asText());
                     }
                 }
             }

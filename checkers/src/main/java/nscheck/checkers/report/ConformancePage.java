@@ -20,7 +20,7 @@ public final class ConformancePage {
     public static String write(Site site, Conformance c, List<AreaResult> results) throws IOException {
         StringBuilder b = new StringBuilder("<h1>Conformance of ").append(Html.text(c.variant().name())).append(" against Linux ")
                 .append(Html.text(System.getProperty("os.version"))).append("</h1>");
-        b.append("<p class=\"note\">Scenarios drawn from the spec ran on this kernel in a fresh PID namespace at level ").append(c.probe().level())
+        b.append("<p class=\"note\">Scenarios drawn from the spec ran on this kernel in the sandbox (fresh user, mount, PID and IPC namespaces), PID namespace at level ").append(c.probe().level())
                 .append("; every observation was compared with the spec's prediction.</p>");
         b.append("<div class=\"scroll\"><table><thead><tr><th>area</th><th>scenarios</th><th>steps</th><th>agree</th><th>known</th>"
                 + "<th>mismatch</th><th>rate</th></tr></thead><tbody>");
