@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "Run scenarios drawn from the spec on the real kernel and compare every observation (needs root).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the kernel agrees with the spec (known divergences aside)", "1:a mismatch (each is rerun once and said reproducible or not)",
-                "2:usage error, or no root/gcc/PID namespaces here", "3:the probe died; the scenarios before it are reported",
+                "2:usage error, or no root/gcc, or no permission for the kernel runner's namespaces here", "3:the probe died; the scenarios before it are reported",
                 "130/143:interrupted; the partial agreement table is printed"})
 final class ConformCommand implements Callable<Integer> {
     static {
