@@ -126,10 +126,37 @@ class HostileScenarioTest {
         assertTrue(words.out.contains("\"step\":1,\"actor\":0,\"result\":\"= -1 EFAULT\""), words.out);
     }
 
+    /**
+     * Where the sandbox cannot be made the probe says so in one line and exits 2, running nothing:
+     * as an unprivileged user (it may not write the maps) and below a proc with a file system
+     * mounted over /proc/sys (mount_too_revealing refuses the sandbox its own proc).
+     */
+    @Test
+    void withoutItsSandboxTheProbeRunsNothing(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/unshare")), "setpriv and unshare (util-linux)");
+        Path bin = tmp.resolve("nsprobe");
+        Files.copy(probe.binary(), bin);
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(bin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        String scenario = "scenario 0 0\n0 0 getpid 0 0 r |= 1\nend\n";
+        ProbeOutput nobody = runProbe(scenario, "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", bin.toString());
+        assertEquals(2, nobody.exit, nobody.out);
+        assertEquals(1, nobody.out.lines().count(), nobody.out);
+        assertTrue(nobody.out.contains("no permission for the kernel runner") && nobody.out.contains("uid_map"), nobody.out);
+        ProbeOutput hidden = runProbe(scenario, "/usr/bin/unshare", "-m", "--propagation", "private", "sh", "-c", "mount -t tmpfs none /proc/sys && exec " + bin);
+        assertEquals(2, hidden.exit, hidden.out);
+        assertEquals(1, hidden.out.lines().count(), hidden.out);
+        assertTrue(hidden.out.contains("no permission for the kernel runner") && hidden.out.contains("mounting proc"), hidden.out);
+    }
+
     private record ProbeOutput(int exit, String out) {}
 
     private static ProbeOutput runProbe(String input) throws Exception {
-        Process p = new ProcessBuilder(probe.binary().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return runProbe(input, probe.binary().toString());
+    }
+
+    private static ProbeOutput runProbe(String input, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
