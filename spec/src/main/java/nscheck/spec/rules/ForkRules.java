@@ -76,14 +76,16 @@ final class ForkRules {
         }
         // An init may not make siblings (it would give them a parent outside its namespace) (P5).
         if (has(flags, CLONE_PARENT) && k.groupIsChildReaper(actor)) return Outcome.error(k, Errno.EINVAL);
-        Outcome refused = UcountRules.forkRefused(k, actor);
-        if (refused != null) return refused;
         Kernel cur = k;
         Credentials cred = k.objects().context(actor).cred();
+        // copy_creds (create_user_ns for CLONE_NEWUSER) runs before the RLIMIT_NPROC check: an
+        // unmapped creator over the limit is EPERM, not EAGAIN.
+        Outcome refused = has(flags, CLONE_NEWUSER) ? UserNamespaceRules.createRefused(limits, k, cred) : null;
+        if (refused != null) return refused;
+        refused = UcountRules.forkRefused(k, actor);
+        if (refused != null) return refused;
         if (has(flags, CLONE_NEWUSER)) {
             // copy_creds -> create_user_ns: the child's credentials are the creator's in the new namespace (K1).
-            refused = UserNamespaceRules.createRefused(limits, k, cred);
-            if (refused != null) return refused;
             int slot = cur.objects().freeUserNsSlot();
             cur = cur.withObjects(cur.objects().addUserNs(UserNamespaceRules.created(cur.objects(), cred)));
             cred = cred.inNewUserNs(slot);
