@@ -240,4 +240,19 @@ class ObjectRulesTest {
         r.value(1, FORK);
         assertEquals(Errno.EAGAIN, r.errno(1, FORK));         // U5: RLIMIT_NPROC 2 at (init, 1000) up the chain
     }
+
+    /**
+     * copy_process runs copy_creds (create_user_ns) before the RLIMIT_NPROC check: a task over the
+     * limit whose ids are unmapped in its user namespace gets create_user_ns' EPERM from
+     * clone(CLONE_NEWUSER), not EAGAIN (found by `nscheck conform --area caps`).
+     */
+    @Test
+    void u5_anUnmappedCreatorOverTheLimitIsEpermNotEagain() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, FORK);
+        r.value(1, new Syscall.Setuid(1000));
+        r.value(1, new Syscall.Clone(CLONE_NEWUSER | CLONE_NEWPID));  // T2: two tasks of 1000, in U1 without maps
+        assertEquals(Errno.EAGAIN, r.errno(2, FORK));
+        assertEquals(Errno.EPERM, r.errno(2, new Syscall.Clone(CLONE_NEWUSER | CLONE_NEWPID)));
+    }
 }
