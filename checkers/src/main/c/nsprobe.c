@@ -648,7 +648,13 @@ static void die_with_driver(int go) {
  * mounts propagates to the host) and mounts a proc of its own PID namespace on /proc, so /proc/N
  * names only the scenario's tasks and /proc/sys/kernel/ns_last_pid is its namespace's.
  */
+static int enter_sandbox_mounting(int go, int own_proc);
+
 static int enter_sandbox(int go) {
+    return enter_sandbox_mounting(go, 1);
+}
+
+static int enter_sandbox_mounting(int go, int own_proc) {
     char c;
     if (read(go, &c, 1) != 1) { errno = EPIPE; return sandbox_fail("waiting for the id maps"); }
     if (setresgid(0, 0, 0) < 0) return sandbox_fail("setresgid(0)");
@@ -657,7 +663,7 @@ static int enter_sandbox(int go) {
     /* commit_creds cleared the death signal when the euid changed. */
     die_with_driver(go);
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) return sandbox_fail("making / private");
-    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) return sandbox_fail("mounting proc");
+    if (own_proc && mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) return sandbox_fail("mounting proc");
     return 0;
 }
 
@@ -945,6 +951,115 @@ static pid_t sandbox_clone(long id, void (*child_main)(int go, void *arg), void 
     return child;
 }
 
+/*
+ * The vetted host calls (`nsprobe --host-kthreads`): the only calls that name a task of the host's
+ * PID namespace, because only there do kernel threads hold low numbers. The target is the
+ * compiled-in KTHREADD (PID 2, which rest_init gives kthreadd), checked to be a kernel thread
+ * before anything runs; no number comes from the input. The caller is a child in fresh user, mount
+ * and IPC namespaces but the host's PID namespace: the sandbox's root (kuid 100000), holding no
+ * capability in init_user_ns, with no_new_privs. Each call is harmless by construction: signal 0
+ * (and refused), a non-blocking wait, process-group reads, a PI trylock on the child's own word, a
+ * pidfd that is only waited on and refused as a setns target.
+ */
+#define KTHREADD 2
+#define PF_KTHREAD 0x00200000
+
+static void kthread_result(int out, const char *call, long ret) {
+    char line[160];
+    int n = ret < 0 ? snprintf(line, sizeof line, "{\"kthread\":%d,\"call\":\"%s\",\"result\":\"= -1 %s\"}\n", KTHREADD, call, errno_name(errno))
+                    : snprintf(line, sizeof line, "{\"kthread\":%d,\"call\":\"%s\",\"result\":\"= %ld\"}\n", KTHREADD, call, ret);
+    if (write(out, line, (size_t) n) < 0) _exit(111);
+}
+
+static void host_kthreads_child(int go, void *arg) {
+    int out = *(int *) arg;
+    if (enter_sandbox_mounting(go, 0) < 0) {
+        dprintf(out, "F %s\n", sandbox_error);
+        _exit(2);
+    }
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    errno = 0;
+    kthread_result(out, "kill(2, 0)", syscall(SYS_kill, KTHREADD, 0));
+    int status;
+    errno = 0;
+    kthread_result(out, "waitpid(2, WNOHANG)", waitpid(KTHREADD, &status, WNOHANG));
+    errno = 0;
+    kthread_result(out, "getpgid(2)", getpgid(KTHREADD));
+    errno = 0;
+    kthread_result(out, "getsid(2)", getsid(KTHREADD));
+    /* attach_to_pi_owner: the owner TID is looked up in the caller's PID namespace, the host's. */
+    static uint32_t word = KTHREADD;
+    errno = 0;
+    kthread_result(out, "futex(FUTEX_TRYLOCK_PI, owner 2)", syscall(SYS_futex, &word, FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0));
+    errno = 0;
+    int fd = (int) syscall(SYS_pidfd_open, KTHREADD, 0);
+    kthread_result(out, "pidfd_open(2)", fd < 0 ? -1 : 0);
+    if (fd >= 0) {
+        siginfo_t info;
+        errno = 0;
+        kthread_result(out, "waitid(P_PIDFD, WEXITED|WNOHANG)", waitid(P_PIDFD, (id_t) fd, &info, WEXITED | WNOHANG));
+        errno = 0;
+        kthread_result(out, "setns(pidfd(2), CLONE_NEWPID)", setns(fd, CLONE_NEWPID));
+        close(fd);
+    }
+    _exit(0);
+}
+
+static int host_kthreads(void) {
+    /* The driver's own check of its constant: kthreadd (ppid 0, PF_KTHREAD) in this PID namespace. */
+    char buf[512];
+    int f = open("/proc/2/stat", O_RDONLY | O_CLOEXEC);
+    ssize_t n = f < 0 ? -1 : read(f, buf, sizeof buf - 1);
+    if (f >= 0) close(f);
+    unsigned long flags = 0;
+    int ppid = -1;
+    if (n > 0) {
+        buf[n] = 0;
+        char *p = strrchr(buf, ')');
+        char state;
+        int pgrp, session, tty, tpgid;
+        if (!p || sscanf(p + 2, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) ppid = -1;
+    }
+    if (ppid != 0 || !(flags & PF_KTHREAD)) {
+        printf("{\"error\":\"PID 2 is not kthreadd here: the probe is not in the host's PID namespace\"}\n");
+        return 2;
+    }
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); return 3; }
+    int go;
+    pid_t child;
+    {
+        /* sandbox_clone with CLONE_NEWPID left out: the caller must name the host's PID 2. */
+        int g[2];
+        if (pipe2(g, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); return 3; }
+        child = (pid_t) syscall(SYS_clone, (SANDBOX_FLAGS & ~CLONE_NEWPID) | SIGCHLD, NULL, NULL, NULL, NULL);
+        if (child < 0) { sandbox_fail("clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWIPC)"); no_sandbox(-1, sandbox_error); }
+        if (child == 0) {
+            close(g[1]);
+            close(p[0]);
+            host_kthreads_child(g[0], &p[1]);
+        }
+        close(g[0]);
+        if (map_sandbox(child) < 0) { kill(child, SIGKILL); waitpid(child, NULL, 0); no_sandbox(-1, sandbox_error); }
+        if (write(g[1], "1", 1) != 1) { perror("nsprobe: pipe"); return 3; }
+        go = g[1];
+    }
+    close(p[1]);
+    FILE *in = fdopen(p[0], "r");
+    char line[256];
+    int failed = 0;
+    while (in && fgets(line, sizeof line, in)) {
+        if (line[0] == 'F') { line[strcspn(line, "\n")] = 0; failed = 1; waitpid(child, NULL, 0); no_sandbox(-1, line + 2); }
+        fputs(line, stdout);
+    }
+    if (in) fclose(in);
+    int status = 0;
+    waitpid(child, &status, 0);
+    close(go);
+    fflush(stdout);
+    return failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ? 3 : 0;
+}
+
 /* The scenario init's first half: enter the sandbox, then exec this binary as its init. */
 static void scenario_init_exec(int go, void *arg) {
     (void) arg;
@@ -1156,6 +1271,7 @@ int main(int argc, char **argv) {
        the few tasks of a scenario). */
     struct rlimit unlimited = {RLIM_INFINITY, RLIM_INFINITY};
     setrlimit(RLIMIT_NPROC, &unlimited);
+    if (argc == 2 && !strcmp(argv[1], "--host-kthreads")) return host_kthreads();
     exe_fd = open("/proc/self/exe", O_PATH | O_CLOEXEC);
     if (exe_fd < 0) { perror("nsprobe: /proc/self/exe"); return 3; }
     long pid_max = scenario_pid_max();

@@ -273,6 +273,40 @@ public final class Probe {
         }
     }
 
+    /**
+     * The vetted host calls (nsprobe --host-kthreads, docs/conformance.md): a fixed list of harmless
+     * calls naming kthreadd (PID 2 of the host's PID namespace) from an unprivileged sandboxed
+     * caller, call -> result as strace prints it. No scenario reaches this path and it reads no input.
+     */
+    public Map<String, String> hostKernelThreads() {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--host-kthreads").redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Map<String, String> results = new LinkedHashMap<>();
+            String error = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    JsonNode n = JSON.readTree(line);
+                    if (n.has("error")) error = n.get("error").asText();
+                    else results.put(n.get("call").asText(), n.get("result").asText());
+                }
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the probe's host calls did not finish");
+            }
+            if (p.exitValue() == 2) throw new ProbeUnavailable(error != null ? error : "the probe cannot run its host calls here");
+            if (p.exitValue() != 0) throw new IllegalStateException("the probe's host calls " + status(p.exitValue(), false));
+            return results;
+        } catch (IOException e) {
+            throw new ProbeUnavailable("cannot start the probe " + binary + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** 128 + N is how a shell shows death by signal N; Java's Process reports the same. */
     private static String status(int exit, boolean watchdog) {
         if (watchdog) return "hung and was killed by its watchdog";
