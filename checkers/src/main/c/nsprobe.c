@@ -676,8 +676,8 @@ static ino_t ns_inode(const char *pid, const char *name) {
 }
 
 /*
- * The guard: an actor that says hello is in none of the host's user, PID (active) and mount
- * namespaces, or the probe stops (exit 3) before that actor runs any call. The host's are the
+ * The guard: an actor that says hello is in none of the host's user, PID (active), mount and
+ * IPC namespaces, or the probe stops (exit 3) before that actor runs any call. The host's are the
  * driver's own.
  */
 static long cur_id; /* the scenario running */
@@ -927,12 +927,13 @@ static void no_sandbox(long id, const char *why) {
  * maps it and lets it go. Returns its host pid; on failure reports it and exits 2. `go` stays open
  * in the driver until the child is reaped: its end of file tells the child the driver died.
  */
-static pid_t sandbox_clone(long id, void (*child_main)(int go, void *arg), void *arg, int *go_out) {
+static pid_t sandbox_clone(long id, int flags, void (*child_main)(int go, void *arg), void *arg, int *go_out) {
     int go[2];
     if (pipe2(go, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
-    pid_t child = (pid_t) syscall(SYS_clone, SANDBOX_FLAGS | SIGCHLD, NULL, NULL, NULL, NULL);
+    pid_t child = (pid_t) syscall(SYS_clone, (unsigned long) flags | SIGCHLD, NULL, NULL, NULL, NULL);
     if (child < 0) {
-        sandbox_fail("clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC)");
+        sandbox_fail(flags & CLONE_NEWPID ? "clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC)"
+                                          : "clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWIPC)");
         no_sandbox(id, sandbox_error);
     }
     if (child == 0) {
@@ -1027,23 +1028,8 @@ static int host_kthreads(void) {
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); return 3; }
     int go;
-    pid_t child;
-    {
-        /* sandbox_clone with CLONE_NEWPID left out: the caller must name the host's PID 2. */
-        int g[2];
-        if (pipe2(g, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); return 3; }
-        child = (pid_t) syscall(SYS_clone, (SANDBOX_FLAGS & ~CLONE_NEWPID) | SIGCHLD, NULL, NULL, NULL, NULL);
-        if (child < 0) { sandbox_fail("clone(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWIPC)"); no_sandbox(-1, sandbox_error); }
-        if (child == 0) {
-            close(g[1]);
-            close(p[0]);
-            host_kthreads_child(g[0], &p[1]);
-        }
-        close(g[0]);
-        if (map_sandbox(child) < 0) { kill(child, SIGKILL); waitpid(child, NULL, 0); no_sandbox(-1, sandbox_error); }
-        if (write(g[1], "1", 1) != 1) { perror("nsprobe: pipe"); return 3; }
-        go = g[1];
-    }
+    /* CLONE_NEWPID left out: the caller must name the host's PID 2. */
+    pid_t child = sandbox_clone(-1, SANDBOX_FLAGS & ~CLONE_NEWPID, host_kthreads_child, &p[1], &go);
     close(p[1]);
     FILE *in = fdopen(p[0], "r");
     char line[256];
@@ -1142,7 +1128,7 @@ static void run_scenario(long id, int nwords) {
     /* The IPC namespace makes SysV objects a scenario creates die with it when the scenario's last
        task does (free_ipc_ns), so nothing outlives a scenario. */
     int go;
-    pid_t init = sandbox_clone(id, scenario_init_exec, NULL, &go);
+    pid_t init = sandbox_clone(id, SANDBOX_FLAGS, scenario_init_exec, NULL, &go);
     for (int i = 0; i < MAX_ACTORS; i++) close(cmd_pipe[i][0]);
     close(reply_pipe[1]);
     close(hello_sock[1]);
@@ -1242,7 +1228,7 @@ static long scenario_pid_max(void) {
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0) { perror("nsprobe: pipe"); exit(3); }
     int go;
-    pid_t child = sandbox_clone(-1, pid_max_child, &p[1], &go);
+    pid_t child = sandbox_clone(-1, SANDBOX_FLAGS, pid_max_child, &p[1], &go);
     close(p[1]);
     char buf[240];
     ssize_t n = read(p[0], buf, sizeof buf - 1);
