@@ -98,6 +98,7 @@ static const char *errno_name(int e) {
     case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST"; case EACCES: return "EACCES";
     case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";
     case ENOMSG: return "ENOMSG"; case EIDRM: return "EIDRM";
+    case EBADF: return "EBADF";   case ENOTTY: return "ENOTTY";
     case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
     default: { static char buf[16]; snprintf(buf, sizeof buf, "E%d", e); return buf; }
     }
@@ -428,6 +429,58 @@ static long sock_recv(void) {
     return -1;
 }
 
+/* ---- file descriptors: pidfds and close (D1-D4) --------------------------------------------- */
+
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+#define SPEC_FIRST_FD 3 /* FdTable.FIRST_FD: the spec numbers its files from 3 */
+#define MAX_SPEC_FDS 16
+
+/* The spec's fd numbers of this actor, mapped onto its real fds (real + 1; 0 = free). It lives in
+   the actor's memory, so fork copies it along with the fds themselves (dup_fd), and the spec's
+   lowest-free numbering (alloc_fd) is kept whatever the pipes hold. */
+static int spec_fd[MAX_SPEC_FDS];
+
+static int real_fd(long fd) {
+    long i = fd - SPEC_FIRST_FD;
+    return i < 0 || i >= MAX_SPEC_FDS || !spec_fd[i] ? -1 : spec_fd[i] - 1;
+}
+
+/* Installs a real fd at the lowest free spec number and returns that number. */
+static long install_fd(int real) {
+    for (int i = 0; i < MAX_SPEC_FDS; i++)
+        if (!spec_fd[i]) { spec_fd[i] = real + 1; return SPEC_FIRST_FD + i; }
+    close(real);
+    errno = EMFILE;
+    return -1;
+}
+
+static long fd_call(const char *op, long a, long b) {
+    if (!strcmp(op, "pidfdopen")) {
+        int fd = (int) syscall(SYS_pidfd_open, (pid_t) a, (unsigned) b);
+        return fd < 0 ? -1 : install_fd(fd);
+    }
+    if (!strcmp(op, "pidfdsig"))
+        return syscall(SYS_pidfd_send_signal, real_fd(a), (int) (b & 0xff), NULL, (unsigned) (b >> 8));
+    if (!strcmp(op, "waitidfd")) {
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        long r = syscall(SYS_waitid, P_PIDFD, real_fd(a), &info, WEXITED | (b ? WNOHANG : 0), NULL);
+        return r < 0 ? -1 : (long) info.si_pid;
+    }
+    if (!strcmp(op, "close")) {
+        int fd = real_fd(a);
+        if (fd < 0) { errno = EBADF; return -1; }
+        spec_fd[a - SPEC_FIRST_FD] = 0;
+        return close(fd);
+    }
+    return -2;
+}
+
 /* struct clone_args up to set_tid_size (CLONE_ARGS_SIZE_VER1, include/uapi/linux/sched.h). */
 struct clone_args_v2 {
     uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size;
@@ -539,6 +592,8 @@ static void actor(int me) {
                 close(fd);
                 errno = saved;
             }
+        } else if (!strcmp(op, "pidfdopen") || !strcmp(op, "pidfdsig") || !strcmp(op, "waitidfd") || !strcmp(op, "close")) {
+            ret = fd_call(op, a, b);
         } else if (!strcmp(op, "exit")) {
             /* The spec's exit ends the calling task only (for a thread: exit, not exit_group). */
             syscall(SYS_exit, (int) a);

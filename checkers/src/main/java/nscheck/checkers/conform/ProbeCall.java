@@ -1,5 +1,6 @@
 package nscheck.checkers.conform;
 
+import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 
@@ -95,5 +96,10 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall send(Syscall.Send c) { return op("send"); }
         @Override public ProbeCall sendCreds(Syscall.SendCreds c) { return op("screds", c.pid(), c.uid()); }
         @Override public ProbeCall recvCreds(Syscall.RecvCreds c) { return c.uid() ? none(c) : op("recvcred"); }
+        // file descriptors (D1-D4): the probe keeps each actor's spec fd numbers mapped onto its real fds
+        @Override public ProbeCall pidfdOpen(FdCalls.PidfdOpen c) { return op("pidfdopen", c.pid(), c.flags() & 0xffffffffL); }
+        @Override public ProbeCall pidfdSendSignal(FdCalls.PidfdSendSignal c) { return op("pidfdsig", c.fd(), c.sig() | ((long) c.flags() << 8)); }
+        @Override public ProbeCall waitidPidfd(FdCalls.WaitidPidfd c) { return op("waitidfd", c.fd(), c.nohang() ? 1 : 0); }
+        @Override public ProbeCall close(FdCalls.Close c) { return op("close", c.fd(), 0); }
     }
 }

@@ -163,6 +163,7 @@ public final class CallSyntax {
         f.add(form("fatal_signal_delivery", "", "not a call: the kernel acts on a pending fatal signal", Syscall.SignalDelivery.class,
                 a -> new Syscall.SignalDelivery(), CallSyntax::none));
         f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
+        FdCallSyntax.add(f);
         return List.copyOf(f);
     }
 

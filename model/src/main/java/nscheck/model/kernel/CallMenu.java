@@ -104,6 +104,7 @@ public final class CallMenu {
         m.put("clone-newuser-newpid", "clone(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("unshare-newuser-newpid", "unshare(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("execns", "execns(CLONE_NEWPID), execns(CLONE_NEWIPC), execns(CLONE_NEWUSER) (the 2006 proposal; ENOSYS in mainline)");
+        FdCallMenu.describe(m);
         return m;
     }
 
@@ -184,8 +185,10 @@ public final class CallMenu {
                 case "execns" -> {
                     for (int flag : new int[] {CloneFlags.CLONE_NEWPID, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER}) out.add(new Syscall.Execns(flag));
                 }
-                default -> throw new ModelException("unknown call family '" + f + "' (known: "
-                        + String.join(", ", FAMILIES.keySet()) + ")");
+                default -> {
+                    if (!FdCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
+                            + String.join(", ", FAMILIES.keySet()) + ")");
+                }
             }
         }
         return List.copyOf(out);

@@ -93,9 +93,11 @@ public final class KernelModelSource implements ModelSource {
         for (Property<Kernel, KernelStep> p : PidInvariants.all(s)) if (p.name().equals(name)) return p;
         for (Property<Kernel, KernelStep> p : ObjectInvariants.all(s)) if (p.name().equals(name)) return p;
         for (Property<Kernel, KernelStep> p : CapabilityInvariants.all(s)) if (p.name().equals(name)) return p;
+        for (Property<Kernel, KernelStep> p : FdInvariants.all(s)) if (p.name().equals(name)) return p;
         throw new ModelException("unknown invariant '" + name + "' (known: "
                 + String.join(", ", PidInvariants.all(null).stream().map(Property::name).toList()) + ", "
                 + String.join(", ", ObjectInvariants.all(null).stream().map(Property::name).toList()) + ", "
-                + String.join(", ", CapabilityInvariants.all(null).stream().map(Property::name).toList()) + ")");
+                + String.join(", ", CapabilityInvariants.all(null).stream().map(Property::name).toList()) + ", "
+                + String.join(", ", FdInvariants.all(null).stream().map(Property::name).toList()) + ")");
     }
 }

@@ -70,4 +70,9 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String clone3(Syscall.Clone3 call) { return "clone3-set-tid"; }
     @Override public String cloneWithPids(Syscall.CloneWithPids call) { return "clone-with-pids"; }
     @Override public String execns(Syscall.Execns call) { return "execns"; }
+    // file descriptors (FdCalls)
+    @Override public String pidfdOpen(FdCalls.PidfdOpen call) { return "pidfd-open"; }
+    @Override public String pidfdSendSignal(FdCalls.PidfdSendSignal call) { return "pidfd-send-signal"; }
+    @Override public String waitidPidfd(FdCalls.WaitidPidfd call) { return "waitid-pidfd"; }
+    @Override public String close(FdCalls.Close call) { return "close"; }
 }

@@ -56,4 +56,8 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R clone3(Syscall.Clone3 call) { return otherwise(call); }
     @Override public R cloneWithPids(Syscall.CloneWithPids call) { return otherwise(call); }
     @Override public R execns(Syscall.Execns call) { return otherwise(call); }
+    @Override public R pidfdOpen(FdCalls.PidfdOpen call) { return otherwise(call); }
+    @Override public R pidfdSendSignal(FdCalls.PidfdSendSignal call) { return otherwise(call); }
+    @Override public R waitidPidfd(FdCalls.WaitidPidfd call) { return otherwise(call); }
+    @Override public R close(FdCalls.Close call) { return otherwise(call); }
 }

@@ -54,4 +54,9 @@ public interface SyscallTable<R> {
     R clone3(Syscall.Clone3 call);
     R cloneWithPids(Syscall.CloneWithPids call);
     R execns(Syscall.Execns call);
+    // file descriptors: pidfds, namespace files, close (FdCalls)
+    R pidfdOpen(FdCalls.PidfdOpen call);
+    R pidfdSendSignal(FdCalls.PidfdSendSignal call);
+    R waitidPidfd(FdCalls.WaitidPidfd call);
+    R close(FdCalls.Close call);
 }

@@ -1,5 +1,6 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
@@ -91,4 +92,10 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> futexTrylockPi(Syscall.FutexTrylockPi c) { return one(FutexPiRules.futexLockPi(v, k, actor, c.word(), true)); }
     @Override public List<Outcome> futexUnlockPi(Syscall.FutexUnlockPi c) { return one(FutexPiRules.futexUnlockPi(v, k, actor, c.word())); }
     @Override public List<Outcome> futexReturn(Syscall.FutexReturn c) { return one(FutexCoreRules.futexReturn(v, k, actor)); }
+
+    // ---- file descriptors: kernel/pid.c, kernel/signal.c, kernel/exit.c, fs/open.c ----------------
+    @Override public List<Outcome> pidfdOpen(FdCalls.PidfdOpen c) { return one(PidRules.pidfdOpen(v, k, actor, c.pid(), c.flags())); }
+    @Override public List<Outcome> pidfdSendSignal(FdCalls.PidfdSendSignal c) { return one(SignalRules.pidfdSendSignal(v, k, actor, c.fd(), c.sig(), c.flags())); }
+    @Override public List<Outcome> waitidPidfd(FdCalls.WaitidPidfd c) { return ExitRules.waitidPidfd(v, k, actor, c.fd(), c.nohang()); }
+    @Override public List<Outcome> close(FdCalls.Close c) { return one(OpenRules.close(k, actor, c.fd())); }
 }

@@ -5,6 +5,7 @@ import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
+import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.Task;
 import nscheck.spec.state.TaskState;
 import nscheck.spec.variant.Variant;
@@ -119,6 +120,28 @@ final class ExitRules {
         }
         if (!anyChild) return List.of(Outcome.error(k, Errno.ECHILD));
         return out; // empty: the caller blocks until a child dies
+    }
+
+    /**
+     * waitid(P_PIDFD, fd, WEXITED [| WNOHANG]) (kernel_waitid, D3): {@code fd} not a pidfd: EBADF;
+     * the pidfd's task is not a child of the caller's thread group (itself, reaped, a thread):
+     * ECHILD. A zombie child is reaped and its number in the caller's namespace is si_pid; a
+     * living one blocks, or with WNOHANG returns si_pid 0, or on a PIDFD_NONBLOCK pidfd
+     * without WNOHANG fails EAGAIN.
+     */
+    static List<Outcome> waitidPidfd(Variant v, Kernel k, int actor, int fd, boolean nohang) {
+        OpenFile.Pidfd p = PidRules.pidfd(k, actor, fd);
+        if (p == null) return List.of(Outcome.error(k, Errno.EBADF));
+        int child = v.pidfdTask(k, p);
+        Task c = child < 0 ? null : k.task(child);
+        if (c == null || !k.groupMembers(k.groupLeader(actor)).contains(c.parent) || c.hasLeader())
+            return List.of(Outcome.error(k, Errno.ECHILD));
+        if (c.state == TaskState.ZOMBIE && !groupHasLiveMembers(k, child)) {
+            int value = v.translate(k, child, k.task(actor).activeNs());
+            return List.of(new Outcome(PidNamespaceRules.settle(v, k.release(child)), Observation.pid(value, child)));
+        }
+        if (nohang) return List.of(Outcome.zero(k));
+        return p.nonblock() ? List.of(Outcome.error(k, Errno.EAGAIN)) : List.of();
     }
 
     private static boolean groupHasLiveMembers(Kernel k, int leader) {

@@ -1,8 +1,11 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.OpenFile;
+import nscheck.spec.state.TaskState;
 import nscheck.spec.state.PeerCred;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.SigInfo;
@@ -35,6 +38,14 @@ public final class Referents {
             @Override public PidRef shmStat(Syscall.ShmStat c) { return ShmRules.statReferent(k, actor, c.last()); }
             @Override public PidRef recvCreds(Syscall.RecvCreds c) { return c.uid() ? null : pidOf(AfUnixRules.incoming(k, actor)); }
             @Override public PidRef peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? null : pidOf(AfUnixRules.peer(k, actor)); }
+
+            /** waitid(P_PIDFD)'s si_pid names the pidfd's process once it is a zombie with no threads left to wait for (D3). */
+            @Override public PidRef waitidPidfd(FdCalls.WaitidPidfd c) {
+                OpenFile.Pidfd p = PidRules.pidfd(k, actor, c.fd());
+                int holder = p == null || p.reaped() ? -1 : p.pid().holder(k);
+                if (holder < 0 || k.task(holder).state != TaskState.ZOMBIE || k.groupMembers(holder).size() > 1) return null;
+                return p.pid();
+            }
         });
     }
 

@@ -7,6 +7,7 @@ import nscheck.spec.call.Signals;
 import nscheck.spec.state.Credentials;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
+import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.SigInfo;
 import nscheck.spec.state.Task;
@@ -129,6 +130,27 @@ final class SignalRules {
         // do_send_specific -> PIDTYPE_PID: the thread's private queue, not the process's shared one.
         if (u.alive()) return sendUsr1(v, k, actor, target, false, false, siUid(v, k, actor, target));
         return deliver(v, k, actor, target, Signals.SIGUSR1);
+    }
+
+    /**
+     * pidfd_send_signal(fd, sig, NULL, flags) (D2): flags outside the three scopes, or more than
+     * one: EINVAL; {@code fd} not a pidfd: EBADF; a struct pid outside the caller's active
+     * namespace and its descendants (access_pidfd_pidns): EINVAL; no task any more: ESRCH. Then
+     * kill(2)'s permission and siginfo; a PIDFD_THREAD pidfd signals its one thread.
+     */
+    static Outcome pidfdSendSignal(Variant v, Kernel k, int actor, int fd, int sig, int flags) {
+        if ((flags & ~7) != 0 || Integer.bitCount(flags) > 1) return Outcome.error(k, Errno.EINVAL);
+        OpenFile.Pidfd p = PidRules.pidfd(k, actor, fd);
+        if (p == null) return Outcome.error(k, Errno.EBADF);
+        if (!k.isSelfOrDescendant(p.pid().nsAtLevel(p.pid().level()), k.task(actor).activeNs())) return Outcome.error(k, Errno.EINVAL);
+        // The scope: PIDFD_SIGNAL_THREAD (1) or a PIDFD_THREAD pidfd without flags names one thread (PIDTYPE_PID),
+        // else its thread group (PIDTYPE_TGID), which a thread's own struct pid does not lead (pid_task: ESRCH).
+        boolean thread = flags == 1 || (flags == 0 && p.thread());
+        int target = v.pidfdTask(k, p);
+        if (target < 0 || (!thread && k.task(target).hasLeader())) return Outcome.error(k, Errno.ESRCH);
+        if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
+        if (thread && sig == Signals.SIGUSR1 && k.task(target).alive()) return sendUsr1(v, k, actor, target, false, false, siUid(v, k, actor, target));
+        return deliver(v, k, actor, target, sig);
     }
 
     /** rt_sigqueueinfo(pid, SIGUSR1) with glibc's siginfo: a single process looked up in the caller's namespace (P11). */

@@ -175,7 +175,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory, objects.released(slot, pidNsOwners(ns)));
+        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)));
     }
 
     /**

@@ -127,13 +127,9 @@ public final class KernelObjects {
 
     public int freeUserNsSlot() { return SlotTables.freeSlot(userNs); }
 
-    public int freeIpcNsSlot() {
-        return SlotTables.freeSlot(ipcNs);
-    }
+    public int freeIpcNsSlot() { return SlotTables.freeSlot(ipcNs); }
 
-    public int freeUndoSlot() {
-        return SlotTables.freeSlot(undoLists);
-    }
+    public int freeUndoSlot() { return SlotTables.freeSlot(undoLists); }
 
     /** Places the object in slot {@link #freeUserNsSlot()} (growing the table if needed). */
     public KernelObjects addUserNs(UserNamespace ns) {
@@ -168,12 +164,15 @@ public final class KernelObjects {
         return withUCounts(u);
     }
 
-    /** release_task: the task's context goes, and with it its RLIMIT_NPROC charge (dec_rlimit_ucounts). */
-    KernelObjects released(int slot, int[] pinnedUserNs) {
+    /**
+     * release_task: the task's context goes, and with it its RLIMIT_NPROC charge (dec_rlimit_ucounts);
+     * every pidfd on its struct pid {@code pid} now names a pid without a task (FdTables.reaped).
+     */
+    KernelObjects released(int slot, PidRef pid, int[] pinnedUserNs) {
         TaskContext c = contexts[slot];
         if (c == null) return this;
         KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
-        return o.collect(pinnedUserNs);
+        return new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts).collect(pinnedUserNs);
     }
 
     /**
@@ -219,6 +218,7 @@ public final class KernelObjects {
             for (SigInfo s : c.pending()) add(out, s.sender());
             // The boot group names only init_pid_ns, which lives anyway.
             if (c.pgrp() != boot && !boot.equals(c.pgrp())) add(out, c.pgrp());
+            FdTables.pidRefs(c.fds(), out);
         }
         for (IpcNamespace n : ipcNs) {
             if (n == null) continue;

@@ -15,24 +15,25 @@ import java.util.List;
  *                      by signal number; a standard signal queues at most once in each (legacy_queue)
  * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
  *                      replaced by setpgid(0, 0); at boot the root init's own (PGID 1)
+ * @param fds           the file descriptor table: pidfds and namespace files the task holds
  */
-public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp) {
-    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit());
+public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp, FdTable fds) {
+    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit(), FdTable.EMPTY);
 
     public TaskContext withCred(Credentials c) {
-        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp);
+        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp, fds);
     }
 
     public TaskContext withIpcNs(int ns) {
-        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp);
+        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp, fds);
     }
 
     public TaskContext withUndoList(int list) {
-        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp);
+        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp, fds);
     }
 
     public TaskContext withBlocked(boolean value) {
-        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp);
+        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp, fds);
     }
 
     /** Whether {@code sig} is pending in the shared queue (or the private one). */
@@ -51,7 +52,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         int i = 0;
         while (i < q.size() && dequeuedBefore(q.get(i), info)) i++;
         q.add(i, info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, fds);
     }
 
     /** dequeue_signal: the private queue (tsk->pending) before the shared one, each by next_signal, lowest number first. */
@@ -62,28 +63,32 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
 
     /** dequeue_signal: the first of {@link #pending}. */
     public TaskContext dequeued() {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp, fds);
     }
 
-    /** The child's copy at fork: credentials, namespaces and mask are inherited; the queue is not. */
+    /** The child's copy at fork: credentials, namespaces, mask and open files are inherited (dup_fd); the queue is not. */
     public TaskContext forChild(int childIpcNs, int childUndo) {
-        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp);
+        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp, fds);
+    }
+
+    public TaskContext withFds(FdTable table) {
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, pgrp, table);
     }
 
     /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
     public TaskContext withPgrp(PidRef leader) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, fds);
     }
 
-    /** exit: the queue is flushed and the namespaces are dropped; the process group stays until release. */
+    /** exit: the queue is flushed, the files closed (exit_files) and the namespaces dropped; the process group stays until release. */
     public TaskContext dead() {
-        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp);
+        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp, FdTable.EMPTY);
     }
 
     void hashInto(StateHasher h) {
         // Fast path for the context every task has in a model without these objects (one mix, not twelve).
         if (cred.equals(Credentials.ROOT) && (ipcNs == IpcNamespace.INIT || ipcNs == -1) && undoList < 0 && !blocksSignals
-                && pending.isEmpty() && ROOT.pgrp.equals(pgrp)) {
+                && pending.isEmpty() && ROOT.pgrp.equals(pgrp) && fds.isEmpty()) {
             h.add(ipcNs == -1 ? -22 : -21); // -22: a dead task's, without namespaces
             return;
         }
@@ -94,5 +99,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         h.add(pending.size());
         for (SigInfo s : pending) s.hashInto(h);
         PidRef.hash(h, pgrp);
+        // An empty table adds nothing: states without files keep the fingerprints they had before fds existed.
+        if (!fds.isEmpty()) fds.hashInto(h);
     }
 }

@@ -1,6 +1,7 @@
 package nscheck.spec.variant;
 
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.UserNamespace;
 import nscheck.spec.state.PidAllocation;
 import nscheck.spec.state.PidRef;
@@ -163,7 +164,20 @@ public final class SeededBugs {
         @Override public boolean nsLastPidChecksCapability() { return false; }
     };
 
+    /**
+     * Breaks pidfd-stable: a pidfd resolved by the numbers its process had, as a PID would be, so
+     * once the process is reaped and its numbers handed out again the pidfd reaches the new task
+     * (the PID-reuse race pidfds exist to close; kernel/pid.c pid_task on the pidfd's own struct pid).
+     */
+    public static final Variant PIDFD_BY_NUMBER = new Mainline() {
+        @Override public String name() { return "seeded-pidfd-by-number"; }
+        @Override public String summary() { return "seeded bug: a pidfd follows its process's numbers after reaping (breaks pidfd-stable)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int pidfdTask(Kernel k, OpenFile.Pidfd f) { return f.pid().holder(k); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
-            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP);
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
+            PIDFD_BY_NUMBER);
 }

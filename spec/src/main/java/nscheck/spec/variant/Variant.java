@@ -141,6 +141,14 @@ public interface Variant {
         return true;
     }
 
+    /**
+     * pid_task of a pidfd's struct pid (D2, D3): the task it names, -1 once that task is reaped.
+     * Mainline: the pidfd's own struct pid, which never gets a task again, whoever takes its numbers.
+     */
+    default int pidfdTask(Kernel k, nscheck.spec.state.OpenFile.Pidfd f) {
+        return f.reaped() ? -1 : f.pid().holder(k);
+    }
+
     /** execns (H3): a new PID namespace only at exec; unshare(CLONE_NEWPID) is refused. */
     default boolean unshareOnlyAtExec() {
         return false;

@@ -1,0 +1,50 @@
+package nscheck.model.kernel;
+
+import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.Signals;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.FdTable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call families on file descriptors (pidfds, close), kept apart from {@link CallMenu}'s
+ * switch. fd arguments range over the first {@link #FDS} numbers a table hands out, so a
+ * search tries closed, inherited and never-opened numbers as well as open ones.
+ */
+final class FdCallMenu {
+    private FdCallMenu() {}
+
+    static final int FDS = 2;
+
+    static void describe(Map<String, String> m) {
+        m.put("pidfd-open", "pidfd_open(pid, 0) for every pid, and pidfd_open(2, PIDFD_NONBLOCK)");
+        m.put("pidfd-send-signal", "pidfd_send_signal(fd, sig, NULL, 0) for fd 3 and 4, sig 0 and SIGKILL");
+        m.put("waitid-pidfd", "waitid(P_PIDFD, fd, WEXITED) and waitid(P_PIDFD, fd, WEXITED|WNOHANG) for fd 3 and 4, returning si_pid");
+        m.put("close", "close(fd) for fd 3 and 4");
+    }
+
+    /** Adds the calls of {@code family} to {@code out}; false if it is not a file-descriptor family. */
+    static boolean expand(String family, int pidMax, List<Syscall> out) {
+        switch (family) {
+            case "pidfd-open" -> {
+                for (int p = 1; p < pidMax; p++) out.add(new FdCalls.PidfdOpen(p, 0));
+                out.add(new FdCalls.PidfdOpen(2, FdCalls.PIDFD_NONBLOCK));
+            }
+            case "pidfd-send-signal" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++)
+                    for (int sig : new int[] {0, Signals.SIGKILL}) out.add(new FdCalls.PidfdSendSignal(fd, sig, 0));
+            }
+            case "waitid-pidfd" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) {
+                    out.add(new FdCalls.WaitidPidfd(fd, false));
+                    out.add(new FdCalls.WaitidPidfd(fd, true));
+                }
+            }
+            case "close" -> { for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) out.add(new FdCalls.Close(fd)); }
+            default -> { return false; }
+        }
+        return true;
+    }
+}

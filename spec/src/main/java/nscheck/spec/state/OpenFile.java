@@ -1,0 +1,35 @@
+package nscheck.spec.state;
+
+/**
+ * A struct file the spec models, as an entry of a {@link FdTable} names it. Files are values:
+ * two descriptors naming equal files are indistinguishable to every call the spec has (the
+ * spec has no file offsets, locks or flags that a dup'ed descriptor would share).
+ */
+public sealed interface OpenFile {
+    void hashInto(StateHasher h);
+
+    /**
+     * A pidfd (kernel/pid.c pidfd_create, fs/pidfs.c): a reference to a struct pid, not to a
+     * number, so it keeps naming the same process across namespaces and after its numbers are
+     * reused. {@code reaped}: the struct pid has lost its task (release_task; pid_has_task is
+     * false from then on, so the file answers ESRCH and ECHILD, never another task's).
+     *
+     * @param thread   opened with PIDFD_THREAD: it names one thread, not a thread group
+     * @param nonblock opened with PIDFD_NONBLOCK (O_NONBLOCK): waitid returns EAGAIN instead of blocking
+     */
+    record Pidfd(PidRef pid, boolean thread, boolean nonblock, boolean reaped) implements OpenFile {
+        public Pidfd withReaped() {
+            return new Pidfd(pid, thread, nonblock, true);
+        }
+
+        @Override public void hashInto(StateHasher h) {
+            h.add(-31);
+            pid.hashInto(h);
+            h.add((thread ? 1 : 0) | (nonblock ? 2 : 0) | (reaped ? 4 : 0));
+        }
+
+        @Override public String toString() {
+            return "pidfd(" + pid + (thread ? " thread" : "") + (nonblock ? " nonblock" : "") + (reaped ? " reaped" : "") + ")";
+        }
+    }
+}
