@@ -445,9 +445,12 @@ static long sock_recv(void) {
    lowest-free numbering (alloc_fd) is kept whatever the pipes hold. */
 static int spec_fd[MAX_SPEC_FDS];
 
+/* A number no actor has open (not -1: waitid(P_PIDFD) refuses a negative one with EINVAL before it looks). */
+#define NO_FD 999
+
 static int real_fd(long fd) {
     long i = fd - SPEC_FIRST_FD;
-    return i < 0 || i >= MAX_SPEC_FDS || !spec_fd[i] ? -1 : spec_fd[i] - 1;
+    return i < 0 || i >= MAX_SPEC_FDS || !spec_fd[i] ? NO_FD : spec_fd[i] - 1;
 }
 
 /* Installs a real fd at the lowest free spec number and returns that number. */
@@ -474,7 +477,7 @@ static long fd_call(const char *op, long a, long b) {
     }
     if (!strcmp(op, "close")) {
         int fd = real_fd(a);
-        if (fd < 0) { errno = EBADF; return -1; }
+        if (fd == NO_FD) { errno = EBADF; return -1; }
         spec_fd[a - SPEC_FIRST_FD] = 0;
         return close(fd);
     }
