@@ -43,6 +43,8 @@ class SeededBugsTest {
             "futex-mutex-forever, seeded-wait-without-compare, no-lost-wakeup,   7",
             // credentials and capabilities: setuid(1000), then write(ns_last_pid) (K1)
             "caps-pid-choice,  seeded-ns-last-pid-nocap,  no-unprivileged-pid-choice, 2",
+            // pidfds: pidfd_open, the process exits and is reaped, its number is taken again, the pidfd reaches the newcomer (D2)
+            "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

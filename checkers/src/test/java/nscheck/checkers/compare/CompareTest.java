@@ -48,6 +48,30 @@ class CompareTest {
             "ns-id-survives-migration: FAIL-2 FAIL-4 n/a FAIL-2 FAIL-2 FAIL-2 FAIL-2 FAIL-2",
             "no-unprivileged-pid-choice: holds holds holds holds holds FAIL-2 holds holds");
 
+    /**
+     * The pidfd cells (issue 13 part 4), on pidfd-basic at its own bounds: no proposal changes how
+     * a pidfd resolves (they all predate pidfds, 5.3), so every column holds where mainline does.
+     */
+    static final List<String> EXPECTED_PIDFD = List.of(
+            "pidfd-stable: holds holds holds holds holds holds holds holds",
+            "reported-pid: holds holds holds holds holds holds holds holds",
+            "isolation: holds holds holds holds holds holds holds holds",
+            "pid-unique: holds holds holds holds holds holds holds holds");
+
+    @Test
+    void thePidfdCellsArePinned(@TempDir Path out) throws Exception {
+        List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
+        variants.addAll(Variants.PROPOSALS);
+        Matrix m = Comparison.run(List.of(ModelCatalog.find("pidfd-basic")), variants, Map.of(), out, 2);
+        List<String> rows = new ArrayList<>();
+        for (String inv : m.invariants()) {
+            StringBuilder row = new StringBuilder(inv).append(':');
+            for (String v : m.variants()) row.append(' ').append(m.cell(inv, v).code().replace(' ', '-'));
+            rows.add(row.toString());
+        }
+        assertEquals(String.join("\n", EXPECTED_PIDFD), String.join("\n", rows));
+    }
+
     @Test
     void theReducedMatrixIsPinned(@TempDir Path out) throws Exception {
         List<ModelSource> models = new ArrayList<>();
