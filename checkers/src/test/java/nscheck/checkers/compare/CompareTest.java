@@ -111,12 +111,17 @@ class CompareTest {
         assertTrue(json.contains("\"verdict\" : \"violated\"") && json.contains("\"length\" : 4"), json);
     }
 
-    /** docs/proposals.md shows the pinned matrix, cell for cell, in the same row and column order. */
+    /** docs/proposals.md shows the pinned matrix, cell for cell, in the same row and column order, and the pidfd cells likewise. */
     @Test
     void theProposalsPageShowsThePinnedMatrix() throws Exception {
+        assertEquals(String.join("\n", EXPECTED), String.join("\n", shownAfter("<!-- pinned: CompareTest -->")));
+        assertEquals(String.join("\n", EXPECTED_PIDFD), String.join("\n", shownAfter("<!-- pinned: CompareTest pidfd -->")));
+    }
+
+    private static List<String> shownAfter(String marker) throws Exception {
         List<String> lines = Files.readAllLines(Path.of("../docs/proposals.md"));
-        int at = lines.indexOf("<!-- pinned: CompareTest -->");
-        assertTrue(at >= 0, "docs/proposals.md marks its matrix with <!-- pinned: CompareTest -->");
+        int at = lines.indexOf(marker);
+        assertTrue(at >= 0, "docs/proposals.md marks its matrix with " + marker);
         List<String> shown = new ArrayList<>();
         for (int i = at + 1; i < lines.size() && (lines.get(i).startsWith("|") || shown.isEmpty()); i++) {
             String l = lines.get(i);
@@ -126,6 +131,6 @@ class CompareTest {
             for (int c = 1; c < cells.length; c++) row.append(' ').append(cells[c].trim().replace("*", "").replace(' ', '-'));
             shown.add(row.toString());
         }
-        assertEquals(String.join("\n", EXPECTED), String.join("\n", shown));
+        return shown;
     }
 }
