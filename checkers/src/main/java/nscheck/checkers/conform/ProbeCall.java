@@ -101,5 +101,9 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall pidfdSendSignal(FdCalls.PidfdSendSignal c) { return op("pidfdsig", c.fd(), c.sig() | ((long) c.flags() << 8)); }
         @Override public ProbeCall waitidPidfd(FdCalls.WaitidPidfd c) { return op("waitidfd", c.fd(), c.nohang() ? 1 : 0); }
         @Override public ProbeCall close(FdCalls.Close c) { return op("close", c.fd(), 0); }
+        // namespace files (N5-N7): only the caller's own /proc/self/ns files are opened; others come from nsfs ioctls
+        @Override public ProbeCall nsOpen(FdCalls.NsOpen c) { return op("nsopen", c.kind(), 0); }
+        @Override public ProbeCall setnsFd(FdCalls.SetnsFd c) { return op("setnsfd", c.fd(), c.nstype() & 0xffffffffL); }
+        @Override public ProbeCall nsIoctl(FdCalls.NsIoctl c) { return op("nsioctl", c.fd(), ((long) c.op() << 32) | (c.arg() & 0xffffffffL)); }
     }
 }

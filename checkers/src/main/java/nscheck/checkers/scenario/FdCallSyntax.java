@@ -39,5 +39,28 @@ final class FdCallSyntax {
                 c -> args("fd", ((FdCalls.WaitidPidfd) c).fd(), "nohang", ((FdCalls.WaitidPidfd) c).nohang() ? "true" : null)));
         f.add(new CallSyntax.Form("close", "fd", "close(2)", FdCalls.Close.class, c -> true,
                 a -> new FdCalls.Close(a.integer("fd")), c -> args("fd", ((FdCalls.Close) c).fd())));
+        f.add(new CallSyntax.Form("open_ns", "file: pid (default), pid_for_children, ipc or user", "open(\"/proc/self/ns/FILE\"): returns the new fd",
+                FdCalls.NsOpen.class, c -> true,
+                a -> new FdCalls.NsOpen(FdCalls.NS_FILES.indexOf(a.choice("file", FdCalls.NS_FILES))),
+                c -> args("file", FdCalls.NS_FILES.get(((FdCalls.NsOpen) c).kind()))));
+        f.add(new CallSyntax.Form("setns_fd", "fd; nstype: clone flag names (default none: any type)", "setns(fd, nstype) on a namespace file or a pidfd",
+                FdCalls.SetnsFd.class, c -> true,
+                a -> new FdCalls.SetnsFd(a.integer("fd"), a.flags("nstype")),
+                c -> args("fd", ((FdCalls.SetnsFd) c).fd(), "nstype", CallSyntax.flagNames(((FdCalls.SetnsFd) c).nstype()))));
+        f.add(new CallSyntax.Form("ioctl_ns", "fd; op: NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE, NS_GET_{PID,TGID}_{FROM,IN}_PIDNS or a number; arg: the PID of the four PID forms",
+                "ioctl(fd, op, arg) on a namespace file", FdCalls.NsIoctl.class, c -> true,
+                a -> new FdCalls.NsIoctl(a.integer("fd"), nsIoctl(a.choice("op", IOCTLS)), a.integer("arg", 0)),
+                c -> {
+                    FdCalls.NsIoctl x = (FdCalls.NsIoctl) c;
+                    return args("fd", x.fd(), "op", FdCalls.nsIoctlName(x.op()), "arg", x.op() >= FdCalls.NS_GET_PID_FROM_PIDNS ? x.arg() : null);
+                }));
+    }
+
+    private static final List<String> IOCTLS = List.of("NS_GET_USERNS", "NS_GET_PARENT", "NS_GET_NSTYPE", "NS_GET_PID_FROM_PIDNS",
+            "NS_GET_TGID_FROM_PIDNS", "NS_GET_PID_IN_PIDNS", "NS_GET_TGID_IN_PIDNS", "_IO(0xb7, 64)");
+
+    private static int nsIoctl(String name) {
+        for (int op = 0; op < 65; op++) if (FdCalls.nsIoctlName(op).equals(name)) return op;
+        throw new IllegalStateException(name);
     }
 }

@@ -23,6 +23,10 @@ final class FdCallMenu {
         m.put("pidfd-send-signal", "pidfd_send_signal(fd, sig, NULL, 0) for fd 3 and 4, sig 0 and SIGKILL");
         m.put("waitid-pidfd", "waitid(P_PIDFD, fd, WEXITED) and waitid(P_PIDFD, fd, WEXITED|WNOHANG) for fd 3 and 4, returning si_pid");
         m.put("close", "close(fd) for fd 3 and 4");
+        m.put("ns-open", "open /proc/self/ns/pid, pid_for_children, ipc and user");
+        m.put("setns-fd", "setns(fd, 0) and setns(fd, CLONE_NEWPID) for fd 3 and 4 (a namespace file or a pidfd)");
+        m.put("ns-ioctl", "ioctl(fd, NS_GET_PARENT) and ioctl(fd, NS_GET_USERNS) for fd 3 and 4");
+        m.put("ns-ioctl-pid", "ioctl(fd, NS_GET_PID_FROM_PIDNS, pid) and ioctl(fd, NS_GET_PID_IN_PIDNS, pid) for fd 3 and 4 and every pid");
     }
 
     /** Adds the calls of {@code family} to {@code out}; false if it is not a file-descriptor family. */
@@ -43,6 +47,26 @@ final class FdCallMenu {
                 }
             }
             case "close" -> { for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) out.add(new FdCalls.Close(fd)); }
+            case "ns-open" -> { for (int kind = 0; kind < FdCalls.NS_FILES.size(); kind++) out.add(new FdCalls.NsOpen(kind)); }
+            case "setns-fd" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) {
+                    out.add(new FdCalls.SetnsFd(fd, 0));
+                    out.add(new FdCalls.SetnsFd(fd, nscheck.spec.call.CloneFlags.CLONE_NEWPID));
+                }
+            }
+            case "ns-ioctl" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) {
+                    out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_PARENT, 0));
+                    out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_USERNS, 0));
+                }
+            }
+            case "ns-ioctl-pid" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++)
+                    for (int p = 1; p < pidMax; p++) {
+                        out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_PID_FROM_PIDNS, p));
+                        out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_PID_IN_PIDNS, p));
+                    }
+            }
             default -> { return false; }
         }
         return true;

@@ -2,6 +2,7 @@ package nscheck.model.kernel;
 
 import nscheck.model.Property;
 import nscheck.model.Verdict;
+import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Syscall;
@@ -20,7 +21,7 @@ public final class FdInvariants {
     private FdInvariants() {}
 
     public static List<Property<Kernel, KernelStep>> all(Semantics s) {
-        return List.of(pidfdStable());
+        return List.of(pidfdStable(), nsFileScope());
     }
 
     /**
@@ -46,4 +47,21 @@ public final class FdInvariants {
 
         @Override public Integer waitidPidfd(FdCalls.WaitidPidfd call) { return call.fd(); }
     };
+
+    /**
+     * N7: the nsfs ioctls that open a related namespace never reach above the caller. Stated on
+     * the file the call returned, against the caller's namespaces before the call.
+     */
+    static Property<Kernel, KernelStep> nsFileScope() {
+        return new Property.AlwaysStep<>("ns-file-scope",
+                "a namespace file NS_GET_PARENT or NS_GET_USERNS hands a task names a namespace at or below its own: its active PID namespace, its user namespace", (pre, step, post) -> {
+            if (!(step.call() instanceof FdCalls.NsIoctl io) || (io.op() != FdCalls.NS_GET_PARENT && io.op() != FdCalls.NS_GET_USERNS))
+                return Verdict.VACUOUS;
+            if (step.result().failed()) return Verdict.VACUOUS;
+            TaskContext c = post.objects().context(step.actor());
+            if (!(c.fds().get((int) step.result().value()) instanceof OpenFile.NsFile n)) return Verdict.VIOLATED;
+            if (n.type() == CloneFlags.CLONE_NEWPID) return Verdict.of(pre.isSelfOrDescendant(n.ns(), pre.task(step.actor()).activeNs()));
+            return Verdict.of(pre.objects().userNsWithin(n.ns(), pre.objects().context(step.actor()).cred().userNs()));
+        });
+    }
 }

@@ -75,4 +75,7 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String pidfdSendSignal(FdCalls.PidfdSendSignal call) { return "pidfd-send-signal"; }
     @Override public String waitidPidfd(FdCalls.WaitidPidfd call) { return "waitid-pidfd"; }
     @Override public String close(FdCalls.Close call) { return "close"; }
+    @Override public String nsOpen(FdCalls.NsOpen call) { return "ns-open"; }
+    @Override public String setnsFd(FdCalls.SetnsFd call) { return "setns-fd"; }
+    @Override public String nsIoctl(FdCalls.NsIoctl call) { return call.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && call.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? "ns-ioctl-pid" : "ns-ioctl"; }
 }

@@ -47,4 +47,42 @@ public final class FdCalls {
         public <R> R accept(SyscallTable<R> table) { return table.close(this); }
         @Override public String toString() { return "close(" + fd + ")"; }
     }
+
+    // ---- namespace files (fs/proc/namespaces.c, fs/nsfs.c, kernel/nsproxy.c; N5-N7) ----
+
+    /** The /proc/self/ns files the spec opens, by {@link NsOpen#kind()}. */
+    public static final java.util.List<String> NS_FILES = java.util.List.of("pid", "pid_for_children", "ipc", "user");
+
+    /** open("/proc/self/ns/NAME", O_RDONLY): {@code kind} indexes {@link #NS_FILES}; returns the new fd. */
+    public record NsOpen(int kind) implements Syscall.FdCall {
+        public <R> R accept(SyscallTable<R> table) { return table.nsOpen(this); }
+        @Override public String toString() { return "open(/proc/self/ns/" + (kind >= 0 && kind < NS_FILES.size() ? NS_FILES.get(kind) : "?" + kind) + ")"; }
+    }
+
+    /** setns(fd, nstype): enter the namespace a namespace file names, or, for a pidfd, its process's namespaces of {@code nstype}. */
+    public record SetnsFd(int fd, int nstype) implements Syscall.FdCall {
+        public <R> R accept(SyscallTable<R> table) { return table.setnsFd(this); }
+        @Override public String toString() { return "setns(" + fd + ", " + CloneFlags.describe(nstype) + ")"; }
+    }
+
+    /** The nsfs ioctls (include/uapi/linux/nsfs.h, NSIO 0xb7), by number. */
+    public static final int NS_GET_USERNS = 1, NS_GET_PARENT = 2, NS_GET_NSTYPE = 3, NS_GET_PID_FROM_PIDNS = 6,
+            NS_GET_TGID_FROM_PIDNS = 7, NS_GET_PID_IN_PIDNS = 8, NS_GET_TGID_IN_PIDNS = 9;
+    private static final java.util.Map<Integer, String> NS_IOCTL_NAMES = java.util.Map.of(NS_GET_USERNS, "NS_GET_USERNS",
+            NS_GET_PARENT, "NS_GET_PARENT", NS_GET_NSTYPE, "NS_GET_NSTYPE", NS_GET_PID_FROM_PIDNS, "NS_GET_PID_FROM_PIDNS",
+            NS_GET_TGID_FROM_PIDNS, "NS_GET_TGID_FROM_PIDNS", NS_GET_PID_IN_PIDNS, "NS_GET_PID_IN_PIDNS", NS_GET_TGID_IN_PIDNS, "NS_GET_TGID_IN_PIDNS");
+
+    public static String nsIoctlName(int op) {
+        return NS_IOCTL_NAMES.getOrDefault(op, "_IO(0xb7, " + op + ")");
+    }
+
+    /**
+     * ioctl(fd, NS_GET_*, arg) on a namespace file: a new fd (NS_GET_USERNS, NS_GET_PARENT), the
+     * namespace's CLONE_NEW* type (NS_GET_NSTYPE), or a PID translated into or out of the file's
+     * PID namespace (the four PID forms; {@code arg} is the PID). Any other number is not an nsfs ioctl.
+     */
+    public record NsIoctl(int fd, int op, int arg) implements Syscall.FdCall {
+        public <R> R accept(SyscallTable<R> table) { return table.nsIoctl(this); }
+        @Override public String toString() { return "ioctl(" + fd + ", " + nsIoctlName(op) + (op >= NS_GET_PID_FROM_PIDNS ? ", " + arg : "") + ")"; }
+    }
 }

@@ -60,4 +60,7 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R pidfdSendSignal(FdCalls.PidfdSendSignal call) { return otherwise(call); }
     @Override public R waitidPidfd(FdCalls.WaitidPidfd call) { return otherwise(call); }
     @Override public R close(FdCalls.Close call) { return otherwise(call); }
+    @Override public R nsOpen(FdCalls.NsOpen call) { return otherwise(call); }
+    @Override public R setnsFd(FdCalls.SetnsFd call) { return otherwise(call); }
+    @Override public R nsIoctl(FdCalls.NsIoctl call) { return otherwise(call); }
 }

@@ -14,7 +14,8 @@ public sealed interface Syscall {
         return accept(CallFamily.NAMES);
     }
     /** Calls on file descriptors (pidfds, namespace files): their records are {@link FdCalls}' (this file is full). */
-    sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close {}
+    sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close,
+            FdCalls.NsOpen, FdCalls.SetnsFd, FdCalls.NsIoctl {}
     /** The kernel's own steps carry nothing: one value each (see Semantics.step). */
     FutexReturn FUTEX_RETURN = new FutexReturn();
     SignalDelivery SIGNAL_DELIVERY = new SignalDelivery();

@@ -59,4 +59,7 @@ public interface SyscallTable<R> {
     R pidfdSendSignal(FdCalls.PidfdSendSignal call);
     R waitidPidfd(FdCalls.WaitidPidfd call);
     R close(FdCalls.Close call);
+    R nsOpen(FdCalls.NsOpen call);
+    R setnsFd(FdCalls.SetnsFd call);
+    R nsIoctl(FdCalls.NsIoctl call);
 }

@@ -98,4 +98,9 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> pidfdSendSignal(FdCalls.PidfdSendSignal c) { return one(SignalRules.pidfdSendSignal(v, k, actor, c.fd(), c.sig(), c.flags())); }
     @Override public List<Outcome> waitidPidfd(FdCalls.WaitidPidfd c) { return ExitRules.waitidPidfd(v, k, actor, c.fd(), c.nohang()); }
     @Override public List<Outcome> close(FdCalls.Close c) { return one(OpenRules.close(k, actor, c.fd())); }
+
+    // ---- namespace files: fs/proc/namespaces.c, fs/nsfs.c, kernel/nsproxy.c ---------------------
+    @Override public List<Outcome> nsOpen(FdCalls.NsOpen c) { return one(NsfsRules.nsOpen(k, actor, c.kind())); }
+    @Override public List<Outcome> setnsFd(FdCalls.SetnsFd c) { return one(NsproxyRules.setnsFd(v, k, actor, c.fd(), c.nstype())); }
+    @Override public List<Outcome> nsIoctl(FdCalls.NsIoctl c) { return one(NsfsRules.nsIoctl(v, k, actor, c.fd(), c.op(), c.arg())); }
 }

@@ -6,12 +6,14 @@ import nscheck.spec.state.Credentials;
 import nscheck.spec.state.IpcNamespace;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
+import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.Task;
 import nscheck.spec.state.TaskContext;
 import nscheck.spec.variant.Variant;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
 import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
+import static nscheck.spec.call.CloneFlags.CLONE_NEWUSER;
 import static nscheck.spec.call.CloneFlags.CLONE_SYSVSEM;
 import static nscheck.spec.call.CloneFlags.has;
 
@@ -89,6 +91,15 @@ final class NsproxyRules {
         if (target < 0) return Outcome.error(k, Errno.ESRCH);
         // pidfd_open without PIDFD_THREAD: a thread's TID names no process (ENOENT on 6.18, found by `nscheck conform`).
         if (k.task(target).hasLeader()) return Outcome.error(k, Errno.ENOENT);
+        return pidfdNsset(v, k, actor, target, CLONE_NEWPID);
+    }
+
+    /**
+     * setns(pidfd, nstype) once the pidfd names a living struct pid (validate_nsset): the ptrace
+     * check (EPERM), the target's nsproxy (ESRCH once it is dead), then ipcns_install before
+     * pidns_install, each asking CAP_SYS_ADMIN (EPERM) before anything is committed (N6).
+     */
+    private static Outcome pidfdNsset(Variant v, Kernel k, int actor, int target, int nstype) {
         KernelObjects o = k.objects();
         Credentials c = o.context(actor).cred();
         if (k.groupLeader(target) != k.groupLeader(actor)
@@ -96,11 +107,65 @@ final class NsproxyRules {
             return Outcome.error(k, Errno.EPERM);
         // A dead task has dropped its nsproxy: there is no namespace to enter (settled on the kernel: ESRCH).
         if (!k.task(target).alive()) return Outcome.error(k, Errno.ESRCH);
-        int ns = k.task(target).activeNs();
-        if (!CapabilityRules.capable(o, c, k.ns(ns).userNs()) || !CapabilityRules.capable(o, c, c.userNs()))
+        int user = has(nstype, CLONE_NEWUSER) ? o.context(target).cred().userNs() : -1;
+        int ipc = has(nstype, CLONE_NEWIPC) ? o.context(target).ipcNs() : -1;
+        int pid = has(nstype, CLONE_NEWPID) ? k.task(target).activeNs() : -1;
+        return install(v, k, actor, user, ipc, pid);
+    }
+
+    /**
+     * userns_install, ipcns_install then pidns_install (each -1: not asked), then commit_nsset:
+     * the later installs ask their capabilities of the credentials the user namespace's install
+     * made (nsset->cred), and exit_sem runs for a new IPC namespace.
+     */
+    private static Outcome install(Variant v, Kernel k, int actor, int user, int ipc, int pid) {
+        KernelObjects o = k.objects();
+        Credentials old = o.context(actor).cred(), c = old;
+        Task t = k.task(actor);
+        if (user >= 0) {
+            // userns_install: not the caller's own namespace, not a threaded caller (EINVAL); CAP_SYS_ADMIN in the target (EPERM).
+            if (user == c.userNs() || k.groupMembers(k.groupLeader(actor)).size() > 1) return Outcome.error(k, Errno.EINVAL);
+            if (!CapabilityRules.capable(o, c, user)) return Outcome.error(k, Errno.EPERM);
+            c = c.inNewUserNs(user);
+        }
+        if (ipc >= 0 && (!CapabilityRules.capable(o, c, o.ipcNs(ipc).userNs()) || !CapabilityRules.capable(o, c, c.userNs())))
             return Outcome.error(k, Errno.EPERM);
-        // pidns_install (kernel/pid_namespace.c): only the active namespace or one below it (P13).
-        if (!k.isSelfOrDescendant(ns, t.activeNs())) return Outcome.error(k, Errno.EINVAL);
-        return Outcome.zero(k.withTask(actor, t.withNsForChildren(ns)).collectNamespaces());
+        if (pid >= 0) {
+            if (!CapabilityRules.capable(o, c, k.ns(pid).userNs()) || !CapabilityRules.capable(o, c, c.userNs()))
+                return Outcome.error(k, Errno.EPERM);
+            // pidns_install (kernel/pid_namespace.c): only the active namespace or one below it (P13).
+            if (!k.isSelfOrDescendant(pid, t.activeNs())) return Outcome.error(k, Errno.EINVAL);
+        }
+        Kernel cur = user >= 0 ? k.withCollected(CredRules.commitCreds(v, o, actor, old, c)) : k;
+        if (ipc >= 0) {
+            cur = SemRules.exitSem(cur, actor);
+            KernelObjects p = cur.objects();
+            cur = cur.withCollected(p.withContext(actor, p.context(actor).withIpcNs(ipc)));
+        }
+        if (pid >= 0) cur = cur.withTask(actor, cur.task(actor).withNsForChildren(pid));
+        return Outcome.zero(cur.collectNamespaces());
+    }
+
+    /**
+     * setns(fd, nstype) (kernel/nsproxy.c; N6): EBADF for no open file. A namespace file: a
+     * nonzero nstype other than its type is EINVAL, then that type's install (userns_install:
+     * the caller's own user namespace or a threaded caller EINVAL, no CAP_SYS_ADMIN in the target
+     * EPERM; the caller gets every capability there). A pidfd: nstype 0 or a type the spec does
+     * not model is EINVAL; a reaped process ESRCH; then as setns by PID, for PID and IPC.
+     */
+    static Outcome setnsFd(Variant v, Kernel k, int actor, int fd, int nstype) {
+        OpenFile f = k.objects().context(actor).fds().get(fd);
+        if (f == null) return Outcome.error(k, Errno.EBADF);
+        if (f instanceof OpenFile.Pidfd p) {
+            // check_setns_flags: the spec has PID, IPC and user namespaces only; other CLONE_NEW* bits are not generated.
+            if (nstype == 0 || (nstype & ~(CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUSER)) != 0) return Outcome.error(k, Errno.EINVAL);
+            int target = v.pidfdTask(k, p);
+            if (target < 0) return Outcome.error(k, Errno.ESRCH);
+            return pidfdNsset(v, k, actor, target, nstype);
+        }
+        OpenFile.NsFile n = (OpenFile.NsFile) f;
+        if (nstype != 0 && nstype != n.type()) return Outcome.error(k, Errno.EINVAL);
+        return install(v, k, actor, n.type() == CLONE_NEWUSER ? n.ns() : -1, n.type() == CLONE_NEWIPC ? n.ns() : -1,
+                n.type() == CLONE_NEWPID ? n.ns() : -1);
     }
 }

@@ -31,4 +31,12 @@ final class FdTables {
     static void pidRefs(FdTable t, List<PidRef> out) {
         for (OpenFile f : t.files()) if (f instanceof OpenFile.Pidfd p) out.add(p.pid());
     }
+
+    /** The namespaces of {@code type} the files of every table hold (N5). */
+    static List<Integer> held(TaskContext[] contexts, int type) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (TaskContext c : contexts)
+            if (c != null) for (OpenFile f : c.fds().files()) if (f instanceof OpenFile.NsFile n && n.type() == type) out.add(n.ns());
+        return out;
+    }
 }

@@ -192,6 +192,7 @@ public final class Kernel {
         }
         // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
         for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
+        for (int n : objects.heldPidNamespaces()) markWithAncestors(used, n); // N5: and so does a namespace file
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
             if (namespaces[i] != null && !used[i]) {

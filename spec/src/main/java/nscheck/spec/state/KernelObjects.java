@@ -43,9 +43,7 @@ public final class KernelObjects {
         return slot < 0 || slot >= contexts.length ? null : contexts[slot];
     }
 
-    public int userNsSlots() {
-        return userNs.length;
-    }
+    public int userNsSlots() { return userNs.length; }
 
     public UserNamespace userNs(int slot) {
         return slot < 0 || slot >= userNs.length ? null : userNs[slot];
@@ -117,13 +115,12 @@ public final class KernelObjects {
         return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
     }
 
-    public KernelObjects withSocket(UnixSocket s) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts);
-    }
+    public KernelObjects withSocket(UnixSocket s) { return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts); }
 
-    public KernelObjects withUCounts(UCounts u) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u);
-    }
+    public KernelObjects withUCounts(UCounts u) { return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u); }
+
+    /** The PID namespaces namespace files hold (N5): Kernel#collectNamespaces keeps them. */
+    public List<Integer> heldPidNamespaces() { return FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWPID); }
 
     public int freeUserNsSlot() { return SlotTables.freeSlot(userNs); }
 
@@ -197,6 +194,8 @@ public final class KernelObjects {
             markUser(userUsed, c.cred().userNs());
             for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
         }
+        for (int n : FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWIPC)) ipcUsed[n] = true; // N5: a file holds its namespace
+        for (int n : FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWUSER)) markUser(userUsed, n);
         for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
         IpcNamespace[] ipc = SlotTables.trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
         SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);

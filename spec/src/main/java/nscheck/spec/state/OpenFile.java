@@ -32,4 +32,24 @@ public sealed interface OpenFile {
             return "pidfd(" + pid + (thread ? " thread" : "") + (nonblock ? " nonblock" : "") + (reaped ? " reaped" : "") + ")";
         }
     }
+
+    /**
+     * A namespace file (/proc/PID/ns/X, or one NS_GET_PARENT or NS_GET_USERNS opened): it holds
+     * the namespace (the nsfs inode's reference, put on evict), so a namespace lives while a file
+     * names it, with or without tasks in it (N5).
+     *
+     * @param type the namespace's CLONE_NEW* flag: CLONE_NEWPID, CLONE_NEWIPC or CLONE_NEWUSER
+     * @param ns   its slot in the kernel's table of that type
+     */
+    record NsFile(int type, int ns) implements OpenFile {
+        @Override public void hashInto(StateHasher h) {
+            h.add(-37);
+            h.add(type);
+            h.add(ns);
+        }
+
+        @Override public String toString() {
+            return (type == nscheck.spec.call.CloneFlags.CLONE_NEWPID ? "pid" : type == nscheck.spec.call.CloneFlags.CLONE_NEWIPC ? "ipc" : "user") + "ns#" + ns;
+        }
+    }
 }

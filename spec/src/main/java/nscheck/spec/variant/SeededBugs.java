@@ -176,8 +176,20 @@ public final class SeededBugs {
         @Override public int pidfdTask(Kernel k, OpenFile.Pidfd f) { return f.pid().holder(k); }
     };
 
+    /**
+     * Breaks ns-file-scope: NS_GET_PARENT without pidns_get_parent's walk to the caller's active
+     * namespace, so a task inside a container gets a file of the namespace above it, and with it
+     * setns(2) and the ioctls over every task there (fs/nsfs.c; N7).
+     */
+    public static final Variant NS_PARENT_UNCHECKED = new Mainline() {
+        @Override public String name() { return "seeded-ns-parent-unchecked"; }
+        @Override public String summary() { return "seeded bug: NS_GET_PARENT hands out any parent PID namespace (breaks ns-file-scope)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public boolean nsParentVisible(Kernel k, int parent, int active) { return true; }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
-            PIDFD_BY_NUMBER);
+            PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED);
 }

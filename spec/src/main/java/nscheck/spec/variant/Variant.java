@@ -149,6 +149,14 @@ public interface Variant {
         return f.reaped() ? -1 : f.pid().holder(k);
     }
 
+    /**
+     * pidns_get_parent (fs/nsfs.c NS_GET_PARENT; N7): may a task whose active PID namespace is
+     * {@code active} be handed a file of {@code parent}? Mainline: only if it is that namespace or below it.
+     */
+    default boolean nsParentVisible(Kernel k, int parent, int active) {
+        return k.isSelfOrDescendant(parent, active);
+    }
+
     /** execns (H3): a new PID namespace only at exec; unshare(CLONE_NEWPID) is refused. */
     default boolean unshareOnlyAtExec() {
         return false;
