@@ -45,6 +45,8 @@ class SeededBugsTest {
             "caps-pid-choice,  seeded-ns-last-pid-nocap,  no-unprivileged-pid-choice, 2",
             // pidfds: pidfd_open, the process exits and is reaped, its number is taken again, the pidfd reaches the newcomer (D2)
             "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
+            // namespace files: a container's init opens its own PID namespace's file and asks for the parent (N7)
+            "nsfs-files,       seeded-ns-parent-unchecked, ns-file-scope,        3",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -58,18 +58,33 @@ class CompareTest {
             "isolation: holds holds holds holds holds holds holds holds",
             "pid-unique: holds holds holds holds holds holds holds holds");
 
+    /**
+     * The namespace-file cells (issue 13 part 3), on nsfs-files at its own bounds: no proposal
+     * changes what NS_GET_PARENT may hand out; pidspaces-2006's pid-unique fails there as elsewhere.
+     */
+    static final List<String> EXPECTED_NSFS = List.of(
+            "ns-file-scope: holds holds holds holds holds holds holds holds",
+            "pid-unique: holds holds FAIL-4 holds holds holds holds holds",
+            "pid-visibility: holds holds holds holds holds holds holds holds",
+            "isolation: holds holds holds holds holds holds holds holds");
+
     @Test
-    void thePidfdCellsArePinned(@TempDir Path out) throws Exception {
+    void thePidfdAndNamespaceFileCellsArePinned(@TempDir Path out) throws Exception {
+        assertEquals(String.join("\n", EXPECTED_PIDFD), String.join("\n", rowsOf("pidfd-basic", out)));
+        assertEquals(String.join("\n", EXPECTED_NSFS), String.join("\n", rowsOf("nsfs-files", out)));
+    }
+
+    private static List<String> rowsOf(String model, Path out) {
         List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
         variants.addAll(Variants.PROPOSALS);
-        Matrix m = Comparison.run(List.of(ModelCatalog.find("pidfd-basic")), variants, Map.of(), out, 2);
+        Matrix m = Comparison.run(List.of(ModelCatalog.find(model)), variants, Map.of(), out, 2);
         List<String> rows = new ArrayList<>();
         for (String inv : m.invariants()) {
             StringBuilder row = new StringBuilder(inv).append(':');
             for (String v : m.variants()) row.append(' ').append(m.cell(inv, v).code().replace(' ', '-'));
             rows.add(row.toString());
         }
-        assertEquals(String.join("\n", EXPECTED_PIDFD), String.join("\n", rows));
+        return rows;
     }
 
     @Test
@@ -116,6 +131,7 @@ class CompareTest {
     void theProposalsPageShowsThePinnedMatrix() throws Exception {
         assertEquals(String.join("\n", EXPECTED), String.join("\n", shownAfter("<!-- pinned: CompareTest -->")));
         assertEquals(String.join("\n", EXPECTED_PIDFD), String.join("\n", shownAfter("<!-- pinned: CompareTest pidfd -->")));
+        assertEquals(String.join("\n", EXPECTED_NSFS), String.join("\n", shownAfter("<!-- pinned: CompareTest nsfs -->")));
     }
 
     private static List<String> shownAfter(String marker) throws Exception {
