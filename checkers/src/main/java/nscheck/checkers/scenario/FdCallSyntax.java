@@ -52,7 +52,7 @@ final class FdCallSyntax {
                 a -> new FdCalls.NsIoctl(a.integer("fd"), nsIoctl(a.choice("op", IOCTLS)), a.integer("arg", 0)),
                 c -> {
                     FdCalls.NsIoctl x = (FdCalls.NsIoctl) c;
-                    return args("fd", x.fd(), "op", FdCalls.nsIoctlName(x.op()), "arg", x.op() >= FdCalls.NS_GET_PID_FROM_PIDNS ? x.arg() : null);
+                    return args("fd", x.fd(), "op", FdCalls.nsIoctlName(x.op()), "arg", x.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && x.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? x.arg() : null);
                 }));
     }
 

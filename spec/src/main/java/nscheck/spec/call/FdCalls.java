@@ -83,6 +83,6 @@ public final class FdCalls {
      */
     public record NsIoctl(int fd, int op, int arg) implements Syscall.FdCall {
         public <R> R accept(SyscallTable<R> table) { return table.nsIoctl(this); }
-        @Override public String toString() { return "ioctl(" + fd + ", " + nsIoctlName(op) + (op >= NS_GET_PID_FROM_PIDNS ? ", " + arg : "") + ")"; }
+        @Override public String toString() { return "ioctl(" + fd + ", " + nsIoctlName(op) + (op >= NS_GET_PID_FROM_PIDNS && op <= NS_GET_TGID_IN_PIDNS ? ", " + arg : "") + ")"; }
     }
 }
