@@ -437,6 +437,51 @@ struct clone_args_v2 {
 #define SYS_clone3 435
 #endif
 
+/* ---- async I/O owners (fs/fcntl.c, A1-A5) ------------------------------------------------- */
+
+/* The scenario's pipe: made by the scenario init before any actor exists, so every actor holds
+   both ends (one open file, one f_owner); the read end has O_ASYNC, which records this fd number
+   (fasync_helper: si_fd). The spec's AsyncIoCall.PIPE_READ_FD. SIGIO is blocked in the init, so in
+   every actor (children inherit the mask), and only sigwaitinfo({SIGIO}) takes it. */
+#define PIPE_READ_FD 200
+#define PIPE_WRITE_FD 201
+
+static void async_pipe(void) {
+    int p[2];
+    if (pipe(p) < 0 || dup2(p[0], PIPE_READ_FD) < 0 || dup2(p[1], PIPE_WRITE_FD) < 0) _exit(115);
+    close(p[0]);
+    close(p[1]);
+    fcntl(PIPE_READ_FD, F_SETFL, O_ASYNC | O_NONBLOCK);
+    fcntl(PIPE_WRITE_FD, F_SETFL, O_NONBLOCK);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGIO);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/* fsetown PID TYPE: TYPE -1 is F_SETOWN (the sign of PID picks process or group), else F_SETOWN_EX. */
+static long fown_call(const char *op, long a, long b) {
+    if (!strcmp(op, "fsetown")) {
+        if (b < 0) return syscall(SYS_fcntl, PIPE_READ_FD, F_SETOWN, (int) a);
+        struct f_owner_ex ex = {(int) b, (pid_t) a};
+        return syscall(SYS_fcntl, PIPE_READ_FD, F_SETOWN_EX, &ex);
+    }
+    /* The raw call: glibc's F_GETOWN goes through F_GETOWN_EX. */
+    if (!strcmp(op, "fgetown")) return syscall(SYS_fcntl, PIPE_READ_FD, F_GETOWN);
+    if (!strcmp(op, "fsetsig")) return syscall(SYS_fcntl, PIPE_READ_FD, F_SETSIG, a);
+    if (!strcmp(op, "pwrite")) return write(PIPE_WRITE_FD, "x", 1);
+    if (!strcmp(op, "sigwaitio")) {
+        sigset_t set;
+        siginfo_t info;
+        sigemptyset(&set);
+        sigaddset(&set, SIGIO);
+        long ret = sigwaitinfo(&set, &info);
+        if (ret < 0) return ret;
+        return a == 1 ? (long) info.si_code : a == 2 ? (long) info.si_fd : (long) info.si_pid;
+    }
+    return -2;
+}
+
 static int is_clone(const char *op) {
     return !strcmp(op, "clone") || !strcmp(op, "clone3");
 }
@@ -578,6 +623,9 @@ static void actor(int me) {
         } else if (!strncmp(op, "msg", 3) || !strncmp(op, "sem", 3) || !strncmp(op, "shm", 3)) {
             ret = ipc_call(op, a);
             if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
+        } else if (!strcmp(op, "fsetown") || !strcmp(op, "fgetown") || !strcmp(op, "fsetsig") || !strcmp(op, "pwrite")
+                || !strcmp(op, "sigwaitio")) {
+            ret = fown_call(op, a, b);
         } else if (!strcmp(op, "nlread")) {
             ret = ns_last_pid(0, 0);
         } else if (!strcmp(op, "nlwrite")) {
@@ -1102,6 +1150,7 @@ static int scenario_init(const char *fds) {
     /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
        actors then never reach the probe or the JVM that runs it. */
     setpgid(0, 0);
+    async_pipe();
     hello(0);
     actor(0);
     return 0;

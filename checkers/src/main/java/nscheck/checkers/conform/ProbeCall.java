@@ -1,5 +1,6 @@
 package nscheck.checkers.conform;
 
+import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 
@@ -95,5 +96,12 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall send(Syscall.Send c) { return op("send"); }
         @Override public ProbeCall sendCreds(Syscall.SendCreds c) { return op("screds", c.pid(), c.uid()); }
         @Override public ProbeCall recvCreds(Syscall.RecvCreds c) { return c.uid() ? none(c) : op("recvcred"); }
+        // async I/O owners on the scenario's pipe (A1-A5): owner type as F_SETOWN_EX's, -1 for F_SETOWN's own sign rule
+        @Override public ProbeCall fSetown(AsyncIoCall.Setown c) { return op("fsetown", c.pid(), -1); }
+        @Override public ProbeCall fSetownEx(AsyncIoCall.SetownEx c) { return op("fsetown", c.pid(), c.type()); }
+        @Override public ProbeCall fGetown(AsyncIoCall.Getown c) { return op("fgetown"); }
+        @Override public ProbeCall fSetsig(AsyncIoCall.Setsig c) { return op("fsetsig", c.sig(), 0); }
+        @Override public ProbeCall pipeWrite(AsyncIoCall.PipeWrite c) { return op("pwrite"); }
+        @Override public ProbeCall sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return op("sigwaitio", c.field(), 0); }
     }
 }

@@ -70,4 +70,11 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String clone3(Syscall.Clone3 call) { return "clone3-set-tid"; }
     @Override public String cloneWithPids(Syscall.CloneWithPids call) { return "clone-with-pids"; }
     @Override public String execns(Syscall.Execns call) { return "execns"; }
+    // async I/O owners (fs/fcntl.c)
+    @Override public String fSetown(AsyncIoCall.Setown call) { return call.pid() < 0 ? "f-setown-pgrp" : "f-setown"; }
+    @Override public String fSetownEx(AsyncIoCall.SetownEx call) { return "f-setown-ex"; }
+    @Override public String fGetown(AsyncIoCall.Getown call) { return "f-getown"; }
+    @Override public String fSetsig(AsyncIoCall.Setsig call) { return "f-setsig"; }
+    @Override public String pipeWrite(AsyncIoCall.PipeWrite call) { return "pipe-write"; }
+    @Override public String sigwaitSigio(AsyncIoCall.SigwaitSigio call) { return "sigwaitinfo-sigio"; }
 }

@@ -54,4 +54,11 @@ public interface SyscallTable<R> {
     R clone3(Syscall.Clone3 call);
     R cloneWithPids(Syscall.CloneWithPids call);
     R execns(Syscall.Execns call);
+    // ---- async I/O owners (fs/fcntl.c, fs/pipe.c) ----
+    R fSetown(AsyncIoCall.Setown call);
+    R fSetownEx(AsyncIoCall.SetownEx call);
+    R fGetown(AsyncIoCall.Getown call);
+    R fSetsig(AsyncIoCall.Setsig call);
+    R pipeWrite(AsyncIoCall.PipeWrite call);
+    R sigwaitSigio(AsyncIoCall.SigwaitSigio call);
 }

@@ -1,5 +1,6 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
@@ -91,4 +92,12 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> futexTrylockPi(Syscall.FutexTrylockPi c) { return one(FutexPiRules.futexLockPi(v, k, actor, c.word(), true)); }
     @Override public List<Outcome> futexUnlockPi(Syscall.FutexUnlockPi c) { return one(FutexPiRules.futexUnlockPi(v, k, actor, c.word())); }
     @Override public List<Outcome> futexReturn(Syscall.FutexReturn c) { return one(FutexCoreRules.futexReturn(v, k, actor)); }
+
+    // ---- fs/fcntl.c (async I/O owners), fs/pipe.c -------------------------------------------
+    @Override public List<Outcome> fSetown(AsyncIoCall.Setown c) { return one(FcntlRules.fSetown(v, k, actor, c.pid())); }
+    @Override public List<Outcome> fSetownEx(AsyncIoCall.SetownEx c) { return one(FcntlRules.fSetownEx(v, k, actor, c.type(), c.pid())); }
+    @Override public List<Outcome> fGetown(AsyncIoCall.Getown c) { return one(FcntlRules.fGetown(v, k, actor)); }
+    @Override public List<Outcome> fSetsig(AsyncIoCall.Setsig c) { return one(FcntlRules.fSetsig(k, c.sig())); }
+    @Override public List<Outcome> pipeWrite(AsyncIoCall.PipeWrite c) { return one(FcntlRules.pipeWrite(v, k, actor)); }
+    @Override public List<Outcome> sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return FcntlRules.sigwaitSigio(k, actor, c.field()); }
 }

@@ -237,15 +237,20 @@ final class SignalRules {
         return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))));
     }
 
-    /** sigwaitinfo: dequeues the lowest pending signal and returns its si_pid (or si_uid); blocks while none is queued. */
+    /** sigwaitinfo({SIGUSR1, SIGCHLD}): dequeues the lowest of them pending and returns its si_pid (or si_uid); blocks while none is queued. */
     static List<Outcome> sigwaitinfo(Kernel k, int actor, boolean uid) {
         TaskContext c = k.objects().context(actor);
-        if (c.pending().isEmpty()) return List.of();
-        SigInfo info = c.pending().get(0);
-        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued())).collectNamespaces();
+        SigInfo info = waitable(c);
+        if (info == null) return List.of();
+        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
         if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
         int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
         return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+    }
+
+    /** The siginfo sigwaitinfo({SIGUSR1, SIGCHLD}) takes next: SIGIO stays queued for its own sigwaitinfo (A4). */
+    static SigInfo waitable(TaskContext c) {
+        return c.firstPending(sig -> sig == Signals.SIGUSR1 || sig == Signals.SIGCHLD);
     }
 
     /**

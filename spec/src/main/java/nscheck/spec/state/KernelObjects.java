@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The kernel objects beside tasks and PID namespaces: per-task contexts (credentials, IPC
  * namespace, undo list, signal queue), user namespaces, IPC namespaces, SysV undo lists, the
- * Unix socket and the ucounts. Like {@link Kernel}, tables are slots reused lowest first once
+ * Unix socket, the ucounts and the pipe's async I/O owner. Like {@link Kernel}, tables are slots reused lowest first once
  * their object is unreferenced, and every change returns a new value.
  */
 public final class KernelObjects {
@@ -17,9 +17,12 @@ public final class KernelObjects {
     private final SemUndoList[] undoLists;
     private final UnixSocket socket;
     private final UCounts ucounts;
+    /** The model's pipe's f_owner (A1), null until set: kept apart so every older model hashes as before. */
+    private final Fown fown;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
-                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts) {
+                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts, Fown fown) {
+        this.fown = fown;
         this.contexts = contexts;
         this.userNs = userNs;
         this.ipcNs = ipcNs;
@@ -34,7 +37,7 @@ public final class KernelObjects {
         c[Kernel.ROOT_INIT] = TaskContext.ROOT;
         return new KernelObjects(c, new UserNamespace[] {UserNamespace.INIT_USER_NS},
                 new IpcNamespace[] {IpcNamespace.INIT_IPC_NS}, new SemUndoList[0], null,
-                UCounts.EMPTY.add(UserNamespace.INIT, 0, 1));
+                UCounts.EMPTY.add(UserNamespace.INIT, 0, 1), null);
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -43,33 +46,28 @@ public final class KernelObjects {
         return slot < 0 || slot >= contexts.length ? null : contexts[slot];
     }
 
-    public int userNsSlots() {
-        return userNs.length;
-    }
+    public int userNsSlots() { return userNs.length; }
 
     public UserNamespace userNs(int slot) {
         return slot < 0 || slot >= userNs.length ? null : userNs[slot];
     }
 
-    public int ipcNsSlots() {
-        return ipcNs.length;
-    }
+    public int ipcNsSlots() { return ipcNs.length; }
 
     public IpcNamespace ipcNs(int slot) {
         return slot < 0 || slot >= ipcNs.length ? null : ipcNs[slot];
     }
 
-    public int undoSlots() {
-        return undoLists.length;
-    }
+    public int undoSlots() { return undoLists.length; }
 
     public SemUndoList undoList(int slot) {
         return slot < 0 || slot >= undoLists.length ? null : undoLists[slot];
     }
 
-    public UnixSocket socket() {
-        return socket;
-    }
+    public UnixSocket socket() { return socket; }
+
+    /** The pipe's f_owner, {@link Fown#NONE} until set (A1). */
+    public Fown fown() { return fown == null ? Fown.NONE : fown; }
 
     public UCounts ucounts() {
         return ucounts;
@@ -96,62 +94,62 @@ public final class KernelObjects {
     public KernelObjects withContext(int slot, TaskContext c) {
         TaskContext[] copy = contexts.clone();
         copy[slot] = c;
-        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withIpcNs(int slot, IpcNamespace ns) {
         IpcNamespace[] copy = ipcNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withUserNs(int slot, UserNamespace ns) {
         UserNamespace[] copy = userNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withUndoList(int slot, SemUndoList list) {
         SemUndoList[] copy = undoLists.clone();
         copy[slot] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
     }
 
     public KernelObjects withSocket(UnixSocket s) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts);
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown);
+    }
+
+    public KernelObjects withFown(Fown f) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, ucounts, f);
     }
 
     public KernelObjects withUCounts(UCounts u) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u);
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u, fown);
     }
 
     public int freeUserNsSlot() { return SlotTables.freeSlot(userNs); }
 
-    public int freeIpcNsSlot() {
-        return SlotTables.freeSlot(ipcNs);
-    }
+    public int freeIpcNsSlot() { return SlotTables.freeSlot(ipcNs); }
 
-    public int freeUndoSlot() {
-        return SlotTables.freeSlot(undoLists);
-    }
+    public int freeUndoSlot() { return SlotTables.freeSlot(undoLists); }
 
     /** Places the object in slot {@link #freeUserNsSlot()} (growing the table if needed). */
     public KernelObjects addUserNs(UserNamespace ns) {
         UserNamespace[] copy = SlotTables.grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
         copy[freeUserNsSlot()] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects addIpcNs(IpcNamespace ns) {
         IpcNamespace[] copy = SlotTables.grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
         copy[freeIpcNsSlot()] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects addUndoList(SemUndoList list) {
         SemUndoList[] copy = SlotTables.grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
         copy[freeUndoSlot()] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
     }
 
     /**
@@ -203,7 +201,7 @@ public final class KernelObjects {
         SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
         UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
         if (ipc == ipcNs && undo == undoLists && user == userNs) return this;
-        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts);
+        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts, fown);
     }
 
     private void markUser(boolean[] used, int ns) {
@@ -232,6 +230,7 @@ public final class KernelObjects {
             if (socket.toServer() != null) add(out, socket.toServer().pid());
             if (socket.toClient() != null) add(out, socket.toClient().pid());
         }
+        if (fown != null) add(out, fown.pid());
         return out;
     }
 
@@ -250,7 +249,7 @@ public final class KernelObjects {
 
     void hashInto(StateHasher h) {
         // Boot-time namespaces, no undo lists and no socket (every PID-only model): only the contexts and counts vary.
-        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null
+        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null && fown == null
                 && userNs[0].equals(UserNamespace.INIT_USER_NS) && ipcNs[0].equals(IpcNamespace.INIT_IPC_NS)) {
             h.add(-13);
             for (TaskContext c : contexts) {
@@ -283,6 +282,7 @@ public final class KernelObjects {
         if (socket == null) h.add(-11);
         else socket.hashInto(h);
         ucounts.hashInto(h);
+        if (fown != null) fown.hashInto(h);
     }
 
     @Override
@@ -290,7 +290,7 @@ public final class KernelObjects {
         return this == o || (o instanceof KernelObjects k && Arrays.equals(contexts, k.contexts)
                 && Arrays.equals(userNs, k.userNs) && Arrays.equals(ipcNs, k.ipcNs)
                 && Arrays.equals(undoLists, k.undoLists) && java.util.Objects.equals(socket, k.socket)
-                && ucounts.equals(k.ucounts));
+                && ucounts.equals(k.ucounts) && java.util.Objects.equals(fown, k.fown));
     }
 
     @Override

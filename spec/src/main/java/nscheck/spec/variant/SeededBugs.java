@@ -163,7 +163,26 @@ public final class SeededBugs {
         @Override public boolean nsLastPidChecksCapability() { return false; }
     };
 
+    // ---- async I/O owners (fs/fcntl.c, issue 19 item 5) ----
+
+    /** Breaks reported-pid: F_GETOWN reports the owner by its root-namespace number, pid_nr instead of pid_vnr (A2). */
+    public static final Variant FOWN_GLOBAL = new Mainline() {
+        @Override public String name() { return "seeded-fown-global"; }
+        @Override public String summary() { return "seeded bug: F_GETOWN reports the owner's global PID, not pid_vnr (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int fownNr(Kernel k, PidRef ref, int ns) { return ref.numberAtLevel(0); }
+    };
+
+    /** Breaks reported-pid: a plain SIGIO carries the writer's PID as the owner sees it, as a kill() would, not the kernel's 0 (A4). */
+    public static final Variant SIGIO_WRITER_PID = new Mainline() {
+        @Override public String name() { return "seeded-sigio-writer-pid"; }
+        @Override public String summary() { return "seeded bug: SIGIO's si_pid names the pipe's writer instead of 0 (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int sigioPid(Kernel k, int writer, int owner) { return translate(k, writer, k.task(owner).activeNs()); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
-            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP);
+            LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
+            FOWN_GLOBAL, SIGIO_WRITER_PID);
 }

@@ -145,4 +145,16 @@ public interface Variant {
     default boolean unshareOnlyAtExec() {
         return false;
     }
+
+    // ---- async I/O owners (fs/fcntl.c, A2, A4); defaults are mainline's answers ----
+
+    /** f_getown: pid_vnr of the owner {@code ref} in {@code ns}, 0 if it has no number there (A2). */
+    default int fownNr(Kernel k, PidRef ref, int ns) {
+        return pidVnr(k, ref, ns);
+    }
+
+    /** si_pid of a plain SIGIO (send_sigio_to_task, SEND_SIG_PRIV): the kernel sends it, so 0 whoever wrote (A4). */
+    default int sigioPid(Kernel k, int writer, int owner) {
+        return 0;
+    }
 }
