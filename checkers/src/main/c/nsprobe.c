@@ -466,8 +466,14 @@ static long fown_call(const char *op, long a, long b) {
         struct f_owner_ex ex = {(int) b, (pid_t) a};
         return syscall(SYS_fcntl, PIPE_READ_FD, F_SETOWN_EX, &ex);
     }
-    /* The raw call: glibc's F_GETOWN goes through F_GETOWN_EX. */
-    if (!strcmp(op, "fgetown")) return syscall(SYS_fcntl, PIPE_READ_FD, F_GETOWN);
+    /* F_GETOWN returns a group negated, which the raw call cannot tell from -errno (a group
+       numbered 2 reads as ENOENT): read it as glibc's fcntl does, through F_GETOWN_EX, whose
+       number is the same (pid_vnr if pid_task(owner, type) exists, else 0). */
+    if (!strcmp(op, "fgetown")) {
+        struct f_owner_ex ex = {0, 0};
+        long r = syscall(SYS_fcntl, PIPE_READ_FD, F_GETOWN_EX, &ex);
+        return r < 0 ? r : ex.type == F_OWNER_PGRP ? -(long) ex.pid : (long) ex.pid;
+    }
     if (!strcmp(op, "fsetsig")) return syscall(SYS_fcntl, PIPE_READ_FD, F_SETSIG, a);
     if (!strcmp(op, "pwrite")) return write(PIPE_WRITE_FD, "x", 1);
     if (!strcmp(op, "sigwaitio")) {

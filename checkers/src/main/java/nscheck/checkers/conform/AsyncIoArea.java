@@ -21,7 +21,7 @@ final class AsyncIoArea {
     private AsyncIoArea() {}
 
     /** Reads and writes several times over, so that random walks read what they set and raise. */
-    private static final int WEIGHT = 3;
+    private static final int WEIGHT = 6;
 
     static Area asyncIo() {
         List<Syscall> menu = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "setpgid", "setuid", "exit", "wait",
