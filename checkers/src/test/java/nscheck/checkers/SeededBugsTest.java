@@ -43,6 +43,9 @@ class SeededBugsTest {
             "futex-mutex-forever, seeded-wait-without-compare, no-lost-wakeup,   7",
             // credentials and capabilities: setuid(1000), then write(ns_last_pid) (K1)
             "caps-pid-choice,  seeded-ns-last-pid-nocap,  no-unprivileged-pid-choice, 2",
+            // async I/O owners: F_GETOWN across a PID namespace, a plain SIGIO's si_pid (A2, A4)
+            "async-io-owner,   seeded-fown-global,        reported-pid,         3",
+            "async-io-owner,   seeded-sigio-writer-pid,   reported-pid,         3",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);
