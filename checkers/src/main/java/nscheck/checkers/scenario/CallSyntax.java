@@ -129,7 +129,7 @@ public final class CallSyntax {
                 a -> new AsyncIoCall.SetownEx(OWNER_TYPES.indexOf(a.choice("type", OWNER_TYPES)), a.integer("pid")),
                 c -> args("type", OWNER_TYPES.get(((AsyncIoCall.SetownEx) c).type()), "pid", ((AsyncIoCall.SetownEx) c).pid())));
         f.add(form("fcntl_getown", "", "fcntl(pipe, F_GETOWN)", AsyncIoCall.Getown.class, a -> new AsyncIoCall.Getown(), CallSyntax::none));
-        f.add(form("fcntl_setsig", "sig: 0, SIGIO or a signal number", "fcntl(pipe, F_SETSIG, sig)", AsyncIoCall.Setsig.class,
+        f.add(form("fcntl_setsig", "sig: a signal number (0 plain SIGIO, 29 SIGIO named)", "fcntl(pipe, F_SETSIG, sig)", AsyncIoCall.Setsig.class,
                 a -> new AsyncIoCall.Setsig(a.integer("sig")), c -> args("sig", ((AsyncIoCall.Setsig) c).sig())));
         f.add(form("pipe_write", "", "write(pipe, \"x\", 1): SIGIO to the pipe's owner", AsyncIoCall.PipeWrite.class, a -> new AsyncIoCall.PipeWrite(), CallSyntax::none));
         f.add(form("sigwaitinfo_sigio", "read: si_pid (default), si_code or si_fd", "sigwaitinfo({SIGIO})", AsyncIoCall.SigwaitSigio.class,
