@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -57,6 +58,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -488,6 +490,57 @@ static long fown_call(const char *op, long a, long b) {
     return -2;
 }
 
+/* ---- POSIX message queues (ipc/mqueue.c, Q1-Q3) --------------------------------------------- */
+
+/* The model's one queue name, resolved in the caller's IPC namespace. A process keeps each queue
+   it opens (one per IPC namespace it has called from, found by the namespace's inode) until it
+   exits: closing it would drop its own mq_notify registration (mqueue_flush_file). Children
+   inherit the table with the descriptors. */
+#define MQ_NAME "/nsq"
+static struct { dev_t dev; ino_t ino; mqd_t q; } mqs[8];
+static int nmq;
+
+static mqd_t mq_get(int create) {
+    struct stat st;
+    int known = stat("/proc/self/ns/ipc", &st) == 0;
+    for (int i = 0; known && i < nmq; i++)
+        if (mqs[i].dev == st.st_dev && mqs[i].ino == st.st_ino) return mqs[i].q;
+    struct mq_attr attr;
+    memset(&attr, 0, sizeof attr);
+    attr.mq_maxmsg = 10;   /* the spec's PosixMqueue.MAXMSG */
+    attr.mq_msgsize = 8;
+    mode_t old = umask(0);
+    mqd_t q = mq_open(MQ_NAME, O_RDWR | O_NONBLOCK | (create ? O_CREAT : 0), 0666, &attr);
+    int saved = errno;
+    umask(old);
+    errno = saved;
+    if (q != (mqd_t) -1 && known && nmq < 8) {
+        mqs[nmq].dev = st.st_dev;
+        mqs[nmq].ino = st.st_ino;
+        mqs[nmq++].q = q;
+    }
+    return q;
+}
+
+static long mq_call(const char *op, long a) {
+    mqd_t q = mq_get(!strcmp(op, "mqopen"));
+    if (q == (mqd_t) -1) return -1;
+    if (!strcmp(op, "mqopen")) return 0;
+    if (!strcmp(op, "mqsend")) return mq_send(q, "x", 1, 0);
+    if (!strcmp(op, "mqrecv")) {
+        char buf[8];
+        return mq_receive(q, buf, sizeof buf, NULL);
+    }
+    if (!strcmp(op, "mqnotify")) {
+        struct sigevent sev;
+        memset(&sev, 0, sizeof sev);
+        sev.sigev_notify = SIGEV_SIGNAL;
+        sev.sigev_signo = SIGUSR1;
+        return mq_notify(q, a ? &sev : NULL);
+    }
+    return -2;
+}
+
 static int is_clone(const char *op) {
     return !strcmp(op, "clone") || !strcmp(op, "clone3");
 }
@@ -632,6 +685,9 @@ static void actor(int me) {
         } else if (!strcmp(op, "fsetown") || !strcmp(op, "fgetown") || !strcmp(op, "fsetsig") || !strcmp(op, "pwrite")
                 || !strcmp(op, "sigwaitio")) {
             ret = fown_call(op, a, b);
+        } else if (!strncmp(op, "mq", 2)) {
+            ret = mq_call(op, a);
+            if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
         } else if (!strcmp(op, "nlread")) {
             ret = ns_last_pid(0, 0);
         } else if (!strcmp(op, "nlwrite")) {

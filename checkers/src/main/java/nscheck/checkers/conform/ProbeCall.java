@@ -1,6 +1,7 @@
 package nscheck.checkers.conform;
 
 import nscheck.spec.call.AsyncIoCall;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 
@@ -103,5 +104,10 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall fSetsig(AsyncIoCall.Setsig c) { return op("fsetsig", c.sig(), 0); }
         @Override public ProbeCall pipeWrite(AsyncIoCall.PipeWrite c) { return op("pwrite"); }
         @Override public ProbeCall sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return op("sigwaitio", c.field(), 0); }
+        // POSIX message queues (Q1-Q3): the queue of the actor's IPC namespace, kept open by each process
+        @Override public ProbeCall mqOpen(MqueueCall.Open c) { return op("mqopen"); }
+        @Override public ProbeCall mqSend(MqueueCall.Send c) { return op("mqsend"); }
+        @Override public ProbeCall mqReceive(MqueueCall.Receive c) { return op("mqrecv"); }
+        @Override public ProbeCall mqNotify(MqueueCall.Notify c) { return op("mqnotify", c.register() ? 1 : 0, 0); }
     }
 }

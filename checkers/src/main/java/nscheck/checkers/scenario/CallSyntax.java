@@ -3,6 +3,7 @@ package nscheck.checkers.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Syscall;
@@ -33,6 +34,7 @@ public final class CallSyntax {
     /** Indexed by AsyncIoCall.F_OWNER_* and AsyncIoCall.SI_PID/SI_CODE/SI_FD. */
     private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
     private static final List<String> SIGIO_READ = List.of("si_pid", "si_code", "si_fd");
+    private static final List<String> MQ_SIGEV = List.of("SIGEV_SIGNAL", "NULL");
 
     /** semctl(2)'s cmd for each of the three calls the one semctl form stands for. */
     private static final Map<Class<?>, String> SEMCTL_CMD = Map.of(Syscall.SemGetpid.class, "GETPID", Syscall.SemGetval.class, "GETVAL",
@@ -135,6 +137,13 @@ public final class CallSyntax {
         f.add(form("sigwaitinfo_sigio", "read: si_pid (default), si_code or si_fd", "sigwaitinfo({SIGIO})", AsyncIoCall.SigwaitSigio.class,
                 a -> new AsyncIoCall.SigwaitSigio(SIGIO_READ.indexOf(a.choice("read", SIGIO_READ))),
                 c -> args("read", SIGIO_READ.get(((AsyncIoCall.SigwaitSigio) c).field()))));
+        // POSIX message queues (Q1-Q3)
+        f.add(form("mq_open", "", "mq_open(\"/nsq\", O_CREAT|O_RDWR|O_NONBLOCK, 0666)", MqueueCall.Open.class, a -> new MqueueCall.Open(), CallSyntax::none));
+        f.add(form("mq_send", "", "mq_send on the IPC namespace's queue", MqueueCall.Send.class, a -> new MqueueCall.Send(), CallSyntax::none));
+        f.add(form("mq_receive", "", "mq_receive on it", MqueueCall.Receive.class, a -> new MqueueCall.Receive(), CallSyntax::none));
+        f.add(form("mq_notify", "sigev: SIGEV_SIGNAL (default, SIGUSR1) or NULL", "mq_notify", MqueueCall.Notify.class,
+                a -> new MqueueCall.Notify(a.choice("sigev", MQ_SIGEV).equals("SIGEV_SIGNAL")),
+                c -> args("sigev", ((MqueueCall.Notify) c).register() ? "SIGEV_SIGNAL" : "NULL")));
         f.add(form("msgget", "", "msgget(KEY, IPC_CREAT)", Syscall.Msgget.class, a -> new Syscall.Msgget(), CallSyntax::none));
         f.add(form("msgsnd", "", "msgsnd(0, msg, IPC_NOWAIT)", Syscall.Msgsnd.class, a -> new Syscall.Msgsnd(), CallSyntax::none));
         f.add(form("msgrcv", "", "msgrcv(0, IPC_NOWAIT)", Syscall.Msgrcv.class, a -> new Syscall.Msgrcv(), CallSyntax::none));

@@ -3,6 +3,7 @@ package nscheck.model.kernel;
 import nscheck.model.ModelException;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.Syscall;
 
@@ -113,6 +114,11 @@ public final class CallMenu {
         m.put("f-setsig", "fcntl(pipe, F_SETSIG, sig) for 0, SIGIO and 65 (EINVAL)");
         m.put("pipe-write", "write(pipe, 1): SIGIO to the pipe's owner");
         m.put("sigwaitinfo-sigio", "sigwaitinfo({SIGIO}) returning si_pid, si_code and si_fd");
+        // POSIX message queues in the caller's IPC namespace (issue 19 item 4; Q1-Q3)
+        m.put("mq-open", "mq_open(\"/nsq\", O_CREAT|O_RDWR|O_NONBLOCK, 0666)");
+        m.put("mq-send", "mq_send on the caller's IPC namespace's queue");
+        m.put("mq-receive", "mq_receive on it");
+        m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
         return m;
     }
 
@@ -205,6 +211,10 @@ public final class CallMenu {
                 case "sigwaitinfo-sigio" -> {
                     for (int field : new int[] {AsyncIoCall.SI_PID, AsyncIoCall.SI_CODE, AsyncIoCall.SI_FD}) out.add(new AsyncIoCall.SigwaitSigio(field));
                 }
+                case "mq-open" -> out.add(new MqueueCall.Open());
+                case "mq-send" -> out.add(new MqueueCall.Send());
+                case "mq-receive" -> out.add(new MqueueCall.Receive());
+                case "mq-notify" -> { out.add(new MqueueCall.Notify(true)); out.add(new MqueueCall.Notify(false)); }
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }

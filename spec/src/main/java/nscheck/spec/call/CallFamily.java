@@ -77,4 +77,9 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String fSetsig(AsyncIoCall.Setsig call) { return "f-setsig"; }
     @Override public String pipeWrite(AsyncIoCall.PipeWrite call) { return "pipe-write"; }
     @Override public String sigwaitSigio(AsyncIoCall.SigwaitSigio call) { return "sigwaitinfo-sigio"; }
+    // POSIX message queues (ipc/mqueue.c)
+    @Override public String mqOpen(MqueueCall.Open call) { return "mq-open"; }
+    @Override public String mqSend(MqueueCall.Send call) { return "mq-send"; }
+    @Override public String mqReceive(MqueueCall.Receive call) { return "mq-receive"; }
+    @Override public String mqNotify(MqueueCall.Notify call) { return "mq-notify"; }
 }

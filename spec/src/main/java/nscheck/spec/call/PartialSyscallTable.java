@@ -62,4 +62,8 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R fSetsig(AsyncIoCall.Setsig call) { return otherwise(call); }
     @Override public R pipeWrite(AsyncIoCall.PipeWrite call) { return otherwise(call); }
     @Override public R sigwaitSigio(AsyncIoCall.SigwaitSigio call) { return otherwise(call); }
+    @Override public R mqOpen(MqueueCall.Open call) { return otherwise(call); }
+    @Override public R mqSend(MqueueCall.Send call) { return otherwise(call); }
+    @Override public R mqReceive(MqueueCall.Receive call) { return otherwise(call); }
+    @Override public R mqNotify(MqueueCall.Notify call) { return otherwise(call); }
 }

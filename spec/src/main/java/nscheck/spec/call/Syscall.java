@@ -289,8 +289,9 @@ public sealed interface Syscall {
             return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")";
         }
     }
-    /** Async I/O owners (fs/fcntl.c) on the model's pipe, and their SIGIO: the records of {@link AsyncIoCall}. */
+    /** Call groups whose records live in files of their own: {@link AsyncIoCall} (fs/fcntl.c), {@link MqueueCall} (ipc/mqueue.c). */
     sealed interface AsyncIo extends Syscall permits AsyncIoCall.Setown, AsyncIoCall.SetownEx, AsyncIoCall.Getown, AsyncIoCall.Setsig, AsyncIoCall.PipeWrite, AsyncIoCall.SigwaitSigio {}
+    sealed interface Mqueue extends Syscall permits MqueueCall.Open, MqueueCall.Send, MqueueCall.Receive, MqueueCall.Notify {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

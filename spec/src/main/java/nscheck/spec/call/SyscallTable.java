@@ -61,4 +61,9 @@ public interface SyscallTable<R> {
     R fSetsig(AsyncIoCall.Setsig call);
     R pipeWrite(AsyncIoCall.PipeWrite call);
     R sigwaitSigio(AsyncIoCall.SigwaitSigio call);
+    // ---- POSIX message queues (ipc/mqueue.c) ----
+    R mqOpen(MqueueCall.Open call);
+    R mqSend(MqueueCall.Send call);
+    R mqReceive(MqueueCall.Receive call);
+    R mqNotify(MqueueCall.Notify call);
 }

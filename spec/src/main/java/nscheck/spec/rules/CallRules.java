@@ -1,6 +1,7 @@
 package nscheck.spec.rules;
 
 import nscheck.spec.call.AsyncIoCall;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
@@ -100,4 +101,10 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> fSetsig(AsyncIoCall.Setsig c) { return one(FcntlRules.fSetsig(k, c.sig())); }
     @Override public List<Outcome> pipeWrite(AsyncIoCall.PipeWrite c) { return one(FcntlRules.pipeWrite(v, k, actor)); }
     @Override public List<Outcome> sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return FcntlRules.sigwaitSigio(k, actor, c.field()); }
+
+    // ---- ipc/mqueue.c ------------------------------------------------------------------------
+    @Override public List<Outcome> mqOpen(MqueueCall.Open c) { return one(MqueueRules.mqOpen(k, actor)); }
+    @Override public List<Outcome> mqSend(MqueueCall.Send c) { return one(MqueueRules.mqTimedsend(v, k, actor)); }
+    @Override public List<Outcome> mqReceive(MqueueCall.Receive c) { return one(MqueueRules.mqTimedreceive(k, actor)); }
+    @Override public List<Outcome> mqNotify(MqueueCall.Notify c) { return one(MqueueRules.doMqNotify(k, actor, c.register())); }
 }

@@ -186,6 +186,21 @@ final class SignalRules {
      * value send_signal_locked left in the siginfo for this target.
      */
     private static Outcome sendUsr1(Variant v, Kernel k, int sender, int target, boolean shared, boolean zeroed, int siUid) {
+        return queueUsr1(v, k, sender, target, shared, zeroed ? 0 : v.siginfoPid(k, sender, target), siUid);
+    }
+
+    /**
+     * __do_notify's SIGEV_SIGNAL (ipc/mqueue.c, Q3): SIGUSR1 to the process of {@code owner}, sent
+     * in the sender's context past check_kill_permission, with si_pid as the variant numbers the
+     * sender for the owner's namespace and si_uid {@code uidInNotifyNs} (the sender's real uid as
+     * the registrant's user namespace wrote it), which send_signal_locked then rewrites as if the
+     * sender's own namespace had written it (the double translation).
+     */
+    static Outcome mqNotifySignal(Variant v, Kernel k, int sender, int owner, int uidInNotifyNs) {
+        return queueUsr1(v, k, sender, owner, true, v.mqNotifyPid(k, sender, owner), carriedUid(v, k, sender, owner, uidInNotifyNs));
+    }
+
+    private static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
@@ -195,7 +210,7 @@ final class SignalRules {
         }
         int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : v.siginfoPid(k, sender, target), siUid,
+        SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid,
                 PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
         return Outcome.zero(k.withObjects(k.objects().withContext(target, tc.queued(info))));
     }

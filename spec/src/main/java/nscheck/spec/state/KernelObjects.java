@@ -42,9 +42,7 @@ public final class KernelObjects {
 
     // ---- queries -------------------------------------------------------------------------
 
-    public TaskContext context(int slot) {
-        return slot < 0 || slot >= contexts.length ? null : contexts[slot];
-    }
+    public TaskContext context(int slot) { return slot < 0 || slot >= contexts.length ? null : contexts[slot]; }
 
     public int userNsSlots() { return userNs.length; }
 
@@ -196,7 +194,8 @@ public final class KernelObjects {
             markUser(userUsed, c.cred().userNs());
             for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
         }
-        for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
+        // an IPC namespace pins its owner, and its queue's registration the registrant's user namespace (notify_user_ns)
+        for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) for (int u : ipcNs[i].pinnedUserNs()) markUser(userUsed, u);
         IpcNamespace[] ipc = SlotTables.trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
         SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
         UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
@@ -223,6 +222,7 @@ public final class KernelObjects {
             if (n.msg() != null) { add(out, n.msg().lspid()); add(out, n.msg().lrpid()); }
             if (n.sem() != null) add(out, n.sem().sempid());
             if (n.shm() != null) { add(out, n.shm().cpid()); add(out, n.shm().lpid()); }
+            if (n.mq() != null) add(out, n.mq().owner());
         }
         if (socket != null) {
             add(out, socket.listenerCred().pid());

@@ -181,8 +181,19 @@ public final class SeededBugs {
         @Override public int sigioPid(Kernel k, int writer, int owner) { return translate(k, writer, k.task(owner).activeNs()); }
     };
 
+    // ---- POSIX message queues (ipc/mqueue.c, issue 19 item 4) ----
+
+    /** Breaks reported-pid: mq_notify's signal carries the sender's global PID (task_tgid_nr), not its number in the registrant's namespace (Q3). */
+    public static final Variant MQ_GLOBAL_PID = new Mainline() {
+        @Override public String name() { return "seeded-mq-global-pid"; }
+        @Override public String summary() { return "seeded bug: mq_notify's si_pid is the sender's global PID (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int mqNotifyPid(Kernel k, int sender, int owner) { return k.task(sender).numberAtLevel(0); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
-            FOWN_GLOBAL, SIGIO_WRITER_PID);
+            FOWN_GLOBAL, SIGIO_WRITER_PID,
+            MQ_GLOBAL_PID);
 }

@@ -157,4 +157,11 @@ public interface Variant {
     default int sigioPid(Kernel k, int writer, int owner) {
         return 0;
     }
+
+    // ---- POSIX message queues (ipc/mqueue.c, Q3) ----
+
+    /** __do_notify: si_pid of the notification, the sender's TGID in the registrant's PID namespace (task_tgid_nr_ns), 0 if invisible (Q3). */
+    default int mqNotifyPid(Kernel k, int sender, int owner) {
+        return siginfoPid(k, sender, owner);
+    }
 }
