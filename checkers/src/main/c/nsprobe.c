@@ -100,6 +100,7 @@ static const char *errno_name(int e) {
     case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST"; case EACCES: return "EACCES";
     case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";
     case ENOMSG: return "ENOMSG"; case EIDRM: return "EIDRM";
+    case EOVERFLOW: return "EOVERFLOW";
     case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
     default: { static char buf[16]; snprintf(buf, sizeof buf, "E%d", e); return buf; }
     }

@@ -8,6 +8,7 @@ import nscheck.spec.state.IpcNamespace;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.PosixMqueue;
+import nscheck.spec.state.UserNamespace;
 import nscheck.spec.variant.Variant;
 
 import static nscheck.spec.rules.IpcUtilRules.ipcNsOf;
@@ -22,10 +23,19 @@ import static nscheck.spec.rules.IpcUtilRules.withIpc;
 final class MqueueRules {
     private MqueueRules() {}
 
-    /** mq_open(O_CREAT): the name resolves in the caller's IPC namespace's mqueue mount; created if absent (Q1). */
+    /**
+     * mq_open(O_CREAT): the name resolves in the caller's IPC namespace's mqueue mount; created if
+     * absent (Q1), by an inode owned by the caller's fsuid and fsgid (the effective ids), which
+     * the mount's user namespace (the IPC namespace's owner) must map: else EOVERFLOW (may_o_create;
+     * found by `nscheck conform`: unshare(CLONE_NEWUSER) then CLONE_NEWIPC, with no maps written).
+     */
     static Outcome mqOpen(Kernel k, int actor) {
         IpcNamespace n = ipcOf(k, actor);
         if (n.mq() != null) return Outcome.zero(k);
+        Credentials c = k.objects().context(actor).cred();
+        UserNamespace owner = k.objects().userNs(n.userNs());
+        if (owner.fromKernel(c.euid(), false) == UserNamespace.OVERFLOW_ID || owner.fromKernel(c.gid(), true) == UserNamespace.OVERFLOW_ID)
+            return Outcome.error(k, Errno.EOVERFLOW);
         return Outcome.zero(withIpc(k, ipcNsOf(k, actor), n.withMq(PosixMqueue.EMPTY)));
     }
 
@@ -93,7 +103,19 @@ final class MqueueRules {
     static Kernel closeOnExit(Kernel k, int slot) {
         int leader = k.groupLeader(slot);
         for (int i : k.groupMembers(leader)) if (i != slot && k.task(i).alive()) return k;
-        PidRef tgid = PidRef.of(k, leader);
+        return failedForkFlush(k, slot, false);
+    }
+
+    /**
+     * copy_process failing after copy_files (in copy_namespaces or alloc_pid): bad_fork_cleanup_files
+     * closes the child's copy of the caller's descriptors with current the caller, so
+     * mqueue_flush_file drops the caller's process's registrations (found by `nscheck conform`:
+     * clone(CLONE_NEWPID) refused EPERM, then another task's mq_notify succeeds). A thread's
+     * clone shares the descriptor table and closes nothing (Q2).
+     */
+    static Kernel failedForkFlush(Kernel k, int actor, boolean sharesFiles) {
+        if (sharesFiles) return k;
+        PidRef tgid = PidRef.of(k, k.groupLeader(actor));
         Kernel cur = k;
         for (int ns = 0; ns < cur.objects().ipcNsSlots(); ns++) {
             IpcNamespace n = cur.objects().ipcNs(ns);

@@ -162,6 +162,8 @@ public interface Variant {
 
     /** __do_notify: si_pid of the notification, the sender's TGID in the registrant's PID namespace (task_tgid_nr_ns), 0 if invisible (Q3). */
     default int mqNotifyPid(Kernel k, int sender, int owner) {
-        return siginfoPid(k, sender, owner);
+        // ns_of_pid(notify_owner): the registrant's own PID namespace, whatever the sender's view
+        // of itself (not prepare_kill_siginfo's task_tgid_vnr; found by `nscheck conform`)
+        return translate(k, k.groupLeader(sender), k.task(owner).activeNs());
     }
 }
