@@ -46,6 +46,8 @@ class SeededBugsTest {
             // async I/O owners: F_GETOWN across a PID namespace, a plain SIGIO's si_pid (A2, A4)
             "async-io-owner,   seeded-fown-global,        reported-pid,         3",
             "async-io-owner,   seeded-sigio-writer-pid,   reported-pid,         3",
+            // POSIX message queues: mq_notify's si_pid from a sender the registrant cannot see (Q3)
+            "mqueue-notify,    seeded-mq-global-pid,      reported-pid,         6",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);
