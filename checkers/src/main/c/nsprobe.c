@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -58,6 +59,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -99,6 +101,7 @@ static const char *errno_name(int e) {
     case EFAULT: return "EFAULT"; case EBUSY: return "EBUSY";   case EEXIST: return "EEXIST"; case EACCES: return "EACCES";
     case EINVAL: return "EINVAL"; case ENOSPC: return "ENOSPC"; case ERANGE: return "ERANGE";
     case ENOMSG: return "ENOMSG"; case EIDRM: return "EIDRM";
+    case EOVERFLOW: return "EOVERFLOW";
     case EBADF: return "EBADF";   case ENOTTY: return "ENOTTY";
     case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
     default: { static char buf[16]; snprintf(buf, sizeof buf, "E%d", e); return buf; }
@@ -513,6 +516,108 @@ struct clone_args_v2 {
 #define SYS_clone3 435
 #endif
 
+/* ---- async I/O owners (fs/fcntl.c, A1-A5) ------------------------------------------------- */
+
+/* The scenario's pipe: made by the scenario init before any actor exists, so every actor holds
+   both ends (one open file, one f_owner); the read end has O_ASYNC, which records this fd number
+   (fasync_helper: si_fd). The spec's AsyncIoCall.PIPE_READ_FD. SIGIO is blocked in the init, so in
+   every actor (children inherit the mask), and only sigwaitinfo({SIGIO}) takes it. */
+#define PIPE_READ_FD 200
+#define PIPE_WRITE_FD 201
+
+static void async_pipe(void) {
+    int p[2];
+    if (pipe(p) < 0 || dup2(p[0], PIPE_READ_FD) < 0 || dup2(p[1], PIPE_WRITE_FD) < 0) _exit(115);
+    close(p[0]);
+    close(p[1]);
+    fcntl(PIPE_READ_FD, F_SETFL, O_ASYNC | O_NONBLOCK);
+    fcntl(PIPE_WRITE_FD, F_SETFL, O_NONBLOCK);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGIO);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/* fsetown PID TYPE: TYPE -1 is F_SETOWN (the sign of PID picks process or group), else F_SETOWN_EX. */
+static long fown_call(const char *op, long a, long b) {
+    if (!strcmp(op, "fsetown")) {
+        if (b < 0) return syscall(SYS_fcntl, PIPE_READ_FD, F_SETOWN, (int) a);
+        struct f_owner_ex ex = {(int) b, (pid_t) a};
+        return syscall(SYS_fcntl, PIPE_READ_FD, F_SETOWN_EX, &ex);
+    }
+    /* F_GETOWN returns a group negated, which the raw call cannot tell from -errno (a group
+       numbered 2 reads as ENOENT): read it as glibc's fcntl does, through F_GETOWN_EX, whose
+       number is the same (pid_vnr if pid_task(owner, type) exists, else 0). */
+    if (!strcmp(op, "fgetown")) {
+        struct f_owner_ex ex = {0, 0};
+        long r = syscall(SYS_fcntl, PIPE_READ_FD, F_GETOWN_EX, &ex);
+        return r < 0 ? r : ex.type == F_OWNER_PGRP ? -(long) ex.pid : (long) ex.pid;
+    }
+    if (!strcmp(op, "fsetsig")) return syscall(SYS_fcntl, PIPE_READ_FD, F_SETSIG, a);
+    if (!strcmp(op, "pwrite")) return write(PIPE_WRITE_FD, "x", 1);
+    if (!strcmp(op, "sigwaitio")) {
+        sigset_t set;
+        siginfo_t info;
+        sigemptyset(&set);
+        sigaddset(&set, SIGIO);
+        long ret = sigwaitinfo(&set, &info);
+        if (ret < 0) return ret;
+        return a == 1 ? (long) info.si_code : a == 2 ? (long) info.si_fd : (long) info.si_pid;
+    }
+    return -2;
+}
+
+/* ---- POSIX message queues (ipc/mqueue.c, Q1-Q3) --------------------------------------------- */
+
+/* The model's one queue name, resolved in the caller's IPC namespace. A process keeps each queue
+   it opens (one per IPC namespace it has called from, found by the namespace's inode) until it
+   exits: closing it would drop its own mq_notify registration (mqueue_flush_file). Children
+   inherit the table with the descriptors. */
+#define MQ_NAME "/nsq"
+static struct { dev_t dev; ino_t ino; mqd_t q; } mqs[8];
+static int nmq;
+
+static mqd_t mq_get(int create) {
+    struct stat st;
+    int known = stat("/proc/self/ns/ipc", &st) == 0;
+    for (int i = 0; known && i < nmq; i++)
+        if (mqs[i].dev == st.st_dev && mqs[i].ino == st.st_ino) return mqs[i].q;
+    struct mq_attr attr;
+    memset(&attr, 0, sizeof attr);
+    attr.mq_maxmsg = 10;   /* the spec's PosixMqueue.MAXMSG */
+    attr.mq_msgsize = 8;
+    mode_t old = umask(0);
+    mqd_t q = mq_open(MQ_NAME, O_RDWR | O_NONBLOCK | (create ? O_CREAT : 0), 0666, &attr);
+    int saved = errno;
+    umask(old);
+    errno = saved;
+    if (q != (mqd_t) -1 && known && nmq < 8) {
+        mqs[nmq].dev = st.st_dev;
+        mqs[nmq].ino = st.st_ino;
+        mqs[nmq++].q = q;
+    }
+    return q;
+}
+
+static long mq_call(const char *op, long a) {
+    mqd_t q = mq_get(!strcmp(op, "mqopen"));
+    if (q == (mqd_t) -1) return -1;
+    if (!strcmp(op, "mqopen")) return 0;
+    if (!strcmp(op, "mqsend")) return mq_send(q, "x", 1, 0);
+    if (!strcmp(op, "mqrecv")) {
+        char buf[8];
+        return mq_receive(q, buf, sizeof buf, NULL);
+    }
+    if (!strcmp(op, "mqnotify")) {
+        struct sigevent sev;
+        memset(&sev, 0, sizeof sev);
+        sev.sigev_notify = SIGEV_SIGNAL;
+        sev.sigev_signo = SIGUSR1;
+        return mq_notify(q, a ? &sev : NULL);
+    }
+    return -2;
+}
+
 static int is_clone(const char *op) {
     return !strcmp(op, "clone") || !strcmp(op, "clone3");
 }
@@ -656,6 +761,12 @@ static void actor(int me) {
             if (ret >= 0) ret = a ? (long) info.si_uid : (long) info.si_pid;
         } else if (!strncmp(op, "msg", 3) || !strncmp(op, "sem", 3) || !strncmp(op, "shm", 3)) {
             ret = ipc_call(op, a);
+            if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
+        } else if (!strcmp(op, "fsetown") || !strcmp(op, "fgetown") || !strcmp(op, "fsetsig") || !strcmp(op, "pwrite")
+                || !strcmp(op, "sigwaitio")) {
+            ret = fown_call(op, a, b);
+        } else if (!strncmp(op, "mq", 2)) {
+            ret = mq_call(op, a);
             if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
         } else if (!strcmp(op, "nlread")) {
             ret = ns_last_pid(0, 0);
@@ -1181,6 +1292,7 @@ static int scenario_init(const char *fds) {
     /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
        actors then never reach the probe or the JVM that runs it. */
     setpgid(0, 0);
+    async_pipe();
     hello(0);
     actor(0);
     return 0;

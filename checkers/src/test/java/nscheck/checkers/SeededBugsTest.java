@@ -43,6 +43,11 @@ class SeededBugsTest {
             "futex-mutex-forever, seeded-wait-without-compare, no-lost-wakeup,   7",
             // credentials and capabilities: setuid(1000), then write(ns_last_pid) (K1)
             "caps-pid-choice,  seeded-ns-last-pid-nocap,  no-unprivileged-pid-choice, 2",
+            // async I/O owners: F_GETOWN across a PID namespace, a plain SIGIO's si_pid (A2, A4)
+            "async-io-owner,   seeded-fown-global,        reported-pid,         3",
+            "async-io-owner,   seeded-sigio-writer-pid,   reported-pid,         3",
+            // POSIX message queues: mq_notify's si_pid from a sender the registrant cannot see (Q3)
+            "mqueue-notify,    seeded-mq-global-pid,      reported-pid,         6",
             // pidfds: pidfd_open, the process exits and is reaped, its number is taken again, the pidfd reaches the newcomer (D2)
             "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
             // namespace files: a container's init opens its own PID namespace's file and asks for the parent (N7)

@@ -29,7 +29,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         List<Syscall> calls(Kernel k, int slot);
     }
 
-    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps", "pidfd", "nsfs");
+    static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
+            "async-io", "mqueue", "pidfd", "nsfs");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -48,6 +49,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(clone3(pidMax));
         out.add(futexThreads());
         out.add(CapsArea.caps());
+        out.add(AsyncIoArea.asyncIo());
+        out.add(MqueueArea.mqueue());
         out.add(PidfdArea.pidfd());
         out.add(NsfsArea.nsfs());
         return out;

@@ -1,5 +1,7 @@
 package nscheck.checkers.conform;
 
+import nscheck.spec.call.AsyncIoCall;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
@@ -96,6 +98,18 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall send(Syscall.Send c) { return op("send"); }
         @Override public ProbeCall sendCreds(Syscall.SendCreds c) { return op("screds", c.pid(), c.uid()); }
         @Override public ProbeCall recvCreds(Syscall.RecvCreds c) { return c.uid() ? none(c) : op("recvcred"); }
+        // async I/O owners on the scenario's pipe (A1-A5): owner type as F_SETOWN_EX's, -1 for F_SETOWN's own sign rule
+        @Override public ProbeCall fSetown(AsyncIoCall.Setown c) { return op("fsetown", c.pid(), -1); }
+        @Override public ProbeCall fSetownEx(AsyncIoCall.SetownEx c) { return op("fsetown", c.pid(), c.type()); }
+        @Override public ProbeCall fGetown(AsyncIoCall.Getown c) { return op("fgetown"); }
+        @Override public ProbeCall fSetsig(AsyncIoCall.Setsig c) { return op("fsetsig", c.sig(), 0); }
+        @Override public ProbeCall pipeWrite(AsyncIoCall.PipeWrite c) { return op("pwrite"); }
+        @Override public ProbeCall sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return op("sigwaitio", c.field(), 0); }
+        // POSIX message queues (Q1-Q3): the queue of the actor's IPC namespace, kept open by each process
+        @Override public ProbeCall mqOpen(MqueueCall.Open c) { return op("mqopen"); }
+        @Override public ProbeCall mqSend(MqueueCall.Send c) { return op("mqsend"); }
+        @Override public ProbeCall mqReceive(MqueueCall.Receive c) { return op("mqrecv"); }
+        @Override public ProbeCall mqNotify(MqueueCall.Notify c) { return op("mqnotify", c.register() ? 1 : 0, 0); }
         // file descriptors (D1-D4): the probe keeps each actor's spec fd numbers mapped onto its real fds
         @Override public ProbeCall pidfdOpen(FdCalls.PidfdOpen c) { return op("pidfdopen", c.pid(), c.flags() & 0xffffffffL); }
         @Override public ProbeCall pidfdSendSignal(FdCalls.PidfdSendSignal c) { return op("pidfdsig", c.fd(), c.sig() | ((long) c.flags() << 8)); }

@@ -83,6 +83,8 @@ public final class GoldenCounts {
             new String[] {"unix-creds", "seeded-raw-stored-pid"}, new String[] {"userns-nproc", "seeded-stuck-nproc"},
             new String[] {"userns-ids", "seeded-raw-uids"}, new String[] {"userns-ids", "seeded-overflow-uids"}, new String[] {"futex-mutex", "seeded-wait-without-compare"},
             new String[] {"futex-pi", "seeded-anonymous-owner"}, new String[] {"caps-pid-choice", "seeded-ns-last-pid-nocap"},
+            new String[] {"async-io-owner", "seeded-fown-global"}, new String[] {"async-io-owner", "seeded-sigio-writer-pid"},
+            new String[] {"mqueue-notify", "seeded-mq-global-pid"},
             new String[] {"pidfd-basic", "seeded-pidfd-by-number"}, new String[] {"nsfs-files", "seeded-ns-parent-unchecked"});
 
     static boolean hasStepBound(ModelSource m) {

@@ -1,7 +1,9 @@
 package nscheck.checkers.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Syscall;
@@ -29,6 +31,10 @@ public final class CallSyntax {
 
     private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
     private static final List<String> CRED_READ = List.of("pid", "uid");
+    /** Indexed by AsyncIoCall.F_OWNER_* and AsyncIoCall.SI_PID/SI_CODE/SI_FD. */
+    private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
+    private static final List<String> SIGIO_READ = List.of("si_pid", "si_code", "si_fd");
+    private static final List<String> MQ_SIGEV = List.of("SIGEV_SIGNAL", "NULL");
 
     /** semctl(2)'s cmd for each of the three calls the one semctl form stands for. */
     private static final Map<Class<?>, String> SEMCTL_CMD = Map.of(Syscall.SemGetpid.class, "GETPID", Syscall.SemGetval.class, "GETVAL",
@@ -118,6 +124,26 @@ public final class CallSyntax {
         f.add(form("sigwaitinfo", "read: si_pid (default) or si_uid", "sigwaitinfo({SIGUSR1, SIGCHLD})", Syscall.Sigwaitinfo.class,
                 a -> new Syscall.Sigwaitinfo(a.choice("read", SIG_READ).equals("si_uid")),
                 c -> args("read", ((Syscall.Sigwaitinfo) c).uid() ? "si_uid" : "si_pid")));
+        // async I/O owners on the model's pipe (A1-A5)
+        f.add(form("fcntl_setown", "pid: above 0 a process, below 0 the group -pid, 0 none", "fcntl(pipe, F_SETOWN, pid)", AsyncIoCall.Setown.class,
+                a -> new AsyncIoCall.Setown(a.integer("pid")), c -> args("pid", ((AsyncIoCall.Setown) c).pid())));
+        f.add(form("fcntl_setown_ex", "type: F_OWNER_TID, F_OWNER_PID or F_OWNER_PGRP; pid", "fcntl(pipe, F_SETOWN_EX, {type, pid})", AsyncIoCall.SetownEx.class,
+                a -> new AsyncIoCall.SetownEx(OWNER_TYPES.indexOf(a.choice("type", OWNER_TYPES)), a.integer("pid")),
+                c -> args("type", OWNER_TYPES.get(((AsyncIoCall.SetownEx) c).type()), "pid", ((AsyncIoCall.SetownEx) c).pid())));
+        f.add(form("fcntl_getown", "", "fcntl(pipe, F_GETOWN)", AsyncIoCall.Getown.class, a -> new AsyncIoCall.Getown(), CallSyntax::none));
+        f.add(form("fcntl_setsig", "sig: a signal number (0 plain SIGIO, 29 SIGIO named)", "fcntl(pipe, F_SETSIG, sig)", AsyncIoCall.Setsig.class,
+                a -> new AsyncIoCall.Setsig(a.integer("sig")), c -> args("sig", ((AsyncIoCall.Setsig) c).sig())));
+        f.add(form("pipe_write", "", "write(pipe, \"x\", 1): SIGIO to the pipe's owner", AsyncIoCall.PipeWrite.class, a -> new AsyncIoCall.PipeWrite(), CallSyntax::none));
+        f.add(form("sigwaitinfo_sigio", "read: si_pid (default), si_code or si_fd", "sigwaitinfo({SIGIO})", AsyncIoCall.SigwaitSigio.class,
+                a -> new AsyncIoCall.SigwaitSigio(SIGIO_READ.indexOf(a.choice("read", SIGIO_READ))),
+                c -> args("read", SIGIO_READ.get(((AsyncIoCall.SigwaitSigio) c).field()))));
+        // POSIX message queues (Q1-Q3)
+        f.add(form("mq_open", "", "mq_open(\"/nsq\", O_CREAT|O_RDWR|O_NONBLOCK, 0666)", MqueueCall.Open.class, a -> new MqueueCall.Open(), CallSyntax::none));
+        f.add(form("mq_send", "", "mq_send on the IPC namespace's queue", MqueueCall.Send.class, a -> new MqueueCall.Send(), CallSyntax::none));
+        f.add(form("mq_receive", "", "mq_receive on it", MqueueCall.Receive.class, a -> new MqueueCall.Receive(), CallSyntax::none));
+        f.add(form("mq_notify", "sigev: SIGEV_SIGNAL (default, SIGUSR1) or NULL", "mq_notify", MqueueCall.Notify.class,
+                a -> new MqueueCall.Notify(a.choice("sigev", MQ_SIGEV).equals("SIGEV_SIGNAL")),
+                c -> args("sigev", ((MqueueCall.Notify) c).register() ? "SIGEV_SIGNAL" : "NULL")));
         f.add(form("msgget", "", "msgget(KEY, IPC_CREAT)", Syscall.Msgget.class, a -> new Syscall.Msgget(), CallSyntax::none));
         f.add(form("msgsnd", "", "msgsnd(0, msg, IPC_NOWAIT)", Syscall.Msgsnd.class, a -> new Syscall.Msgsnd(), CallSyntax::none));
         f.add(form("msgrcv", "", "msgrcv(0, IPC_NOWAIT)", Syscall.Msgrcv.class, a -> new Syscall.Msgrcv(), CallSyntax::none));

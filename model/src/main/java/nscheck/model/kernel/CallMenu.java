@@ -1,7 +1,9 @@
 package nscheck.model.kernel;
 
 import nscheck.model.ModelException;
+import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.Syscall;
 
@@ -104,6 +106,19 @@ public final class CallMenu {
         m.put("clone-newuser-newpid", "clone(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("unshare-newuser-newpid", "unshare(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("execns", "execns(CLONE_NEWPID), execns(CLONE_NEWIPC), execns(CLONE_NEWUSER) (the 2006 proposal; ENOSYS in mainline)");
+        // async I/O owners on the model's pipe (issue 19 item 5; A1-A5)
+        m.put("f-setown", "fcntl(pipe, F_SETOWN, pid) for pid 0 and every pid");
+        m.put("f-setown-pgrp", "fcntl(pipe, F_SETOWN, -pgid) for every pgid");
+        m.put("f-setown-ex", "fcntl(pipe, F_SETOWN_EX, {F_OWNER_TID, F_OWNER_PID, F_OWNER_PGRP, pid}) for every pid");
+        m.put("f-getown", "fcntl(pipe, F_GETOWN)");
+        m.put("f-setsig", "fcntl(pipe, F_SETSIG, sig) for 0, SIGIO and 65 (EINVAL)");
+        m.put("pipe-write", "write(pipe, 1): SIGIO to the pipe's owner");
+        m.put("sigwaitinfo-sigio", "sigwaitinfo({SIGIO}) returning si_pid, si_code and si_fd");
+        // POSIX message queues in the caller's IPC namespace (issue 19 item 4; Q1-Q3)
+        m.put("mq-open", "mq_open(\"/nsq\", O_CREAT|O_RDWR|O_NONBLOCK, 0666)");
+        m.put("mq-send", "mq_send on the caller's IPC namespace's queue");
+        m.put("mq-receive", "mq_receive on it");
+        m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
         FdCallMenu.describe(m);
         return m;
     }
@@ -185,6 +200,22 @@ public final class CallMenu {
                 case "execns" -> {
                     for (int flag : new int[] {CloneFlags.CLONE_NEWPID, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER}) out.add(new Syscall.Execns(flag));
                 }
+                case "f-setown" -> { for (int p = 0; p < pidMax; p++) out.add(new AsyncIoCall.Setown(p)); }
+                case "f-setown-pgrp" -> { for (int p = 1; p < pidMax; p++) out.add(new AsyncIoCall.Setown(-p)); }
+                case "f-setown-ex" -> {
+                    for (int t : new int[] {AsyncIoCall.F_OWNER_TID, AsyncIoCall.F_OWNER_PID, AsyncIoCall.F_OWNER_PGRP})
+                        for (int p = 1; p < pidMax; p++) out.add(new AsyncIoCall.SetownEx(t, p));
+                }
+                case "f-getown" -> out.add(new AsyncIoCall.Getown());
+                case "f-setsig" -> { for (int sig : new int[] {0, Signals.SIGIO, 65}) out.add(new AsyncIoCall.Setsig(sig)); }
+                case "pipe-write" -> out.add(new AsyncIoCall.PipeWrite());
+                case "sigwaitinfo-sigio" -> {
+                    for (int field : new int[] {AsyncIoCall.SI_PID, AsyncIoCall.SI_CODE, AsyncIoCall.SI_FD}) out.add(new AsyncIoCall.SigwaitSigio(field));
+                }
+                case "mq-open" -> out.add(new MqueueCall.Open());
+                case "mq-send" -> out.add(new MqueueCall.Send());
+                case "mq-receive" -> out.add(new MqueueCall.Receive());
+                case "mq-notify" -> { out.add(new MqueueCall.Notify(true)); out.add(new MqueueCall.Notify(false)); }
                 default -> {
                     if (!FdCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
                             + String.join(", ", FAMILIES.keySet()) + ")");

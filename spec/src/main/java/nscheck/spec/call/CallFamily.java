@@ -70,6 +70,18 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String clone3(Syscall.Clone3 call) { return "clone3-set-tid"; }
     @Override public String cloneWithPids(Syscall.CloneWithPids call) { return "clone-with-pids"; }
     @Override public String execns(Syscall.Execns call) { return "execns"; }
+    // async I/O owners (fs/fcntl.c)
+    @Override public String fSetown(AsyncIoCall.Setown call) { return call.pid() < 0 ? "f-setown-pgrp" : "f-setown"; }
+    @Override public String fSetownEx(AsyncIoCall.SetownEx call) { return "f-setown-ex"; }
+    @Override public String fGetown(AsyncIoCall.Getown call) { return "f-getown"; }
+    @Override public String fSetsig(AsyncIoCall.Setsig call) { return "f-setsig"; }
+    @Override public String pipeWrite(AsyncIoCall.PipeWrite call) { return "pipe-write"; }
+    @Override public String sigwaitSigio(AsyncIoCall.SigwaitSigio call) { return "sigwaitinfo-sigio"; }
+    // POSIX message queues (ipc/mqueue.c)
+    @Override public String mqOpen(MqueueCall.Open call) { return "mq-open"; }
+    @Override public String mqSend(MqueueCall.Send call) { return "mq-send"; }
+    @Override public String mqReceive(MqueueCall.Receive call) { return "mq-receive"; }
+    @Override public String mqNotify(MqueueCall.Notify call) { return "mq-notify"; }
     // file descriptors (FdCalls)
     @Override public String pidfdOpen(FdCalls.PidfdOpen call) { return "pidfd-open"; }
     @Override public String pidfdSendSignal(FdCalls.PidfdSendSignal call) { return "pidfd-send-signal"; }

@@ -56,6 +56,16 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R clone3(Syscall.Clone3 call) { return otherwise(call); }
     @Override public R cloneWithPids(Syscall.CloneWithPids call) { return otherwise(call); }
     @Override public R execns(Syscall.Execns call) { return otherwise(call); }
+    @Override public R fSetown(AsyncIoCall.Setown call) { return otherwise(call); }
+    @Override public R fSetownEx(AsyncIoCall.SetownEx call) { return otherwise(call); }
+    @Override public R fGetown(AsyncIoCall.Getown call) { return otherwise(call); }
+    @Override public R fSetsig(AsyncIoCall.Setsig call) { return otherwise(call); }
+    @Override public R pipeWrite(AsyncIoCall.PipeWrite call) { return otherwise(call); }
+    @Override public R sigwaitSigio(AsyncIoCall.SigwaitSigio call) { return otherwise(call); }
+    @Override public R mqOpen(MqueueCall.Open call) { return otherwise(call); }
+    @Override public R mqSend(MqueueCall.Send call) { return otherwise(call); }
+    @Override public R mqReceive(MqueueCall.Receive call) { return otherwise(call); }
+    @Override public R mqNotify(MqueueCall.Notify call) { return otherwise(call); }
     @Override public R pidfdOpen(FdCalls.PidfdOpen call) { return otherwise(call); }
     @Override public R pidfdSendSignal(FdCalls.PidfdSendSignal call) { return otherwise(call); }
     @Override public R waitidPidfd(FdCalls.WaitidPidfd call) { return otherwise(call); }

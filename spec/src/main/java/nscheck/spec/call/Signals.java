@@ -7,6 +7,7 @@ public final class Signals {
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
     public static final int SIGSTOP = 19;
+    public static final int SIGIO = 29;
 
     private Signals() {}
 
@@ -18,6 +19,7 @@ public final class Signals {
             case SIGCHLD -> "SIGCHLD";
             case SIGSTOP -> "SIGSTOP";
             case SIGUSR1 -> "SIGUSR1";
+            case SIGIO -> "SIGIO";
             default -> "SIG" + sig;
         };
     }
@@ -30,6 +32,7 @@ public final class Signals {
             case "SIGCHLD" -> SIGCHLD;
             case "SIGSTOP" -> SIGSTOP;
             case "SIGUSR1" -> SIGUSR1;
+            case "SIGIO" -> SIGIO;
             default -> throw new IllegalArgumentException("unknown signal: " + name);
         };
     }

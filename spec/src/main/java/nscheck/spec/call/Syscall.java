@@ -13,9 +13,6 @@ public sealed interface Syscall {
     default String family() {
         return accept(CallFamily.NAMES);
     }
-    /** Calls on file descriptors (pidfds, namespace files): their records are {@link FdCalls}' (this file is full). */
-    sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close,
-            FdCalls.NsOpen, FdCalls.SetnsFd, FdCalls.NsIoctl {}
     /** The kernel's own steps carry nothing: one value each (see Semantics.step). */
     FutexReturn FUTEX_RETURN = new FutexReturn();
     SignalDelivery SIGNAL_DELIVERY = new SignalDelivery();
@@ -292,6 +289,10 @@ public sealed interface Syscall {
             return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")";
         }
     }
+    /** Call groups whose records live in files of their own: {@link AsyncIoCall} (fs/fcntl.c), {@link MqueueCall} (ipc/mqueue.c), {@link FdCalls} (pidfds, namespace files). */
+    sealed interface AsyncIo extends Syscall permits AsyncIoCall.Setown, AsyncIoCall.SetownEx, AsyncIoCall.Getown, AsyncIoCall.Setsig, AsyncIoCall.PipeWrite, AsyncIoCall.SigwaitSigio {}
+    sealed interface Mqueue extends Syscall permits MqueueCall.Open, MqueueCall.Send, MqueueCall.Receive, MqueueCall.Notify {}
+    sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close, FdCalls.NsOpen, FdCalls.SetnsFd, FdCalls.NsIoctl {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

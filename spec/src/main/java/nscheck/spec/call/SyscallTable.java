@@ -54,6 +54,18 @@ public interface SyscallTable<R> {
     R clone3(Syscall.Clone3 call);
     R cloneWithPids(Syscall.CloneWithPids call);
     R execns(Syscall.Execns call);
+    // ---- async I/O owners (fs/fcntl.c, fs/pipe.c) ----
+    R fSetown(AsyncIoCall.Setown call);
+    R fSetownEx(AsyncIoCall.SetownEx call);
+    R fGetown(AsyncIoCall.Getown call);
+    R fSetsig(AsyncIoCall.Setsig call);
+    R pipeWrite(AsyncIoCall.PipeWrite call);
+    R sigwaitSigio(AsyncIoCall.SigwaitSigio call);
+    // ---- POSIX message queues (ipc/mqueue.c) ----
+    R mqOpen(MqueueCall.Open call);
+    R mqSend(MqueueCall.Send call);
+    R mqReceive(MqueueCall.Receive call);
+    R mqNotify(MqueueCall.Notify call);
     // file descriptors: pidfds, namespace files, close (FdCalls)
     R pidfdOpen(FdCalls.PidfdOpen call);
     R pidfdSendSignal(FdCalls.PidfdSendSignal call);

@@ -1,5 +1,7 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.AsyncIoCall;
+import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Syscall;
@@ -93,6 +95,19 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> futexUnlockPi(Syscall.FutexUnlockPi c) { return one(FutexPiRules.futexUnlockPi(v, k, actor, c.word())); }
     @Override public List<Outcome> futexReturn(Syscall.FutexReturn c) { return one(FutexCoreRules.futexReturn(v, k, actor)); }
 
+    // ---- fs/fcntl.c (async I/O owners), fs/pipe.c -------------------------------------------
+    @Override public List<Outcome> fSetown(AsyncIoCall.Setown c) { return one(FcntlRules.fSetown(v, k, actor, c.pid())); }
+    @Override public List<Outcome> fSetownEx(AsyncIoCall.SetownEx c) { return one(FcntlRules.fSetownEx(v, k, actor, c.type(), c.pid())); }
+    @Override public List<Outcome> fGetown(AsyncIoCall.Getown c) { return one(FcntlRules.fGetown(v, k, actor)); }
+    @Override public List<Outcome> fSetsig(AsyncIoCall.Setsig c) { return one(FcntlRules.fSetsig(k, c.sig())); }
+    @Override public List<Outcome> pipeWrite(AsyncIoCall.PipeWrite c) { return one(FcntlRules.pipeWrite(v, k, actor)); }
+    @Override public List<Outcome> sigwaitSigio(AsyncIoCall.SigwaitSigio c) { return FcntlRules.sigwaitSigio(k, actor, c.field()); }
+
+    // ---- ipc/mqueue.c ------------------------------------------------------------------------
+    @Override public List<Outcome> mqOpen(MqueueCall.Open c) { return one(MqueueRules.mqOpen(k, actor)); }
+    @Override public List<Outcome> mqSend(MqueueCall.Send c) { return one(MqueueRules.mqTimedsend(v, k, actor)); }
+    @Override public List<Outcome> mqReceive(MqueueCall.Receive c) { return one(MqueueRules.mqTimedreceive(k, actor)); }
+    @Override public List<Outcome> mqNotify(MqueueCall.Notify c) { return one(MqueueRules.doMqNotify(k, actor, c.register())); }
     // ---- file descriptors: kernel/pid.c, kernel/signal.c, kernel/exit.c, fs/open.c ----------------
     @Override public List<Outcome> pidfdOpen(FdCalls.PidfdOpen c) { return one(PidRules.pidfdOpen(v, k, actor, c.pid(), c.flags())); }
     @Override public List<Outcome> pidfdSendSignal(FdCalls.PidfdSendSignal c) { return one(SignalRules.pidfdSendSignal(v, k, actor, c.fd(), c.sig(), c.flags())); }

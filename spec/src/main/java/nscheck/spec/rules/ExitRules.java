@@ -49,12 +49,14 @@ final class ExitRules {
     }
 
     /**
-     * do_exit before exit_notify: exit_sem (I8), the fds close, exit_task_namespaces drops the
+     * do_exit before exit_notify: exit_sem (I8), the fds close (a process's last thread drops its
+     * queue registrations, Q2), exit_task_namespaces drops the
      * IPC namespace, and a dead task's signal queue is flushed.
      */
     private static Kernel releaseContext(Kernel k, int slot) {
         Kernel cur = SemRules.exitSem(k, slot);
         cur = AfUnixRules.closeOnExit(cur, slot);
+        cur = MqueueRules.closeOnExit(cur, slot);
         KernelObjects o = cur.objects();
         o = o.withContext(slot, o.context(slot).dead());
         return cur.withCollected(o);

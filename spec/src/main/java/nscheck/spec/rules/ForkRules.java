@@ -90,20 +90,22 @@ final class ForkRules {
             cur = cur.withObjects(cur.objects().addUserNs(UserNamespaceRules.created(cur.objects(), cred)));
             cred = cred.inNewUserNs(slot);
         }
+        // From here on copy_files has run: a failure closes the child's copy of the caller's fds (Q2).
+        boolean sharesFiles = has(flags, CLONE_THREAD);
         refused = NsproxyRules.copyNamespacesRefused(v, cur, cred, flags);
-        if (refused != null) return Outcome.error(k, refused.observation().errno());
+        if (refused != null) return Outcome.error(MqueueRules.failedForkFlush(k, actor, sharesFiles), refused.observation().errno());
         if (k.freeTaskSlot() < 0) return Outcome.error(k, Errno.EAGAIN);
         int target = t.nsForChildren;
         if (has(flags, CLONE_NEWPID)) {
             Outcome tooDeep = PidNamespaceRules.createRefused(limits, cur, t, cred.userNs());
-            if (tooDeep != null) return Outcome.error(k, tooDeep.observation().errno());
+            if (tooDeep != null) return Outcome.error(MqueueRules.failedForkFlush(k, actor, sharesFiles), tooDeep.observation().errno());
             target = cur.freeNsSlot();
             cur = cur.addNamespace(PidNamespace.fresh(t.nsForChildren, k.ns(t.nsForChildren).level() + 1, limits.pidMax(), cred.userNs()));
         }
         PidAllocation a = numbering.allocate(cur, target);
         if (!a.ok()) {
             // The cursors alloc_pid moved before the failing level stay moved; the new namespaces go.
-            Kernel failed = a.kernel().collectNamespaces();
+            Kernel failed = MqueueRules.failedForkFlush(a.kernel(), actor, sharesFiles).collectNamespaces();
             return Outcome.error(failed.withCollected(failed.objects()), a.errno());
         }
         cur = a.kernel();

@@ -49,7 +49,7 @@ final class NsproxyRules {
         int ipc = pc.ipcNs();
         if (has(flags, CLONE_NEWIPC)) {
             ipc = o.freeIpcNsSlot();
-            o = o.addIpcNs(new IpcNamespace(cred.userNs(), null, null, null));
+            o = o.addIpcNs(IpcNamespace.empty(cred.userNs()));
         }
         o = CredRules.copyCreds(o, cred).withContext(child, pc.forChild(ipc, undo).withCred(cred));
         return k.withObjects(o);
@@ -70,7 +70,7 @@ final class NsproxyRules {
         if (has(flags, CLONE_NEWIPC)) {
             KernelObjects p = cur.objects();
             int slot = p.freeIpcNsSlot();
-            p = p.addIpcNs(new IpcNamespace(c.cred().userNs(), null, null, null));
+            p = p.addIpcNs(IpcNamespace.empty(c.cred().userNs()));
             p = p.withContext(actor, p.context(actor).withIpcNs(slot));
             cur = cur.withCollected(p);
         }

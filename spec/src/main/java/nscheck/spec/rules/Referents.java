@@ -1,7 +1,9 @@
 package nscheck.spec.rules;
 
+import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.call.Signals;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.OpenFile;
@@ -9,8 +11,6 @@ import nscheck.spec.state.TaskState;
 import nscheck.spec.state.PeerCred;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.state.SigInfo;
-
-import java.util.List;
 
 /**
  * Ground truth for the invariants: what a call that reports a PID or a uid reads, as the state
@@ -29,8 +29,17 @@ public final class Referents {
             @Override protected PidRef otherwise(Syscall c) { return null; }
 
             @Override public PidRef sigwaitinfo(Syscall.Sigwaitinfo c) {
-                List<SigInfo> q = k.objects().context(actor).pending();
-                return c.uid() || q.isEmpty() ? null : q.get(0).sender();
+                SigInfo next = SignalRules.waitable(k.objects().context(actor));
+                return c.uid() || next == null ? null : next.sender();
+            }
+
+            // A2: the owner while pid_task finds it, else nobody (F_GETOWN reads 0)
+            @Override public PidRef fGetown(AsyncIoCall.Getown c) { return FcntlRules.ownerReferent(k); }
+
+            // A4: a plain SIGIO is the kernel's (SEND_SIG_PRIV), nobody's; POLL_IN's si_pid is si_band, no PID
+            @Override public PidRef sigwaitSigio(AsyncIoCall.SigwaitSigio c) {
+                SigInfo next = k.objects().context(actor).firstPending(sig -> sig == Signals.SIGIO);
+                return c.field() != AsyncIoCall.SI_PID || next == null || next.code() != AsyncIoCall.SI_KERNEL ? null : PidRef.NONE;
             }
 
             @Override public PidRef msgStat(Syscall.MsgStat c) { return MsgRules.statReferent(k, actor, c.receiver()); }
@@ -49,6 +58,18 @@ public final class Referents {
         });
     }
 
+    /**
+     * The magnitude of a reported number: F_GETOWN reports a process group negated (A2); every
+     * other call reports the number itself.
+     */
+    public static long reportedNumber(Syscall call, long value) {
+        return call.accept(new PartialSyscallTable<Long>() {
+            @Override protected Long otherwise(Syscall c) { return value; }
+
+            @Override public Long fGetown(AsyncIoCall.Getown c) { return Math.abs(value); }
+        });
+    }
+
     private static PidRef pidOf(PeerCred c) {
         return c == null ? null : c.pid();
     }
@@ -63,8 +84,8 @@ public final class Referents {
             @Override protected Uid otherwise(Syscall c) { return null; }
 
             @Override public Uid sigwaitinfo(Syscall.Sigwaitinfo c) {
-                List<SigInfo> q = k.objects().context(actor).pending();
-                return !c.uid() || q.isEmpty() ? null : new Uid(q.get(0).senderKuid(), q.get(0).readerUserNs());
+                SigInfo next = SignalRules.waitable(k.objects().context(actor));
+                return !c.uid() || next == null ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }
 
             @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor)) : null; }

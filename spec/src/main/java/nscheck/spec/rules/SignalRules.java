@@ -208,6 +208,21 @@ final class SignalRules {
      * value send_signal_locked left in the siginfo for this target.
      */
     private static Outcome sendUsr1(Variant v, Kernel k, int sender, int target, boolean shared, boolean zeroed, int siUid) {
+        return queueUsr1(v, k, sender, target, shared, zeroed ? 0 : v.siginfoPid(k, sender, target), siUid);
+    }
+
+    /**
+     * __do_notify's SIGEV_SIGNAL (ipc/mqueue.c, Q3): SIGUSR1 to the process of {@code owner}, sent
+     * in the sender's context past check_kill_permission, with si_pid as the variant numbers the
+     * sender for the owner's namespace and si_uid {@code uidInNotifyNs} (the sender's real uid as
+     * the registrant's user namespace wrote it), which send_signal_locked then rewrites as if the
+     * sender's own namespace had written it (the double translation).
+     */
+    static Outcome mqNotifySignal(Variant v, Kernel k, int sender, int owner, int uidInNotifyNs) {
+        return queueUsr1(v, k, sender, owner, true, v.mqNotifyPid(k, sender, owner), carriedUid(v, k, sender, owner, uidInNotifyNs));
+    }
+
+    private static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
@@ -217,7 +232,7 @@ final class SignalRules {
         }
         int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, zeroed ? 0 : v.siginfoPid(k, sender, target), siUid,
+        SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid,
                 PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
         return Outcome.zero(k.withObjects(k.objects().withContext(target, tc.queued(info))));
     }
@@ -259,15 +274,20 @@ final class SignalRules {
         return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))));
     }
 
-    /** sigwaitinfo: dequeues the lowest pending signal and returns its si_pid (or si_uid); blocks while none is queued. */
+    /** sigwaitinfo({SIGUSR1, SIGCHLD}): dequeues the lowest of them pending and returns its si_pid (or si_uid); blocks while none is queued. */
     static List<Outcome> sigwaitinfo(Kernel k, int actor, boolean uid) {
         TaskContext c = k.objects().context(actor);
-        if (c.pending().isEmpty()) return List.of();
-        SigInfo info = c.pending().get(0);
-        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued())).collectNamespaces();
+        SigInfo info = waitable(c);
+        if (info == null) return List.of();
+        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
         if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
         int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
         return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+    }
+
+    /** The siginfo sigwaitinfo({SIGUSR1, SIGCHLD}) takes next: SIGIO stays queued for its own sigwaitinfo (A4). */
+    static SigInfo waitable(TaskContext c) {
+        return c.firstPending(sig -> sig == Signals.SIGUSR1 || sig == Signals.SIGCHLD);
     }
 
     /**

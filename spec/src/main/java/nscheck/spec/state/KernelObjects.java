@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The kernel objects beside tasks and PID namespaces: per-task contexts (credentials, IPC
  * namespace, undo list, signal queue), user namespaces, IPC namespaces, SysV undo lists, the
- * Unix socket and the ucounts. Like {@link Kernel}, tables are slots reused lowest first once
+ * Unix socket, the ucounts and the pipe's async I/O owner. Like {@link Kernel}, tables are slots reused lowest first once
  * their object is unreferenced, and every change returns a new value.
  */
 public final class KernelObjects {
@@ -17,9 +17,12 @@ public final class KernelObjects {
     private final SemUndoList[] undoLists;
     private final UnixSocket socket;
     private final UCounts ucounts;
+    /** The model's pipe's f_owner (A1), null until set: kept apart so every older model hashes as before. */
+    private final Fown fown;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
-                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts) {
+                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts, Fown fown) {
+        this.fown = fown;
         this.contexts = contexts;
         this.userNs = userNs;
         this.ipcNs = ipcNs;
@@ -34,44 +37,31 @@ public final class KernelObjects {
         c[Kernel.ROOT_INIT] = TaskContext.ROOT;
         return new KernelObjects(c, new UserNamespace[] {UserNamespace.INIT_USER_NS},
                 new IpcNamespace[] {IpcNamespace.INIT_IPC_NS}, new SemUndoList[0], null,
-                UCounts.EMPTY.add(UserNamespace.INIT, 0, 1));
+                UCounts.EMPTY.add(UserNamespace.INIT, 0, 1), null);
     }
 
     // ---- queries -------------------------------------------------------------------------
 
-    public TaskContext context(int slot) {
-        return slot < 0 || slot >= contexts.length ? null : contexts[slot];
-    }
+    public TaskContext context(int slot) { return slot < 0 || slot >= contexts.length ? null : contexts[slot]; }
 
     public int userNsSlots() { return userNs.length; }
 
-    public UserNamespace userNs(int slot) {
-        return slot < 0 || slot >= userNs.length ? null : userNs[slot];
-    }
+    public UserNamespace userNs(int slot) { return slot < 0 || slot >= userNs.length ? null : userNs[slot]; }
 
-    public int ipcNsSlots() {
-        return ipcNs.length;
-    }
+    public int ipcNsSlots() { return ipcNs.length; }
 
-    public IpcNamespace ipcNs(int slot) {
-        return slot < 0 || slot >= ipcNs.length ? null : ipcNs[slot];
-    }
+    public IpcNamespace ipcNs(int slot) { return slot < 0 || slot >= ipcNs.length ? null : ipcNs[slot]; }
 
-    public int undoSlots() {
-        return undoLists.length;
-    }
+    public int undoSlots() { return undoLists.length; }
 
-    public SemUndoList undoList(int slot) {
-        return slot < 0 || slot >= undoLists.length ? null : undoLists[slot];
-    }
+    public SemUndoList undoList(int slot) { return slot < 0 || slot >= undoLists.length ? null : undoLists[slot]; }
 
-    public UnixSocket socket() {
-        return socket;
-    }
+    public UnixSocket socket() { return socket; }
 
-    public UCounts ucounts() {
-        return ucounts;
-    }
+    /** The pipe's f_owner, {@link Fown#NONE} until set (A1). */
+    public Fown fown() { return fown == null ? Fown.NONE : fown; }
+
+    public UCounts ucounts() { return ucounts; }
 
     /**
      * A process group of an existing task is numbered {@code nr} in PID namespace {@code ns}: the
@@ -94,30 +84,38 @@ public final class KernelObjects {
     public KernelObjects withContext(int slot, TaskContext c) {
         TaskContext[] copy = contexts.clone();
         copy[slot] = c;
-        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withIpcNs(int slot, IpcNamespace ns) {
         IpcNamespace[] copy = ipcNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withUserNs(int slot, UserNamespace ns) {
         UserNamespace[] copy = userNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects withUndoList(int slot, SemUndoList list) {
         SemUndoList[] copy = undoLists.clone();
         copy[slot] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
     }
 
-    public KernelObjects withSocket(UnixSocket s) { return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts); }
+    public KernelObjects withSocket(UnixSocket s) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown);
+    }
 
-    public KernelObjects withUCounts(UCounts u) { return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u); }
+    public KernelObjects withFown(Fown f) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, ucounts, f);
+    }
+
+    public KernelObjects withUCounts(UCounts u) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u, fown);
+    }
 
     /** The PID namespaces namespace files hold (N5): Kernel#collectNamespaces keeps them. */
     public List<Integer> heldPidNamespaces() { return FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWPID); }
@@ -132,19 +130,19 @@ public final class KernelObjects {
     public KernelObjects addUserNs(UserNamespace ns) {
         UserNamespace[] copy = SlotTables.grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
         copy[freeUserNsSlot()] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects addIpcNs(IpcNamespace ns) {
         IpcNamespace[] copy = SlotTables.grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
         copy[freeIpcNsSlot()] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts);
+        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
     }
 
     public KernelObjects addUndoList(SemUndoList list) {
         SemUndoList[] copy = SlotTables.grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
         copy[freeUndoSlot()] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts);
+        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
     }
 
     /**
@@ -161,15 +159,12 @@ public final class KernelObjects {
         return withUCounts(u);
     }
 
-    /**
-     * release_task: the task's context goes, and with it its RLIMIT_NPROC charge (dec_rlimit_ucounts);
-     * every pidfd on its struct pid {@code pid} now names a pid without a task (FdTables.reaped).
-     */
+    /** release_task: the context goes, with its RLIMIT_NPROC charge; pidfds on its struct pid {@code pid} name no task (FdTables.reaped). */
     KernelObjects released(int slot, PidRef pid, int[] pinnedUserNs) {
         TaskContext c = contexts[slot];
         if (c == null) return this;
         KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
-        return new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts).collect(pinnedUserNs);
+        return new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts, o.fown).collect(pinnedUserNs);
     }
 
     /**
@@ -194,14 +189,15 @@ public final class KernelObjects {
             markUser(userUsed, c.cred().userNs());
             for (SigInfo info : c.pending()) markUser(userUsed, info.readerUserNs());
         }
+        // an IPC namespace pins its owner, and its queue's registration the registrant's user namespace (notify_user_ns)
         for (int n : FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWIPC)) ipcUsed[n] = true; // N5: a file holds its namespace
         for (int n : FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWUSER)) markUser(userUsed, n);
-        for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) markUser(userUsed, ipcNs[i].userNs());
+        for (int i = 0; i < ipcNs.length; i++) if (ipcNs[i] != null && ipcUsed[i]) for (int u : ipcNs[i].pinnedUserNs()) markUser(userUsed, u);
         IpcNamespace[] ipc = SlotTables.trimmed(ipcNs, ipcUsed, IpcNamespace[]::new);
         SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
         UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
         if (ipc == ipcNs && undo == undoLists && user == userNs) return this;
-        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts);
+        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts, fown);
     }
 
     private void markUser(boolean[] used, int ns) {
@@ -224,6 +220,7 @@ public final class KernelObjects {
             if (n.msg() != null) { add(out, n.msg().lspid()); add(out, n.msg().lrpid()); }
             if (n.sem() != null) add(out, n.sem().sempid());
             if (n.shm() != null) { add(out, n.shm().cpid()); add(out, n.shm().lpid()); }
+            if (n.mq() != null) add(out, n.mq().owner());
         }
         if (socket != null) {
             add(out, socket.listenerCred().pid());
@@ -231,6 +228,7 @@ public final class KernelObjects {
             if (socket.toServer() != null) add(out, socket.toServer().pid());
             if (socket.toClient() != null) add(out, socket.toClient().pid());
         }
+        if (fown != null) add(out, fown.pid());
         return out;
     }
 
@@ -249,7 +247,7 @@ public final class KernelObjects {
 
     void hashInto(StateHasher h) {
         // Boot-time namespaces, no undo lists and no socket (every PID-only model): only the contexts and counts vary.
-        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null
+        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null && fown == null
                 && userNs[0].equals(UserNamespace.INIT_USER_NS) && ipcNs[0].equals(IpcNamespace.INIT_IPC_NS)) {
             h.add(-13);
             for (TaskContext c : contexts) {
@@ -282,6 +280,7 @@ public final class KernelObjects {
         if (socket == null) h.add(-11);
         else socket.hashInto(h);
         ucounts.hashInto(h);
+        if (fown != null) fown.hashInto(h);
     }
 
     @Override
@@ -289,7 +288,7 @@ public final class KernelObjects {
         return this == o || (o instanceof KernelObjects k && Arrays.equals(contexts, k.contexts)
                 && Arrays.equals(userNs, k.userNs) && Arrays.equals(ipcNs, k.ipcNs)
                 && Arrays.equals(undoLists, k.undoLists) && java.util.Objects.equals(socket, k.socket)
-                && ucounts.equals(k.ucounts));
+                && ucounts.equals(k.ucounts) && java.util.Objects.equals(fown, k.fown));
     }
 
     @Override

@@ -36,6 +36,12 @@ public final class PidRef {
         return new PidRef(ns, nr);
     }
 
+    /**
+     * No struct pid at all: what a kernel-made siginfo (SEND_SIG_PRIV) or an owner whose task is
+     * gone stands for; numbered 0 in every namespace, held by no task (A2, A4).
+     */
+    public static final PidRef NONE = new PidRef(new int[0], new int[0]);
+
     /** The root init's struct pid (PID 1 of init_pid_ns): the boot process group (PGID 1). */
     static PidRef rootInit() {
         return new PidRef(new int[] {Kernel.ROOT_NS}, new int[] {1});

@@ -14,9 +14,17 @@ import nscheck.spec.call.Signals;
  * type != PIDTYPE_PID ? &t->signal->shared_pending : &t->pending}). tgkill names one thread and
  * queues privately; kill, sigqueue, kill(0), kill(-pgid) and SIGCHLD signal the process and queue
  * on the shared one. Found by `nscheck conform`: a SIGUSR1 can be pending in both at once.
+ *
+ * <p>{@code code}: si_code where the spec reads it, a SIGIO's SI_KERNEL or POLL_IN (A4); 0 for
+ * the signals whose si_code no call reads yet (kill, sigqueue, tgkill, SIGCHLD).
  */
-public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs, boolean shared) {
+public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs, boolean shared, int code) {
+    public SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKuid, int readerUserNs, boolean shared) {
+        this(sig, siPid, siUid, sender, senderKuid, readerUserNs, shared, 0);
+    }
+
     void hashInto(StateHasher h) {
+        if (code != 0) h.add(code);
         h.add(shared ? 1 : 0);
         h.add(readerUserNs);
         h.add(sig);
@@ -28,6 +36,6 @@ public record SigInfo(int sig, int siPid, int siUid, PidRef sender, int senderKu
 
     @Override
     public String toString() {
-        return Signals.name(sig) + (shared ? "" : "/thread") + "{pid=" + siPid + ",uid=" + siUid + "}";
+        return Signals.name(sig) + (shared ? "" : "/thread") + "{pid=" + siPid + ",uid=" + siUid + (code != 0 ? ",code=" + code : "") + "}";
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param ipcNs         slot of nsproxy->ipc_ns; -1 once the task is dead (exit_task_namespaces)
  * @param undoList      slot of sysvsem.undo_list, -1 for none (I7)
  * @param blocksSignals SIGUSR1 and SIGCHLD are blocked, so they queue for sigwaitinfo instead of
- *                      acting (sig_ignored: blocked signals are never ignored)
+ *                      acting (sig_ignored: blocked signals are never ignored); SIGIO is blocked in
+ *                      every task (FcntlRules), so it always queues
  * @param pending       queued siginfo, the thread's private queue first, then the shared one, each
  *                      by signal number; a standard signal queues at most once in each (legacy_queue)
  * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
@@ -64,6 +65,19 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
     /** dequeue_signal: the first of {@link #pending}. */
     public TaskContext dequeued() {
         return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp, fds);
+    }
+
+    /** dequeue_signal for a sigwaitinfo set: the first queued siginfo whose signal {@code inSet} holds, or null. */
+    public SigInfo firstPending(java.util.function.IntPredicate inSet) {
+        for (SigInfo s : pending) if (inSet.test(s.sig())) return s;
+        return null;
+    }
+
+    /** The queue without {@code info}, which {@link #firstPending} returned. */
+    public TaskContext dequeued(SigInfo info) {
+        List<SigInfo> q = new ArrayList<>(pending);
+        q.remove(info);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, fds);
     }
 
     /** The child's copy at fork: credentials, namespaces, mask and open files are inherited (dup_fd); the queue is not. */

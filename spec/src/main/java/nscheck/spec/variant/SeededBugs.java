@@ -164,6 +164,34 @@ public final class SeededBugs {
         @Override public boolean nsLastPidChecksCapability() { return false; }
     };
 
+    // ---- async I/O owners (fs/fcntl.c, issue 19 item 5) ----
+
+    /** Breaks reported-pid: F_GETOWN reports the owner by its root-namespace number, pid_nr instead of pid_vnr (A2). */
+    public static final Variant FOWN_GLOBAL = new Mainline() {
+        @Override public String name() { return "seeded-fown-global"; }
+        @Override public String summary() { return "seeded bug: F_GETOWN reports the owner's global PID, not pid_vnr (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int fownNr(Kernel k, PidRef ref, int ns) { return ref.numberAtLevel(0); }
+    };
+
+    /** Breaks reported-pid: a plain SIGIO carries the writer's PID as the owner sees it, as a kill() would, not the kernel's 0 (A4). */
+    public static final Variant SIGIO_WRITER_PID = new Mainline() {
+        @Override public String name() { return "seeded-sigio-writer-pid"; }
+        @Override public String summary() { return "seeded bug: SIGIO's si_pid names the pipe's writer instead of 0 (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int sigioPid(Kernel k, int writer, int owner) { return translate(k, writer, k.task(owner).activeNs()); }
+    };
+
+    // ---- POSIX message queues (ipc/mqueue.c, issue 19 item 4) ----
+
+    /** Breaks reported-pid: mq_notify's signal carries the sender's global PID (task_tgid_nr), not its number in the registrant's namespace (Q3). */
+    public static final Variant MQ_GLOBAL_PID = new Mainline() {
+        @Override public String name() { return "seeded-mq-global-pid"; }
+        @Override public String summary() { return "seeded bug: mq_notify's si_pid is the sender's global PID (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int mqNotifyPid(Kernel k, int sender, int owner) { return k.task(sender).numberAtLevel(0); }
+    };
+
     /**
      * Breaks pidfd-stable: a pidfd resolved by the numbers its process had, as a PID would be, so
      * once the process is reaped and its numbers handed out again the pidfd reaches the new task
@@ -191,5 +219,7 @@ public final class SeededBugs {
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
+            FOWN_GLOBAL, SIGIO_WRITER_PID,
+            MQ_GLOBAL_PID,
             PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED);
 }

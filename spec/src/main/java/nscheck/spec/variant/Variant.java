@@ -161,4 +161,25 @@ public interface Variant {
     default boolean unshareOnlyAtExec() {
         return false;
     }
+
+    // ---- async I/O owners (fs/fcntl.c, A2, A4); defaults are mainline's answers ----
+
+    /** f_getown: pid_vnr of the owner {@code ref} in {@code ns}, 0 if it has no number there (A2). */
+    default int fownNr(Kernel k, PidRef ref, int ns) {
+        return pidVnr(k, ref, ns);
+    }
+
+    /** si_pid of a plain SIGIO (send_sigio_to_task, SEND_SIG_PRIV): the kernel sends it, so 0 whoever wrote (A4). */
+    default int sigioPid(Kernel k, int writer, int owner) {
+        return 0;
+    }
+
+    // ---- POSIX message queues (ipc/mqueue.c, Q3) ----
+
+    /** __do_notify: si_pid of the notification, the sender's TGID in the registrant's PID namespace (task_tgid_nr_ns), 0 if invisible (Q3). */
+    default int mqNotifyPid(Kernel k, int sender, int owner) {
+        // ns_of_pid(notify_owner): the registrant's own PID namespace, whatever the sender's view
+        // of itself (not prepare_kill_siginfo's task_tgid_vnr; found by `nscheck conform`)
+        return translate(k, k.groupLeader(sender), k.task(owner).activeNs());
+    }
 }
