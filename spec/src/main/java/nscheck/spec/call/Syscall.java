@@ -81,7 +81,6 @@ public sealed interface Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.signalDelivery(this); }
         @Override public String toString() { return "<fatal signal delivered>"; }
     }
-
     // ---- signals with siginfo (kernel/signal.c, P10) ----
 
     /** sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}): they queue for sigwaitinfo instead of acting; inherited by children. */

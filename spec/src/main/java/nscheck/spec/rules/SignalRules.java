@@ -14,7 +14,6 @@ import nscheck.spec.state.Task;
 import nscheck.spec.state.TaskContext;
 import nscheck.spec.state.UserNamespace;
 import nscheck.spec.variant.Variant;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -132,27 +131,19 @@ final class SignalRules {
         return deliver(v, k, actor, target, Signals.SIGUSR1);
     }
 
-    /**
-     * pidfd_send_signal(fd, sig, NULL, flags) (D2): flags outside the three scopes, or more than
-     * one: EINVAL; {@code fd} not a pidfd: EBADF; a struct pid outside the caller's active
-     * namespace and its descendants (access_pidfd_pidns): EINVAL; no task any more: ESRCH. Then
-     * kill(2)'s permission and siginfo; a PIDFD_THREAD pidfd signals its one thread.
-     */
+    /** pidfd_send_signal(fd, sig, NULL, flags) (D2): EINVAL, EBADF, EINVAL (access_pidfd_pidns), ESRCH, then kill(2)'s permission and siginfo. */
     static Outcome pidfdSendSignal(Variant v, Kernel k, int actor, int fd, int sig, int flags) {
-        if ((flags & ~7) != 0 || Integer.bitCount(flags) > 1) return Outcome.error(k, Errno.EINVAL);
         OpenFile.Pidfd p = PidRules.pidfd(k, actor, fd);
+        if ((flags & ~7) != 0 || Integer.bitCount(flags) > 1) return Outcome.error(k, Errno.EINVAL);
         if (p == null) return Outcome.error(k, Errno.EBADF);
         if (!k.isSelfOrDescendant(p.pid().nsAtLevel(p.pid().level()), k.task(actor).activeNs())) return Outcome.error(k, Errno.EINVAL);
-        // The scope: PIDFD_SIGNAL_THREAD (1) or a PIDFD_THREAD pidfd without flags names one thread (PIDTYPE_PID),
-        // else its thread group (PIDTYPE_TGID), which a thread's own struct pid does not lead (pid_task: ESRCH).
-        boolean thread = flags == 1 || (flags == 0 && p.thread());
+        boolean thread = flags == 1 || (flags == 0 && p.thread()); // PIDTYPE_PID; else PIDTYPE_TGID, which a thread's pid does not lead
         int target = v.pidfdTask(k, p);
         if (target < 0 || (!thread && k.task(target).hasLeader())) return Outcome.error(k, Errno.ESRCH);
         if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
         if (thread && sig == Signals.SIGUSR1 && k.task(target).alive()) return sendUsr1(v, k, actor, target, false, false, siUid(v, k, actor, target));
         return deliver(v, k, actor, target, sig);
     }
-
     /** rt_sigqueueinfo(pid, SIGUSR1) with glibc's siginfo: a single process looked up in the caller's namespace (P11). */
     static Outcome sigqueue(Variant v, Kernel k, int actor, int pid) {
         if (pid <= 0) return Outcome.error(k, Errno.EINVAL);
