@@ -92,6 +92,10 @@ static int hello_sock[2];
 #define WORDS_MAX (WORDS_BYTES / 4)
 static int words_fd = -1; /* memfd: the futex words survive the init's exec */
 static volatile uint32_t *words;
+/* Futex word i sits at words[WORD_STRIDE * i]: 8 bytes apart, as the robust list entries that name
+   them (one pointer each) are, so one futex_offset serves every entry of a list (set_robust_list). */
+#define WORD_STRIDE 2
+#define WORD(i) words[WORD_STRIDE * (i)]
 
 static const char *errno_name(int e) {
     switch (e) {
@@ -431,6 +435,31 @@ static long sock_recv(void) {
     return -1;
 }
 
+/* set_robust_list (kernel/futex/syscalls.c; F5): the list user space would have built, in this
+   actor's own memory. a: the entries' words in list order, one per hex digit (word + 1, first entry
+   lowest); b: list_op_pending's word + 1 (0: none), negated for PI entries (bit 0 of each pointer). */
+static struct robust_list robust_entry[MAX_ACTORS][MAX_WORDS];
+static struct robust_list_head robust_head[MAX_ACTORS];
+
+static long set_robust(int me, long a, long b) {
+    int pi = b < 0;
+    long pending = pi ? -b - 1 : b;
+    struct robust_list_head *h = &robust_head[me];
+    h->futex_offset = (long) ((char *) &WORD(0) - (char *) &robust_entry[me][0]);
+    h->list.next = &h->list;
+    struct robust_list **tail = &h->list.next;
+    for (long rest = a; rest; rest >>= 4) {
+        long w = (rest & 15) - 1;
+        if (w < 0 || w >= MAX_WORDS) { errno = EINVAL; return -1; }
+        *tail = (struct robust_list *) ((uintptr_t) &robust_entry[me][w] | (uintptr_t) pi);
+        tail = &robust_entry[me][w].next;
+    }
+    *tail = &h->list;
+    if (pending > MAX_WORDS) { errno = EINVAL; return -1; }
+    h->list_op_pending = pending ? (struct robust_list *) ((uintptr_t) &robust_entry[me][pending - 1] | (uintptr_t) pi) : NULL;
+    return syscall(SYS_set_robust_list, h, sizeof *h);
+}
+
 /* struct clone_args up to set_tid_size (CLONE_ARGS_SIZE_VER1, include/uapi/linux/sched.h). */
 struct clone_args_v2 {
     uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size;
@@ -700,15 +729,17 @@ static void actor(int me) {
             errno = EFAULT;
             ret = -1;
         } else if (!strcmp(op, "fwait")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
         } else if (!strcmp(op, "fwake")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_WAKE, (int) b, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_WAKE, (int) b, NULL, NULL, 0);
         } else if (!strcmp(op, "flock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_LOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_LOCK_PI, 0, NULL, NULL, 0);
         } else if (!strcmp(op, "ftrylock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+        } else if (!strcmp(op, "robust")) {
+            ret = set_robust(me, a, b);
         } else if (!strcmp(op, "funlock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_UNLOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_UNLOCK_PI, 0, NULL, NULL, 0);
         } else {
             put(reply_pipe[1], "R %d = unknown-op %s\n", me, op);
             continue;
@@ -1019,7 +1050,7 @@ static void nspid(int who, int levels, char *out, size_t outlen) {
 static void words_text(int nwords, char *out, size_t outlen) {
     size_t pos = 0;
     out[0] = 0;
-    for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", words[i]);
+    for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", WORD(i));
 }
 
 /* Reports why no sandbox could be made and stops: never run a scenario outside one (exit 2). */

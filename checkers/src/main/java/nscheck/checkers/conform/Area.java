@@ -30,7 +30,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
-            "async-io", "mqueue");
+            "async-io", "mqueue", "futex-robust");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -51,6 +51,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(CapsArea.caps());
         out.add(AsyncIoArea.asyncIo());
         out.add(MqueueArea.mqueue());
+        out.add(FutexRobustArea.futexRobust());
         return out;
     }
 
@@ -277,8 +278,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * thread, holding the PI lock, a namespace init and a task inside it with a thread, all on one shared word:
      * FUTEX_LOCK_PI, TRYLOCK_PI and UNLOCK_PI by threads whose TIDs differ by namespace, WAIT and
      * WAKE, gettid, more threads, and exits while holding the lock (the owner's death: the kernel
-     * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists are not a kernel call in the
-     * spec (no set_robust_list): the futex models cover them.
+     * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists: area futex-robust ({@link FutexRobustArea}).
      */
     static Area futexThreads() {
         List<Scenario.Step> setup = List.of(

@@ -186,10 +186,30 @@ public final class CallSyntax {
         f.add(form("setuid", "uid", "setuid(2)", Syscall.Setuid.class, a -> new Syscall.Setuid(a.integer("uid")), c -> args("uid", ((Syscall.Setuid) c).uid())));
         f.add(new Form("futex", "op: FUTEX_WAIT, FUTEX_WAKE, FUTEX_LOCK_PI, FUTEX_TRYLOCK_PI or FUTEX_UNLOCK_PI; word: index of the shared futex word; val: FUTEX_WAIT's expected value, FUTEX_WAKE's count (default 1)",
                 "futex(2) on a word of memory every task shares", Syscall.FutexWait.class, c -> true, CallSyntax::readFutex, CallSyntax::writeFutex));
+        f.add(form("set_robust_list", "list: indexes of the futex words whose entries the list holds (default none); pending: the word of list_op_pending (default none); pi: every entry is a PI futex (default false)",
+                "set_robust_list(2) with the list user space built first; exit_robust_list reads it at exit", Syscall.SetRobustList.class,
+                CallSyntax::readRobustList, CallSyntax::writeRobustList));
         f.add(form("fatal_signal_delivery", "", "not a call: the kernel acts on a pending fatal signal", Syscall.SignalDelivery.class,
                 a -> new Syscall.SignalDelivery(), CallSyntax::none));
         f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
         return List.copyOf(f);
+    }
+
+    private static Syscall readRobustList(Arguments a) {
+        List<Integer> list = a.integers("list");
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) < 0) throw new ScenarioError(a.pathOf("list") + "[" + i + "]", "must be a futex word index (0 or more), not " + list.get(i));
+            // the kernel would walk a repeated entry as a cycle, up to ROBUST_LIST_LIMIT times
+            if (list.indexOf(list.get(i)) < i) throw new ScenarioError(a.pathOf("list") + "[" + i + "]", "word " + list.get(i) + " is already in the list");
+        }
+        int pending = a.integer("pending", -1);
+        if (pending < -1) throw new ScenarioError(a.pathOf("pending"), "must be a futex word index (0 or more), not " + pending);
+        return new Syscall.SetRobustList(list, pending, a.bool("pi", false));
+    }
+
+    private static Map<String, Object> writeRobustList(Syscall c) {
+        Syscall.SetRobustList r = (Syscall.SetRobustList) c;
+        return args("list", r.words(), "pending", r.pending() < 0 ? null : r.pending(), "pi", r.pi() ? Boolean.TRUE : null);
     }
 
     private static final List<String> FUTEX_OPS = List.of("FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_LOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_UNLOCK_PI");

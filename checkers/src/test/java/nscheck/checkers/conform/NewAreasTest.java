@@ -61,4 +61,31 @@ class NewAreasTest {
         assertTrue(families.containsAll(List.of("futex-lock-pi", "futex-unlock-pi", "futex-trylock-pi", "futex-return", "clone-thread", "exit")), families.toString());
         assertTrue(ownerDied, "an owner's death hands the PI lock on with FUTEX_OWNER_DIED");
     }
+
+    /** Whether any word of a step's words line has FUTEX_OWNER_DIED (0x40000000). */
+    private static boolean ownerDied(String words) {
+        if (words == null) return false;
+        for (String w : words.split(" ")) if ((Long.parseLong(w) & 0x40000000L) != 0) return true;
+        return false;
+    }
+
+    @Test
+    void futexRobustReachesAnOwnersDeathThroughItsRobustList() {
+        boolean markedAtExit = false, pendingWake = false;
+        Set<String> families = new HashSet<>();
+        for (Scenario s : forty("futex-robust")) {
+            Prediction p = SpecReplay.predict(KERNEL_LIKE, s);
+            for (int i = 1; i < s.steps().size(); i++) {
+                Syscall c = s.steps().get(i).call();
+                families.add(c.family());
+                // exit_robust_list marks the word at the death itself, before any waiter runs
+                if (c instanceof Syscall.Exit && !ownerDied(p.steps().get(i - 1).words()) && ownerDied(p.steps().get(i).words())) markedAtExit = true;
+                // a FUTEX_WAIT sleeper returns 0 after a death: woken by handle_futex_death
+                if (c instanceof Syscall.FutexReturn && i >= 1 && s.steps().get(i - 1).call() instanceof Syscall.Exit) pendingWake = true;
+            }
+        }
+        assertTrue(families.containsAll(List.of("set-robust-list", "futex-lock-pi", "futex-wait", "futex-return", "exit")), families.toString());
+        assertTrue(markedAtExit, "a robust entry's owner dies and its word gains FUTEX_OWNER_DIED");
+        assertTrue(pendingWake, "a death wakes a waiter");
+    }
 }

@@ -119,6 +119,8 @@ public final class CallMenu {
         m.put("mq-send", "mq_send on the caller's IPC namespace's queue");
         m.put("mq-receive", "mq_receive on it");
         m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
+        // robust futex lists (F5)
+        m.put("set-robust-list", "set_robust_list with w0 as the list's one entry or as list_op_pending, PI or not (exit_robust_list reads it at exit)");
         return m;
     }
 
@@ -215,6 +217,12 @@ public final class CallMenu {
                 case "mq-send" -> out.add(new MqueueCall.Send());
                 case "mq-receive" -> out.add(new MqueueCall.Receive());
                 case "mq-notify" -> { out.add(new MqueueCall.Notify(true)); out.add(new MqueueCall.Notify(false)); }
+                case "set-robust-list" -> {
+                    for (boolean pi : new boolean[] {false, true}) {
+                        out.add(new Syscall.SetRobustList(List.of(0), -1, pi));
+                        out.add(new Syscall.SetRobustList(List.of(), 0, pi));
+                    }
+                }
                 default -> throw new ModelException("unknown call family '" + f + "' (known: "
                         + String.join(", ", FAMILIES.keySet()) + ")");
             }

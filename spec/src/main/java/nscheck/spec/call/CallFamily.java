@@ -82,4 +82,5 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String mqSend(MqueueCall.Send call) { return "mq-send"; }
     @Override public String mqReceive(MqueueCall.Receive call) { return "mq-receive"; }
     @Override public String mqNotify(MqueueCall.Notify call) { return "mq-notify"; }
+    @Override public String setRobustList(Syscall.SetRobustList call) { return "set-robust-list"; }
 }

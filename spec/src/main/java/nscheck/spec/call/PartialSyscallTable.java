@@ -66,4 +66,5 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R mqSend(MqueueCall.Send call) { return otherwise(call); }
     @Override public R mqReceive(MqueueCall.Receive call) { return otherwise(call); }
     @Override public R mqNotify(MqueueCall.Notify call) { return otherwise(call); }
+    @Override public R setRobustList(Syscall.SetRobustList call) { return otherwise(call); }
 }

@@ -266,9 +266,7 @@ public sealed interface Syscall {
      * whether its credentials hold CAP_CHECKPOINT_RESTORE in the user namespace owning that level (K1).
      */
     record Clone3(int flags, java.util.List<Integer> setTid) implements Syscall {
-        public Clone3 {
-            setTid = java.util.List.copyOf(setTid);
-        }
+        public Clone3 { setTid = java.util.List.copyOf(setTid); }
 
         public <R> R accept(SyscallTable<R> table) { return table.clone3(this); }
         @Override public String toString() {
@@ -280,9 +278,7 @@ public sealed interface Syscall {
      * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}.
      */
     record CloneWithPids(int flags, java.util.List<Integer> pids) implements Syscall {
-        public CloneWithPids {
-            pids = java.util.List.copyOf(pids);
-        }
+        public CloneWithPids { pids = java.util.List.copyOf(pids); }
 
         public <R> R accept(SyscallTable<R> table) { return table.cloneWithPids(this); }
         @Override public String toString() {
@@ -296,5 +292,12 @@ public sealed interface Syscall {
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }
         @Override public String toString() { return "execns(" + CloneFlags.describe(flags) + ")"; }
+    }
+
+    /** set_robust_list with the list user space built first: entries on {@code words}, list_op_pending on {@code pending} (-1: none), all PI if {@code pi} (F5). */
+    record SetRobustList(java.util.List<Integer> words, int pending, boolean pi) implements Syscall {
+        public SetRobustList { words = java.util.List.copyOf(words); }
+        public <R> R accept(SyscallTable<R> table) { return table.setRobustList(this); }
+        @Override public String toString() { return "set_robust_list({" + String.join(" ", words.stream().map(w -> "w" + w).toList()) + (pending < 0 ? "" : (words.isEmpty() ? "" : "; ") + "pending w" + pending) + "}" + (pi ? ", pi" : "") + ")"; }
     }
 }

@@ -66,4 +66,5 @@ public interface SyscallTable<R> {
     R mqSend(MqueueCall.Send call);
     R mqReceive(MqueueCall.Receive call);
     R mqNotify(MqueueCall.Notify call);
+    R setRobustList(Syscall.SetRobustList call);
 }
