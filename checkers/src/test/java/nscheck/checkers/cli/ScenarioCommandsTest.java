@@ -62,6 +62,24 @@ class ScenarioCommandsTest {
         assertTrue(r.out().contains("PASS"), r.out());
     }
 
+    /** Issue 12: a version 2 counterexample with a property prints the author's task names, not slots. */
+    @Test
+    void aCounterexampleWithAPropertyIsPrintedWithTheAuthorsTaskNames() throws Exception {
+        Path f = file("\"model\": \"caps-pid-choice\", \"variant\": \"seeded-ns-last-pid-nocap\", "
+                        + "\"property\": {\"name\": \"no-unprivileged-pid-choice\"}, \"expect\": \"violates\", \"tasks\": [\"init\", \"restorer\"], ",
+                "{\"task\": \"restorer\", \"call\": \"setuid\", \"args\": {\"uid\": 1000}},"
+                        + "{\"task\": \"restorer\", \"call\": \"clone\", \"child\": \"restored\"},"
+                        + "{\"task\": \"restored\", \"call\": \"setuid\", \"args\": {\"uid\": 0}},"
+                        + "{\"task\": \"restorer\", \"call\": \"write_ns_last_pid\", \"args\": {\"value\": 0}}");
+        CliTest.Run r = CliTest.nscheck("replay", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("initial  init[1]; restorer[2]"), r.out());
+        assertTrue(r.out().contains("  1  restorer        [NSpid 2]      setuid(1000)"), r.out());
+        assertTrue(r.out().contains("  3  restored        [NSpid 3]      setuid(0)"), r.out());
+        assertTrue(r.out().contains("  4  restorer        [NSpid 2]      write(ns_last_pid, 0)"), r.out());
+        assertTrue(!r.out().contains(" T1 ") && !r.out().contains(" T2 "), "no slots: " + r.out());
+    }
+
     @Test
     void aResultTheSpecDoesNotGiveIsADivergenceNamingTheStep() throws Exception {
         Path f = file("{\"task\": \"t1\", \"call\": \"clone\", \"args\": {\"flags\": [\"CLONE_NEWPID\"]}, \"child\": \"c\"},"
