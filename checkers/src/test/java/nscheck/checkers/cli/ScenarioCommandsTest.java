@@ -239,6 +239,7 @@ class ScenarioCommandsTest {
         }
         CliTest.Run r = CliTest.nscheck("check", "../examples/models/threads-futex.json", "--progress", "0", "--out", tmp.toString());
         assertTrue(r.out().contains("futex-lock-pi=") && r.out().contains("futex-return=") && r.out().contains("clone-thread="), r.out());
+        assertTrue(r.out().contains("set-robust-list="), "robust lists from a model file: " + r.out());
     }
 
     @Test
@@ -247,7 +248,7 @@ class ScenarioCommandsTest {
         assertEquals(0, r.code(), r.err());
         for (String family : nscheck.model.kernel.CallMenu.FAMILIES.keySet()) assertTrue(r.out().contains("  " + family + " "), family);
         for (var f : nscheck.checkers.scenario.CallSyntax.FORMS) assertTrue(r.out().contains("  " + f.name() + " "), f.name());
-        assertTrue(r.out().contains("set_robust_list"), "says the spec has no set_robust_list call");
+        assertTrue(r.out().contains("  set-robust-list ") && r.out().contains("  set_robust_list "), "robust lists in model and scenario files");
     }
 
     @Test
