@@ -7,7 +7,8 @@
  * Input, one scenario at a time:
  *   scenario <id> <words>
  *   <step> <actor> <op> <arg1> <arg2> <hint> [<pids>] |<expected result>
- *                                       (pids: clone3's set_tid, comma-separated, innermost first)
+ *                                       (pids: clone3's set_tid, comma-separated, innermost first;
+ *                                        rt_sigqueueinfo's si_pid,si_uid)
  *   ...
  *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
  *   end
@@ -691,6 +692,18 @@ static void actor(int me) {
         } else if (!strcmp(op, "sigqueue")) {
             /* glibc's sigqueue: rt_sigqueueinfo with SI_QUEUE and si_pid = getpid(), si_uid = getuid(). */
             ret = sigqueue((pid_t) a, SIGUSR1, (union sigval) {0});
+        } else if (!strcmp(op, "sigqinfo")) {
+            /* rt_sigqueueinfo(pid, SIGUSR1, info) with the siginfo the caller makes (kernel/signal.c
+               do_rt_sigqueueinfo; P10b): si_code b, si_pid and si_uid after the hint. */
+            siginfo_t info;
+            long spid = 0, suid = 0;
+            sscanf(pids, "%ld,%ld", &spid, &suid);
+            memset(&info, 0, sizeof info);
+            info.si_signo = SIGUSR1;
+            info.si_code = (int) b;
+            info.si_pid = (pid_t) spid;
+            info.si_uid = (uid_t) suid;
+            ret = syscall(SYS_rt_sigqueueinfo, (pid_t) a, SIGUSR1, &info);
         } else if (!strcmp(op, "tgkill")) {
             ret = syscall(SYS_tgkill, (pid_t) a, (pid_t) b, SIGUSR1);
         } else if (!strcmp(op, "setpgid")) {

@@ -30,7 +30,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
-            "async-io", "mqueue", "futex-robust");
+            "async-io", "mqueue", "futex-robust", "sigqueueinfo");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -52,6 +52,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(AsyncIoArea.asyncIo());
         out.add(MqueueArea.mqueue());
         out.add(FutexRobustArea.futexRobust());
+        out.add(SigqueueinfoArea.sigqueueinfo());
         return out;
     }
 

@@ -30,6 +30,8 @@ public final class CallSyntax {
                        Predicate<Syscall> matches, Function<Arguments, Syscall> read, Function<Syscall, Map<String, Object>> write) {}
 
     private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
+    /** si_code names rt_sigqueueinfo accepts, the default first. */
+    private static final List<String> SI_CODES = List.of("SI_QUEUE", "SI_USER", "SI_MESGQ", "SI_TKILL");
     private static final List<String> CRED_READ = List.of("pid", "uid");
     /** Indexed by AsyncIoCall.F_OWNER_* and AsyncIoCall.SI_PID/SI_CODE/SI_FD. */
     private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
@@ -117,6 +119,13 @@ public final class CallSyntax {
         f.add(form("sigprocmask", "", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD})", Syscall.SigBlock.class, a -> new Syscall.SigBlock(), CallSyntax::none));
         f.add(form("sigqueue", "pid", "sigqueue(pid, SIGUSR1)", Syscall.Sigqueue.class,
                 a -> new Syscall.Sigqueue(a.integer("pid")), c -> args("pid", ((Syscall.Sigqueue) c).pid())));
+        f.add(form("rt_sigqueueinfo", "pid; si_code: SI_QUEUE (default), SI_USER, SI_MESGQ or SI_TKILL; si_pid; si_uid: the siginfo the caller writes (SIGUSR1)",
+                "rt_sigqueueinfo(pid, SIGUSR1, &info) with a caller-made siginfo", Syscall.RtSigqueueinfo.class,
+                a -> new Syscall.RtSigqueueinfo(a.integer("pid"), nscheck.spec.call.SiCode.parse(a.choice("si_code", SI_CODES)), a.integer("si_pid"), a.integer("si_uid")),
+                c -> {
+                    Syscall.RtSigqueueinfo q = (Syscall.RtSigqueueinfo) c;
+                    return args("pid", q.pid(), "si_code", nscheck.spec.call.SiCode.name(q.code()), "si_pid", q.siPid(), "si_uid", q.siUid());
+                }));
         f.add(form("tgkill", "tgid; tid", "tgkill(tgid, tid, SIGUSR1)", Syscall.Tgkill.class,
                 a -> new Syscall.Tgkill(a.integer("tgid"), a.integer("tid")),
                 c -> args("tgid", ((Syscall.Tgkill) c).tgid(), "tid", ((Syscall.Tgkill) c).tid())));

@@ -88,4 +88,25 @@ class NewAreasTest {
         assertTrue(markedAtExit, "a robust entry's owner dies and its word gains FUTEX_OWNER_DIED");
         assertTrue(pendingWake, "a death wakes a waiter");
     }
+
+    @Test
+    void sigqueueinfoReachesForgedReadsFromVisibleAndInvisibleSendersAndEveryEperm() {
+        Set<String> seen = new HashSet<>();
+        for (Scenario s : forty("sigqueueinfo")) {
+            nscheck.spec.state.Kernel k = SpecReplay.initial(KERNEL_LIKE, s.words());
+            for (Scenario.Step st : s.steps()) {
+                var o = SpecReplay.single(KERNEL_LIKE, k, st);
+                if (st.call() instanceof Syscall.RtSigqueueinfo q && o.observation().failed())
+                    seen.add(nscheck.spec.call.SiCode.name(q.code()) + " " + o.observation());
+                if (st.call() instanceof Syscall.Sigwaitinfo w && !w.uid()) {
+                    var pending = k.objects().context(st.actor()).pending();
+                    if (!pending.isEmpty() && pending.get(0).claimedPid() >= 0)
+                        seen.add(o.observation().value() == 0 ? "forged read as 0" : "forged read as written");
+                }
+                k = o.next();
+            }
+        }
+        for (String want : List.of("SI_USER = -1 EPERM", "SI_TKILL = -1 EPERM", "forged read as written", "forged read as 0"))
+            assertTrue(seen.contains(want), want + " in " + seen);
+    }
 }

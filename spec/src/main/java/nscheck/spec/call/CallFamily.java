@@ -83,4 +83,5 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String mqReceive(MqueueCall.Receive call) { return "mq-receive"; }
     @Override public String mqNotify(MqueueCall.Notify call) { return "mq-notify"; }
     @Override public String setRobustList(Syscall.SetRobustList call) { return "set-robust-list"; }
+    @Override public String rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return "rt-sigqueueinfo"; }
 }

@@ -67,4 +67,5 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R mqReceive(MqueueCall.Receive call) { return otherwise(call); }
     @Override public R mqNotify(MqueueCall.Notify call) { return otherwise(call); }
     @Override public R setRobustList(Syscall.SetRobustList call) { return otherwise(call); }
+    @Override public R rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return otherwise(call); }
 }

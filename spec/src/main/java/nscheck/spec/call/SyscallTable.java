@@ -67,4 +67,5 @@ public interface SyscallTable<R> {
     R mqReceive(MqueueCall.Receive call);
     R mqNotify(MqueueCall.Notify call);
     R setRobustList(Syscall.SetRobustList call);
+    R rtSigqueueinfo(Syscall.RtSigqueueinfo call);
 }
