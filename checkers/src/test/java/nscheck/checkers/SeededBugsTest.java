@@ -48,6 +48,8 @@ class SeededBugsTest {
             "async-io-owner,   seeded-sigio-writer-pid,   reported-pid,         3",
             // POSIX message queues: mq_notify's si_pid from a sender the registrant cannot see (Q3)
             "mqueue-notify,    seeded-mq-global-pid,      reported-pid,         6",
+            // rt_sigqueueinfo: an invisible sender's made-up si_pid kept (P10b)
+            "signals-forged,   seeded-forged-pid-kept,    reported-pid,         4",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -283,7 +283,8 @@ final class SignalRules {
         if (info == null) return List.of();
         Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
         if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
-        int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
+        // a si_pid the sender made up is about nobody in particular (P10b)
+        int about = info.sender() == null || info.claimedPid() >= 0 ? Observation.NOBODY : info.sender().holder(k);
         return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
     }
 
