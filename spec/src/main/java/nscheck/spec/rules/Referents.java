@@ -68,7 +68,7 @@ public final class Referents {
             @Override protected Integer otherwise(Syscall c) { return -1; }
 
             @Override public Integer sigwaitinfo(Syscall.Sigwaitinfo c) {
-                List<SigInfo> q = k.objects().context(actor).pending();
+                var q = k.objects().context(actor).pending();
                 return c.uid() || q.isEmpty() ? -1 : q.get(0).claimedPid();
             }
         });
