@@ -107,6 +107,6 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> mqSend(MqueueCall.Send c) { return one(MqueueRules.mqTimedsend(v, k, actor)); }
     @Override public List<Outcome> mqReceive(MqueueCall.Receive c) { return one(MqueueRules.mqTimedreceive(k, actor)); }
     @Override public List<Outcome> mqNotify(MqueueCall.Notify c) { return one(MqueueRules.doMqNotify(k, actor, c.register())); }
-    @Override public List<Outcome> rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return one(SignalRules.rtSigqueueinfo(v, k, actor, c.pid(), c.code(), c.siPid(), c.siUid())); }
+    @Override public List<Outcome> rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return one(SigqueueinfoRules.rtSigqueueinfo(v, k, actor, c.pid(), c.code(), c.siPid(), c.siUid())); }
     @Override public List<Outcome> setRobustList(Syscall.SetRobustList c) { return one(FutexSyscallsRules.setRobustList(k, actor, c.words(), c.pending(), c.pi())); }
 }

@@ -3,7 +3,6 @@ package nscheck.spec.rules;
 import nscheck.spec.call.Errno;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
-import nscheck.spec.call.SiCode;
 import nscheck.spec.call.Signals;
 import nscheck.spec.state.Credentials;
 import nscheck.spec.state.Kernel;
@@ -143,31 +142,11 @@ final class SignalRules {
     }
 
     /**
-     * rt_sigqueueinfo(pid, SIGUSR1, info) with a siginfo the caller made (P10b; do_rt_sigqueueinfo,
-     * kill_proc_info, send_signal_locked): si_code >= 0 or SI_TKILL only to the caller's own TID,
-     * else EPERM; then a process looked up in the caller's namespace (ESRCH), the kill permission
-     * (si_code <= 0 is from user space) and the queue. si_pid stays as written unless the sender has
-     * no number in the target's namespace (0); si_uid is read in the sender's user namespace and
-     * mapped into the target's.
-     */
-    static Outcome rtSigqueueinfo(Variant v, Kernel k, int actor, int pid, int code, int siPid, int siUid) {
-        int ns = k.task(actor).activeNs();
-        if (SiCode.onlyToSelf(code) && v.translate(k, actor, ns) != pid) return Outcome.error(k, Errno.EPERM);
-        int target = pid <= 0 ? -1 : v.lookup(k, ns, pid);  // find_vpid(pid) finds nothing below 1
-        if (target < 0) return Outcome.error(k, Errno.ESRCH);
-        if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
-        if (!k.task(target).alive()) return Outcome.zero(k);
-        Credentials from = k.objects().context(actor).cred();
-        int kuid = k.objects().userNs(from.userNs()).toKernel(siUid, false);
-        return queueUsr1(v, k, actor, target, true, v.siginfoClaimedPid(k, actor, target, siPid), carriedUid(v, k, actor, target, siUid), siPid, kuid);
-    }
-
-    /**
      * check_kill_permission for a signal a task sends (si_fromuser): always within its own thread
      * group, else kill_ok_by_cred, zombies included (their credentials stay until release). The
      * same-session exception for SIGCONT has nothing to act on: the spec sends no SIGCONT (K3).
      */
-    private static boolean mayKill(Kernel k, int sender, int target) {
+    static boolean mayKill(Kernel k, int sender, int target) {
         if (k.groupLeader(sender) == k.groupLeader(target)) return true;
         KernelObjects o = k.objects();
         return CapabilityRules.killOk(o, o.context(sender).cred(), o.context(target).cred());
@@ -226,7 +205,7 @@ final class SignalRules {
     }
 
     /** The queueing, with the siginfo's numbers given; {@code claimedPid} -1 when the kernel made them, {@code kuid} the uid si_uid denotes. */
-    private static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
+    static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
@@ -261,7 +240,7 @@ final class SignalRules {
      * else read back in the sender's namespace and mapped into the target's. The rewrite is in
      * place, so a group send carries it on to every later target (see {@link #sendToEach}).
      */
-    private static int carriedUid(Variant v, Kernel k, int sender, int target, int value) {
+    static int carriedUid(Variant v, Kernel k, int sender, int target, int value) {
         KernelObjects o = k.objects();
         Credentials from = o.context(sender).cred();
         TaskContext tc = o.context(target);
