@@ -7,7 +7,8 @@
  * Input, one scenario at a time:
  *   scenario <id> <words>
  *   <step> <actor> <op> <arg1> <arg2> <hint> [<pids>] |<expected result>
- *                                       (pids: clone3's set_tid, comma-separated, innermost first)
+ *                                       (pids: clone3's set_tid, comma-separated, innermost first;
+ *                                        rt_sigqueueinfo's si_pid,si_uid)
  *   ...
  *   snapshot <actor> <levels> ...      NSpid of these actors at the end, innermost <levels> numbers
  *   end
@@ -93,6 +94,10 @@ static int hello_sock[2];
 #define WORDS_MAX (WORDS_BYTES / 4)
 static int words_fd = -1; /* memfd: the futex words survive the init's exec */
 static volatile uint32_t *words;
+/* Futex word i sits at words[WORD_STRIDE * i]: 8 bytes apart, as the robust list entries that name
+   them (one pointer each) are, so one futex_offset serves every entry of a list (set_robust_list). */
+#define WORD_STRIDE 2
+#define WORD(i) words[WORD_STRIDE * (i)]
 
 static const char *errno_name(int e) {
     switch (e) {
@@ -507,6 +512,31 @@ static long fd_call(const char *op, long a, long b) {
     return -2;
 }
 
+/* set_robust_list (kernel/futex/syscalls.c; F5): the list user space would have built, in this
+   actor's own memory. a: the entries' words in list order, one per hex digit (word + 1, first entry
+   lowest); b: list_op_pending's word + 1 (0: none), negated for PI entries (bit 0 of each pointer). */
+static struct robust_list robust_entry[MAX_ACTORS][MAX_WORDS];
+static struct robust_list_head robust_head[MAX_ACTORS];
+
+static long set_robust(int me, long a, long b) {
+    int pi = b < 0;
+    long pending = pi ? -b - 1 : b;
+    struct robust_list_head *h = &robust_head[me];
+    h->futex_offset = (long) ((char *) &WORD(0) - (char *) &robust_entry[me][0]);
+    h->list.next = &h->list;
+    struct robust_list **tail = &h->list.next;
+    for (long rest = a; rest; rest >>= 4) {
+        long w = (rest & 15) - 1;
+        if (w < 0 || w >= MAX_WORDS) { errno = EINVAL; return -1; }
+        *tail = (struct robust_list *) ((uintptr_t) &robust_entry[me][w] | (uintptr_t) pi);
+        tail = &robust_entry[me][w].next;
+    }
+    *tail = &h->list;
+    if (pending > MAX_WORDS) { errno = EINVAL; return -1; }
+    h->list_op_pending = pending ? (struct robust_list *) ((uintptr_t) &robust_entry[me][pending - 1] | (uintptr_t) pi) : NULL;
+    return syscall(SYS_set_robust_list, h, sizeof *h);
+}
+
 /* struct clone_args up to set_tid_size (CLONE_ARGS_SIZE_VER1, include/uapi/linux/sched.h). */
 struct clone_args_v2 {
     uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size;
@@ -741,6 +771,18 @@ static void actor(int me) {
         } else if (!strcmp(op, "sigqueue")) {
             /* glibc's sigqueue: rt_sigqueueinfo with SI_QUEUE and si_pid = getpid(), si_uid = getuid(). */
             ret = sigqueue((pid_t) a, SIGUSR1, (union sigval) {0});
+        } else if (!strcmp(op, "sigqinfo")) {
+            /* rt_sigqueueinfo(pid, SIGUSR1, info) with the siginfo the caller makes (kernel/signal.c
+               do_rt_sigqueueinfo; P10b): si_code b, si_pid and si_uid after the hint. */
+            siginfo_t info;
+            long spid = 0, suid = 0;
+            sscanf(pids, "%ld,%ld", &spid, &suid);
+            memset(&info, 0, sizeof info);
+            info.si_signo = SIGUSR1;
+            info.si_code = (int) b;
+            info.si_pid = (pid_t) spid;
+            info.si_uid = (uid_t) suid;
+            ret = syscall(SYS_rt_sigqueueinfo, (pid_t) a, SIGUSR1, &info);
         } else if (!strcmp(op, "tgkill")) {
             ret = syscall(SYS_tgkill, (pid_t) a, (pid_t) b, SIGUSR1);
         } else if (!strcmp(op, "setpgid")) {
@@ -779,15 +821,17 @@ static void actor(int me) {
             errno = EFAULT;
             ret = -1;
         } else if (!strcmp(op, "fwait")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_WAIT, (uint32_t) b, NULL, NULL, 0);
         } else if (!strcmp(op, "fwake")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_WAKE, (int) b, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_WAKE, (int) b, NULL, NULL, 0);
         } else if (!strcmp(op, "flock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_LOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_LOCK_PI, 0, NULL, NULL, 0);
         } else if (!strcmp(op, "ftrylock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+        } else if (!strcmp(op, "robust")) {
+            ret = set_robust(me, a, b);
         } else if (!strcmp(op, "funlock")) {
-            ret = syscall(SYS_futex, &words[a], FUTEX_UNLOCK_PI, 0, NULL, NULL, 0);
+            ret = syscall(SYS_futex, &WORD(a), FUTEX_UNLOCK_PI, 0, NULL, NULL, 0);
         } else {
             put(reply_pipe[1], "R %d = unknown-op %s\n", me, op);
             continue;
@@ -1098,7 +1142,7 @@ static void nspid(int who, int levels, char *out, size_t outlen) {
 static void words_text(int nwords, char *out, size_t outlen) {
     size_t pos = 0;
     out[0] = 0;
-    for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", words[i]);
+    for (int i = 0; i < nwords; i++) pos += (size_t) snprintf(out + pos, outlen - pos, "%s%u", i ? " " : "", WORD(i));
 }
 
 /* Reports why no sandbox could be made and stops: never run a scenario outside one (exit 2). */

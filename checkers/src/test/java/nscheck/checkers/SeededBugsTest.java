@@ -52,6 +52,8 @@ class SeededBugsTest {
             "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
             // namespace files: a container's init opens its own PID namespace's file and asks for the parent (N7)
             "nsfs-files,       seeded-ns-parent-unchecked, ns-file-scope,        3",
+            // rt_sigqueueinfo: an invisible sender's made-up si_pid kept (P10b)
+            "signals-forged,   seeded-forged-pid-kept,    reported-pid,         4",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

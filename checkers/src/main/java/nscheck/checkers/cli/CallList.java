@@ -19,7 +19,7 @@ final class CallList {
             if (!f.arguments().isEmpty()) out.printf("  %-22s   args: %s%n", "", f.arguments());
         }
         out.println();
-        out.println("Not in the spec: set_robust_list. A robust list is user memory the kernel only reads at exit (F5); the futex models");
-        out.println("(futex-robust, futex-robust-crossns) enqueue their lock in it as the user-space lock path does.");
+        out.println("Not calls: the user-space steps of the futex models (cmpxchg on the word, the robust list kept up to date");
+        out.println("around each lock), which is why they are defined in code (docs/models-and-invariants.md).");
     }
 }

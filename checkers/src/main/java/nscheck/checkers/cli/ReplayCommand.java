@@ -113,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
                     Model<?, ?> m = rebuild(cex, common.force);
                     CounterexampleFile.validate(file, cex, m);
                     if (rerecordUnder != null) rerecord(file, cex, stdout);
-                    else replay(file, cex, m, stdout);
+                    else replay(file, cex, m, stdout, script == null ? null : ScenarioReplay.taskNames(script));
                 } catch (CounterexampleFile.BadFile | ScenarioError | ModelException | UsageError e) {
                     unreadable++;
                     String message = e instanceof CounterexampleFile.BadFile ? e.getMessage() : file + ": " + e.getMessage();
@@ -182,7 +182,8 @@ final class ReplayCommand implements Callable<Integer> {
         return out;
     }
 
-    private <S, A> void replay(Path file, Counterexample cex, Model<S, A> m, PrintWriter out) {
+    /** @param names the author's task names of a version 2 file, printed instead of slots; null for version 1 */
+    private <S, A> void replay(Path file, Counterexample cex, Model<S, A> m, PrintWriter out, ScenarioReplay.TaskNames names) {
         String property = cex.property().name();
         boolean expectViolation = Counterexample.VIOLATES.equals(cex.expect());
         if (!quiet) {
@@ -199,11 +200,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Replay.Result<S, A> r = replay.run(initial, cex.trace(), Replay.Matching.EXACT, false);
         if (!quiet) {
-            out.printf("  initial  %s%s%n", m.describeState(initial), r.violatedAt() == 0 ? "   <- " + property + " violated" : "");
+            out.printf("  initial  %s%s%n", names == null ? m.describeState(initial) : names.initial(), r.violatedAt() == 0 ? "   <- " + property + " violated" : "");
             int i = 1;
             for (Trace.Step<S, A> s : r.trace().steps()) {
                 TraceStep d = m.describe(s.pre(), s.action(), s.post());
-                out.println(TraceText.line(i, d) + (r.violatedAt() == i ? "   <- " + property + " violated" : ""));
+                String line = names != null && i <= names.steps().size() ? TraceText.line(i, d, names.steps().get(i - 1)) : TraceText.line(i, d);
+                out.println(line + (r.violatedAt() == i ? "   <- " + property + " violated" : ""));
                 i++;
             }
             if (r.diverged()) out.println("  " + String.format("%3d", r.divergence().step()) + "  DIVERGES: " + r.divergence().message());

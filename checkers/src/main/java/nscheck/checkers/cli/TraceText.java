@@ -17,6 +17,11 @@ final class TraceText {
         out.printf("  final    %s%n", m.describeState(t.last()));
     }
 
+    /** A step of a file whose tasks have names (format version 2): the name in the wider column scenarios use. */
+    static String line(int index, TraceStep d, String task) {
+        return String.format("  %3d  %-15s %-14s %-38s %s", index, task, "[" + d.actorDetail() + "]", d.text(), d.observation());
+    }
+
     static String line(int index, TraceStep d) {
         return String.format("  %3d  %-4s %-12s %-38s %s", index, d.actor(), "[" + d.actorDetail() + "]", d.text(), d.observation());
     }

@@ -30,7 +30,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
-            "async-io", "mqueue", "pidfd", "nsfs");
+            "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -53,6 +53,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(MqueueArea.mqueue());
         out.add(PidfdArea.pidfd());
         out.add(NsfsArea.nsfs());
+        out.add(FutexRobustArea.futexRobust());
+        out.add(SigqueueinfoArea.sigqueueinfo());
         return out;
     }
 
@@ -228,19 +230,21 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * clone3 with set_tid (S1-S3; kernel/pid.c alloc_pid) by tasks at every level of nested PID
      * namespaces, with and without CLONE_NEWPID, among ns_last_pid reads and writes, fork, exit
      * and wait: successes, a PID in use (EEXIST), PIDs out of [1, pid_max) and arrays longer than
-     * the levels (EINVAL), a new namespace's first PID other than 1 (EINVAL). Arrays reach at most
-     * the spec's levels, or beyond the kernel's (EINVAL on both): never the scenario namespace's
-     * parent, the host's namespace. EPERM needs a caller without CAP_CHECKPOINT_RESTORE in an
-     * owning user namespace, which the spec's clone3 takes as an argument, not from user
-     * namespaces: not generated.
+     * the levels (EINVAL), a new namespace's first PID other than 1 (EINVAL), and EPERM (K1): a
+     * caller that dropped to uid 1000 with setuid, or that unshared a user namespace which owns no
+     * PID namespace it can choose in, or the init of a clone(CLONE_NEWUSER|CLONE_NEWPID) choosing
+     * a PID one level up, lacks CAP_CHECKPOINT_RESTORE in the user namespace owning that level.
+     * Arrays reach at most the spec's levels, or beyond the kernel's (EINVAL on both): never the
+     * scenario namespace's parent, the host's namespace.
      */
     static Area clone3(int pidMax) {
-        List<Syscall> base = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "exit", "wait", "getpid", "ns-last-pid-read"), 5));
+        List<Syscall> base = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "exit", "wait", "getpid", "ns-last-pid-read",
+                "setuid", "unshare-newuser", "clone-newuser-newpid"), 5));
         for (int v : new int[] {0, 3, 6, 20}) base.add(new Syscall.WriteNsLastPid(v));
         List<Syscall> fixed = List.copyOf(base);
         List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
         int[] values = {1, 2, 4, 7, pidMax};
-        return new Area("clone3", "clone3 with set_tid at every level, with and without CLONE_NEWPID, among ns_last_pid reads and writes: successes, EEXIST and every EINVAL",
+        return new Area("clone3", "clone3 with set_tid at every level, with and without CLONE_NEWPID, among ns_last_pid reads and writes, by privileged and unprivileged callers: successes, EEXIST, every EINVAL and EPERM",
                 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
                 (k, slot) -> {
                     if (slot == Kernel.ROOT_INIT) return initCalls;
@@ -279,8 +283,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * thread, holding the PI lock, a namespace init and a task inside it with a thread, all on one shared word:
      * FUTEX_LOCK_PI, TRYLOCK_PI and UNLOCK_PI by threads whose TIDs differ by namespace, WAIT and
      * WAKE, gettid, more threads, and exits while holding the lock (the owner's death: the kernel
-     * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists are not a kernel call in the
-     * spec (no set_robust_list): the futex models cover them.
+     * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists: area futex-robust ({@link FutexRobustArea}).
      */
     static Area futexThreads() {
         List<Scenario.Step> setup = List.of(

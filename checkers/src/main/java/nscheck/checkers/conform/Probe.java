@@ -316,6 +316,8 @@ public final class Probe {
 
     /** clone3's set_tid as the probe reads it after the hint: " 1,20003"; empty for other calls. */
     static String setTid(nscheck.spec.call.Syscall call) {
+        // rt_sigqueueinfo's caller-made si_pid and si_uid travel in the same field
+        if (call instanceof nscheck.spec.call.Syscall.RtSigqueueinfo q) return " " + q.siPid() + "," + q.siUid();
         if (!(call instanceof nscheck.spec.call.Syscall.Clone3 c)) return "";
         if (c.setTid().isEmpty()) return " -";
         StringBuilder b = new StringBuilder(" ");

@@ -69,6 +69,16 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall futexTrylockPi(Syscall.FutexTrylockPi c) { return op("ftrylock", c.word(), 0); }
         @Override public ProbeCall futexUnlockPi(Syscall.FutexUnlockPi c) { return op("funlock", c.word(), 0); }
         @Override public ProbeCall futexReturn(Syscall.FutexReturn c) { return op("freturn"); }
+        // rt_sigqueueinfo: the siginfo's si_pid and si_uid follow the step as clone3's set_tid does (Probe.script)
+        @Override public ProbeCall rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return op("sigqinfo", c.pid(), c.code()); }
+        // set_robust_list: a holds the list's words in order, one per hex digit (word + 1, the first entry lowest),
+        // b the pending word + 1 (0: none), negative for PI entries
+        @Override public ProbeCall setRobustList(Syscall.SetRobustList c) {
+            long mask = 0;
+            for (int i = c.words().size() - 1; i >= 0; i--) mask = mask * 16 + c.words().get(i) + 1;
+            long pending = c.pending() + 1;
+            return op("robust", mask, c.pi() ? -pending - 1 : pending);
+        }
         // signals with siginfo (P9, P10, P11)
         @Override public ProbeCall sigqueue(Syscall.Sigqueue c) { return op("sigqueue", c.pid(), 0); }
         @Override public ProbeCall tgkill(Syscall.Tgkill c) { return op("tgkill", c.tgid(), c.tid()); }

@@ -115,6 +115,19 @@ final class Arguments {
         }
     }
 
+    /** true or false; absent means {@code absent}. */
+    boolean bool(String key, boolean absent) {
+        JsonNode v = get(key);
+        if (v == null) return absent;
+        if (!v.isBoolean()) throw new ScenarioError(at(key), "must be true or false, not " + kind(v));
+        return v.booleanValue();
+    }
+
+    /** The JSON path of an argument, for a check the call's form makes on a value it read. */
+    String pathOf(String key) {
+        return at(key);
+    }
+
     /** One of a fixed set of words; the first is the default. */
     String choice(String key, List<String> options) {
         JsonNode v = get(key);

@@ -30,6 +30,8 @@ public final class CallSyntax {
                        Predicate<Syscall> matches, Function<Arguments, Syscall> read, Function<Syscall, Map<String, Object>> write) {}
 
     private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
+    /** si_code names rt_sigqueueinfo accepts, the default first. */
+    private static final List<String> SI_CODES = List.of("SI_QUEUE", "SI_USER", "SI_MESGQ", "SI_TKILL");
     private static final List<String> CRED_READ = List.of("pid", "uid");
     /** Indexed by AsyncIoCall.F_OWNER_* and AsyncIoCall.SI_PID/SI_CODE/SI_FD. */
     private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
@@ -117,6 +119,13 @@ public final class CallSyntax {
         f.add(form("sigprocmask", "", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD})", Syscall.SigBlock.class, a -> new Syscall.SigBlock(), CallSyntax::none));
         f.add(form("sigqueue", "pid", "sigqueue(pid, SIGUSR1)", Syscall.Sigqueue.class,
                 a -> new Syscall.Sigqueue(a.integer("pid")), c -> args("pid", ((Syscall.Sigqueue) c).pid())));
+        f.add(form("rt_sigqueueinfo", "pid; si_code: SI_QUEUE (default), SI_USER, SI_MESGQ or SI_TKILL; si_pid; si_uid: the siginfo the caller writes (SIGUSR1)",
+                "rt_sigqueueinfo(pid, SIGUSR1, &info) with a caller-made siginfo", Syscall.RtSigqueueinfo.class,
+                a -> new Syscall.RtSigqueueinfo(a.integer("pid"), nscheck.spec.call.SiCode.parse(a.choice("si_code", SI_CODES)), a.integer("si_pid"), a.integer("si_uid")),
+                c -> {
+                    Syscall.RtSigqueueinfo q = (Syscall.RtSigqueueinfo) c;
+                    return args("pid", q.pid(), "si_code", nscheck.spec.call.SiCode.name(q.code()), "si_pid", q.siPid(), "si_uid", q.siUid());
+                }));
         f.add(form("tgkill", "tgid; tid", "tgkill(tgid, tid, SIGUSR1)", Syscall.Tgkill.class,
                 a -> new Syscall.Tgkill(a.integer("tgid"), a.integer("tid")),
                 c -> args("tgid", ((Syscall.Tgkill) c).tgid(), "tid", ((Syscall.Tgkill) c).tid())));
@@ -186,11 +195,31 @@ public final class CallSyntax {
         f.add(form("setuid", "uid", "setuid(2)", Syscall.Setuid.class, a -> new Syscall.Setuid(a.integer("uid")), c -> args("uid", ((Syscall.Setuid) c).uid())));
         f.add(new Form("futex", "op: FUTEX_WAIT, FUTEX_WAKE, FUTEX_LOCK_PI, FUTEX_TRYLOCK_PI or FUTEX_UNLOCK_PI; word: index of the shared futex word; val: FUTEX_WAIT's expected value, FUTEX_WAKE's count (default 1)",
                 "futex(2) on a word of memory every task shares", Syscall.FutexWait.class, c -> true, CallSyntax::readFutex, CallSyntax::writeFutex));
+        f.add(form("set_robust_list", "list: indexes of the futex words whose entries the list holds (default none); pending: the word of list_op_pending (default none); pi: every entry is a PI futex (default false)",
+                "set_robust_list(2) with the list user space built first; exit_robust_list reads it at exit", Syscall.SetRobustList.class,
+                CallSyntax::readRobustList, CallSyntax::writeRobustList));
         f.add(form("fatal_signal_delivery", "", "not a call: the kernel acts on a pending fatal signal", Syscall.SignalDelivery.class,
                 a -> new Syscall.SignalDelivery(), CallSyntax::none));
         f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
         FdCallSyntax.add(f);
         return List.copyOf(f);
+    }
+
+    private static Syscall readRobustList(Arguments a) {
+        List<Integer> list = a.integers("list");
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) < 0) throw new ScenarioError(a.pathOf("list") + "[" + i + "]", "must be a futex word index (0 or more), not " + list.get(i));
+            // the kernel would walk a repeated entry as a cycle, up to ROBUST_LIST_LIMIT times
+            if (list.indexOf(list.get(i)) < i) throw new ScenarioError(a.pathOf("list") + "[" + i + "]", "word " + list.get(i) + " is already in the list");
+        }
+        int pending = a.integer("pending", -1);
+        if (pending < -1) throw new ScenarioError(a.pathOf("pending"), "must be a futex word index (0 or more), not " + pending);
+        return new Syscall.SetRobustList(list, pending, a.bool("pi", false));
+    }
+
+    private static Map<String, Object> writeRobustList(Syscall c) {
+        Syscall.SetRobustList r = (Syscall.SetRobustList) c;
+        return args("list", r.words(), "pending", r.pending() < 0 ? null : r.pending(), "pi", r.pi() ? Boolean.TRUE : null);
     }
 
     private static final List<String> FUTEX_OPS = List.of("FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_LOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_UNLOCK_PI");

@@ -7,6 +7,8 @@ import nscheck.spec.state.Limits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * `nscheck replay` of a scenario (a version 2 file without a property): runs it on the spec,
@@ -80,6 +82,21 @@ public final class ScenarioReplay {
         String expected = ran.expected() == null ? "" : ran.agrees() ? "" : "   expected " + ran.expected();
         return String.format("  %s  %-15s %-14s %-38s %s%s", n, ran.task(), "[NSpid " + ran.pre().task(ran.step().actor()).nsPid() + "]",
                 ran.step().call(), ran.step().result(), expected);
+    }
+
+    /**
+     * The author's names in a version 2 file with a property, for replay's lines: the initial
+     * state ({@code init[1]; host[2]}) and the task that takes each step, the kernel's own steps
+     * included, in the order the counterexample form lists them ({@link CounterexampleForm}).
+     */
+    public record TaskNames(String initial, List<String> steps) {}
+
+    public static TaskNames taskNames(Script s) {
+        ScenarioRun.Setting st = ScenarioRun.setting(s);
+        ScenarioRun.Result r = ScenarioRun.run(st, s, true);
+        List<String> steps = new ArrayList<>();
+        for (ScenarioRun.Ran ran : r.steps()) steps.add(ran.task());
+        return new TaskNames(names(st.initial(), st), steps);
     }
 
     /** The initial state with the tasks' names: {@code init[1]; host[2]}. */

@@ -62,6 +62,24 @@ class ScenarioCommandsTest {
         assertTrue(r.out().contains("PASS"), r.out());
     }
 
+    /** Issue 12: a version 2 counterexample with a property prints the author's task names, not slots. */
+    @Test
+    void aCounterexampleWithAPropertyIsPrintedWithTheAuthorsTaskNames() throws Exception {
+        Path f = file("\"model\": \"caps-pid-choice\", \"variant\": \"seeded-ns-last-pid-nocap\", "
+                        + "\"property\": {\"name\": \"no-unprivileged-pid-choice\"}, \"expect\": \"violates\", \"tasks\": [\"init\", \"restorer\"], ",
+                "{\"task\": \"restorer\", \"call\": \"setuid\", \"args\": {\"uid\": 1000}},"
+                        + "{\"task\": \"restorer\", \"call\": \"clone\", \"child\": \"restored\"},"
+                        + "{\"task\": \"restored\", \"call\": \"setuid\", \"args\": {\"uid\": 0}},"
+                        + "{\"task\": \"restorer\", \"call\": \"write_ns_last_pid\", \"args\": {\"value\": 0}}");
+        CliTest.Run r = CliTest.nscheck("replay", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("initial  init[1]; restorer[2]"), r.out());
+        assertTrue(r.out().contains("  1  restorer        [NSpid 2]      setuid(1000)"), r.out());
+        assertTrue(r.out().contains("  3  restored        [NSpid 3]      setuid(0)"), r.out());
+        assertTrue(r.out().contains("  4  restorer        [NSpid 2]      write(ns_last_pid, 0)"), r.out());
+        assertTrue(!r.out().contains(" T1 ") && !r.out().contains(" T2 "), "no slots: " + r.out());
+    }
+
     @Test
     void aResultTheSpecDoesNotGiveIsADivergenceNamingTheStep() throws Exception {
         Path f = file("{\"task\": \"t1\", \"call\": \"clone\", \"args\": {\"flags\": [\"CLONE_NEWPID\"]}, \"child\": \"c\"},"
@@ -221,6 +239,7 @@ class ScenarioCommandsTest {
         }
         CliTest.Run r = CliTest.nscheck("check", "../examples/models/threads-futex.json", "--progress", "0", "--out", tmp.toString());
         assertTrue(r.out().contains("futex-lock-pi=") && r.out().contains("futex-return=") && r.out().contains("clone-thread="), r.out());
+        assertTrue(r.out().contains("set-robust-list="), "robust lists from a model file: " + r.out());
     }
 
     @Test
@@ -229,7 +248,7 @@ class ScenarioCommandsTest {
         assertEquals(0, r.code(), r.err());
         for (String family : nscheck.model.kernel.CallMenu.FAMILIES.keySet()) assertTrue(r.out().contains("  " + family + " "), family);
         for (var f : nscheck.checkers.scenario.CallSyntax.FORMS) assertTrue(r.out().contains("  " + f.name() + " "), f.name());
-        assertTrue(r.out().contains("set_robust_list"), "says the spec has no set_robust_list call");
+        assertTrue(r.out().contains("  set-robust-list ") && r.out().contains("  set_robust_list "), "robust lists in model and scenario files");
     }
 
     @Test

@@ -41,7 +41,7 @@ class NewAreasTest {
                 seen.add(r.startsWith("= -1") ? r : "ok " + c.setTid().size() + " levels");
             }
         }
-        for (String want : List.of("ok 1 levels", "ok 2 levels", "= -1 EEXIST", "= -1 EINVAL"))
+        for (String want : List.of("ok 1 levels", "ok 2 levels", "= -1 EEXIST", "= -1 EINVAL", "= -1 EPERM"))
             assertTrue(seen.contains(want), want + " in " + seen);
     }
 
@@ -60,5 +60,53 @@ class NewAreasTest {
         }
         assertTrue(families.containsAll(List.of("futex-lock-pi", "futex-unlock-pi", "futex-trylock-pi", "futex-return", "clone-thread", "exit")), families.toString());
         assertTrue(ownerDied, "an owner's death hands the PI lock on with FUTEX_OWNER_DIED");
+    }
+
+    /** Whether any word of a step's words line has FUTEX_OWNER_DIED (0x40000000). */
+    private static boolean ownerDied(String words) {
+        if (words == null) return false;
+        for (String w : words.split(" ")) if ((Long.parseLong(w) & 0x40000000L) != 0) return true;
+        return false;
+    }
+
+    @Test
+    void futexRobustReachesAnOwnersDeathThroughItsRobustList() {
+        boolean markedAtExit = false, pendingWake = false;
+        Set<String> families = new HashSet<>();
+        for (Scenario s : forty("futex-robust")) {
+            Prediction p = SpecReplay.predict(KERNEL_LIKE, s);
+            for (int i = 1; i < s.steps().size(); i++) {
+                Syscall c = s.steps().get(i).call();
+                families.add(c.family());
+                // exit_robust_list marks the word at the death itself, before any waiter runs
+                if (c instanceof Syscall.Exit && !ownerDied(p.steps().get(i - 1).words()) && ownerDied(p.steps().get(i).words())) markedAtExit = true;
+                // a FUTEX_WAIT sleeper returns 0 after a death: woken by handle_futex_death
+                if (c instanceof Syscall.FutexReturn && i >= 1 && s.steps().get(i - 1).call() instanceof Syscall.Exit) pendingWake = true;
+            }
+        }
+        assertTrue(families.containsAll(List.of("set-robust-list", "futex-lock-pi", "futex-wait", "futex-return", "exit")), families.toString());
+        assertTrue(markedAtExit, "a robust entry's owner dies and its word gains FUTEX_OWNER_DIED");
+        assertTrue(pendingWake, "a death wakes a waiter");
+    }
+
+    @Test
+    void sigqueueinfoReachesForgedReadsFromVisibleAndInvisibleSendersAndEveryEperm() {
+        Set<String> seen = new HashSet<>();
+        for (Scenario s : forty("sigqueueinfo")) {
+            nscheck.spec.state.Kernel k = SpecReplay.initial(KERNEL_LIKE, s.words());
+            for (Scenario.Step st : s.steps()) {
+                var o = SpecReplay.single(KERNEL_LIKE, k, st);
+                if (st.call() instanceof Syscall.RtSigqueueinfo q && o.observation().failed())
+                    seen.add(nscheck.spec.call.SiCode.name(q.code()) + " " + o.observation());
+                if (st.call() instanceof Syscall.Sigwaitinfo w && !w.uid()) {
+                    var pending = k.objects().context(st.actor()).pending();
+                    if (!pending.isEmpty() && pending.get(0).claimedPid() >= 0)
+                        seen.add(o.observation().value() == 0 ? "forged read as 0" : "forged read as written");
+                }
+                k = o.next();
+            }
+        }
+        for (String want : List.of("SI_USER = -1 EPERM", "SI_TKILL = -1 EPERM", "forged read as written", "forged read as 0"))
+            assertTrue(seen.contains(want), want + " in " + seen);
     }
 }

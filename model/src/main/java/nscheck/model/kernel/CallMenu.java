@@ -120,6 +120,9 @@ public final class CallMenu {
         m.put("mq-receive", "mq_receive on it");
         m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
         FdCallMenu.describe(m);
+        m.put("rt-sigqueueinfo", "rt_sigqueueinfo(pid, SIGUSR1, info) for every pid with a caller-made siginfo claiming si_pid 1: SI_QUEUE with si_uid 0 and 1000, SI_USER and SI_TKILL (EPERM but to oneself) (P10b)");
+        // robust futex lists (F5)
+        m.put("set-robust-list", "set_robust_list with w0 as the list's one entry or as list_op_pending, PI or not (exit_robust_list reads it at exit)");
         return m;
     }
 
@@ -216,6 +219,20 @@ public final class CallMenu {
                 case "mq-send" -> out.add(new MqueueCall.Send());
                 case "mq-receive" -> out.add(new MqueueCall.Receive());
                 case "mq-notify" -> { out.add(new MqueueCall.Notify(true)); out.add(new MqueueCall.Notify(false)); }
+                case "rt-sigqueueinfo" -> {
+                    for (int p = 1; p < pidMax; p++) {
+                        out.add(new Syscall.RtSigqueueinfo(p, nscheck.spec.call.SiCode.SI_QUEUE, 1, 0));
+                        out.add(new Syscall.RtSigqueueinfo(p, nscheck.spec.call.SiCode.SI_QUEUE, 1, 1000));
+                        out.add(new Syscall.RtSigqueueinfo(p, nscheck.spec.call.SiCode.SI_USER, 1, 0));
+                        out.add(new Syscall.RtSigqueueinfo(p, nscheck.spec.call.SiCode.SI_TKILL, 1, 0));
+                    }
+                }
+                case "set-robust-list" -> {
+                    for (boolean pi : new boolean[] {false, true}) {
+                        out.add(new Syscall.SetRobustList(List.of(0), -1, pi));
+                        out.add(new Syscall.SetRobustList(List.of(), 0, pi));
+                    }
+                }
                 default -> {
                     if (!FdCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
                             + String.join(", ", FAMILIES.keySet()) + ")");

@@ -31,16 +31,23 @@ public final class ObjectInvariants {
         return List.of(reportedPid(), reportedPidReaches(s), uidMapping(), nprocExact(), undoOwnNamespace());
     }
 
-    /** I1, I3, C3, C4, P10, A2, A4: the number read is pid_nr_ns of the referent in the reader's namespace. */
+    /**
+     * I1, I3, C3, C4, P10, A2, A4: the number read is pid_nr_ns of the referent in the reader's namespace.
+     * P10b: a si_pid the sender wrote itself (rt_sigqueueinfo) is read as written, but only from a
+     * sender the reader can see: from an invisible one it is 0, as any si_pid.
+     */
     static Property<Kernel, KernelStep> reportedPid() {
         return new Property.AlwaysStep<>("reported-pid",
-                "a PID read from a siginfo, an IPC object, a socket or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0)", (pre, step, post) -> {
+                "a PID read from a siginfo, an IPC object, a socket or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
             PidRef ref = Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int callerNs = pre.task(step.actor()).activeNs();
-            return Verdict.of(Referents.reportedNumber(step.call(), r.value()) == ref.numberIn(callerNs));
+            int claimed = Referents.claimedPid(pre, step.actor(), step.call());
+            int expected = ref.numberIn(callerNs);
+            if (claimed >= 0 && expected != 0) expected = claimed;
+            return Verdict.of(Referents.reportedNumber(step.call(), r.value()) == expected);
         });
     }
 

@@ -90,4 +90,6 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String nsOpen(FdCalls.NsOpen call) { return "ns-open"; }
     @Override public String setnsFd(FdCalls.SetnsFd call) { return "setns-fd"; }
     @Override public String nsIoctl(FdCalls.NsIoctl call) { return call.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && call.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? "ns-ioctl-pid" : "ns-ioctl"; }
+    @Override public String setRobustList(Syscall.SetRobustList call) { return "set-robust-list"; }
+    @Override public String rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return "rt-sigqueueinfo"; }
 }

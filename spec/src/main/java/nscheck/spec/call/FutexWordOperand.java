@@ -20,4 +20,10 @@ public final class FutexWordOperand extends PartialSyscallTable<Integer> {
     @Override public Integer futexLockPi(Syscall.FutexLockPi call) { return call.word(); }
     @Override public Integer futexTrylockPi(Syscall.FutexTrylockPi call) { return call.word(); }
     @Override public Integer futexUnlockPi(Syscall.FutexUnlockPi call) { return call.word(); }
+    /** The highest word the list names: a scenario's word count must reach it. */
+    @Override public Integer setRobustList(Syscall.SetRobustList call) {
+        int max = call.pending();
+        for (int w : call.words()) max = Math.max(max, w);
+        return max;
+    }
 }

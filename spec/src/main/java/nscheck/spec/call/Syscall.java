@@ -72,11 +72,9 @@ public sealed interface Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.setChildSubreaper(this); }
         @Override public String toString() { return "prctl(PR_SET_CHILD_SUBREAPER, 1)"; }
     }
-    /**
-     * Not a call: the kernel acting on a pending fatal signal when the task next returns to user
+    /** Not a call: the kernel acting on a pending fatal signal when the task next returns to user
      * space (get_signal -> do_group_exit). Delivery is a step of its own because a kill(2) and the
-     * death it causes are not atomic: other tasks run in between and can observe the gap.
-     */
+     * death it causes are not atomic: other tasks run in between and can observe the gap. */
     record SignalDelivery() implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.signalDelivery(this); }
         @Override public String toString() { return "<fatal signal delivered>"; }
@@ -250,38 +248,28 @@ public sealed interface Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.futexUnlockPi(this); }
         @Override public String toString() { return "futex(w" + word + ", FUTEX_UNLOCK_PI)"; }
     }
-    /**
-     * Not a call: a task the kernel has woken (FUTEX_WAKE, a PI hand-off, an owner's death) runs
+    /** Not a call: a task the kernel has woken (FUTEX_WAKE, a PI hand-off, an owner's death) runs
      * again and returns from the futex call it slept in. Separate from the wake-up because the
-     * waker and the woken do not run atomically: other tasks run in between.
-     */
+     * waker and the woken do not run atomically: other tasks run in between. */
     record FutexReturn() implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.futexReturn(this); }
         @Override public String toString() { return "<futex call returns>"; }
     }
-    /**
-     * clone3 with set_tid (S1-S3): {@code setTid.get(0)} is the innermost level, later entries go
+    /** clone3 with set_tid (S1-S3): {@code setTid.get(0)} is the innermost level, later entries go
      * outward. Whether the caller may choose is not an argument: alloc_pid asks, level by level,
-     * whether its credentials hold CAP_CHECKPOINT_RESTORE in the user namespace owning that level (K1).
-     */
+     * whether its credentials hold CAP_CHECKPOINT_RESTORE in the user namespace owning that level (K1). */
     record Clone3(int flags, java.util.List<Integer> setTid) implements Syscall {
-        public Clone3 {
-            setTid = java.util.List.copyOf(setTid);
-        }
+        public Clone3 { setTid = java.util.List.copyOf(setTid); }
 
         public <R> R accept(SyscallTable<R> table) { return table.clone3(this); }
         @Override public String toString() {
             return "clone3(" + CloneFlags.describe(flags) + ", set_tid=" + setTid + ")";
         }
     }
-    /**
-     * clone_with_pids (2009, not merged; H4): {@code pids.get(0)} is init_pid_ns, later entries go
-     * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}.
-     */
+    /** clone_with_pids (2009, not merged; H4): {@code pids.get(0)} is init_pid_ns, later entries go
+     * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}. */
     record CloneWithPids(int flags, java.util.List<Integer> pids) implements Syscall {
-        public CloneWithPids {
-            pids = java.util.List.copyOf(pids);
-        }
+        public CloneWithPids { pids = java.util.List.copyOf(pids); }
 
         public <R> R accept(SyscallTable<R> table) { return table.cloneWithPids(this); }
         @Override public String toString() {
@@ -296,5 +284,17 @@ public sealed interface Syscall {
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }
         @Override public String toString() { return "execns(" + CloneFlags.describe(flags) + ")"; }
+    }
+
+    /** set_robust_list with the list user space built first: entries on {@code words}, list_op_pending on {@code pending} (-1: none), all PI if {@code pi} (F5). */
+    record SetRobustList(java.util.List<Integer> words, int pending, boolean pi) implements Syscall {
+        public SetRobustList { words = java.util.List.copyOf(words); }
+        public <R> R accept(SyscallTable<R> table) { return table.setRobustList(this); }
+        @Override public String toString() { return "set_robust_list({" + String.join(" ", words.stream().map(w -> "w" + w).toList()) + (pending < 0 ? "" : (words.isEmpty() ? "" : "; ") + "pending w" + pending) + "}" + (pi ? ", pi" : "") + ")"; }
+    }
+    /** rt_sigqueueinfo(pid, SIGUSR1, &info) with a siginfo the caller made: si_code {@code code} ({@link SiCode}), si_pid {@code siPid}, si_uid {@code siUid} (P10b). */
+    record RtSigqueueinfo(int pid, int code, int siPid, int siUid) implements Syscall {
+        public <R> R accept(SyscallTable<R> table) { return table.rtSigqueueinfo(this); }
+        @Override public String toString() { return "rt_sigqueueinfo(" + pid + ", SIGUSR1, {" + SiCode.name(code) + ", pid=" + siPid + ", uid=" + siUid + "})"; }
     }
 }

@@ -74,4 +74,6 @@ public interface SyscallTable<R> {
     R nsOpen(FdCalls.NsOpen call);
     R setnsFd(FdCalls.SetnsFd call);
     R nsIoctl(FdCalls.NsIoctl call);
+    R setRobustList(Syscall.SetRobustList call);
+    R rtSigqueueinfo(Syscall.RtSigqueueinfo call);
 }

@@ -118,4 +118,6 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> nsOpen(FdCalls.NsOpen c) { return one(NsfsRules.nsOpen(k, actor, c.kind())); }
     @Override public List<Outcome> setnsFd(FdCalls.SetnsFd c) { return one(NsproxyRules.setnsFd(v, k, actor, c.fd(), c.nstype())); }
     @Override public List<Outcome> nsIoctl(FdCalls.NsIoctl c) { return one(NsfsRules.nsIoctl(v, k, actor, c.fd(), c.op(), c.arg())); }
+    @Override public List<Outcome> rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return one(SigqueueinfoRules.rtSigqueueinfo(v, k, actor, c.pid(), c.code(), c.siPid(), c.siUid())); }
+    @Override public List<Outcome> setRobustList(Syscall.SetRobustList c) { return one(FutexSyscallsRules.setRobustList(k, actor, c.words(), c.pending(), c.pi())); }
 }

@@ -39,6 +39,7 @@ final class FutexPiRules {
             Errno refused = attachToPiState(v, k, actor, uval, m.piState(word));
             if (refused != null) return Outcome.error(k, refused);
             if (trylock) return Outcome.error(k, Errno.EAGAIN); // rt_mutex_futex_trylock fails: EWOULDBLOCK
+            if (chainReaches(m, m.piState(word).owner(), actor)) return Outcome.error(k, Errno.EDEADLK);
             return new Outcome(k.withMemory(m.enqueue(new FutexWaiter(actor, word, true, false))), Observation.BLOCKED);
         }
         if (tid(uval) == 0) {
@@ -51,8 +52,28 @@ final class FutexPiRules {
         // handle_exit_race: no such task, or one whose futex state is already dead: ESRCH.
         if (owner < 0 || !k.task(owner).alive()) return Outcome.error(cur, Errno.ESRCH);
         if (trylock) return Outcome.error(cur, Errno.EAGAIN);
+        // The new pi_state dies with the failed waiter (put_pi_state); FUTEX_WAITERS stays set.
+        if (chainReaches(cur.memory(), owner, actor)) return Outcome.error(cur, Errno.EDEADLK);
         SharedMemory next = cur.memory().withPiState(new PiState(word, owner)).enqueue(new FutexWaiter(actor, word, true, false));
         return new Outcome(cur.withMemory(next), Observation.BLOCKED);
+    }
+
+    /**
+     * The deadlock check of rt_mutex_adjust_prio_chain (futex_lock_pi blocks through
+     * __rt_mutex_start_proxy_lock with RT_MUTEX_FULL_CHAINWALK; F3): from the owner of the lock the
+     * caller would sleep on, follow each owner to the PI lock it sleeps on and that lock's owner;
+     * reaching the caller is EDEADLK. A woken waiter no longer counts as blocked: its lock has no
+     * rt_mutex owner until it runs (mark_wakeup_next_waiter), so the walk stops there.
+     */
+    private static boolean chainReaches(SharedMemory m, int owner, int actor) {
+        for (int hops = 0; owner != PiState.NO_OWNER && hops <= m.waiters().size(); hops++) {
+            if (owner == actor) return true;
+            FutexWaiter w = m.waiterOf(owner);
+            if (w == null || !w.pi() || w.woken()) return false;
+            PiState ps = m.piState(w.word());
+            owner = ps == null ? PiState.NO_OWNER : ps.owner();
+        }
+        return false;
     }
 
     /** attach_to_pi_state (its cases [4]-[10]); null when the caller may queue. */

@@ -70,6 +70,21 @@ public final class Referents {
         });
     }
 
+    /**
+     * The si_pid a caller wrote into the siginfo a pid-reading sigwaitinfo dequeues (rt_sigqueueinfo,
+     * P10b), or -1 when the kernel made it or the call reads no siginfo pid.
+     */
+    public static int claimedPid(Kernel k, int actor, Syscall call) {
+        return call.accept(new PartialSyscallTable<Integer>() {
+            @Override protected Integer otherwise(Syscall c) { return -1; }
+
+            @Override public Integer sigwaitinfo(Syscall.Sigwaitinfo c) {
+                var q = k.objects().context(actor).pending();
+                return c.uid() || q.isEmpty() ? -1 : q.get(0).claimedPid();
+            }
+        });
+    }
+
     private static PidRef pidOf(PeerCred c) {
         return c == null ? null : c.pid();
     }

@@ -159,7 +159,7 @@ final class SignalRules {
      * group, else kill_ok_by_cred, zombies included (their credentials stay until release). The
      * same-session exception for SIGCONT has nothing to act on: the spec sends no SIGCONT (K3).
      */
-    private static boolean mayKill(Kernel k, int sender, int target) {
+    static boolean mayKill(Kernel k, int sender, int target) {
         if (k.groupLeader(sender) == k.groupLeader(target)) return true;
         KernelObjects o = k.objects();
         return CapabilityRules.killOk(o, o.context(sender).cred(), o.context(target).cred());
@@ -214,6 +214,11 @@ final class SignalRules {
     }
 
     private static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid) {
+        return queueUsr1(v, k, sender, target, shared, siPid, siUid, -1, k.objects().context(sender).cred().uid());
+    }
+
+    /** The queueing, with the siginfo's numbers given; {@code claimedPid} -1 when the kernel made them, {@code kuid} the uid si_uid denotes. */
+    static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
             if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
@@ -221,10 +226,8 @@ final class SignalRules {
             Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(Signals.SIGUSR1));
             return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
         }
-        int senderUid = k.objects().context(sender).cred().uid();
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid,
-                PidRef.of(k, group), senderUid, tc.cred().userNs(), shared);
+        SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid, PidRef.of(k, group), kuid, tc.cred().userNs(), shared, 0, claimedPid);
         return Outcome.zero(k.withObjects(k.objects().withContext(target, tc.queued(info))));
     }
 
@@ -250,7 +253,7 @@ final class SignalRules {
      * else read back in the sender's namespace and mapped into the target's. The rewrite is in
      * place, so a group send carries it on to every later target (see {@link #sendToEach}).
      */
-    private static int carriedUid(Variant v, Kernel k, int sender, int target, int value) {
+    static int carriedUid(Variant v, Kernel k, int sender, int target, int value) {
         KernelObjects o = k.objects();
         Credentials from = o.context(sender).cred();
         TaskContext tc = o.context(target);
@@ -272,7 +275,8 @@ final class SignalRules {
         if (info == null) return List.of();
         Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
         if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
-        int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
+        // a si_pid the sender made up is about nobody in particular (P10b)
+        int about = info.sender() == null || info.claimedPid() >= 0 ? Observation.NOBODY : info.sender().holder(k);
         return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
     }
 

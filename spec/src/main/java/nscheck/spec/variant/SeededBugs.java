@@ -216,10 +216,22 @@ public final class SeededBugs {
         @Override public boolean nsParentVisible(Kernel k, int parent, int active) { return true; }
     };
 
+    /**
+     * Breaks reported-pid: send_signal_locked keeps a caller-made si_pid even when the sender has
+     * no number in the target's namespace, so a task outside a container can make its signals
+     * look as if they came from any task inside (P10b: the kernel writes 0 there).
+     */
+    public static final Variant FORGED_PID_KEPT = new Mainline() {
+        @Override public String name() { return "seeded-forged-pid-kept"; }
+        @Override public String summary() { return "seeded bug: rt_sigqueueinfo's si_pid kept from an invisible sender (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int siginfoClaimedPid(Kernel k, int sender, int target, int claimed) { return claimed; }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
             FOWN_GLOBAL, SIGIO_WRITER_PID,
             MQ_GLOBAL_PID,
-            PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED);
+            PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT);
 }

@@ -57,6 +57,11 @@ public interface Variant {
     /** si_pid of a signal from {@code sender} as {@code target} will read it (P10). */
     int siginfoPid(Kernel k, int sender, int target);
 
+    /** send_signal_locked for a siginfo the sender made (rt_sigqueueinfo, P10b): its si_pid as written, 0 if the sender has no number in the target's namespace. */
+    default int siginfoClaimedPid(Kernel k, int sender, int target, int claimed) {
+        return k.task(sender).hasNumberIn(k.task(target).activeNs()) ? claimed : 0;
+    }
+
     /** from_kuid_munged / from_kgid_munged: the id {@code userNs} sees for kernel id {@code kid} (C3, P10, I4). */
     int fromKernelId(Kernel k, int userNs, int kid, boolean group);
 
