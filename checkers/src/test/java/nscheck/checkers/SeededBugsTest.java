@@ -52,6 +52,8 @@ class SeededBugsTest {
             "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
             // namespace files: a container's init opens its own PID namespace's file and asks for the parent (N7)
             "nsfs-files,       seeded-ns-parent-unchecked, ns-file-scope,        3",
+            // kernel threads of init_pid_ns: kill(-1, SIGKILL) reaches kthreadd and its thread
+            "kthreads-host,    seeded-kthread-killable,   kernel-threads-live,        1",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

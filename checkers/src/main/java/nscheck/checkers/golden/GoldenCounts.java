@@ -85,7 +85,8 @@ public final class GoldenCounts {
             new String[] {"futex-pi", "seeded-anonymous-owner"}, new String[] {"caps-pid-choice", "seeded-ns-last-pid-nocap"},
             new String[] {"async-io-owner", "seeded-fown-global"}, new String[] {"async-io-owner", "seeded-sigio-writer-pid"},
             new String[] {"mqueue-notify", "seeded-mq-global-pid"},
-            new String[] {"pidfd-basic", "seeded-pidfd-by-number"}, new String[] {"nsfs-files", "seeded-ns-parent-unchecked"});
+            new String[] {"pidfd-basic", "seeded-pidfd-by-number"}, new String[] {"nsfs-files", "seeded-ns-parent-unchecked"},
+            new String[] {"kthreads-host", "seeded-kthread-killable"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");
