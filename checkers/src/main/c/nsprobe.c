@@ -1206,6 +1206,60 @@ static void kthread_result(int out, const char *call, long ret) {
     if (write(out, line, (size_t) n) < 0) _exit(111);
 }
 
+/*
+ * The conform area "kthreads" (`nsprobe --host-kthreads MODE CALLS`): the same caller, made less
+ * privileged by MODE, makes calls picked by letter from a fixed table, in the order given. Only the
+ * choice and order vary; every call names the compiled-in KTHREADD and is one of the harmless ones
+ * above (a signal refused by kill_ok_by_cred and ignored by a kernel thread anyway, a non-blocking
+ * wait, a PI trylock on the caller's own word, a refused setns).
+ *   MODE 0: the sandbox's root; 1: setresuid(1000) in the sandbox (kuid 101000); 2: a fresh user
+ *   namespace below the sandbox's, unmapped (its creator holds every capability there, none above).
+ *   CALLS: k kill(2, 0), K kill(2, SIGKILL), q rt_sigqueueinfo(2, SIGUSR1), w waitpid(2, WNOHANG),
+ *   t FUTEX_TRYLOCK_PI on a word holding 2, s setns(pidfd_open(2), CLONE_NEWPID).
+ */
+#define KTHREAD_CALLS "kKqwts"
+#define KTHREAD_MAX_CALLS 16
+
+static int kthread_mode = -1;
+static char kthread_calls[KTHREAD_MAX_CALLS + 1];
+
+static void kthread_call(int out, char c, uint32_t *word) {
+    int status;
+    errno = 0;
+    switch (c) {
+    case 'k': kthread_result(out, "kill(2, 0)", syscall(SYS_kill, KTHREADD, 0)); break;
+    case 'K': kthread_result(out, "kill(2, SIGKILL)", syscall(SYS_kill, KTHREADD, SIGKILL)); break;
+    case 'q': {
+        siginfo_t si;
+        memset(&si, 0, sizeof si);
+        si.si_signo = SIGUSR1;
+        si.si_code = SI_QUEUE;
+        si.si_pid = getpid();
+        si.si_uid = getuid();
+        kthread_result(out, "sigqueue(2, SIGUSR1)", syscall(SYS_rt_sigqueueinfo, KTHREADD, SIGUSR1, &si));
+        break;
+    }
+    case 'w': kthread_result(out, "waitpid(2, WNOHANG)", waitpid(KTHREADD, &status, WNOHANG)); break;
+    case 't': kthread_result(out, "futex(FUTEX_TRYLOCK_PI, owner 2)", syscall(SYS_futex, word, FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0)); break;
+    case 's': {
+        int fd = (int) syscall(SYS_pidfd_open, KTHREADD, 0);
+        if (fd < 0) { kthread_result(out, "setns(pidfd(2), CLONE_NEWPID)", -1); break; }
+        errno = 0;
+        kthread_result(out, "setns(pidfd(2), CLONE_NEWPID)", setns(fd, CLONE_NEWPID));
+        close(fd);
+        break;
+    }
+    }
+}
+
+static void host_kthreads_chosen(int out) {
+    if (kthread_mode == 1 && setresuid(1000, 1000, 1000) < 0) { dprintf(out, "F setresuid(1000): %s\n", strerror(errno)); _exit(2); }
+    if (kthread_mode == 2 && unshare(CLONE_NEWUSER) < 0) { dprintf(out, "F unshare(CLONE_NEWUSER): %s\n", strerror(errno)); _exit(2); }
+    static uint32_t word = KTHREADD;
+    for (const char *c = kthread_calls; *c; c++) kthread_call(out, *c, &word);
+    _exit(0);
+}
+
 static void host_kthreads_child(int go, void *arg) {
     int out = *(int *) arg;
     if (enter_sandbox_mounting(go, 0) < 0) {
@@ -1213,6 +1267,7 @@ static void host_kthreads_child(int go, void *arg) {
         _exit(2);
     }
     prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    if (kthread_mode >= 0) host_kthreads_chosen(out);
     errno = 0;
     kthread_result(out, "kill(2, 0)", syscall(SYS_kill, KTHREADD, 0));
     int status;
@@ -1493,6 +1548,18 @@ int main(int argc, char **argv) {
     struct rlimit unlimited = {RLIM_INFINITY, RLIM_INFINITY};
     setrlimit(RLIMIT_NPROC, &unlimited);
     if (argc == 2 && !strcmp(argv[1], "--host-kthreads")) return host_kthreads();
+    if (argc == 4 && !strcmp(argv[1], "--host-kthreads")) {
+        /* Only a mode digit and letters of the fixed table: nothing else is accepted. */
+        size_t n = strlen(argv[3]);
+        if (strlen(argv[2]) != 1 || argv[2][0] < '0' || argv[2][0] > '2' || n == 0 || n > KTHREAD_MAX_CALLS
+                || strspn(argv[3], KTHREAD_CALLS) != n) {
+            printf("{\"error\":\"--host-kthreads takes a mode 0..2 and 1..%d letters of %s\"}\n", KTHREAD_MAX_CALLS, KTHREAD_CALLS);
+            return 2;
+        }
+        kthread_mode = argv[2][0] - '0';
+        memcpy(kthread_calls, argv[3], n + 1);
+        return host_kthreads();
+    }
     exe_fd = open("/proc/self/exe", O_PATH | O_CLOEXEC);
     if (exe_fd < 0) { perror("nsprobe: /proc/self/exe"); return 3; }
     long pid_max = scenario_pid_max();

@@ -54,6 +54,8 @@ class SeededBugsTest {
             "nsfs-files,       seeded-ns-parent-unchecked, ns-file-scope,        3",
             // rt_sigqueueinfo: an invisible sender's made-up si_pid kept (P10b)
             "signals-forged,   seeded-forged-pid-kept,    reported-pid,         4",
+            // kernel threads of init_pid_ns: kill(-1, SIGKILL) reaches kthreadd and its thread
+            "kthreads-host,    seeded-kthread-killable,   kernel-threads-live,        1",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -30,7 +30,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
-            "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo");
+            "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo",
+            KernelThreadsArea.NAME);
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it

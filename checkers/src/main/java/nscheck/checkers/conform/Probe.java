@@ -279,17 +279,37 @@ public final class Probe {
      * caller, call -> result as strace prints it. No scenario reaches this path and it reads no input.
      */
     public Map<String, String> hostKernelThreads() {
+        Map<String, String> results = new LinkedHashMap<>();
+        for (String[] r : hostCalls("--host-kthreads")) results.put(r[0], r[1]);
+        return results;
+    }
+
+    /**
+     * The conform area kthreads: the vetted caller, made less privileged by {@code mode} (0 the
+     * sandbox's root, 1 setresuid(1000), 2 a fresh user namespace), makes the calls the letters of
+     * {@code calls} pick from the probe's fixed table, in order; each result as "= 0" or "= -1 ERRNO".
+     * The probe refuses anything but a mode digit and letters of its table (exit 2).
+     */
+    public List<String> hostKernelThreads(int mode, String calls) {
+        List<String> out = new ArrayList<>();
+        for (String[] r : hostCalls("--host-kthreads", Integer.toString(mode), calls)) out.add(r[1]);
+        return out;
+    }
+
+    private List<String[]> hostCalls(String... args) {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(binary.toString(), "--host-kthreads").redirectError(ProcessBuilder.Redirect.INHERIT)
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            Map<String, String> results = new LinkedHashMap<>();
+            List<String[]> results = new ArrayList<>();
             String error = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     JsonNode n = JSON.readTree(line);
                     if (n.has("error")) error = n.get("error").asText();
-                    else results.put(n.get("call").asText(), n.get("result").asText());
+                    else results.add(new String[] {n.get("call").asText(), n.get("result").asText()});
                 }
             }
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -86,7 +86,8 @@ public final class GoldenCounts {
             new String[] {"async-io-owner", "seeded-fown-global"}, new String[] {"async-io-owner", "seeded-sigio-writer-pid"},
             new String[] {"mqueue-notify", "seeded-mq-global-pid"},
             new String[] {"pidfd-basic", "seeded-pidfd-by-number"}, new String[] {"nsfs-files", "seeded-ns-parent-unchecked"},
-            new String[] {"signals-forged", "seeded-forged-pid-kept"});
+            new String[] {"signals-forged", "seeded-forged-pid-kept"},
+            new String[] {"kthreads-host", "seeded-kthread-killable"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

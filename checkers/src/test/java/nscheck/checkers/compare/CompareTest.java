@@ -46,7 +46,8 @@ class CompareTest {
             "restore-fails-cleanly: holds holds holds holds holds holds holds holds",
             "ns-id-stable: holds holds holds holds holds holds FAIL-4 holds",
             "ns-id-survives-migration: FAIL-2 FAIL-4 n/a FAIL-2 FAIL-2 FAIL-2 FAIL-2 FAIL-2",
-            "no-unprivileged-pid-choice: holds holds holds holds holds FAIL-2 holds holds");
+            "no-unprivileged-pid-choice: holds holds holds holds holds FAIL-2 holds holds",
+            "kernel-threads-live: holds holds holds holds holds holds holds holds");
 
     /**
      * The pidfd cells (issue 13 part 4), on pidfd-basic at its own bounds: no proposal changes how
@@ -91,7 +92,7 @@ class CompareTest {
     void theReducedMatrixIsPinned(@TempDir Path out) throws Exception {
         List<ModelSource> models = new ArrayList<>();
         for (String name : List.of("pidns-init-death", "signals-pgrp", "ipc-sem", "userns-nproc", "userns-ids", "futex-pi-crossns",
-                "futex-robust-crossns", "restore-migration", "async-io-owner", "mqueue-notify"))
+                "futex-robust-crossns", "restore-migration", "async-io-owner", "mqueue-notify", "kthreads-host"))
             models.add(ModelCatalog.find(name));
         List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
         variants.addAll(Variants.PROPOSALS);

@@ -42,12 +42,26 @@ public final class KernelModelSource implements ModelSource {
         // kernel/exit.c find_child_reaper: the root init's exit panics the kernel ("Attempted to kill init!").
         if (initCalls().contains("exit"))
             throw new ModelException("init_calls may not contain exit: the root init never exits (the kernel would panic)");
-        this.bounds = Bounds.override(def.name(), BOUND_DEFAULTS, def.bounds());
+        this.bounds = Bounds.override(def.name(), baseBounds(def), def.bounds());
         CallMenu.expand(def.calls(), 2);
         CallMenu.expand(initCalls(), 2);
         for (String inv : invariants()) invariantNamed(inv, null);
         if (def.variant() != null) Bounds.variant(def.variant());
     }
+
+    /**
+     * The defaults, plus kthreads (kernel threads booted in init_pid_ns, {@link Limits}) for a file
+     * that names it: a model that does not keeps exactly the bounds it had.
+     */
+    private static Map<String, Integer> baseBounds(ModelDefinition def) {
+        if (def.bounds() == null || !def.bounds().containsKey(KTHREADS)) return BOUND_DEFAULTS;
+        Map<String, Integer> m = new LinkedHashMap<>(BOUND_DEFAULTS);
+        m.put(KTHREADS, 0);
+        return m;
+    }
+
+    /** The boot option: kernel threads at PIDs 2.. of init_pid_ns, kthreadd first. */
+    public static final String KTHREADS = "kthreads";
 
     private static String quoted(String s) {
         return s == null ? "nothing" : "\"" + s + "\"";
@@ -77,7 +91,7 @@ public final class KernelModelSource implements ModelSource {
         Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         Limits limits;
         try {
-            limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"));
+            limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"), b.getOrDefault(KTHREADS, 0));
         } catch (IllegalArgumentException e) {
             throw new ModelException("bad bounds for " + def.name() + ": " + e.getMessage());
         }
@@ -94,10 +108,12 @@ public final class KernelModelSource implements ModelSource {
         for (Property<Kernel, KernelStep> p : ObjectInvariants.all(s)) if (p.name().equals(name)) return p;
         for (Property<Kernel, KernelStep> p : CapabilityInvariants.all(s)) if (p.name().equals(name)) return p;
         for (Property<Kernel, KernelStep> p : FdInvariants.all(s)) if (p.name().equals(name)) return p;
+        for (Property<Kernel, KernelStep> p : KthreadInvariants.all(s)) if (p.name().equals(name)) return p;
         throw new ModelException("unknown invariant '" + name + "' (known: "
                 + String.join(", ", PidInvariants.all(null).stream().map(Property::name).toList()) + ", "
                 + String.join(", ", ObjectInvariants.all(null).stream().map(Property::name).toList()) + ", "
                 + String.join(", ", CapabilityInvariants.all(null).stream().map(Property::name).toList()) + ", "
-                + String.join(", ", FdInvariants.all(null).stream().map(Property::name).toList()) + ")");
+                + String.join(", ", FdInvariants.all(null).stream().map(Property::name).toList()) + ", "
+                + String.join(", ", KthreadInvariants.all(null).stream().map(Property::name).toList()) + ")");
     }
 }

@@ -103,6 +103,7 @@ final class ExitRules {
         int only = -1;
         if (pid > 0) {
             only = v.lookup(k, t.activeNs(), pid);
+            // A kernel thread is no task's child (kthreadd's parent is the idle task, the others' kthreadd): ECHILD too.
             if (only < 0) return List.of(Outcome.error(k, Errno.ECHILD));
         } else if (pid != -1) {
             return List.of(Outcome.error(k, Errno.EINVAL)); // process-group waits are not modelled

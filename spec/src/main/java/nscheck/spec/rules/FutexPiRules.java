@@ -49,6 +49,8 @@ final class FutexPiRules {
         // First waiter: set FUTEX_WAITERS, then look the owner up (attach_to_pi_owner). The bit stays set on failure.
         Kernel cur = k.withWord(word, uval | WAITERS);
         int owner = v.futexLookupOwner(k, actor, tid(uval));
+        // attach_to_pi_owner: a kernel thread owns no user futex (PF_KTHREAD: EPERM), trylock or not.
+        if (owner < 0 && k.kthreads().at(k.task(actor).activeNs(), tid(uval))) return Outcome.error(cur, Errno.EPERM);
         // handle_exit_race: no such task, or one whose futex state is already dead: ESRCH.
         if (owner < 0 || !k.task(owner).alive()) return Outcome.error(cur, Errno.ESRCH);
         if (trylock) return Outcome.error(cur, Errno.EAGAIN);

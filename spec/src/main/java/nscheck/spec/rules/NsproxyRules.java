@@ -88,6 +88,7 @@ final class NsproxyRules {
         Task t = k.task(actor);
         if (pid <= 0) return Outcome.error(k, Errno.EINVAL);
         int target = v.lookup(k, t.activeNs(), pid);
+        if (target < 0 && k.kthreads().at(t.activeNs(), pid)) return setnsKthread(k, actor);
         if (target < 0) return Outcome.error(k, Errno.ESRCH);
         // pidfd_open without PIDFD_THREAD: a thread's TID names no process (ENOENT on 6.18, found by `nscheck conform`).
         if (k.task(target).hasLeader()) return Outcome.error(k, Errno.ENOENT);
@@ -167,5 +168,22 @@ final class NsproxyRules {
         if (nstype != 0 && nstype != n.type()) return Outcome.error(k, Errno.EINVAL);
         return install(v, k, actor, n.type() == CLONE_NEWUSER ? n.ns() : -1, n.type() == CLONE_NEWIPC ? n.ns() : -1,
                 n.type() == CLONE_NEWPID ? n.ns() : -1);
+    }
+
+    /**
+     * setns(pidfd_open(kernel thread), CLONE_NEWPID): pidfd_prepare has no PF_KTHREAD check, so the
+     * pidfd opens; ptrace_may_access sees init_cred and no mm (no dumpable check); the thread's
+     * nsproxy is init_nsproxy, so pidns_install asks for init_pid_ns, owned by init_user_ns,
+     * which only a task already in it may enter (P13, K1, K4).
+     */
+    private static Outcome setnsKthread(Kernel k, int actor) {
+        Task t = k.task(actor);
+        KernelObjects o = k.objects();
+        Credentials c = o.context(actor).cred();
+        if (!CapabilityRules.ptraceMayRead(o, c, Credentials.ROOT, false)) return Outcome.error(k, Errno.EPERM);
+        if (!CapabilityRules.capable(o, c, k.ns(Kernel.ROOT_NS).userNs()) || !CapabilityRules.capable(o, c, c.userNs()))
+            return Outcome.error(k, Errno.EPERM);
+        if (t.activeNs() != Kernel.ROOT_NS) return Outcome.error(k, Errno.EINVAL);
+        return Outcome.zero(k.withTask(actor, t.withNsForChildren(Kernel.ROOT_NS)).collectNamespaces());
     }
 }

@@ -34,7 +34,7 @@ final class SignalRules {
         if (pid > 0) {
             // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
             int target = v.lookup(k, t.activeNs(), pid);
-            if (target < 0) return Outcome.error(k, Errno.ESRCH);
+            if (target < 0) return k.kthreads().at(t.activeNs(), pid) ? KthreadRules.signal(v, k, actor, pid, sig) : Outcome.error(k, Errno.ESRCH);
             if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
             return deliver(v, k, actor, target, sig);
         }
@@ -51,7 +51,7 @@ final class SignalRules {
                 targets.add(i);
             }
             targets.sort(Comparator.comparingInt(i -> ExitRules.creationOrder(k, i)));
-            return targets.isEmpty() ? Outcome.error(k, Errno.ESRCH) : Outcome.zero(sendToEach(v, k, actor, targets, sig));
+            return targets.isEmpty() && KthreadRules.walked(k, actor) == 0 ? Outcome.error(k, Errno.ESRCH) : Outcome.zero(sendToEach(v, KthreadRules.signalEach(v, k, actor, sig), actor, targets, sig));
         }
         // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
         // find_vpid(-pid) in the caller's namespace), wherever their namespaces are; ESRCH if none.
@@ -122,7 +122,7 @@ final class SignalRules {
         if (tgid <= 0 || tid <= 0) return Outcome.error(k, Errno.EINVAL);
         int ns = k.task(actor).activeNs();
         int target = v.lookup(k, ns, tid);
-        if (target < 0) return Outcome.error(k, Errno.ESRCH);
+        if (target < 0) return k.kthreads().at(ns, tid) && tgid == tid ? KthreadRules.signal(v, k, actor, tid, Signals.SIGUSR1) : Outcome.error(k, Errno.ESRCH);
         Task u = k.task(target);
         if (v.translate(k, u.hasLeader() ? u.leader : target, ns) != tgid) return Outcome.error(k, Errno.ESRCH);
         if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
@@ -148,7 +148,7 @@ final class SignalRules {
     static Outcome sigqueue(Variant v, Kernel k, int actor, int pid) {
         if (pid <= 0) return Outcome.error(k, Errno.EINVAL);
         int target = v.lookup(k, k.task(actor).activeNs(), pid);
-        if (target < 0) return Outcome.error(k, Errno.ESRCH);
+        if (target < 0) return k.kthreads().at(k.task(actor).activeNs(), pid) ? KthreadRules.signal(v, k, actor, pid, Signals.SIGUSR1) : Outcome.error(k, Errno.ESRCH);
         if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
         if (!k.task(target).alive()) return Outcome.zero(k);
         return sendUsr1(v, k, actor, target, true, false, siUid(v, k, actor, target));

@@ -21,12 +21,14 @@ public final class Kernel {
     private final SharedMemory memory;
     /** Credentials, user and IPC namespaces, signal queues, the Unix socket, ucounts (signals, SysV IPC, sockets, user namespaces). */
     private final KernelObjects objects;
+    private final Kthreads kthreads; // none unless the boot option asks for them (Limits.kthreads)
 
-    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects) {
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects, Kthreads kthreads) {
         this.tasks = tasks;
         this.namespaces = namespaces;
         this.memory = memory;
         this.objects = objects;
+        this.kthreads = kthreads;
     }
 
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
@@ -34,22 +36,20 @@ public final class Kernel {
         Task[] tasks = new Task[limits.maxTasks()];
         PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true, UserNamespace.INIT);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
-        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()));
+        Kthreads kt = new Kthreads(limits.kthreads(), 0); // rest_init: init 1, kthreadd 2, its threads next
+        if (kt.count() > 0) root = root.withCursor(kt.last() + 1);
+        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()), kt);
     }
 
     // ---- queries -------------------------------------------------------------------------
 
-    public int taskSlots() {
-        return tasks.length;
-    }
+    public int taskSlots() { return tasks.length; }
 
     public Task task(int slot) {
         return slot < 0 || slot >= tasks.length ? null : tasks[slot];
     }
 
-    public int nsSlots() {
-        return namespaces.length;
-    }
+    public int nsSlots() { return namespaces.length; }
 
     public PidNamespace ns(int slot) {
         return slot < 0 || slot >= namespaces.length ? null : namespaces[slot];
@@ -76,10 +76,16 @@ public final class Kernel {
         return -1;
     }
 
-    /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3). */
+    /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3), or a kernel thread holds. */
     public boolean numberInUse(int ns, int nr) {
-        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null;
+        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null || kthreads.at(ns, nr);
     }
+
+    /** The root namespace's kernel threads (none unless booted with them). */
+    public Kthreads kthreads() { return kthreads; }
+
+    /** The kernel threads changed (only a seeded bug ends one: kernel-threads-live). */
+    public Kernel withKthreads(Kthreads kt) { return new Kernel(tasks, namespaces, memory, objects, kt); }
 
     /** True if {@code ns} is {@code ancestor} or lies below it. */
     public boolean isSelfOrDescendant(int ns, int ancestor) {
@@ -129,13 +135,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces, memory, objects);
+        return new Kernel(copy, namespaces, memory, objects, kthreads);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy, memory, objects);
+        return new Kernel(tasks, copy, memory, objects, kthreads);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -150,12 +156,12 @@ public final class Kernel {
             if (namespaces[i] == null) {
                 PidNamespace[] copy = namespaces.clone();
                 copy[i] = ns;
-                return new Kernel(tasks, copy, memory, objects);
+                return new Kernel(tasks, copy, memory, objects, kthreads);
             }
         }
         PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
         copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy, memory, objects);
+        return new Kernel(tasks, copy, memory, objects, kthreads);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -175,7 +181,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)));
+        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)), kthreads);
     }
 
     /**
@@ -206,23 +212,19 @@ public final class Kernel {
         if (len != result.length) result = Arrays.copyOf(result, len);
         if (result == namespaces) return this;
         // put_pid_ns drops the namespace's reference on its user namespace too.
-        return new Kernel(tasks, result, memory, objects.collect(pidNsOwners(result)));
+        return new Kernel(tasks, result, memory, objects.collect(pidNsOwners(result)), kthreads);
     }
 
-    public SharedMemory memory() {
-        return memory;
-    }
+    public SharedMemory memory() { return memory; }
 
     public Kernel withMemory(SharedMemory m) {
-        return new Kernel(tasks, namespaces, m, objects);
+        return new Kernel(tasks, namespaces, m, objects, kthreads);
     }
 
-    public KernelObjects objects() {
-        return objects;
-    }
+    public KernelObjects objects() { return objects; }
 
     public Kernel withObjects(KernelObjects o) {
-        return o == objects ? this : new Kernel(tasks, namespaces, memory, o);
+        return o == objects ? this : new Kernel(tasks, namespaces, memory, o, kthreads);
     }
 
     /** {@code o} with its unreferenced objects freed; the owners of the PID namespaces stay (K1: a namespace holds its user_ns). */
@@ -267,12 +269,13 @@ public final class Kernel {
         }
         memory.hashInto(h);
         objects.hashInto(h);
+        if (kthreads.count() > 0) kthreads.hashInto(h); // none booted: every fingerprint stays what it was
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
-                && memory.equals(k.memory) && objects.equals(k.objects));
+                && memory.equals(k.memory) && objects.equals(k.objects) && kthreads.equals(k.kthreads));
     }
 
     @Override
@@ -289,6 +292,7 @@ public final class Kernel {
             s.append('T').append(i).append(tasks[i]);
         }
         if (memory.size() > 0) s.append("; ").append(memory);
+        if (kthreads.count() > 0) s.append("; ").append(kthreads);
         String more = objects.describe(this);
         if (!more.isEmpty()) s.append("; ").append(more);
         return s.toString();

@@ -8,8 +8,10 @@ package nscheck.spec.state;
  * @param maxTasks total tasks, zombies included (fork fails EAGAIN beyond it, like threads-max)
  * @param maxLevel deepest namespace level (clone/unshare fail ENOSPC beyond it, like MAX_PID_NS_LEVEL)
  * @param pidMax   every namespace allocates in [1, pidMax)
+ * @param kthreads kernel threads booted in init_pid_ns at PIDs 2.. (kthreadd first); 0 boots
+ *                 the root init alone, as every model did before kernel threads ({@link Kthreads})
  */
-public record Limits(int maxTasks, int maxLevel, int pidMax) {
+public record Limits(int maxTasks, int maxLevel, int pidMax, int kthreads) {
     public static final int MAX_PID_NS_LEVEL = 32;
     /** kernel/pid.c: after a wrap the search restarts here, not at 1. */
     public static final int RESERVED_PIDS = 300;
@@ -19,5 +21,13 @@ public record Limits(int maxTasks, int maxLevel, int pidMax) {
         if (maxLevel < 0 || maxLevel > MAX_PID_NS_LEVEL)
             throw new IllegalArgumentException("depth must be within 0.." + MAX_PID_NS_LEVEL);
         if (pidMax < 2) throw new IllegalArgumentException("pid_max must be at least 2");
+        if (kthreads < 0 || kthreads > 30) throw new IllegalArgumentException("kthreads must be within 0..30");
+        if (kthreads > 0 && kthreads + 2 > pidMax)
+            throw new IllegalArgumentException("pid_max must be above the kernel threads' numbers (2.." + (kthreads + 1) + ")");
+    }
+
+    /** A boot without kernel threads. */
+    public Limits(int maxTasks, int maxLevel, int pidMax) {
+        this(maxTasks, maxLevel, pidMax, 0);
     }
 }

@@ -187,4 +187,15 @@ public interface Variant {
         // of itself (not prepare_kill_siginfo's task_tgid_vnr; found by `nscheck conform`)
         return translate(k, k.groupLeader(sender), k.task(owner).activeNs());
     }
+
+    // ---- kernel threads of init_pid_ns (kernel/signal.c, Kthreads) ----
+
+    /**
+     * sig_task_ignored for a kernel thread: does {@code sig} (past the permission check) reach it
+     * and act? Mainline: never, SIGKILL included (every handler SIG_IGN after kthreadd's
+     * ignore_signals, or SIG_KTHREAD_KERNEL and the signal not forced).
+     */
+    default boolean kthreadTakesSignal(int sig) {
+        return false;
+    }
 }
