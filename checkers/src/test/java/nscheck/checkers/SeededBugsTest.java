@@ -48,6 +48,9 @@ class SeededBugsTest {
             "async-io-owner,   seeded-sigio-writer-pid,   reported-pid,         3",
             // POSIX message queues: mq_notify's si_pid from a sender the registrant cannot see (Q3)
             "mqueue-notify,    seeded-mq-global-pid,      reported-pid,         6",
+            // sessions and wait status (issue 19): getsid's and waitid's clauses of reported-pid
+            "sessions,         seeded-raw-stored-pid,     reported-pid,         2",
+            "wait-status,      seeded-raw-waitid-pid,     reported-pid,         7",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -28,7 +28,8 @@ public final class ModelCatalog {
     /** The shipped model files, in the order `nscheck list` shows them. A test keeps this in step with model/models/. */
     public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large",
             "signals-siginfo", "signals-pgrp", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "caps-pid-choice",
-            "async-io-owner", "mqueue-notify");
+            "async-io-owner", "mqueue-notify",
+            "sessions", "wait-status", "dispositions");
 
     /**
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space

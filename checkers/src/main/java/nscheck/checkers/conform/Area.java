@@ -30,7 +30,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
-            "async-io", "mqueue");
+            "async-io", "mqueue",
+            "sessions", "wait-status", "dispositions");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -51,6 +52,9 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(CapsArea.caps());
         out.add(AsyncIoArea.asyncIo());
         out.add(MqueueArea.mqueue());
+        out.add(ProcessArea.sessions());
+        out.add(ProcessArea.waitStatus());
+        out.add(ProcessArea.dispositions());
         return out;
     }
 

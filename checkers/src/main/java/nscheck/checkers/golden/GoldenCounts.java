@@ -84,7 +84,9 @@ public final class GoldenCounts {
             new String[] {"userns-ids", "seeded-raw-uids"}, new String[] {"userns-ids", "seeded-overflow-uids"}, new String[] {"futex-mutex", "seeded-wait-without-compare"},
             new String[] {"futex-pi", "seeded-anonymous-owner"}, new String[] {"caps-pid-choice", "seeded-ns-last-pid-nocap"},
             new String[] {"async-io-owner", "seeded-fown-global"}, new String[] {"async-io-owner", "seeded-sigio-writer-pid"},
-            new String[] {"mqueue-notify", "seeded-mq-global-pid"});
+            new String[] {"mqueue-notify", "seeded-mq-global-pid"},
+
+new String[] {"sessions", "seeded-raw-stored-pid"}, new String[] {"wait-status", "seeded-raw-waitid-pid"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

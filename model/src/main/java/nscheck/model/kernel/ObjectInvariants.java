@@ -34,10 +34,10 @@ public final class ObjectInvariants {
     /** I1, I3, C3, C4, P10, A2, A4: the number read is pid_nr_ns of the referent in the reader's namespace. */
     static Property<Kernel, KernelStep> reportedPid() {
         return new Property.AlwaysStep<>("reported-pid",
-                "a PID read from a siginfo, an IPC object, a socket or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0)", (pre, step, post) -> {
+                "a PID read from a siginfo (waitid's included), an IPC object, a socket, a session, a process group or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0)", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            PidRef ref = Referents.pid(pre, step.actor(), step.call());
+            PidRef ref = Referents.reportsReapedChild(step.call()) ? PidRef.of(pre, r.about()) : Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int callerNs = pre.task(step.actor()).activeNs();
             return Verdict.of(Referents.reportedNumber(step.call(), r.value()) == ref.numberIn(callerNs));

@@ -3,6 +3,7 @@ package nscheck.spec.rules;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PeerCred;
@@ -39,6 +40,8 @@ public final class Referents {
                 return c.field() != AsyncIoCall.SI_PID || next == null || next.code() != AsyncIoCall.SI_KERNEL ? null : PidRef.NONE;
             }
 
+            @Override public PidRef getsid(ProcessCall.Getsid c) { return groupOf(k, actor, c.pid(), true); }
+            @Override public PidRef getpgid(ProcessCall.Getpgid c) { return groupOf(k, actor, c.pid(), false); }
             @Override public PidRef msgStat(Syscall.MsgStat c) { return MsgRules.statReferent(k, actor, c.receiver()); }
             @Override public PidRef semGetpid(Syscall.SemGetpid c) { return SemRules.getpidReferent(k, actor); }
             @Override public PidRef shmStat(Syscall.ShmStat c) { return ShmRules.statReferent(k, actor, c.last()); }
@@ -56,6 +59,24 @@ public final class Referents {
             @Override protected Long otherwise(Syscall c) { return value; }
 
             @Override public Long fGetown(AsyncIoCall.Getown c) { return Math.abs(value); }
+        });
+    }
+
+    /** getsid/getpgid's referent: the session (or group) of the task {@code pid} names, the caller for 0. */
+    private static PidRef groupOf(Kernel k, int actor, int pid, boolean session) {
+        int p = pid == 0 ? actor : k.holderOf(k.task(actor).activeNs(), pid);
+        if (p < 0 || k.objects().context(p) == null) return null;
+        return session ? k.objects().context(p).session() : k.objects().context(p).pgrp();
+    }
+
+    /**
+     * Whether the PID a call returns is the child it reaped, named in the observation itself (the
+     * child is the kernel's choice among the zombies): waitid's si_pid (wait_task_zombie).
+     */
+    public static boolean reportsReapedChild(Syscall call) {
+        return call.accept(new PartialSyscallTable<Boolean>() {
+            @Override protected Boolean otherwise(Syscall c) { return false; }
+            @Override public Boolean waitid(ProcessCall.Waitid c) { return c.field() == ProcessCall.Waitid.Field.SI_PID; }
         });
     }
 

@@ -173,9 +173,12 @@ final class SignalRules {
         return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
     }
 
-    /** get_signal -> do_group_exit: the task acts on its pending fatal signal when it next returns to user space. */
-    static Outcome getSignal(Variant v, Kernel k, int actor) {
-        return new Outcome(ExitRules.doExit(v, k, actor), Observation.NO_RETURN);
+    /**
+     * get_signal -> do_group_exit(signr): the task acts on its pending fatal signal when it next
+     * returns to user space; its exit code is the signal's number (no core dumps: WCOREDUMP clear).
+     */
+    static Outcome getSignal(Variant v, Kernel k, int actor, boolean exitStatus) {
+        return new Outcome(ExitRules.doExit(v, k, actor, exitStatus ? k.task(actor).pendingSignal : 0), Observation.NO_RETURN);
     }
 
     /**
@@ -203,7 +206,8 @@ final class SignalRules {
     private static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
-            if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
+            // sig_ignored -> sig_handler_ignored: SIG_IGN drops an unblocked signal at generation.
+            if (tc.actions().usr1Ignored() || v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
             Task u = k.task(target);
             Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(Signals.SIGUSR1));
             return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
@@ -271,17 +275,46 @@ final class SignalRules {
     /**
      * do_notify_parent when {@code child} has become a zombie: SIGCHLD with si_pid the child's
      * number in the parent's namespace (task_pid_nr_ns(tsk, task_active_pid_ns(tsk->parent))) and
-     * si_uid its real uid mapped into the parent's user namespace.
+     * si_uid its real uid mapped into the parent's user namespace. If the parent's SIGCHLD is
+     * SIG_IGN or has SA_NOCLDWAIT the child is reaped at once (autoreap: it never is a zombie
+     * anyone can wait for), and SIG_IGN sends no SIGCHLD at all.
      */
     static Kernel doNotifyParent(Variant v, Kernel k, int child) {
         Task c = k.task(child);
         if (c == null || c.parent < 0) return k;
         Task p = k.task(c.parent);
         TaskContext pc = k.objects().context(c.parent);
-        if (p == null || !p.alive() || pc == null || !pc.blocksSignals()) return k;
-        int childUid = k.objects().context(child).cred().uid();
-        SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
-                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
-        return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        if (p == null || !p.alive() || pc == null) return k;
+        Kernel out = k;
+        if (pc.blocksSignals() && !pc.actions().chldIgnored()) {
+            int childUid = k.objects().context(child).cred().uid();
+            SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
+                    v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
+            out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        }
+        // release_task at once, unless the zombie leader still has threads (delay_group_leader).
+        if (pc.actions().autoreap() && k.groupMembers(child).size() == 1) out = out.release(child).collectNamespaces();
+        return out;
+    }
+
+    /**
+     * sigaction (do_sigaction): SIGKILL, SIGSTOP and numbers outside 1.._NSIG are EINVAL. The
+     * disposition is the process's (every thread's copy changes); SIG_IGN, and SIG_DFL for
+     * SIGCHLD (whose default is to ignore), discard what is pending of the signal.
+     */
+    static Outcome sigaction(Kernel k, int actor, int sig, boolean ignore, boolean noCldWait) {
+        if (sig < 1 || sig > Signals.NSIG || sig == Signals.SIGKILL || sig == Signals.SIGSTOP) return Outcome.error(k, Errno.EINVAL);
+        if (sig != Signals.SIGUSR1 && sig != Signals.SIGCHLD) throw new IllegalArgumentException("the spec tracks SIGUSR1's and SIGCHLD's dispositions only: " + Signals.name(sig));
+        KernelObjects o = k.objects();
+        for (int i : k.groupMembers(k.groupLeader(actor))) {
+            TaskContext c = o.context(i);
+            if (c == null) continue;
+            var a = c.actions();
+            var next = sig == Signals.SIGUSR1 ? new nscheck.spec.state.SigActions(ignore, a.chldIgnored(), a.noCldWait())
+                    : new nscheck.spec.state.SigActions(a.usr1Ignored(), ignore, noCldWait);
+            boolean flush = ignore || sig == Signals.SIGCHLD;
+            o = o.withContext(i, c.withActions(next, flush ? sig : 0));
+        }
+        return Outcome.zero(k.withObjects(o).collectNamespaces());
     }
 }
