@@ -68,7 +68,7 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> sigqueue(Syscall.Sigqueue c) { return one(SignalRules.sigqueue(v, k, actor, c.pid())); }
     @Override public List<Outcome> sigBlock(Syscall.SigBlock c) { return one(SignalRules.sigprocmask(k, actor)); }
     @Override public List<Outcome> sigwaitinfo(Syscall.Sigwaitinfo c) { return SignalRules.sigwaitinfo(k, actor, c.uid()); }
-    @Override public List<Outcome> sigaction(ProcessCall.Sigaction c) { return one(SignalRules.sigaction(k, actor, c.sig(), c.ignore(), c.noCldWait())); }
+    @Override public List<Outcome> sigaction(ProcessCall.Sigaction c) { return one(SigactionRules.sigaction(k, actor, c.sig(), c.ignore(), c.noCldWait())); }
     @Override public List<Outcome> signalDelivery(Syscall.SignalDelivery c) { return one(SignalRules.getSignal(v, k, actor, exitStatus)); }
 
     // ---- ipc/msg.c, ipc/sem.c, ipc/shm.c ----------------------------------------------------

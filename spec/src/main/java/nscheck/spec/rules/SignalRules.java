@@ -296,25 +296,4 @@ final class SignalRules {
         if (pc.actions().autoreap() && k.groupMembers(child).size() == 1) out = out.release(child).collectNamespaces();
         return out;
     }
-
-    /**
-     * sigaction (do_sigaction): SIGKILL, SIGSTOP and numbers outside 1.._NSIG are EINVAL. The
-     * disposition is the process's (every thread's copy changes); SIG_IGN, and SIG_DFL for
-     * SIGCHLD (whose default is to ignore), discard what is pending of the signal.
-     */
-    static Outcome sigaction(Kernel k, int actor, int sig, boolean ignore, boolean noCldWait) {
-        if (sig < 1 || sig > Signals.NSIG || sig == Signals.SIGKILL || sig == Signals.SIGSTOP) return Outcome.error(k, Errno.EINVAL);
-        if (sig != Signals.SIGUSR1 && sig != Signals.SIGCHLD) throw new IllegalArgumentException("the spec tracks SIGUSR1's and SIGCHLD's dispositions only: " + Signals.name(sig));
-        KernelObjects o = k.objects();
-        for (int i : k.groupMembers(k.groupLeader(actor))) {
-            TaskContext c = o.context(i);
-            if (c == null) continue;
-            var a = c.actions();
-            var next = sig == Signals.SIGUSR1 ? new nscheck.spec.state.SigActions(ignore, a.chldIgnored(), a.noCldWait())
-                    : new nscheck.spec.state.SigActions(a.usr1Ignored(), ignore, noCldWait);
-            boolean flush = ignore || sig == Signals.SIGCHLD;
-            o = o.withContext(i, c.withActions(next, flush ? sig : 0));
-        }
-        return Outcome.zero(k.withObjects(o).collectNamespaces());
-    }
 }
