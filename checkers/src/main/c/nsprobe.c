@@ -786,7 +786,31 @@ static void actor(int me) {
         } else if (!strcmp(op, "tgkill")) {
             ret = syscall(SYS_tgkill, (pid_t) a, (pid_t) b, SIGUSR1);
         } else if (!strcmp(op, "setpgid")) {
-            ret = setpgid(0, 0);
+            ret = setpgid((pid_t) a, (pid_t) b);
+        } else if (!strcmp(op, "setsid")) {
+            ret = setsid();
+        } else if (!strcmp(op, "getsid")) {
+            ret = getsid((pid_t) a);
+        } else if (!strcmp(op, "getpgid")) {
+            ret = getpgid((pid_t) a);
+        } else if (!strcmp(op, "sigaction")) {
+            /* b: bit 0 SIG_IGN (else SIG_DFL), bit 1 SA_NOCLDWAIT (kernel/signal.c do_sigaction). */
+            struct sigaction sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = (b & 1) ? SIG_IGN : SIG_DFL;
+            sa.sa_flags = (b & 2) ? SA_NOCLDWAIT : 0;
+            ret = sigaction((int) a, &sa, NULL);
+        } else if (!strcmp(op, "wstatus")) {
+            /* waitpid's status word: WIFEXITED/WEXITSTATUS, WIFSIGNALED/WTERMSIG (kernel/exit.c wait_task_zombie). */
+            int status = 0;
+            ret = waitpid((pid_t) a, &status, 0);
+            if (ret >= 0) ret = status;
+        } else if (!strcmp(op, "waitid")) {
+            /* a = idtype * 4 + field read back (0 si_pid, 1 si_code, 2 si_status); b = id. */
+            siginfo_t info;
+            memset(&info, 0, sizeof info);
+            ret = waitid((idtype_t) (a / 4), (id_t) b, &info, WEXITED);
+            if (ret == 0) ret = a % 4 == 0 ? (long) info.si_pid : a % 4 == 1 ? (long) info.si_code : (long) info.si_status;
         } else if (!strcmp(op, "sigblock")) {
             sigset_t set;
             sigemptyset(&set);
@@ -1388,9 +1412,10 @@ static int scenario_init(const char *fds) {
     if (words == MAP_FAILED) return 113;
     map_uid = geteuid();
     map_gid = getegid();
-    /* Its own process group, PGID 1 as the spec's boot group: kill(0) and kill(-pgid) by the
-       actors then never reach the probe or the JVM that runs it. */
-    setpgid(0, 0);
+    /* Its own session and process group, SID and PGID 1 as the spec's boot session and group:
+       kill(0) and kill(-pgid) by the actors then never reach the probe or the JVM that runs it,
+       and getsid/getpgid/setpgid see the session the spec's root init leads (issue 19). */
+    setsid();
     async_pipe();
     hello(0);
     actor(0);

@@ -56,6 +56,9 @@ class SeededBugsTest {
             "signals-forged,   seeded-forged-pid-kept,    reported-pid,         4",
             // kernel threads of init_pid_ns: kill(-1, SIGKILL) reaches kthreadd and its thread
             "kthreads-host,    seeded-kthread-killable,   kernel-threads-live,        1",
+            // sessions and wait status (issue 19): getsid's and waitid's clauses of reported-pid
+            "sessions,         seeded-raw-stored-pid,     reported-pid,         2",
+            "wait-status,      seeded-raw-waitid-pid,     reported-pid,         7",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -48,7 +48,7 @@ class AsyncIoAndMqueueTest {
         r.value(1, new AsyncIoCall.Setown(2));                     // T1: invisible inside
         assertEquals(0, r.value(3, GETOWN));
         assertEquals(2, r.value(0, GETOWN));
-        r.value(1, new Syscall.Setpgid());
+        r.value(1, new nscheck.spec.call.ProcessCall.Setpgid());
         r.value(0, new AsyncIoCall.Setown(-2));                    // T1's group
         assertEquals(-2, r.value(0, GETOWN));
         assertEquals(0, r.value(2, GETOWN));

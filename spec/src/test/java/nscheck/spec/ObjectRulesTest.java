@@ -5,6 +5,7 @@ import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.UCounts;
 import nscheck.spec.state.UserNamespace;
@@ -79,7 +80,7 @@ class ObjectRulesTest {
         SpecRun r = new SpecRun(s);
         r.value(0, FORK);                                   // T1 = 2
         r.value(1, BLOCK);
-        r.value(1, new Syscall.Setpgid());                  // group 2
+        r.value(1, new ProcessCall.Setpgid());                  // group 2
         r.value(1, FORK_NEWPID);                            // T2 = 3, init of N, in group 2
         r.value(1, new Syscall.Kill(0, Signals.SIGUSR1));   // T2 first (newest): T1 not in N
         assertEquals(0, r.value(1, SI_PID));
@@ -146,7 +147,7 @@ class ObjectRulesTest {
     void processGroupsKeepTheirNumberAllocatedAfterTheLeaderIsReaped() {
         SpecRun r = new SpecRun(s);
         r.value(0, FORK);                                   // T1 = 2
-        r.value(1, new Syscall.Setpgid());                  // group 2
+        r.value(1, new ProcessCall.Setpgid());                  // group 2
         r.value(1, FORK);                                   // T2 = 3, in group 2
         r.call(1, new Syscall.Exit(0));
         r.value(0, new Syscall.Wait(2));                    // leader reaped; group 2 lives on in T2

@@ -7,6 +7,7 @@ import nscheck.spec.call.Signals;
 import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class PidWrapTest {
     void aWrapSkipsANumberAProcessGroupStillUses() {
         SpecRun r = new SpecRun(new Semantics(Mainline.INSTANCE, new Limits(6, 1, 5)));
         assertEquals(2, r.pid(0, FORK));                        // T1
-        r.value(1, new Syscall.Setpgid());                      // group 2
+        r.value(1, new ProcessCall.Setpgid());                      // group 2
         assertEquals(3, r.pid(1, FORK));                        // T2, in group 2
         r.call(1, new Syscall.Exit(0));                         // T2 goes to init
         assertEquals(2, r.pid(0, new Syscall.Wait(2)));

@@ -6,6 +6,7 @@ import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class StateIdentityTest {
     void statesDifferingOnlyInAProcessGroupDiffer() {
         SpecRun r = forked();
         Kernel before = r.k;
-        r.value(1, new Syscall.Setpgid());
+        r.value(1, new ProcessCall.Setpgid());
         differ(before, r.k, "process group");
     }
 
@@ -97,7 +98,7 @@ class StateIdentityTest {
     @Test
     void killZeroReachesOnlyTheCallersGroup() {
         SpecRun r = forked();                                     // T1 = 2, in group 1 with init
-        r.value(1, new Syscall.Setpgid());                        // group 2
+        r.value(1, new ProcessCall.Setpgid());                        // group 2
         r.value(1, FORK);                                         // T2 = 3, group 2
         r.value(0, FORK);                                         // T3 = 4, group 1
         r.call(1, new Syscall.Kill(0, Signals.SIGUSR1));

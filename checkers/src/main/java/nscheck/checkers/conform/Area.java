@@ -31,6 +31,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
 
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
             "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo",
+            "sessions", "wait-status", "dispositions",
             KernelThreadsArea.NAME);
 
     /**
@@ -56,6 +57,9 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(NsfsArea.nsfs());
         out.add(FutexRobustArea.futexRobust());
         out.add(SigqueueinfoArea.sigqueueinfo());
+        out.add(ProcessArea.sessions());
+        out.add(ProcessArea.waitStatus());
+        out.add(ProcessArea.dispositions());
         return out;
     }
 

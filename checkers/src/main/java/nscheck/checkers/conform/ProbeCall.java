@@ -3,6 +3,7 @@ package nscheck.checkers.conform;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 
@@ -82,7 +83,14 @@ record ProbeCall(String op, long a, long b) {
         // signals with siginfo (P9, P10, P11)
         @Override public ProbeCall sigqueue(Syscall.Sigqueue c) { return op("sigqueue", c.pid(), 0); }
         @Override public ProbeCall tgkill(Syscall.Tgkill c) { return op("tgkill", c.tgid(), c.tid()); }
-        @Override public ProbeCall setpgid(Syscall.Setpgid c) { return op("setpgid"); }
+        @Override public ProbeCall setpgid(ProcessCall.Setpgid c) { return op("setpgid", c.pid(), c.pgid()); }
+        // sessions, process groups and wait status (issue 19); waitid packs idtype and field into a
+        @Override public ProbeCall setsid(ProcessCall.Setsid c) { return op("setsid"); }
+        @Override public ProbeCall getsid(ProcessCall.Getsid c) { return op("getsid", c.pid(), 0); }
+        @Override public ProbeCall getpgid(ProcessCall.Getpgid c) { return op("getpgid", c.pid(), 0); }
+        @Override public ProbeCall waitStatus(ProcessCall.WaitStatus c) { return op("wstatus", c.pid(), 0); }
+        @Override public ProbeCall sigaction(ProcessCall.Sigaction c) { return op("sigaction", c.sig(), (c.ignore() ? 1 : 0) | (c.noCldWait() ? 2 : 0)); }
+        @Override public ProbeCall waitid(ProcessCall.Waitid c) { return op("waitid", c.idtype() * 4L + c.field().ordinal(), c.id()); }
         @Override public ProbeCall sigBlock(Syscall.SigBlock c) { return op("sigblock"); }
         @Override public ProbeCall sigwaitinfo(Syscall.Sigwaitinfo c) { return op("sigwait", c.uid() ? 1 : 0, 0); }
         // SysV IPC: the namespace's one object of each kind, found by key (I1-I9)

@@ -87,7 +87,8 @@ public final class GoldenCounts {
             new String[] {"mqueue-notify", "seeded-mq-global-pid"},
             new String[] {"pidfd-basic", "seeded-pidfd-by-number"}, new String[] {"nsfs-files", "seeded-ns-parent-unchecked"},
             new String[] {"signals-forged", "seeded-forged-pid-kept"},
-            new String[] {"kthreads-host", "seeded-kthread-killable"});
+            new String[] {"kthreads-host", "seeded-kthread-killable"},
+            new String[] {"sessions", "seeded-raw-stored-pid"}, new String[] {"wait-status", "seeded-raw-waitid-pid"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

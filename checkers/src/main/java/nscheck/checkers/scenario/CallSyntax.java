@@ -6,6 +6,7 @@ import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
@@ -129,7 +130,37 @@ public final class CallSyntax {
         f.add(form("tgkill", "tgid; tid", "tgkill(tgid, tid, SIGUSR1)", Syscall.Tgkill.class,
                 a -> new Syscall.Tgkill(a.integer("tgid"), a.integer("tid")),
                 c -> args("tgid", ((Syscall.Tgkill) c).tgid(), "tid", ((Syscall.Tgkill) c).tid())));
-        f.add(form("setpgid", "", "setpgid(0, 0)", Syscall.Setpgid.class, a -> new Syscall.Setpgid(), CallSyntax::none));
+        f.add(form("setpgid", "pid, pgid (default 0, 0: the caller leads a new group)", "setpgid(pid, pgid)", ProcessCall.Setpgid.class,
+                a -> new ProcessCall.Setpgid(a.integer("pid", 0), a.integer("pgid", 0)),
+                c -> {
+                    ProcessCall.Setpgid x = (ProcessCall.Setpgid) c;
+                    return x.pid() == 0 && x.pgid() == 0 ? new LinkedHashMap<>() : args("pid", x.pid(), "pgid", x.pgid());
+                }));
+        // sessions, process groups and wait status (issue 19)
+        f.add(form("setsid", "", "setsid(2)", ProcessCall.Setsid.class, a -> new ProcessCall.Setsid(), CallSyntax::none));
+        f.add(form("getsid", "pid (default 0: the caller)", "getsid(2)", ProcessCall.Getsid.class,
+                a -> new ProcessCall.Getsid(a.integer("pid", 0)), c -> args("pid", ((ProcessCall.Getsid) c).pid())));
+        f.add(form("getpgid", "pid (default 0: the caller)", "getpgid(2)", ProcessCall.Getpgid.class,
+                a -> new ProcessCall.Getpgid(a.integer("pid", 0)), c -> args("pid", ((ProcessCall.Getpgid) c).pid())));
+        f.add(form("waitpid_status", "pid (default -1: any child; 0 the caller's group; below -1 the group -pid)",
+                "waitpid(pid, &status, 0) returning the status word", ProcessCall.WaitStatus.class,
+                a -> new ProcessCall.WaitStatus(a.integer("pid", -1)), c -> args("pid", ((ProcessCall.WaitStatus) c).pid())));
+        f.add(form("sigaction", "sig: SIGCHLD, SIGUSR1, SIGKILL or SIGSTOP; handler: SIG_DFL (default) or SIG_IGN; flags: 0 (default) or SA_NOCLDWAIT",
+                "sigaction(sig, {handler, flags}, NULL)", ProcessCall.Sigaction.class,
+                a -> new ProcessCall.Sigaction(Signals.parse(a.choice("sig", SIGACTION_SIGNALS)), a.choice("handler", List.of("SIG_DFL", "SIG_IGN")).equals("SIG_IGN"),
+                        a.choice("flags", List.of("0", "SA_NOCLDWAIT")).equals("SA_NOCLDWAIT")),
+                c -> {
+                    ProcessCall.Sigaction x = (ProcessCall.Sigaction) c;
+                    return args("sig", Signals.name(x.sig()), "handler", x.ignore() ? "SIG_IGN" : "SIG_DFL", "flags", x.noCldWait() ? "SA_NOCLDWAIT" : null);
+                }));
+        f.add(form("waitid", "idtype: P_ALL (default), P_PID or P_PGID; id (default 0); read: si_pid (default), si_code or si_status",
+                "waitid(idtype, id, &info, WEXITED)", ProcessCall.Waitid.class,
+                a -> new ProcessCall.Waitid(WAITID_TYPES.indexOf(a.choice("idtype", WAITID_TYPES)), a.integer("id", 0),
+                        ProcessCall.Waitid.Field.valueOf(a.choice("read", WAITID_READ).toUpperCase())),
+                c -> {
+                    ProcessCall.Waitid w = (ProcessCall.Waitid) c;
+                    return args("idtype", WAITID_TYPES.get(w.idtype()), "id", w.id(), "read", w.field().name().toLowerCase());
+                }));
         f.add(form("sigwaitinfo", "read: si_pid (default) or si_uid", "sigwaitinfo({SIGUSR1, SIGCHLD})", Syscall.Sigwaitinfo.class,
                 a -> new Syscall.Sigwaitinfo(a.choice("read", SIG_READ).equals("si_uid")),
                 c -> args("read", ((Syscall.Sigwaitinfo) c).uid() ? "si_uid" : "si_pid")));
@@ -221,6 +252,10 @@ public final class CallSyntax {
         Syscall.SetRobustList r = (Syscall.SetRobustList) c;
         return args("list", r.words(), "pending", r.pending() < 0 ? null : r.pending(), "pi", r.pi() ? Boolean.TRUE : null);
     }
+
+    private static final List<String> SIGACTION_SIGNALS = List.of("SIGCHLD", "SIGUSR1", "SIGKILL", "SIGSTOP");
+    private static final List<String> WAITID_TYPES = List.of("P_ALL", "P_PID", "P_PGID");
+    private static final List<String> WAITID_READ = List.of("si_pid", "si_code", "si_status");
 
     private static final List<String> FUTEX_OPS = List.of("FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_LOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_UNLOCK_PI");
 

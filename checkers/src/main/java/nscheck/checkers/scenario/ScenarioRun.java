@@ -43,7 +43,7 @@ public final class ScenarioRun {
      */
     public record Setting(Semantics semantics, Kernel initial, List<String> names, KernelModel model, Map<String, Integer> bounds, int words) {
         public Setting withLimits(Limits limits) {
-            return settingFor(new Semantics(semantics.variant, limits), names, words, model, bounds);
+            return settingFor(semantics.withLimits(limits), names, words, model, bounds);
         }
     }
 

@@ -5,6 +5,7 @@ import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.variant.SeededBugs;
 import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ class ConformanceTest {
         List<String> got = agrees(new Scenario("signals", 0, List.of(
                 step(0, new Syscall.Clone(0)),                             // T1 = 2
                 step(1, new Syscall.SigBlock()),
-                step(1, new Syscall.Setpgid()),                            // group 2
+                step(1, new ProcessCall.Setpgid()),                            // group 2
                 step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 in N, in group 2
                 step(2, new Syscall.Kill(0, 10)),
                 step(1, new Syscall.Sigwaitinfo(false)),

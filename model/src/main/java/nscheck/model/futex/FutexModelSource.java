@@ -86,7 +86,7 @@ public final class FutexModelSource implements ModelSource {
         Bounds.within(b, "rounds", 1, 3);
         Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         // Room for the root init, the host process or container init, and the threads; one level of nesting.
-        Semantics semantics = new Semantics(variant, new Limits(b.get("threads") + 3, 1, 16));
+        Semantics semantics = new Semantics(variant, new Limits(b.get("threads") + 3, 1, 16)).forgettingExitStatus();
         return new FutexModel(name, description, b, semantics, protocol.get(), layout, invariants);
     }
 }

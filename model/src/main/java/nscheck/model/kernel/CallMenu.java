@@ -5,6 +5,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 
 import java.util.ArrayList;
@@ -105,6 +106,17 @@ public final class CallMenu {
         // credentials and capabilities (issue 13, K1)
         m.put("clone-newuser-newpid", "clone(CLONE_NEWUSER|CLONE_NEWPID)");
         m.put("unshare-newuser-newpid", "unshare(CLONE_NEWUSER|CLONE_NEWPID)");
+        // sessions, process groups and wait status (issue 19)
+        m.put("exit-status", "exit(3)");
+        m.put("setpgid-any", "setpgid(pid, pgid) for every pid and pgid in 0..pid_max-1 but (0, 0)");
+        m.put("setsid", "setsid()");
+        m.put("getsid", "getsid(pid) for every pid in 0..pid_max-1");
+        m.put("getpgid", "getpgid(pid) for every pid in 0..pid_max-1");
+        m.put("wait-status", "waitpid(-1) reading the status word");
+        m.put("waitpid-status", "waitpid(pid) reading the status word, for every pid");
+        m.put("waitpid-pgrp", "waitpid(0) and waitpid(-pgid) for every pgid, reading the status word");
+        m.put("waitid", "waitid(P_ALL) reading si_pid, si_code and si_status, and waitid(P_PGID, 0) reading si_pid");
+        m.put("sigaction", "sigaction(SIGCHLD, SIG_IGN), sigaction(SIGCHLD, SIG_DFL), sigaction(SIGCHLD, SIG_DFL with SA_NOCLDWAIT), sigaction(SIGUSR1, SIG_IGN), sigaction(SIGUSR1, SIG_DFL), sigaction(SIGKILL, SIG_IGN)");
         m.put("execns", "execns(CLONE_NEWPID), execns(CLONE_NEWIPC), execns(CLONE_NEWUSER) (the 2006 proposal; ENOSYS in mainline)");
         // async I/O owners on the model's pipe (issue 19 item 5; A1-A5)
         m.put("f-setown", "fcntl(pipe, F_SETOWN, pid) for pid 0 and every pid");
@@ -153,7 +165,7 @@ public final class CallMenu {
                     for (int p = 2; p < pidMax; p++) out.add(new Syscall.Tgkill(1, p));
                 }
                 case "kill-pgrp" -> { out.add(new Syscall.Kill(0, Signals.SIGUSR1)); for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, Signals.SIGUSR1)); }
-                case "setpgid" -> out.add(new Syscall.Setpgid());
+                case "setpgid" -> out.add(new ProcessCall.Setpgid());
                 case "sigblock" -> out.add(new Syscall.SigBlock());
                 case "sigwaitinfo" -> out.add(new Syscall.Sigwaitinfo(false));
                 case "sigwaitinfo-uid" -> out.add(new Syscall.Sigwaitinfo(true));
@@ -200,6 +212,24 @@ public final class CallMenu {
                 case "futex-unlock-pi" -> out.add(new Syscall.FutexUnlockPi(0));
                 case "clone-newuser-newpid" -> out.add(new Syscall.Clone(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
                 case "unshare-newuser-newpid" -> out.add(new Syscall.Unshare(CloneFlags.CLONE_NEWUSER | CloneFlags.CLONE_NEWPID));
+                case "exit-status" -> out.add(new Syscall.Exit(3));
+                case "setpgid-any" -> {
+                    for (int p = 0; p < pidMax; p++)
+                        for (int g = 0; g < pidMax; g++) if (p != 0 || g != 0) out.add(new ProcessCall.Setpgid(p, g));
+                }
+                case "setsid" -> out.add(new ProcessCall.Setsid());
+                case "getsid" -> { for (int p = 0; p < pidMax; p++) out.add(new ProcessCall.Getsid(p)); }
+                case "getpgid" -> { for (int p = 0; p < pidMax; p++) out.add(new ProcessCall.Getpgid(p)); }
+                case "wait-status" -> out.add(new ProcessCall.WaitStatus(-1));
+                case "waitpid-status" -> { for (int p = 1; p < pidMax; p++) out.add(new ProcessCall.WaitStatus(p)); }
+                case "waitpid-pgrp" -> { out.add(new ProcessCall.WaitStatus(0)); for (int p = 2; p < pidMax; p++) out.add(new ProcessCall.WaitStatus(-p)); }
+                case "waitid" -> {
+                    for (ProcessCall.Waitid.Field field : ProcessCall.Waitid.Field.values()) out.add(new ProcessCall.Waitid(ProcessCall.Waitid.P_ALL, 0, field));
+                    out.add(new ProcessCall.Waitid(ProcessCall.Waitid.P_PGID, 0, ProcessCall.Waitid.Field.SI_PID));
+                }
+                case "sigaction" -> out.addAll(List.of(new ProcessCall.Sigaction(Signals.SIGCHLD, true, false), new ProcessCall.Sigaction(Signals.SIGCHLD, false, false),
+                        new ProcessCall.Sigaction(Signals.SIGCHLD, false, true), new ProcessCall.Sigaction(Signals.SIGUSR1, true, false),
+                        new ProcessCall.Sigaction(Signals.SIGUSR1, false, false), new ProcessCall.Sigaction(Signals.SIGKILL, true, false)));
                 case "execns" -> {
                     for (int flag : new int[] {CloneFlags.CLONE_NEWPID, CloneFlags.CLONE_NEWIPC, CloneFlags.CLONE_NEWUSER}) out.add(new Syscall.Execns(flag));
                 }
@@ -259,6 +289,9 @@ public final class CallMenu {
         }
         return out;
     }
+
+    /** The families whose calls read a dead child's exit status: a model without them forgets it (Semantics.exitStatus). */
+    public static final List<String> STATUS_READERS = List.of("wait-status", "waitpid-status", "waitpid-pgrp", "waitid");
 
     /** Whether a call works on the model's shared futex word. */
     public static boolean isFutex(Syscall c) {

@@ -98,6 +98,9 @@ public final class KernelModelSource implements ModelSource {
         if (b.get("initial_tasks") >= b.get("tasks"))
             throw new ModelException("initial_tasks must be below tasks (the root init takes a slot)");
         Semantics semantics = new Semantics(variant, limits);
+        // A zombie's exit code is state only where a call of the model can read it (Semantics.exitStatus).
+        if (def.calls().stream().noneMatch(CallMenu.STATUS_READERS::contains) && initCalls().stream().noneMatch(CallMenu.STATUS_READERS::contains))
+            semantics = semantics.forgettingExitStatus();
         List<Property<Kernel, KernelStep>> props = new ArrayList<>();
         for (String inv : invariants()) props.add(invariantNamed(inv, semantics));
         return new KernelModel(def.name(), description(), b, semantics, def.calls(), initCalls(), props);

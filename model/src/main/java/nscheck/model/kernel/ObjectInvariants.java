@@ -38,10 +38,10 @@ public final class ObjectInvariants {
      */
     static Property<Kernel, KernelStep> reportedPid() {
         return new Property.AlwaysStep<>("reported-pid",
-                "a PID read from a siginfo, an IPC object, a socket or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
+                "a PID read from a siginfo (waitid's included), an IPC object, a socket, a session, a process group or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
-            PidRef ref = Referents.pid(pre, step.actor(), step.call());
+            PidRef ref = Referents.reportsReapedChild(step.call()) ? PidRef.of(pre, r.about()) : Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
             int callerNs = pre.task(step.actor()).activeNs();
             int claimed = Referents.claimedPid(pre, step.actor(), step.call());

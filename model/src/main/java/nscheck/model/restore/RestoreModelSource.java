@@ -53,7 +53,7 @@ public final class RestoreModelSource implements ModelSource {
         Bounds.within(b, "pid_max", 5, 12);
         Bounds.within(b, "containers", 0, 3);
         Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
-        Semantics semantics = new Semantics(variant, new Limits(b.get("tasks"), 2, b.get("pid_max")));
+        Semantics semantics = new Semantics(variant, new Limits(b.get("tasks"), 2, b.get("pid_max"))).forgettingExitStatus();
         return new RestoreModel(name(), description(), b, semantics, RestoreInvariants.NAMES);
     }
 }

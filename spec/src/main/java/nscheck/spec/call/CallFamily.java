@@ -26,7 +26,7 @@ public final class CallFamily implements SyscallTable<String> {
         return "unshare-newpid";
     }
     @Override public String setns(Syscall.Setns call) { return "setns"; }
-    @Override public String exit(Syscall.Exit call) { return "exit"; }
+    @Override public String exit(Syscall.Exit call) { return call.status() == 0 ? "exit" : "exit-status"; }
     @Override public String waitpid(Syscall.Wait call) { return call.pid() == -1 ? "wait" : "waitpid"; }
     @Override public String getpid(Syscall.GetPid call) { return "getpid"; }
     @Override public String getppid(Syscall.GetPpid call) { return "getppid"; }
@@ -38,7 +38,13 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String sigBlock(Syscall.SigBlock call) { return "sigblock"; }
     @Override public String sigqueue(Syscall.Sigqueue call) { return "sigqueue"; }
     @Override public String tgkill(Syscall.Tgkill call) { return "tgkill"; }
-    @Override public String setpgid(Syscall.Setpgid call) { return "setpgid"; }
+    @Override public String setpgid(ProcessCall.Setpgid call) { return call.pid() == 0 && call.pgid() == 0 ? "setpgid" : "setpgid-any"; }
+    @Override public String setsid(ProcessCall.Setsid call) { return "setsid"; }
+    @Override public String getsid(ProcessCall.Getsid call) { return "getsid"; }
+    @Override public String getpgid(ProcessCall.Getpgid call) { return "getpgid"; }
+    @Override public String waitStatus(ProcessCall.WaitStatus call) { return call.pid() == -1 ? "wait-status" : call.pid() > 0 ? "waitpid-status" : "waitpid-pgrp"; }
+    @Override public String waitid(ProcessCall.Waitid call) { return "waitid"; }
+    @Override public String sigaction(ProcessCall.Sigaction call) { return "sigaction"; }
     @Override public String sigwaitinfo(Syscall.Sigwaitinfo call) { return call.uid() ? "sigwaitinfo-uid" : "sigwaitinfo"; }
     @Override public String msgget(Syscall.Msgget call) { return "msgget"; }
     @Override public String msgsnd(Syscall.Msgsnd call) { return "msgsnd"; }

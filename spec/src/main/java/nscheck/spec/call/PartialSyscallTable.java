@@ -24,8 +24,14 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R sigBlock(Syscall.SigBlock call) { return otherwise(call); }
     @Override public R sigqueue(Syscall.Sigqueue call) { return otherwise(call); }
     @Override public R tgkill(Syscall.Tgkill call) { return otherwise(call); }
-    @Override public R setpgid(Syscall.Setpgid call) { return otherwise(call); }
+    @Override public R setpgid(ProcessCall.Setpgid call) { return otherwise(call); }
     @Override public R sigwaitinfo(Syscall.Sigwaitinfo call) { return otherwise(call); }
+    @Override public R setsid(ProcessCall.Setsid call) { return otherwise(call); }
+    @Override public R getsid(ProcessCall.Getsid call) { return otherwise(call); }
+    @Override public R getpgid(ProcessCall.Getpgid call) { return otherwise(call); }
+    @Override public R waitStatus(ProcessCall.WaitStatus call) { return otherwise(call); }
+    @Override public R waitid(ProcessCall.Waitid call) { return otherwise(call); }
+    @Override public R sigaction(ProcessCall.Sigaction call) { return otherwise(call); }
     @Override public R msgget(Syscall.Msgget call) { return otherwise(call); }
     @Override public R msgsnd(Syscall.Msgsnd call) { return otherwise(call); }
     @Override public R msgrcv(Syscall.Msgrcv call) { return otherwise(call); }

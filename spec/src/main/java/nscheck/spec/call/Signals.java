@@ -8,6 +8,8 @@ public final class Signals {
     public static final int SIGCHLD = 17;
     public static final int SIGSTOP = 19;
     public static final int SIGIO = 29;
+    /** _NSIG on x86-64: valid signals are 1.._NSIG. */
+    public static final int NSIG = 64;
 
     private Signals() {}
 

@@ -96,11 +96,6 @@ public sealed interface Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.tgkill(this); }
         @Override public String toString() { return "tgkill(" + tgid + ", " + tid + ", SIGUSR1)"; }
     }
-    /** setpgid(0, 0): the caller leads a new process group whose PGID is its own PID. */
-    record Setpgid() implements Syscall {
-        public <R> R accept(SyscallTable<R> table) { return table.setpgid(this); }
-        @Override public String toString() { return "setpgid(0, 0)"; }
-    }
     /** sigwaitinfo({SIGUSR1, SIGCHLD}, &info): returns info.si_pid (or si_uid); blocks while nothing is queued. */
     record Sigwaitinfo(boolean uid) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.sigwaitinfo(this); }
@@ -280,6 +275,9 @@ public sealed interface Syscall {
     sealed interface AsyncIo extends Syscall permits AsyncIoCall.Setown, AsyncIoCall.SetownEx, AsyncIoCall.Getown, AsyncIoCall.Setsig, AsyncIoCall.PipeWrite, AsyncIoCall.SigwaitSigio {}
     sealed interface Mqueue extends Syscall permits MqueueCall.Open, MqueueCall.Send, MqueueCall.Receive, MqueueCall.Notify {}
     sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close, FdCalls.NsOpen, FdCalls.SetnsFd, FdCalls.NsIoctl {}
+    /** Sessions, process groups, wait status and dispositions: {@link ProcessCall} (kernel/sys.c, kernel/exit.c, kernel/signal.c). */
+    sealed interface Process extends Syscall permits ProcessCall.Setpgid, ProcessCall.Setsid, ProcessCall.Getsid, ProcessCall.Getpgid,
+            ProcessCall.WaitStatus, ProcessCall.Waitid, ProcessCall.Sigaction {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

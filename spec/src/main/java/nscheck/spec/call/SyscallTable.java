@@ -22,8 +22,14 @@ public interface SyscallTable<R> {
     R sigBlock(Syscall.SigBlock call);
     R sigqueue(Syscall.Sigqueue call);
     R tgkill(Syscall.Tgkill call);
-    R setpgid(Syscall.Setpgid call);
+    R setpgid(ProcessCall.Setpgid call);
     R sigwaitinfo(Syscall.Sigwaitinfo call);
+    R setsid(ProcessCall.Setsid call);
+    R getsid(ProcessCall.Getsid call);
+    R getpgid(ProcessCall.Getpgid call);
+    R waitStatus(ProcessCall.WaitStatus call);
+    R waitid(ProcessCall.Waitid call);
+    R sigaction(ProcessCall.Sigaction call);
     R msgget(Syscall.Msgget call);
     R msgsnd(Syscall.Msgsnd call);
     R msgrcv(Syscall.Msgrcv call);

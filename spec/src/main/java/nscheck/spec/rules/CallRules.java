@@ -4,6 +4,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Outcome;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 import nscheck.spec.state.Kernel;
@@ -20,12 +21,15 @@ import java.util.List;
 final class CallRules implements SyscallTable<List<Outcome>> {
     private final Variant v;
     private final Limits limits;
+    /** Semantics.exitStatus: whether do_exit records the code wait reports. */
+    private final boolean exitStatus;
     private final Kernel k;
     private final int actor;
 
-    CallRules(Variant v, Limits limits, Kernel k, int actor) {
+    CallRules(Variant v, Limits limits, boolean exitStatus, Kernel k, int actor) {
         this.v = v;
         this.limits = limits;
+        this.exitStatus = exitStatus;
         this.k = k;
         this.actor = actor;
     }
@@ -41,15 +45,20 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> execns(Syscall.Execns c) { return one(ForkRules.execns(v, limits, k, actor, c.flags())); }
     @Override public List<Outcome> unshare(Syscall.Unshare c) { return one(ForkRules.unshare(v, limits, k, actor, c.flags())); }
     @Override public List<Outcome> setns(Syscall.Setns c) { return one(NsproxyRules.setns(v, k, actor, c.pid())); }
-    @Override public List<Outcome> exit(Syscall.Exit c) { return ExitRules.exit(v, k, actor); }
-    @Override public List<Outcome> waitpid(Syscall.Wait c) { return ExitRules.waitpid(v, k, actor, c.pid()); }
+    @Override public List<Outcome> exit(Syscall.Exit c) { return ExitRules.exit(v, k, actor, exitStatus ? ExitRules.exitCode(c.status()) : 0); }
+    @Override public List<Outcome> waitpid(Syscall.Wait c) { return ExitRules.waitpid(v, k, actor, c.pid(), ExitRules.Report.PID); }
+    @Override public List<Outcome> waitStatus(ProcessCall.WaitStatus c) { return ExitRules.waitpid(v, k, actor, c.pid(), ExitRules.Report.STATUS); }
+    @Override public List<Outcome> waitid(ProcessCall.Waitid c) { return ExitRules.waitid(v, k, actor, c.idtype(), c.id(), c.field()); }
 
     // ---- kernel/sys.c, kernel/pid_namespace.c -----------------------------------------------
     @Override public List<Outcome> getpid(Syscall.GetPid c) { return one(SysRules.getpid(v, k, actor)); }
     @Override public List<Outcome> gettid(Syscall.GetTid c) { return one(SysRules.gettid(v, k, actor)); }
     @Override public List<Outcome> getppid(Syscall.GetPpid c) { return one(SysRules.getppid(v, k, actor)); }
     @Override public List<Outcome> setChildSubreaper(Syscall.SetChildSubreaper c) { return one(SysRules.setChildSubreaper(k, actor)); }
-    @Override public List<Outcome> setpgid(Syscall.Setpgid c) { return one(SysRules.setpgid(k, actor)); }
+    @Override public List<Outcome> setpgid(ProcessCall.Setpgid c) { return one(SysRules.setpgid(v, k, actor, c.pid(), c.pgid())); }
+    @Override public List<Outcome> setsid(ProcessCall.Setsid c) { return one(SysRules.setsid(v, k, actor)); }
+    @Override public List<Outcome> getsid(ProcessCall.Getsid c) { return one(SysRules.getsid(v, k, actor, c.pid(), true)); }
+    @Override public List<Outcome> getpgid(ProcessCall.Getpgid c) { return one(SysRules.getsid(v, k, actor, c.pid(), false)); }
     @Override public List<Outcome> setuid(Syscall.Setuid c) { return one(SysRules.setuid(v, k, actor, c.uid())); }
     @Override public List<Outcome> readNsLastPid(Syscall.ReadNsLastPid c) { return one(PidNamespaceRules.readNsLastPid(k, actor)); }
     @Override public List<Outcome> writeNsLastPid(Syscall.WriteNsLastPid c) { return one(PidNamespaceRules.writeNsLastPid(v, k, actor, c.value())); }
@@ -58,9 +67,10 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> kill(Syscall.Kill c) { return one(SignalRules.kill(v, k, actor, c.pid(), c.sig())); }
     @Override public List<Outcome> tgkill(Syscall.Tgkill c) { return one(SignalRules.tgkill(v, k, actor, c.tgid(), c.tid())); }
     @Override public List<Outcome> sigqueue(Syscall.Sigqueue c) { return one(SignalRules.sigqueue(v, k, actor, c.pid())); }
-    @Override public List<Outcome> sigBlock(Syscall.SigBlock c) { return one(SignalRules.sigprocmask(k, actor)); }
-    @Override public List<Outcome> sigwaitinfo(Syscall.Sigwaitinfo c) { return SignalRules.sigwaitinfo(k, actor, c.uid()); }
-    @Override public List<Outcome> signalDelivery(Syscall.SignalDelivery c) { return one(SignalRules.getSignal(v, k, actor)); }
+    @Override public List<Outcome> sigBlock(Syscall.SigBlock c) { return one(SigwaitRules.sigprocmask(k, actor)); }
+    @Override public List<Outcome> sigwaitinfo(Syscall.Sigwaitinfo c) { return SigwaitRules.sigwaitinfo(k, actor, c.uid()); }
+    @Override public List<Outcome> sigaction(ProcessCall.Sigaction c) { return one(SigactionRules.sigaction(k, actor, c.sig(), c.ignore(), c.noCldWait())); }
+    @Override public List<Outcome> signalDelivery(Syscall.SignalDelivery c) { return one(SignalRules.getSignal(v, k, actor, exitStatus)); }
 
     // ---- ipc/msg.c, ipc/sem.c, ipc/shm.c ----------------------------------------------------
     @Override public List<Outcome> msgget(Syscall.Msgget c) { return one(MsgRules.msgget(k, actor)); }

@@ -3,6 +3,9 @@ package nscheck.spec.rules;
 import nscheck.spec.call.Errno;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
+import nscheck.spec.call.ProcessCall;
+import nscheck.spec.call.Syscall;
+import nscheck.spec.state.PidRef;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.OpenFile;
@@ -21,14 +24,23 @@ import java.util.List;
 final class ExitRules {
     private ExitRules() {}
 
-    /** _exit(2): never returns. The root init never exits. */
-    static List<Outcome> exit(Variant v, Kernel k, int actor) {
+    /** _exit(2): never returns. The root init never exits. {@code code} is what wait will report. */
+    static List<Outcome> exit(Variant v, Kernel k, int actor, int code) {
         if (actor == Kernel.ROOT_INIT) return List.of();
-        return List.of(new Outcome(doExit(v, k, actor), Observation.NO_RETURN));
+        return List.of(new Outcome(doExit(v, k, actor, code), Observation.NO_RETURN));
     }
 
-    /** do_exit of task {@code slot}: reparent its children, or kill its namespace if it is the init. */
-    static Kernel doExit(Variant v, Kernel k, int slot) {
+    /** SYSCALL_DEFINE1(exit): do_exit((error_code & 0xff) << 8), what WEXITSTATUS reads back. */
+    static int exitCode(int status) {
+        return (status & 0xff) << 8;
+    }
+
+    /**
+     * do_exit(code) of task {@code slot}: reparent its children, or kill its namespace if it is
+     * the init. The code stays with the zombie for wait_task_zombie to report.
+     */
+    static Kernel doExit(Variant v, Kernel k, int slot, int code) {
+        if (code != 0) k = k.withTask(slot, k.task(slot).withExitCode(code));
         // exit_mm_release -> futex_exit_release: robust list and PI states first, while the pids still exist (F5);
         // then exit_sem, exit_files and exit_task_namespaces (I8).
         k = FutexCoreRules.exitRelease(v, k, slot);
@@ -97,29 +109,82 @@ final class ExitRules {
         return -1;
     }
 
-    /** waitpid(pid) (do_wait): every zombie child it may reap is one outcome; none while it must block. */
-    static List<Outcome> waitpid(Variant v, Kernel k, int actor, int pid) {
+    /** What a wait call hands back: the reaped child's PID (waitpid's return) or its status word. */
+    enum Report { PID, STATUS }
+
+    /**
+     * waitpid(pid) (kernel_wait4 -> do_wait): pid > 0 that child, -1 any child, 0 the children in
+     * the caller's process group (task_pgrp, by struct pid: it works where the PGID is invisible),
+     * below -1 those in the group find_get_pid(-pid) names in the caller's namespace (no such
+     * group: no eligible child, ECHILD). Every zombie child it may reap is one outcome; none while
+     * it must block.
+     */
+    static List<Outcome> waitpid(Variant v, Kernel k, int actor, int pid, Report report) {
         Task t = k.task(actor);
-        int only = -1;
         if (pid > 0) {
-            only = v.lookup(k, t.activeNs(), pid);
+            int only = v.lookup(k, t.activeNs(), pid);
             // A kernel thread is no task's child (kthreadd's parent is the idle task, the others' kthreadd): ECHILD too.
             if (only < 0) return List.of(Outcome.error(k, Errno.ECHILD));
-        } else if (pid != -1) {
-            return List.of(Outcome.error(k, Errno.EINVAL)); // process-group waits are not modelled
+            return doWait(v, k, actor, c -> c == only, (c, code) -> report == Report.PID
+                    ? Observation.pid(v.translate(k, c, t.activeNs()), c) : Observation.value(code));
         }
+        PidRef group = pid == -1 ? null : pid == 0 ? k.objects().context(actor).pgrp() : SysRules.structPid(v, k, t.activeNs(), -pid);
+        if (pid != -1 && group == null) return List.of(Outcome.error(k, Errno.ECHILD));
+        return doWait(v, k, actor, c -> group == null || group.equals(k.objects().context(c).pgrp()), (c, code) -> report == Report.PID
+                ? Observation.pid(v.translate(k, c, t.activeNs()), c) : Observation.value(code));
+    }
+
+    /**
+     * waitid(idtype, id, &info, WEXITED) (kernel_waitid): P_PID needs id > 0, P_PGID id >= 0 (0:
+     * the caller's own group, since 5.4), else EINVAL; the child's si_pid is its number in the
+     * waiter's namespace, si_code CLD_KILLED with the signal as si_status after a fatal signal,
+     * else CLD_EXITED with the exit status (wait_task_zombie).
+     */
+    static List<Outcome> waitid(Variant v, Kernel k, int actor, int idtype, int id, ProcessCall.Waitid.Field field) {
+        Task t = k.task(actor);
+        java.util.function.IntPredicate eligible;
+        if (idtype == ProcessCall.Waitid.P_ALL) {
+            eligible = c -> true;
+        } else if (idtype == ProcessCall.Waitid.P_PID) {
+            if (id <= 0) return List.of(Outcome.error(k, Errno.EINVAL));
+            int only = v.lookup(k, t.activeNs(), id);
+            if (only < 0) return List.of(Outcome.error(k, Errno.ECHILD));
+            eligible = c -> c == only;
+        } else if (idtype == ProcessCall.Waitid.P_PGID) {
+            if (id < 0) return List.of(Outcome.error(k, Errno.EINVAL));
+            PidRef group = id == 0 ? k.objects().context(actor).pgrp() : SysRules.structPid(v, k, t.activeNs(), id);
+            if (group == null) return List.of(Outcome.error(k, Errno.ECHILD));
+            eligible = c -> group.equals(k.objects().context(c).pgrp());
+        } else {
+            return List.of(Outcome.error(k, Errno.EINVAL));
+        }
+        return doWait(v, k, actor, eligible, (c, code) -> switch (field) {
+            case SI_PID -> Observation.pid(v.waitidPid(k, c, t.activeNs()), c);
+            case SI_CODE -> Observation.value((code & 0x7f) != 0 ? CLD_KILLED : CLD_EXITED);
+            case SI_STATUS -> Observation.value((code & 0x7f) != 0 ? code & 0x7f : (code >> 8) & 0xff);
+        });
+    }
+
+    /** include/uapi/asm-generic/siginfo.h: si_code of SIGCHLD and waitid. */
+    static final int CLD_EXITED = 1, CLD_KILLED = 2;
+
+    private interface Reported {
+        Observation of(int child, int exitCode);
+    }
+
+    /** do_wait over the children {@code eligible} accepts: ECHILD without any, one outcome per reapable zombie. */
+    private static List<Outcome> doWait(Variant v, Kernel k, int actor, java.util.function.IntPredicate eligible, Reported report) {
         boolean anyChild = false;
         List<Outcome> out = new ArrayList<>();
         // do_wait walks the children of every thread in the caller's group (no __WNOTHREAD; found by `nscheck conform`).
         List<Integer> group = k.groupMembers(k.groupLeader(actor));
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || !group.contains(c.parent) || c.hasLeader() || (only >= 0 && i != only)) continue;
+            if (c == null || !group.contains(c.parent) || c.hasLeader() || !eligible.test(i)) continue;
             anyChild = true;
             // delay_group_leader: a dead leader is reaped only once its threads are gone.
             if (c.state != TaskState.ZOMBIE || groupHasLiveMembers(k, i)) continue;
-            int value = v.translate(k, i, t.activeNs());
-            out.add(new Outcome(PidNamespaceRules.settle(v, k.release(i)), Observation.pid(value, i)));
+            out.add(new Outcome(PidNamespaceRules.settle(v, k.release(i)), report.of(i, c.exitCode)));
         }
         if (!anyChild) return List.of(Outcome.error(k, Errno.ECHILD));
         return out; // empty: the caller blocks until a child dies

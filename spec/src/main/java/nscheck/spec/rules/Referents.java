@@ -4,6 +4,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.OpenFile;
@@ -29,7 +30,7 @@ public final class Referents {
             @Override protected PidRef otherwise(Syscall c) { return null; }
 
             @Override public PidRef sigwaitinfo(Syscall.Sigwaitinfo c) {
-                SigInfo next = SignalRules.waitable(k.objects().context(actor));
+                SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
                 return c.uid() || next == null ? null : next.sender();
             }
 
@@ -42,6 +43,8 @@ public final class Referents {
                 return c.field() != AsyncIoCall.SI_PID || next == null || next.code() != AsyncIoCall.SI_KERNEL ? null : PidRef.NONE;
             }
 
+            @Override public PidRef getsid(ProcessCall.Getsid c) { return groupOf(k, actor, c.pid(), true); }
+            @Override public PidRef getpgid(ProcessCall.Getpgid c) { return groupOf(k, actor, c.pid(), false); }
             @Override public PidRef msgStat(Syscall.MsgStat c) { return MsgRules.statReferent(k, actor, c.receiver()); }
             @Override public PidRef semGetpid(Syscall.SemGetpid c) { return SemRules.getpidReferent(k, actor); }
             @Override public PidRef shmStat(Syscall.ShmStat c) { return ShmRules.statReferent(k, actor, c.last()); }
@@ -85,6 +88,24 @@ public final class Referents {
         });
     }
 
+    /** getsid/getpgid's referent: the session (or group) of the task {@code pid} names, the caller for 0. */
+    private static PidRef groupOf(Kernel k, int actor, int pid, boolean session) {
+        int p = pid == 0 ? actor : k.holderOf(k.task(actor).activeNs(), pid);
+        if (p < 0 || k.objects().context(p) == null) return null;
+        return session ? k.objects().context(p).session() : k.objects().context(p).pgrp();
+    }
+
+    /**
+     * Whether the PID a call returns is the child it reaped, named in the observation itself (the
+     * child is the kernel's choice among the zombies): waitid's si_pid (wait_task_zombie).
+     */
+    public static boolean reportsReapedChild(Syscall call) {
+        return call.accept(new PartialSyscallTable<Boolean>() {
+            @Override protected Boolean otherwise(Syscall c) { return false; }
+            @Override public Boolean waitid(ProcessCall.Waitid c) { return c.field() == ProcessCall.Waitid.Field.SI_PID; }
+        });
+    }
+
     private static PidRef pidOf(PeerCred c) {
         return c == null ? null : c.pid();
     }
@@ -99,7 +120,7 @@ public final class Referents {
             @Override protected Uid otherwise(Syscall c) { return null; }
 
             @Override public Uid sigwaitinfo(Syscall.Sigwaitinfo c) {
-                SigInfo next = SignalRules.waitable(k.objects().context(actor));
+                SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
                 return !c.uid() || next == null ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }
 

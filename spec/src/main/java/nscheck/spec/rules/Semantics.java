@@ -19,10 +19,31 @@ import java.util.List;
 public final class Semantics {
     public final Variant variant;
     public final Limits limits;
+    /**
+     * Whether a dead task keeps its exit code for wait to report (always, in the kernel). A model
+     * whose calls never read a status forgets it ({@link #forgettingExitStatus}): two zombies that
+     * differ only there cannot be told apart by any of its calls, so merging them loses nothing.
+     */
+    public final boolean exitStatus;
 
     public Semantics(Variant variant, Limits limits) {
+        this(variant, limits, true);
+    }
+
+    private Semantics(Variant variant, Limits limits, boolean exitStatus) {
         this.variant = variant;
         this.limits = limits;
+        this.exitStatus = exitStatus;
+    }
+
+    /** The same rules for a model none of whose calls reads an exit status (see {@link #exitStatus}). */
+    public Semantics forgettingExitStatus() {
+        return new Semantics(variant, limits, false);
+    }
+
+    /** The same exit-status bookkeeping with other limits. */
+    public Semantics withLimits(Limits other) {
+        return new Semantics(variant, other, exitStatus);
     }
 
     public Kernel boot() {
@@ -49,6 +70,6 @@ public final class Semantics {
             // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
             if (k.memory().waiterOf(actor) != null && !dying) return List.of();
         }
-        return call.accept(new CallRules(variant, limits, k, actor));
+        return call.accept(new CallRules(variant, limits, exitStatus, k, actor));
     }
 }

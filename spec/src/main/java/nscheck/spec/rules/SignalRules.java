@@ -19,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * kernel/signal.c: kill, tgkill, sigqueue, sigprocmask, sigwaitinfo, the delivery of a fatal
+ * kernel/signal.c: kill, tgkill, sigqueue, the delivery of a fatal
  * signal and SIGCHLD from do_notify_parent, with the siginfo's si_pid and si_uid (P9, P10, P11).
  * A task that has blocked SIGUSR1 and SIGCHLD gets them queued (sig_ignored: a blocked signal is
  * never ignored, so even a namespace init receives it); otherwise SIGUSR1 terminates (SIG_DFL
@@ -186,9 +186,12 @@ final class SignalRules {
         return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
     }
 
-    /** get_signal -> do_group_exit: the task acts on its pending fatal signal when it next returns to user space. */
-    static Outcome getSignal(Variant v, Kernel k, int actor) {
-        return new Outcome(ExitRules.doExit(v, k, actor), Observation.NO_RETURN);
+    /**
+     * get_signal -> do_group_exit(signr): the task acts on its pending fatal signal when it next
+     * returns to user space; its exit code is the signal's number (no core dumps: WCOREDUMP clear).
+     */
+    static Outcome getSignal(Variant v, Kernel k, int actor, boolean exitStatus) {
+        return new Outcome(ExitRules.doExit(v, k, actor, exitStatus ? k.task(actor).pendingSignal : 0), Observation.NO_RETURN);
     }
 
     /**
@@ -221,7 +224,8 @@ final class SignalRules {
     static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
         TaskContext tc = k.objects().context(target);
         if (!tc.blocksSignals()) {
-            if (v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
+            // sig_ignored -> sig_handler_ignored: SIG_IGN drops an unblocked signal at generation.
+            if (tc.actions().usr1Ignored() || v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
             Task u = k.task(target);
             Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(Signals.SIGUSR1));
             return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
@@ -262,43 +266,28 @@ final class SignalRules {
         return kuid == UserNamespace.INVALID ? UserNamespace.OVERFLOW_ID : v.fromKernelId(k, tc.cred().userNs(), kuid, false);
     }
 
-    /** sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}): they queue for sigwaitinfo from now on. */
-    static Outcome sigprocmask(Kernel k, int actor) {
-        TaskContext c = k.objects().context(actor);
-        return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))));
-    }
-
-    /** sigwaitinfo({SIGUSR1, SIGCHLD}): dequeues the lowest of them pending and returns its si_pid (or si_uid); blocks while none is queued. */
-    static List<Outcome> sigwaitinfo(Kernel k, int actor, boolean uid) {
-        TaskContext c = k.objects().context(actor);
-        SigInfo info = waitable(c);
-        if (info == null) return List.of();
-        Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
-        if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
-        // a si_pid the sender made up is about nobody in particular (P10b)
-        int about = info.sender() == null || info.claimedPid() >= 0 ? Observation.NOBODY : info.sender().holder(k);
-        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
-    }
-
-    /** The siginfo sigwaitinfo({SIGUSR1, SIGCHLD}) takes next: SIGIO stays queued for its own sigwaitinfo (A4). */
-    static SigInfo waitable(TaskContext c) {
-        return c.firstPending(sig -> sig == Signals.SIGUSR1 || sig == Signals.SIGCHLD);
-    }
-
     /**
      * do_notify_parent when {@code child} has become a zombie: SIGCHLD with si_pid the child's
      * number in the parent's namespace (task_pid_nr_ns(tsk, task_active_pid_ns(tsk->parent))) and
-     * si_uid its real uid mapped into the parent's user namespace.
+     * si_uid its real uid mapped into the parent's user namespace. If the parent's SIGCHLD is
+     * SIG_IGN or has SA_NOCLDWAIT the child is reaped at once (autoreap: it never is a zombie
+     * anyone can wait for), and SIG_IGN sends no SIGCHLD at all.
      */
     static Kernel doNotifyParent(Variant v, Kernel k, int child) {
         Task c = k.task(child);
         if (c == null || c.parent < 0) return k;
         Task p = k.task(c.parent);
         TaskContext pc = k.objects().context(c.parent);
-        if (p == null || !p.alive() || pc == null || !pc.blocksSignals()) return k;
-        int childUid = k.objects().context(child).cred().uid();
-        SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
-                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
-        return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        if (p == null || !p.alive() || pc == null) return k;
+        Kernel out = k;
+        if (pc.blocksSignals() && !pc.actions().chldIgnored()) {
+            int childUid = k.objects().context(child).cred().uid();
+            SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
+                    v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
+            out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        }
+        // release_task at once, unless the zombie leader still has threads (delay_group_leader).
+        if (pc.actions().autoreap() && k.groupMembers(child).size() == 1) out = out.release(child).collectNamespaces();
+        return out;
     }
 }

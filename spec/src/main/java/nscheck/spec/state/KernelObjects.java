@@ -64,11 +64,11 @@ public final class KernelObjects {
     public UCounts ucounts() { return ucounts; }
 
     /**
-     * A process group of an existing task is numbered {@code nr} in PID namespace {@code ns}: the
-     * number stays allocated while any task uses it as a PGID, even after its leader is reaped (P3).
+     * A process group (or session) of an existing task is numbered {@code nr} in PID namespace {@code ns}: the
+     * number stays allocated while any task uses it as a PGID or SID, even after its leader is reaped (P3).
      */
     public PidRef groupNumbered(int ns, int nr) {
-        for (TaskContext c : contexts) if (c != null && c.pgrp() != null && nr > 0 && c.pgrp().numberIn(ns) == nr) return c.pgrp();
+        for (TaskContext c : contexts) for (PidRef g : c == null || nr <= 0 ? new PidRef[0] : new PidRef[] {c.pgrp(), c.session()}) if (g != null && g.numberIn(ns) == nr) return g;
         return null;
     }
 
@@ -212,7 +212,7 @@ public final class KernelObjects {
             if (c == null) continue;
             for (SigInfo s : c.pending()) add(out, s.sender());
             // The boot group names only init_pid_ns, which lives anyway.
-            if (c.pgrp() != boot && !boot.equals(c.pgrp())) add(out, c.pgrp());
+            for (PidRef g : new PidRef[] {c.pgrp(), c.session()}) if (g != boot && !boot.equals(g)) add(out, g);
             FdTables.pidRefs(c.fds(), out);
         }
         for (IpcNamespace n : ipcNs) {

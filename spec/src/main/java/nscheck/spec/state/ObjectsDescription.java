@@ -21,6 +21,7 @@ final class ObjectsDescription {
             if (c.undoList() >= 0) t.append(" undo").append(c.undoList());
             if (!c.pending().isEmpty()) t.append(" queued").append(c.pending());
             if (c.pgrp() != null && !c.pgrp().equals(boot)) t.append(" pgrp ").append(c.pgrp());
+            if (c.session() != null && !c.session().equals(boot)) t.append(" sid ").append(c.session());
             if (t.length() > 0) sep(s).append('T').append(i).append(':').append(t);
         }
         for (int i = 0; i < o.ipcNsSlots(); i++) {

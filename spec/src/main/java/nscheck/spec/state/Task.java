@@ -26,6 +26,11 @@ public final class Task {
     /** The robust futex list exit_robust_list walks when the thread exits (F5). */
     public final RobustList robustList;
     /**
+     * signal->group_exit_code / exit_code as wait reports it (kernel/exit.c): {@code (n & 0xff) << 8}
+     * after exit(n), the signal number after a fatal signal; 0 while the task lives.
+     */
+    public final int exitCode;
+    /**
      * The fingerprint of this task alone, computed once: a successor state shares every task its
      * step did not change, so the kernel's fingerprint costs one word per unchanged task.
      */
@@ -39,15 +44,15 @@ public final class Task {
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
         this(checkedLevels(upidNs, upidNr).clone(), upidNr.clone(), parent, state, nsForChildren, subreaper, pendingSignal,
-                leader, robustList, true);
+                leader, robustList, 0);
     }
 
     /**
      * For the with* copies: the upid arrays are never written after construction, so a copy
-     * shares them instead of cloning ({@code shared} only tells this constructor from the public one).
+     * shares them instead of cloning (the public constructors clone them).
      */
     private Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
-                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, boolean shared) {
+                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, int exitCode) {
         this.upidNs = upidNs;
         this.upidNr = upidNr;
         this.parent = parent;
@@ -57,6 +62,7 @@ public final class Task {
         this.pendingSignal = pendingSignal;
         this.leader = leader;
         this.robustList = robustList;
+        this.exitCode = exitCode;
         StateHasher h = new StateHasher();
         hashFields(h);
         this.digest = h.value();
@@ -108,28 +114,33 @@ public final class Task {
     }
 
     public Task withParent(int newParent) {
-        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode);
     }
 
     public Task withState(TaskState newState) {
-        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, true);
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode);
     }
 
     public Task withNsForChildren(int ns) {
-        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, true);
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, exitCode);
     }
 
     public Task withSubreaper(boolean value) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, true);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, exitCode);
     }
 
     public Task withPendingSignal(int sig) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, true);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, exitCode);
     }
 
     /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
     public Task dead(TaskState deadState) {
-        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, true);
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, exitCode);
+    }
+
+    /** do_exit(code): the status its parent's wait will report. */
+    public Task withExitCode(int code) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, code);
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
@@ -138,7 +149,7 @@ public final class Task {
     }
 
     public Task withRobustList(RobustList list) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, true);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, exitCode);
     }
 
     /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
@@ -168,6 +179,7 @@ public final class Task {
         h.add(pendingSignal);
         h.add(leader);
         robustList.hashInto(h);
+        if (exitCode != 0) h.add(0x5700_0000L | exitCode);
     }
 
     @Override
@@ -176,7 +188,7 @@ public final class Task {
         if (!(o instanceof Task t)) return false;
         return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
-                && leader == t.leader && robustList.equals(t.robustList)
+                && leader == t.leader && exitCode == t.exitCode && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);
     }
 

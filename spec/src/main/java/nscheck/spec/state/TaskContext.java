@@ -15,26 +15,31 @@ import java.util.List;
  * @param pending       queued siginfo, the thread's private queue first, then the shared one, each
  *                      by signal number; a standard signal queues at most once in each (legacy_queue)
  * @param pgrp          task_pgrp: the struct pid of the process group's leader, inherited at fork,
- *                      replaced by setpgid(0, 0); at boot the root init's own (PGID 1)
+ *                      replaced by setpgid; at boot the root init's own (PGID 1)
+ * @param session       task_session: the struct pid of the session leader, inherited at fork, replaced
+ *                      by setsid(); at boot the root init's own (SID 1). Kept in every thread of a
+ *                      process, as pgrp is, since the kernel keeps both in the shared signal_struct
  * @param fds           the file descriptor table: pidfds and namespace files the task holds
  */
-public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp, FdTable fds) {
-    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit(), FdTable.EMPTY);
+public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp, PidRef session,
+                          SigActions actions, FdTable fds) {
+    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit(), PidRef.rootInit(),
+            SigActions.DEFAULT, FdTable.EMPTY);
 
     public TaskContext withCred(Credentials c) {
-        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp, fds);
+        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp, session, actions, fds);
     }
 
     public TaskContext withIpcNs(int ns) {
-        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp, fds);
+        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp, session, actions, fds);
     }
 
     public TaskContext withUndoList(int list) {
-        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp, fds);
+        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp, session, actions, fds);
     }
 
     public TaskContext withBlocked(boolean value) {
-        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp, fds);
+        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp, session, actions, fds);
     }
 
     /** Whether {@code sig} is pending in the shared queue (or the private one). */
@@ -53,7 +58,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         int i = 0;
         while (i < q.size() && dequeuedBefore(q.get(i), info)) i++;
         q.add(i, info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, session, actions, fds);
     }
 
     /** dequeue_signal: the private queue (tsk->pending) before the shared one, each by next_signal, lowest number first. */
@@ -64,7 +69,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
 
     /** dequeue_signal: the first of {@link #pending}. */
     public TaskContext dequeued() {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp, session, actions, fds);
     }
 
     /** dequeue_signal for a sigwaitinfo set: the first queued siginfo whose signal {@code inSet} holds, or null. */
@@ -77,32 +82,48 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
     public TaskContext dequeued(SigInfo info) {
         List<SigInfo> q = new ArrayList<>(pending);
         q.remove(info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, session, actions, fds);
     }
 
     /** The child's copy at fork: credentials, namespaces, mask and open files are inherited (dup_fd); the queue is not. */
     public TaskContext forChild(int childIpcNs, int childUndo) {
-        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp, fds);
+        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp, session, actions, fds);
     }
 
     public TaskContext withFds(FdTable table) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, pgrp, table);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, pgrp, session, actions, table);
     }
 
     /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
     public TaskContext withPgrp(PidRef leader) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, session, actions, fds);
+    }
+
+    /** setsid(): the task leads a new session and a new group, both named by its own struct pid. */
+    public TaskContext withSession(PidRef leader) {
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, leader, actions, fds);
+    }
+
+    /**
+     * sigaction: new dispositions; setting SIG_IGN (or SIG_DFL for a signal whose default is to
+     * ignore, SIGCHLD) discards what is already pending of that signal (do_sigaction ->
+     * flush_sigqueue_mask). {@code flush} is that signal, 0 for none.
+     */
+    public TaskContext withActions(SigActions a, int flush) {
+        List<SigInfo> q = pending;
+        if (flush != 0) q = pending.stream().filter(s -> s.sig() != flush).toList();
+        return new TaskContext(cred, ipcNs, undoList, blocksSignals, q, pgrp, session, a, fds);
     }
 
     /** exit: the queue is flushed, the files closed (exit_files) and the namespaces dropped; the process group stays until release. */
     public TaskContext dead() {
-        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp, FdTable.EMPTY);
+        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp, session, actions, FdTable.EMPTY);
     }
 
     void hashInto(StateHasher h) {
         // Fast path for the context every task has in a model without these objects (one mix, not twelve).
         if (cred.equals(Credentials.ROOT) && (ipcNs == IpcNamespace.INIT || ipcNs == -1) && undoList < 0 && !blocksSignals
-                && pending.isEmpty() && ROOT.pgrp.equals(pgrp) && fds.isEmpty()) {
+                && pending.isEmpty() && ROOT.pgrp.equals(pgrp) && ROOT.session.equals(session) && actions.equals(SigActions.DEFAULT) && fds.isEmpty()) {
             h.add(ipcNs == -1 ? -22 : -21); // -22: a dead task's, without namespaces
             return;
         }
@@ -113,6 +134,8 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         h.add(pending.size());
         for (SigInfo s : pending) s.hashInto(h);
         PidRef.hash(h, pgrp);
+        if (!ROOT.session.equals(session)) PidRef.hash(h, session);
+        if (!actions.equals(SigActions.DEFAULT)) h.add(0x51_0000 | actions.code());
         // An empty table adds nothing: states without files keep the fingerprints they had before fds existed.
         if (!fds.isEmpty()) fds.hashInto(h);
     }

@@ -228,11 +228,21 @@ public final class SeededBugs {
         @Override public int siginfoClaimedPid(Kernel k, int sender, int target, int claimed) { return claimed; }
     };
 
+    // ---- sessions and wait status (kernel/exit.c, issue 19 item 3) ----
+
+    /** Breaks reported-pid: waitid's si_pid is the child's root-namespace number, as if wait_task_zombie used pid_nr (issue 19). */
+    public static final Variant RAW_WAITID_PID = new Mainline() {
+        @Override public String name() { return "seeded-raw-waitid-pid"; }
+        @Override public String summary() { return "seeded bug: waitid's si_pid is the child's global number (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int waitidPid(Kernel k, int child, int readerNs) { return k.task(child).numberAtLevel(0); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
             FOWN_GLOBAL, SIGIO_WRITER_PID,
-            MQ_GLOBAL_PID,
+            MQ_GLOBAL_PID, RAW_WAITID_PID,
             PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT,
             KthreadBugs.KILLABLE);
 }

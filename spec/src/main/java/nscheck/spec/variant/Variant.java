@@ -62,6 +62,11 @@ public interface Variant {
         return k.task(sender).hasNumberIn(k.task(target).activeNs()) ? claimed : 0;
     }
 
+    /** waitid's si_pid (wait_task_zombie): task_pid_nr_ns(child, task_active_pid_ns(waiter)), as waitpid's return. */
+    default int waitidPid(Kernel k, int child, int readerNs) {
+        return translate(k, child, readerNs);
+    }
+
     /** from_kuid_munged / from_kgid_munged: the id {@code userNs} sees for kernel id {@code kid} (C3, P10, I4). */
     int fromKernelId(Kernel k, int userNs, int kid, boolean group);
 
