@@ -226,9 +226,15 @@ final class SignalRules {
         if (!tc.blocksSignals()) {
             // sig_ignored -> sig_handler_ignored: SIG_IGN drops an unblocked signal at generation.
             if (tc.actions().usr1Ignored() || v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
-            Task u = k.task(target);
-            Kernel next = u.pendingSignal != 0 ? k : k.withTask(target, u.withPendingSignal(Signals.SIGUSR1));
-            return new Outcome(next, target == sender ? Observation.NO_RETURN : Observation.ZERO);
+            // complete_signal: a fatal signal takes down the whole thread group (SIGNAL_GROUP_EXIT),
+            // whichever queue it was sent to (tgkill, PIDFD_SIGNAL_THREAD; found by `nscheck conform`).
+            List<Integer> members = k.groupMembers(k.groupLeader(target));
+            Kernel next = k;
+            for (int i : members) {
+                Task u = next.task(i);
+                if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(Signals.SIGUSR1));
+            }
+            return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
         }
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
         SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid, PidRef.of(k, group), kuid, tc.cred().userNs(), shared, 0, claimedPid);
