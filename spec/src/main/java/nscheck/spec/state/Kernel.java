@@ -195,6 +195,8 @@ public final class Kernel {
             if (t == null) continue;
             for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
             markWithAncestors(used, t.nsForChildren);
+            // a proc superblock holds its PID namespace (proc_fill_super: get_pid_ns), V1
+            markWithAncestors(used, t.procNs);
         }
         // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
         for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
