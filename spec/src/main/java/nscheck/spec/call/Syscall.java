@@ -265,7 +265,6 @@ public sealed interface Syscall {
      * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}. */
     record CloneWithPids(int flags, java.util.List<Integer> pids) implements Syscall {
         public CloneWithPids { pids = java.util.List.copyOf(pids); }
-
         public <R> R accept(SyscallTable<R> table) { return table.cloneWithPids(this); }
         @Override public String toString() {
             return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")";
