@@ -179,7 +179,8 @@ static void apply_nproc(void) {
     setrlimit(RLIMIT_NPROC, &r);
 }
 
-struct thread_start { int parent, me, nproc_exempt; };
+struct thread_start { int parent, me, nproc_exempt, proc_fd; };
+static __thread int proc_fd = -1;
 
 /* A thread made by clone(CLONE_THREAD) (through pthread_create, which sets up its TLS): it
    answers its creator's clone with its TID, as the raw call would return it, and becomes an actor. */
@@ -187,6 +188,7 @@ static void *thread_main(void *arg) {
     struct thread_start st = *(struct thread_start *) arg;
     free(arg);
     nproc_exempt = st.nproc_exempt;
+    proc_fd = st.proc_fd; /* CLONE_FS|CLONE_NEWNS-less thread: its creator's mount namespace, so its proc */
     hello(st.me);
     put(reply_pipe[1], "R %d = %ld\n", st.parent, (long) syscall(SYS_gettid));
     actor(st.me);
@@ -648,6 +650,69 @@ static long mq_call(const char *op, long a) {
     return -2;
 }
 
+/* ---- /proc views (fs/proc, V1-V4) ---------------------------------------------------------- */
+
+/* The actor's proc (proc_fd, declared with thread_start): -1 for the sandbox's /proc, which shows
+   the scenario's PID namespace; else the proc mountproc made. mountproc first unshares the mount
+   namespace (the proc then belongs to a fresh mount namespace of the actor), then makes the proc
+   with fsopen/fsmount: a detached mount, attached to no directory of any mount tree, reached only
+   through the descriptor. Kept per thread as the mount namespace is (unshare(CLONE_NEWNS) gives
+   the caller alone a new one); a fork copies the caller's, a new thread takes its creator's. An
+   older descriptor is not closed: another thread of the process may still use it. */
+static long proc_call(const char *op, long a, long b) {
+    if (!strcmp(op, "mountproc")) {
+        if (unshare(CLONE_NEWNS) < 0) return -1;
+        int fs = fsopen("proc", FSOPEN_CLOEXEC);
+        if (fs < 0) return -1;
+        int m = -1;
+        if (fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0)
+            m = fsmount(fs, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC);
+        int saved = errno;
+        close(fs);
+        errno = saved;
+        if (m < 0) return -1;
+        proc_fd = m;
+        return 0;
+    }
+    int dir = proc_fd >= 0 ? proc_fd : AT_FDCWD;
+    const char *root = proc_fd >= 0 ? "" : "/proc/";
+    char path[64];
+    if (!strcmp(op, "procself")) {
+        /* "tgid" or "tgid/task/tid": the number after the last slash */
+        char buf[64];
+        snprintf(path, sizeof path, "%s%s", root, a ? "thread-self" : "self");
+        ssize_t n = readlinkat(dir, path, buf, sizeof buf - 1);
+        if (n < 0) return -1;
+        buf[n] = 0;
+        char *last = strrchr(buf, '/');
+        return strtol(last ? last + 1 : buf, NULL, 10);
+    }
+    if (!strcmp(op, "nspid")) {
+        /* Entry b of the NSpid line of a's status, 0 past its end. */
+        char buf[4096];
+        snprintf(path, sizeof path, "%s%ld/status", root, a);
+        int fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return -1;
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        if (n < 0) return -1;
+        buf[n] = 0;
+        char *line = strstr(buf, "\nNSpid:");
+        if (!line) { errno = ENODATA; return -1; }
+        char *p = line + 7;
+        for (long i = 0; ; i++) {
+            char *end;
+            long nr = strtol(p, &end, 10);
+            if (end == p) return 0;
+            if (i == b) return nr;
+            p = end;
+        }
+    }
+    return -2;
+}
+
 static int is_clone(const char *op) {
     return !strcmp(op, "clone") || !strcmp(op, "clone3");
 }
@@ -675,6 +740,7 @@ static void actor(int me) {
             st->parent = me;
             st->me = (int) b;
             st->nproc_exempt = nproc_exempt;
+            st->proc_fd = proc_fd;
             apply_nproc();
             pthread_t t;
             pthread_attr_t attr;
@@ -834,6 +900,8 @@ static void actor(int me) {
         } else if (!strncmp(op, "mq", 2)) {
             ret = mq_call(op, a);
             if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
+        } else if (!strcmp(op, "mountproc") || !strcmp(op, "procself") || !strcmp(op, "nspid")) {
+            ret = proc_call(op, a, b);
         } else if (!strcmp(op, "nlread")) {
             ret = ns_last_pid(0, 0);
         } else if (!strcmp(op, "nlwrite")) {

@@ -59,6 +59,9 @@ class SeededBugsTest {
             // sessions and wait status (issue 19): getsid's and waitid's clauses of reported-pid
             "sessions,         seeded-raw-stored-pid,     reported-pid,         2",
             "wait-status,      seeded-raw-waitid-pid,     reported-pid,         7",
+            // /proc views: /proc/self through a child namespace's own proc, NSpid read from a child namespace through its parent's proc (V2, V3)
+            "proc-views,       seeded-proc-self-global,   reported-pid,         3",
+            "proc-views,       seeded-nspid-reader-level, reported-pid,         2",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

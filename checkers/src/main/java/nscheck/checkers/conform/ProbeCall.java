@@ -4,6 +4,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.ProcessCall;
+import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 
@@ -137,5 +138,9 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall nsOpen(FdCalls.NsOpen c) { return op("nsopen", c.kind(), 0); }
         @Override public ProbeCall setnsFd(FdCalls.SetnsFd c) { return op("setnsfd", c.fd(), c.nstype() & 0xffffffffL); }
         @Override public ProbeCall nsIoctl(FdCalls.NsIoctl c) { return op("nsioctl", c.fd(), ((long) c.op() << 32) | (c.arg() & 0xffffffffL)); }
+        // /proc views (V1-V4): a detached proc mount made in a fresh mount namespace of the actor, else the sandbox's /proc
+        @Override public ProbeCall mountProc(ProcCall.MountProc c) { return op("mountproc"); }
+        @Override public ProbeCall readlinkSelf(ProcCall.ReadlinkSelf c) { return op("procself", c.thread() ? 1 : 0, 0); }
+        @Override public ProbeCall statusNspid(ProcCall.StatusNspid c) { return op("nspid", c.pid(), c.entry()); }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.MqueueCall;
+import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.ProcessCall;
@@ -38,6 +39,7 @@ public final class CallSyntax {
     private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
     private static final List<String> SIGIO_READ = List.of("si_pid", "si_code", "si_fd");
     private static final List<String> MQ_SIGEV = List.of("SIGEV_SIGNAL", "NULL");
+    private static final List<String> PROC_LINK = List.of("self", "thread-self");
 
     /** semctl(2)'s cmd for each of the three calls the one semctl form stands for. */
     private static final Map<Class<?>, String> SEMCTL_CMD = Map.of(Syscall.SemGetpid.class, "GETPID", Syscall.SemGetval.class, "GETVAL",
@@ -52,6 +54,12 @@ public final class CallSyntax {
 
     private static Map<String, Object> none(Syscall c) {
         return new LinkedHashMap<>();
+    }
+
+    /** The NSpid entries the probe reads: the first three numbers of the line. */
+    private static int nspidEntry(int entry) {
+        if (entry < 0 || entry > ProcCall.MAX_ENTRY) throw new ScenarioError("entry", "must be 0 to " + ProcCall.MAX_ENTRY + ", not " + entry);
+        return entry;
     }
 
     private static Map<String, Object> args(Object... kv) {
@@ -184,6 +192,14 @@ public final class CallSyntax {
         f.add(form("mq_notify", "sigev: SIGEV_SIGNAL (default, SIGUSR1) or NULL", "mq_notify", MqueueCall.Notify.class,
                 a -> new MqueueCall.Notify(a.choice("sigev", MQ_SIGEV).equals("SIGEV_SIGNAL")),
                 c -> args("sigev", ((MqueueCall.Notify) c).register() ? "SIGEV_SIGNAL" : "NULL")));
+        // /proc views (V1-V4)
+        f.add(form("mount_proc", "", "unshare(CLONE_NEWNS), then mount proc in the new mount namespace", ProcCall.MountProc.class, a -> new ProcCall.MountProc(), CallSyntax::none));
+        f.add(form("proc_readlink", "link: self (default) or thread-self", "readlink(\"/proc/self\")", ProcCall.ReadlinkSelf.class,
+                a -> new ProcCall.ReadlinkSelf(a.choice("link", PROC_LINK).equals("thread-self")),
+                c -> args("link", ((ProcCall.ReadlinkSelf) c).thread() ? "thread-self" : "self")));
+        f.add(form("proc_status_nspid", "pid; entry: 0 (default, the proc's level) to 2", "/proc/pid/status NSpid", ProcCall.StatusNspid.class,
+                a -> new ProcCall.StatusNspid(a.integer("pid"), nspidEntry(a.integer("entry", 0))),
+                c -> args("pid", ((ProcCall.StatusNspid) c).pid(), "entry", ((ProcCall.StatusNspid) c).entry())));
         f.add(form("msgget", "", "msgget(KEY, IPC_CREAT)", Syscall.Msgget.class, a -> new Syscall.Msgget(), CallSyntax::none));
         f.add(form("msgsnd", "", "msgsnd(0, msg, IPC_NOWAIT)", Syscall.Msgsnd.class, a -> new Syscall.Msgsnd(), CallSyntax::none));
         f.add(form("msgrcv", "", "msgrcv(0, IPC_NOWAIT)", Syscall.Msgrcv.class, a -> new Syscall.Msgrcv(), CallSyntax::none));

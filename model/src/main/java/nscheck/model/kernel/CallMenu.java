@@ -4,6 +4,7 @@ import nscheck.model.ModelException;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.MqueueCall;
+import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
@@ -135,6 +136,10 @@ public final class CallMenu {
         m.put("rt-sigqueueinfo", "rt_sigqueueinfo(pid, SIGUSR1, info) for every pid with a caller-made siginfo claiming si_pid 1: SI_QUEUE with si_uid 0 and 1000, SI_USER and SI_TKILL (EPERM but to oneself) (P10b)");
         // robust futex lists (F5)
         m.put("set-robust-list", "set_robust_list with w0 as the list's one entry or as list_op_pending, PI or not (exit_robust_list reads it at exit)");
+        // /proc views (issue 19 item 6; V1-V4)
+        m.put("mount-proc", "unshare(CLONE_NEWNS), then mount proc: the caller's /proc shows its active PID namespace");
+        m.put("proc-self", "readlink /proc/self and /proc/thread-self");
+        m.put("proc-nspid", "the NSpid line of /proc/pid/status for every pid: its first, second and third number");
         return m;
     }
 
@@ -262,6 +267,11 @@ public final class CallMenu {
                         out.add(new Syscall.SetRobustList(List.of(0), -1, pi));
                         out.add(new Syscall.SetRobustList(List.of(), 0, pi));
                     }
+                }
+                case "mount-proc" -> out.add(new ProcCall.MountProc());
+                case "proc-self" -> { out.add(new ProcCall.ReadlinkSelf(false)); out.add(new ProcCall.ReadlinkSelf(true)); }
+                case "proc-nspid" -> {
+                    for (int p = 1; p < pidMax; p++) for (int e = 0; e <= ProcCall.MAX_ENTRY; e++) out.add(new ProcCall.StatusNspid(p, e));
                 }
                 default -> {
                     if (!FdCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "

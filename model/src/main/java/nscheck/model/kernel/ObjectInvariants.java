@@ -32,18 +32,18 @@ public final class ObjectInvariants {
     }
 
     /**
-     * I1, I3, C3, C4, P10, A2, A4: the number read is pid_nr_ns of the referent in the reader's namespace.
-     * P10b: a si_pid the sender wrote itself (rt_sigqueueinfo) is read as written, but only from a
-     * sender the reader can see: from an invisible one it is 0, as any si_pid.
+     * I1, I3, C3, C4, P10, A2, A4, V2, V3: the number read is pid_nr_ns of the referent in the reader's namespace
+     * (for /proc, the proc's). P10b: a si_pid the sender wrote itself (rt_sigqueueinfo) is read as written, but only
+     * from a sender the reader can see: from an invisible one it is 0, as any si_pid.
      */
     static Property<Kernel, KernelStep> reportedPid() {
         return new Property.AlwaysStep<>("reported-pid",
-                "a PID read from a siginfo (waitid's included), an IPC object, a socket, a session, a process group or a file's async I/O owner is the number its referent has in the reader's PID namespace, 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
+                "a PID read from a siginfo (waitid's included), an IPC object, a socket, a session, a process group, a file's async I/O owner or /proc is the number its referent has in the reader's PID namespace (for /proc: the proc's, and NSpid's entry e the number at the proc's level + e), 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
             PidRef ref = Referents.reportsReapedChild(step.call()) ? PidRef.of(pre, r.about()) : Referents.pid(pre, step.actor(), step.call());
             if (ref == null) return Verdict.VACUOUS;
-            int callerNs = pre.task(step.actor()).activeNs();
+            int callerNs = Referents.readerNs(pre, step.actor(), step.call(), ref);
             int claimed = Referents.claimedPid(pre, step.actor(), step.call());
             int expected = ref.numberIn(callerNs);
             if (claimed >= 0 && expected != 0) expected = claimed;
@@ -61,7 +61,8 @@ public final class ObjectInvariants {
             if (ref == null) return Verdict.VACUOUS;
             int holder = ref.holder(pre);
             if (holder < 0) return Verdict.VACUOUS;
-            int callerNs = pre.task(step.actor()).activeNs();
+            int callerNs = Referents.readerNs(pre, step.actor(), step.call(), ref);
+            if (callerNs < 0) return Verdict.VACUOUS;
             return Verdict.of(s.variant.lookup(pre, callerNs, (int) r.value()) == holder);
         });
     }

@@ -98,4 +98,8 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String nsIoctl(FdCalls.NsIoctl call) { return call.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && call.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? "ns-ioctl-pid" : "ns-ioctl"; }
     @Override public String setRobustList(Syscall.SetRobustList call) { return "set-robust-list"; }
     @Override public String rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return "rt-sigqueueinfo"; }
+    // /proc views (fs/proc)
+    @Override public String mountProc(ProcCall.MountProc call) { return "mount-proc"; }
+    @Override public String readlinkSelf(ProcCall.ReadlinkSelf call) { return "proc-self"; }
+    @Override public String statusNspid(ProcCall.StatusNspid call) { return "proc-nspid"; }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every call type: the records {@link Syscall} permits, and those of the sealed groups it permits
- * whose records live in files of their own ({@link Syscall.AsyncIo}, {@link Syscall.Mqueue}), so that coverage checks see
+ * whose records live in files of their own ({@link Syscall.AsyncIo}, {@link Syscall.Mqueue}, {@link Syscall.Proc}), so that coverage checks see
  * a grouped call as they see any other.
  */
 public final class CallTypes {

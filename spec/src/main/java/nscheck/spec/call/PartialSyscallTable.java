@@ -81,4 +81,7 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R nsIoctl(FdCalls.NsIoctl call) { return otherwise(call); }
     @Override public R setRobustList(Syscall.SetRobustList call) { return otherwise(call); }
     @Override public R rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return otherwise(call); }
+    @Override public R mountProc(ProcCall.MountProc call) { return otherwise(call); }
+    @Override public R readlinkSelf(ProcCall.ReadlinkSelf call) { return otherwise(call); }
+    @Override public R statusNspid(ProcCall.StatusNspid call) { return otherwise(call); }
 }

@@ -265,19 +265,19 @@ public sealed interface Syscall {
      * inward, 0 allocates. Privilege from the caller's credentials, as for {@link Clone3}. */
     record CloneWithPids(int flags, java.util.List<Integer> pids) implements Syscall {
         public CloneWithPids { pids = java.util.List.copyOf(pids); }
-
         public <R> R accept(SyscallTable<R> table) { return table.cloneWithPids(this); }
         @Override public String toString() {
             return "clone_with_pids(" + CloneFlags.describe(flags) + ", pids=" + pids + ")";
         }
     }
-    /** Call groups whose records live in files of their own: {@link AsyncIoCall} (fs/fcntl.c), {@link MqueueCall} (ipc/mqueue.c), {@link FdCalls} (pidfds, namespace files). */
+    /** Call groups whose records live in files of their own: {@link AsyncIoCall} (fs/fcntl.c), {@link MqueueCall} (ipc/mqueue.c), {@link FdCalls} (pidfds, namespace files), {@link ProcCall} (fs/proc). */
     sealed interface AsyncIo extends Syscall permits AsyncIoCall.Setown, AsyncIoCall.SetownEx, AsyncIoCall.Getown, AsyncIoCall.Setsig, AsyncIoCall.PipeWrite, AsyncIoCall.SigwaitSigio {}
     sealed interface Mqueue extends Syscall permits MqueueCall.Open, MqueueCall.Send, MqueueCall.Receive, MqueueCall.Notify {}
     sealed interface FdCall extends Syscall permits FdCalls.PidfdOpen, FdCalls.PidfdSendSignal, FdCalls.WaitidPidfd, FdCalls.Close, FdCalls.NsOpen, FdCalls.SetnsFd, FdCalls.NsIoctl {}
     /** Sessions, process groups, wait status and dispositions: {@link ProcessCall} (kernel/sys.c, kernel/exit.c, kernel/signal.c). */
     sealed interface Process extends Syscall permits ProcessCall.Setpgid, ProcessCall.Setsid, ProcessCall.Getsid, ProcessCall.Getpgid,
             ProcessCall.WaitStatus, ProcessCall.Waitid, ProcessCall.Sigaction {}
+    sealed interface Proc extends Syscall permits ProcCall.MountProc, ProcCall.ReadlinkSelf, ProcCall.StatusNspid {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

@@ -82,4 +82,8 @@ public interface SyscallTable<R> {
     R nsIoctl(FdCalls.NsIoctl call);
     R setRobustList(Syscall.SetRobustList call);
     R rtSigqueueinfo(Syscall.RtSigqueueinfo call);
+    // ---- /proc views (fs/proc) ----
+    R mountProc(ProcCall.MountProc call);
+    R readlinkSelf(ProcCall.ReadlinkSelf call);
+    R statusNspid(ProcCall.StatusNspid call);
 }

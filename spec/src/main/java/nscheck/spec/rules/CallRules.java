@@ -5,6 +5,7 @@ import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.ProcessCall;
+import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.call.SyscallTable;
 import nscheck.spec.state.Kernel;
@@ -130,4 +131,9 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> nsIoctl(FdCalls.NsIoctl c) { return one(NsfsRules.nsIoctl(v, k, actor, c.fd(), c.op(), c.arg())); }
     @Override public List<Outcome> rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return one(SigqueueinfoRules.rtSigqueueinfo(v, k, actor, c.pid(), c.code(), c.siPid(), c.siUid())); }
     @Override public List<Outcome> setRobustList(Syscall.SetRobustList c) { return one(FutexSyscallsRules.setRobustList(k, actor, c.words(), c.pending(), c.pi())); }
+
+    // ---- fs/proc -----------------------------------------------------------------------------
+    @Override public List<Outcome> mountProc(ProcCall.MountProc c) { return one(ProcRules.mountProc(k, actor)); }
+    @Override public List<Outcome> readlinkSelf(ProcCall.ReadlinkSelf c) { return one(ProcRules.readlinkSelf(v, k, actor, c.thread())); }
+    @Override public List<Outcome> statusNspid(ProcCall.StatusNspid c) { return one(ProcRules.statusNspid(v, k, actor, c.pid(), c.entry())); }
 }

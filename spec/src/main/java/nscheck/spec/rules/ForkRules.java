@@ -114,7 +114,8 @@ final class ForkRules {
         // A thread has its own struct pid (a TID at every level) and shares its group's parent.
         int parent = has(flags, CLONE_PARENT) || thread ? t.parent : actor;
         int leader = thread ? (t.hasLeader() ? t.leader : actor) : -1;
-        Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY);
+        // the child shares the caller's mount namespace, so its /proc (copy_namespaces, V1)
+        Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY).withProcNs(t.procNs);
         cur = cur.withTask(slot, child);
         cur = copyContext(cur, actor, slot, flags, cred);
         // The task numbered 1 in its namespace becomes its child_reaper (P5).

@@ -3,6 +3,7 @@ package nscheck.spec.rules;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.PartialSyscallTable;
+import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.Syscall;
@@ -57,6 +58,32 @@ public final class Referents {
                 int holder = p == null || p.reaped() ? -1 : p.pid().holder(k);
                 if (holder < 0 || k.task(holder).state != TaskState.ZOMBIE || k.groupMembers(holder).size() > 1) return null;
                 return p.pid();
+            }
+
+            // V2: the reader's process (/proc/self) or the reader itself (/proc/thread-self)
+            @Override public PidRef readlinkSelf(ProcCall.ReadlinkSelf c) { return PidRef.of(k, c.thread() ? actor : k.groupLeader(actor)); }
+
+            // V3: the task the number names in the proc's namespace
+            @Override public PidRef statusNspid(ProcCall.StatusNspid c) { return PidRef.of(k, k.holderOf(k.task(actor).procNs, c.pid())); }
+        });
+    }
+
+    /**
+     * The PID namespace a reported number is to be read in: the reader's active one, except what
+     * /proc shows, which is numbered in the namespace of the reader's proc (V2), and the NSpid
+     * line, whose entry e is the referent's number at the proc's level + e (V3); -1 where the
+     * referent has no such level (the line is shorter: 0).
+     */
+    public static int readerNs(Kernel k, int actor, Syscall call, PidRef ref) {
+        int active = k.task(actor).activeNs();
+        return call.accept(new PartialSyscallTable<Integer>() {
+            @Override protected Integer otherwise(Syscall c) { return active; }
+
+            @Override public Integer readlinkSelf(ProcCall.ReadlinkSelf c) { return k.task(actor).procNs; }
+
+            @Override public Integer statusNspid(ProcCall.StatusNspid c) {
+                int level = k.ns(k.task(actor).procNs).level() + c.entry();
+                return level <= ref.level() ? ref.nsAtLevel(level) : -1;
             }
         });
     }

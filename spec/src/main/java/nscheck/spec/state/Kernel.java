@@ -45,9 +45,7 @@ public final class Kernel {
 
     public int taskSlots() { return tasks.length; }
 
-    public Task task(int slot) {
-        return slot < 0 || slot >= tasks.length ? null : tasks[slot];
-    }
+    public Task task(int slot) { return slot < 0 || slot >= tasks.length ? null : tasks[slot]; }
 
     public int nsSlots() { return namespaces.length; }
 
@@ -194,7 +192,8 @@ public final class Kernel {
         for (Task t : tasks) {
             if (t == null) continue;
             for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
-            markWithAncestors(used, t.nsForChildren);
+            // pid_ns_for_children, and the namespace its proc's superblock holds (proc_fill_super: get_pid_ns, V1)
+            for (int ns : new int[] {t.nsForChildren, t.procNs}) markWithAncestors(used, ns);
         }
         // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
         for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));

@@ -31,6 +31,12 @@ public final class Task {
      */
     public final int exitCode;
     /**
+     * The PID namespace the proc of the task's mount namespace shows (proc_pid_ns of its /proc,
+     * V1): the root's at boot, inherited at fork, the task's active one after it mounts proc in a
+     * new mount namespace; -1 once dead (exit_task_namespaces drops the mount namespace).
+     */
+    public final int procNs;
+    /**
      * The fingerprint of this task alone, computed once: a successor state shares every task its
      * step did not change, so the kernel's fingerprint costs one word per unchanged task.
      */
@@ -44,7 +50,7 @@ public final class Task {
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
         this(checkedLevels(upidNs, upidNr).clone(), upidNr.clone(), parent, state, nsForChildren, subreaper, pendingSignal,
-                leader, robustList, 0);
+                leader, robustList, 0, Kernel.ROOT_NS);
     }
 
     /**
@@ -52,7 +58,7 @@ public final class Task {
      * shares them instead of cloning (the public constructors clone them).
      */
     private Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
-                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, int exitCode) {
+                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, int exitCode, int procNs) {
         this.upidNs = upidNs;
         this.upidNr = upidNr;
         this.parent = parent;
@@ -63,6 +69,7 @@ public final class Task {
         this.leader = leader;
         this.robustList = robustList;
         this.exitCode = exitCode;
+        this.procNs = procNs;
         StateHasher h = new StateHasher();
         hashFields(h);
         this.digest = h.value();
@@ -114,33 +121,38 @@ public final class Task {
     }
 
     public Task withParent(int newParent) {
-        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode);
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
     }
 
     public Task withState(TaskState newState) {
-        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode);
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
     }
 
     public Task withNsForChildren(int ns) {
-        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, exitCode);
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
     }
 
     public Task withSubreaper(boolean value) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, exitCode);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, exitCode, procNs);
     }
 
     public Task withPendingSignal(int sig) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, exitCode);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, exitCode, procNs);
     }
 
     /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
     public Task dead(TaskState deadState) {
-        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, exitCode);
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, exitCode, -1);
     }
 
     /** do_exit(code): the status its parent's wait will report. */
     public Task withExitCode(int code) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, code);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, code, procNs);
+    }
+
+    /** The task's /proc now shows PID namespace {@code ns} (mount of proc, or a fork's copy of its parent's, V1). */
+    public Task withProcNs(int ns) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, ns);
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
@@ -149,7 +161,7 @@ public final class Task {
     }
 
     public Task withRobustList(RobustList list) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, exitCode);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, exitCode, procNs);
     }
 
     /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
@@ -180,6 +192,7 @@ public final class Task {
         h.add(leader);
         robustList.hashInto(h);
         if (exitCode != 0) h.add(0x5700_0000L | exitCode);
+        h.add(procNs);
     }
 
     @Override
@@ -188,7 +201,7 @@ public final class Task {
         if (!(o instanceof Task t)) return false;
         return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
-                && leader == t.leader && exitCode == t.exitCode && robustList.equals(t.robustList)
+                && leader == t.leader && exitCode == t.exitCode && procNs == t.procNs && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);
     }
 
@@ -202,6 +215,6 @@ public final class Task {
         return "[" + nsPid() + "]" + (state == TaskState.RUNNING ? "" : " " + state.name().toLowerCase())
                 + (pendingSignal != 0 ? " +" + Signals.name(pendingSignal) : "")
                 + (subreaper ? " subreaper" : "") + (leader >= 0 ? " thread of T" + leader : "")
-                + (robustList.isEmpty() ? "" : " " + robustList);
+                + (robustList.isEmpty() ? "" : " " + robustList) + (procNs > Kernel.ROOT_NS ? " /proc of ns" + procNs : "");
     }
 }

@@ -238,11 +238,30 @@ public final class SeededBugs {
         @Override public int waitidPid(Kernel k, int child, int readerNs) { return k.task(child).numberAtLevel(0); }
     };
 
+    // ---- /proc views (fs/proc, issue 19 item 6) ----
+
+    /** Breaks reported-pid: /proc/self and /proc/thread-self name the reader by its global number, not the one in its proc's namespace (V2). */
+    public static final Variant PROC_SELF_GLOBAL = new Mainline() {
+        @Override public String name() { return "seeded-proc-self-global"; }
+        @Override public String summary() { return "seeded bug: /proc/self shows the reader's global PID (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int procSelfPid(Kernel k, int reader, boolean thread) { return k.task(thread ? reader : k.groupLeader(reader)).numberAtLevel(0); }
+    };
+
+    /** Breaks reported-pid: the NSpid line starts at the reader's own level, not at the level of the proc's namespace (V3). */
+    public static final Variant NSPID_READER_LEVEL = new Mainline() {
+        @Override public String name() { return "seeded-nspid-reader-level"; }
+        @Override public String summary() { return "seeded bug: /proc/N/status's NSpid starts at the reader's level (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int nspidStartLevel(Kernel k, int reader) { return k.task(reader).level(); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
             FOWN_GLOBAL, SIGIO_WRITER_PID,
             MQ_GLOBAL_PID, RAW_WAITID_PID,
             PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT,
-            KthreadBugs.KILLABLE);
+            KthreadBugs.KILLABLE,
+            PROC_SELF_GLOBAL, NSPID_READER_LEVEL);
 }

@@ -203,4 +203,16 @@ public interface Variant {
     default boolean kthreadTakesSignal(int sig) {
         return false;
     }
+
+    // ---- /proc views (fs/proc, V1-V4) ----
+
+    /** proc_self_get_link: the reader's TGID (or, for thread-self, its TID) in the PID namespace of the reader's proc, 0 if none (V2). */
+    default int procSelfPid(Kernel k, int reader, boolean thread) {
+        return translate(k, thread ? reader : k.groupLeader(reader), k.task(reader).procNs);
+    }
+
+    /** task_state: the level the NSpid line starts at, the level of the proc's own PID namespace (ns->level), whoever reads (V3). */
+    default int nspidStartLevel(Kernel k, int reader) {
+        return k.ns(k.task(reader).procNs).level();
+    }
 }
