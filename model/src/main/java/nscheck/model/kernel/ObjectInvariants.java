@@ -78,7 +78,7 @@ public final class ObjectInvariants {
      */
     static Property<Kernel, KernelStep> uidMapping() {
         return new Property.AlwaysStep<>("uid-mapping",
-                "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534", (pre, step, post) -> {
+                "a uid read from a siginfo or a socket is the sender's kernel uid as the reader's user namespace maps it, or the overflow uid 65534; a si_uid the sender wrote itself is not judged", (pre, step, post) -> {
             Verdict queued = newlyQueuedOverflowUids(pre, post);
             if (queued == Verdict.VIOLATED) return queued;
             var r = step.result();
@@ -108,7 +108,7 @@ public final class ObjectInvariants {
             List<SigInfo> seen = new ArrayList<>(old == null ? List.of() : old.pending());
             for (SigInfo info : c.pending()) {
                 if (seen.remove(info)) continue;
-                if (info.siUid() != UserNamespace.OVERFLOW_ID) continue;
+                if (info.siUid() != UserNamespace.OVERFLOW_ID || info.claimedPid() >= 0) continue;
                 UserNamespace reader = after.userNs(info.readerUserNs());
                 if (reader != null && reader.fromKernel(info.senderKuid(), false) == UserNamespace.OVERFLOW_ID) v = Verdict.HOLDS;
                 else if (someUserNsDoesNotMap(before, info.senderKuid()) || someUserNsDoesNotMap(after, info.senderKuid())) v = Verdict.HOLDS;

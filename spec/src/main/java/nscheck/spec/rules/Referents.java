@@ -148,7 +148,8 @@ public final class Referents {
 
             @Override public Uid sigwaitinfo(Syscall.Sigwaitinfo c) {
                 SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
-                return !c.uid() || next == null ? null : new Uid(next.senderKuid(), next.readerUserNs());
+                // A si_uid the sender wrote itself (rt_sigqueueinfo, P10b) names no one: not judged.
+                return !c.uid() || next == null || next.claimedPid() >= 0 ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }
 
             @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor)) : null; }
