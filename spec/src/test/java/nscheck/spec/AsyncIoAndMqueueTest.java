@@ -12,7 +12,6 @@ import nscheck.spec.variant.SeededBugs;
 import org.junit.jupiter.api.Test;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
-import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,18 +28,9 @@ class AsyncIoAndMqueueTest {
     private static final Syscall SI_FD = new AsyncIoCall.SigwaitSigio(AsyncIoCall.SI_FD);
     private static final Syscall SIGIO_PID = new AsyncIoCall.SigwaitSigio(AsyncIoCall.SI_PID);
 
-    /** T1 = 2; T2 = 3 outside, the init (1) of a new namespace; T3 = 4 outside, 2 inside. */
-    private SpecRun container() {
-        SpecRun r = new SpecRun(s);
-        r.value(0, FORK);
-        r.value(1, new Syscall.Clone(CLONE_NEWPID));
-        r.value(2, FORK);
-        return r;
-    }
-
     @Test
     void a1_a2_theOwnerIsAStructPidEachReaderNumbersInItsOwnNamespace() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(Errno.ESRCH, r.errno(1, new AsyncIoCall.Setown(5)));
         r.value(3, new AsyncIoCall.Setown(1));                     // the container's init, 3 outside
         assertEquals(1, r.value(3, GETOWN));
@@ -58,7 +48,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void a2_anOwnerThatIsGoneReadsZero() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(0, new AsyncIoCall.Setown(2));
         r.call(1, new Syscall.Exit(0));
         assertEquals(2, r.value(0, GETOWN), "a zombie is still attached to its pid");
@@ -68,7 +58,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void a3_a4_aWriteAnywhereSignalsTheOwnerWithTheKernelsSiginfo() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(0, new AsyncIoCall.Setown(1));
         assertEquals(1, r.value(3, WRITE));                         // from inside the container
         assertEquals(AsyncIoCall.SI_KERNEL, r.value(0, SI_CODE));
@@ -85,7 +75,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void a5_sigioPermComparesKernelUidsOnly() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(1, new Syscall.Setuid(1000));
         r.value(1, new AsyncIoCall.Setown(1));                      // uid 1000 names root's task
         r.value(3, WRITE);
@@ -106,7 +96,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void q1_theQueueLivesInTheIpcNamespace() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(Errno.ENOENT, r.errno(1, new MqueueCall.Send()));
         r.value(1, new MqueueCall.Open());
         r.value(1, new MqueueCall.Send());
@@ -118,7 +108,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void q2_q3_theNotificationNamesTheSenderInTheRegistrantsNamespaceOnce() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         Syscall siPid = new Syscall.Sigwaitinfo(false);
         r.value(2, new Syscall.SigBlock());
         r.value(2, new MqueueCall.Open());
@@ -139,7 +129,7 @@ class AsyncIoAndMqueueTest {
 
     @Test
     void q2_theRegistrationGoesWithTheRegistrantsExit() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(1, new MqueueCall.Open());
         r.value(1, new MqueueCall.Notify(true));
         r.call(1, new Syscall.Exit(0));

@@ -8,7 +8,6 @@ import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import org.junit.jupiter.api.Test;
 
-import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,18 +19,9 @@ class SessionsTest {
     private final Semantics s = new Semantics(Mainline.INSTANCE, new Limits(6, 2, 10));
     private static final Syscall FORK = new Syscall.Clone(0);
 
-    /** T1 = 2; T2 = 3 outside, the init (1) of a new namespace; T3 = 4 outside, 2 inside. */
-    private SpecRun container() {
-        SpecRun r = new SpecRun(s);
-        r.value(0, FORK);
-        r.value(1, new Syscall.Clone(CLONE_NEWPID));
-        r.value(2, FORK);
-        return r;
-    }
-
     @Test
     void aNamespaceInitSeesItsInheritedSessionAndGroupAsZero() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(0, r.value(2, new ProcessCall.Getsid(0)));
         assertEquals(0, r.value(2, new ProcessCall.Getpgid(0)));
         assertEquals(0, r.value(3, new ProcessCall.Getsid(0)));
@@ -43,7 +33,7 @@ class SessionsTest {
 
     @Test
     void setsidOnceThenEperm() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(1, r.value(2, new ProcessCall.Setsid()));
         assertEquals(Errno.EPERM, r.errno(2, new ProcessCall.Setsid()));
         assertEquals(1, r.value(2, new ProcessCall.Getsid(0)));
@@ -55,7 +45,7 @@ class SessionsTest {
 
     @Test
     void aGroupLeaderCannotStartASession() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(0, r.value(3, new ProcessCall.Setpgid()));
         assertEquals(Errno.EPERM, r.errno(3, new ProcessCall.Setsid()));
         assertEquals(2, r.value(3, new ProcessCall.Getpgid(0)));
@@ -63,7 +53,7 @@ class SessionsTest {
 
     @Test
     void setpgidChecksItsArguments() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(Errno.EINVAL, r.errno(3, new ProcessCall.Setpgid(0, -1)));
         assertEquals(Errno.ESRCH, r.errno(3, new ProcessCall.Setpgid(9, 0)));
         // The init (1 inside) is T3's parent, not its child: ESRCH.
@@ -74,7 +64,7 @@ class SessionsTest {
         assertEquals(Errno.EPERM, r.errno(2, new ProcessCall.Setpgid(2, 5)));
         // A child in another session: EPERM.
         r.value(3, new ProcessCall.Setpgid(0, 0));
-        SpecRun q = container();
+        SpecRun q = SpecRun.container(s);
         q.value(3, new ProcessCall.Setsid());
         assertEquals(Errno.EPERM, q.errno(2, new ProcessCall.Setpgid(2, 0)));
         // A session leader cannot move: EPERM.
@@ -98,7 +88,7 @@ class SessionsTest {
 
     @Test
     void aNamespaceInitWaitsForItsGroupByStructPid() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(3, new Syscall.Exit(5));
         assertTrue(r.canCall(2, new ProcessCall.WaitStatus(0)));
         assertEquals(5 << 8, r.value(2, new ProcessCall.WaitStatus(0)));

@@ -12,7 +12,6 @@ import nscheck.spec.call.Syscall;
 
 import org.junit.jupiter.api.Test;
 
-import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,18 +28,9 @@ class SigqueueTest {
     private static final Syscall SI_PID = new Syscall.Sigwaitinfo(false);
     private static final Syscall SI_UID = new Syscall.Sigwaitinfo(true);
 
-    /** T1 = 2; T2 = 3 outside, the init (1) of a new namespace; T3 = 4 outside, 2 inside. */
-    private SpecRun container() {
-        SpecRun r = new SpecRun(s);
-        r.value(0, FORK);
-        r.value(1, new Syscall.Clone(CLONE_NEWPID));
-        r.value(2, FORK);
-        return r;
-    }
-
     @Test
     void p11_aPidBelowOneIsEinvalAndAnUnknownPidEsrch() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(Errno.EINVAL, r.errno(1, new Syscall.Sigqueue(0)));
         assertEquals(Errno.EINVAL, r.errno(1, new Syscall.Sigqueue(-1)));
         assertEquals(Errno.ESRCH, r.errno(1, new Syscall.Sigqueue(5)));
@@ -51,7 +41,7 @@ class SigqueueTest {
 
     @Test
     void p11_aQueuedSiginfoCarriesTheSendersNumberInTheReceiversNamespaceAndItsUid() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(3, BLOCK);
         r.value(2, new Syscall.Sigqueue(2));                 // the container init, 1 inside
         assertEquals(1, r.value(3, SI_PID));
@@ -70,7 +60,7 @@ class SigqueueTest {
     /** Unblocked SIGUSR1 is fatal by default: the target's only step is to die. */
     @Test
     void p10_anUnblockedSigusr1Kills() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(0, r.value(1, new Syscall.Sigqueue(4)));
         assertTrue(r.k.task(3).pendingSignal != 0);
         assertFalse(r.canCall(3, new Syscall.GetPid()), "a task with a fatal signal pending makes no call");
@@ -81,7 +71,7 @@ class SigqueueTest {
     /** A task that sigqueues itself an unblocked SIGUSR1 never sees the call return. */
     @Test
     void p10_sigqueueToOneselfDoesNotReturn() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.call(1, new Syscall.Sigqueue(2));
         assertFalse(r.last.returns());
         assertTrue(r.k.task(1).pendingSignal != 0);
@@ -90,7 +80,7 @@ class SigqueueTest {
     /** P9: the namespace's init ignores SIGUSR1 it has no handler for, from inside or from an ancestor. */
     @Test
     void p9_anInitDropsAnUnblockedSigusr1() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         assertEquals(0, r.value(3, new Syscall.Sigqueue(1)));
         assertEquals(0, r.value(1, new Syscall.Sigqueue(3)));
         assertEquals(0, r.k.task(2).pendingSignal);
@@ -100,7 +90,7 @@ class SigqueueTest {
     /** A zombie is found by its number but nothing is queued on it: the call succeeds and changes nothing. */
     @Test
     void p11_aZombieTargetSucceedsAndIsLeftAsItIs() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(3, BLOCK);
         r.call(3, new Syscall.Exit(0));
         Kernel before = r.k;
@@ -111,7 +101,7 @@ class SigqueueTest {
     /** SIGUSR1 to a task already dying of SIGKILL leaves it dying of SIGKILL (one fatal signal). */
     @Test
     void p10_aFatalSigusr1DoesNotReplaceAPendingSigkill() {
-        SpecRun r = container();
+        SpecRun r = SpecRun.container(s);
         r.value(1, new Syscall.Kill(4, Signals.SIGKILL));
         Kernel dying = r.k;
         assertEquals(Signals.SIGKILL, dying.task(3).pendingSignal);

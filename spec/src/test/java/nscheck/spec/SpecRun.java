@@ -30,6 +30,15 @@ final class SpecRun {
         this.k = s.boot();
     }
 
+    /** T1 = 2; T2 = 3 outside, the init (1) of a new namespace; T3 = 4 outside, 2 inside. */
+    static SpecRun container(Semantics s) {
+        SpecRun r = new SpecRun(s);
+        r.value(0, new Syscall.Clone(0));
+        r.value(1, new Syscall.Clone(nscheck.spec.call.CloneFlags.CLONE_NEWPID));
+        r.value(2, new Syscall.Clone(0));
+        return r;
+    }
+
     SpecRun(Variant v) {
         this(new Semantics(v, new Limits(6, 2, 10)));
     }
