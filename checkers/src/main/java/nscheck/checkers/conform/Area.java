@@ -24,6 +24,10 @@ import java.util.List;
  * call onto the probe.
  */
 record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
+    Area {
+        setup = List.copyOf(setup);
+    }
+
     /** The calls task {@code slot} may make in state {@code k} (arguments may depend on the state). */
     interface Menu {
         List<Syscall> calls(Kernel k, int slot);
@@ -285,6 +289,19 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     /**
+     * The futex areas' processes: T1 in the root namespace, T2 the init of a child namespace, T3
+     * inside it, and a thread each for T1 and T3 (T4, T5), so that TIDs differ by namespace.
+     */
+    static List<Scenario.Step> threadsInTwoNamespaces() {
+        return List.of(
+                new Scenario.Step(0, new Syscall.Clone(0)),
+                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
+                new Scenario.Step(2, new Syscall.Clone(0)),
+                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
+                new Scenario.Step(3, new Syscall.Clone(CloneFlags.CLONE_THREAD)));
+    }
+
+    /**
      * Threads and PI futexes across PID namespaces (F3-F6): a process in the root namespace with a
      * thread, holding the PI lock, a namespace init and a task inside it with a thread, all on one shared word:
      * FUTEX_LOCK_PI, TRYLOCK_PI and UNLOCK_PI by threads whose TIDs differ by namespace, WAIT and
@@ -292,14 +309,9 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * hands the PI state on and sets FUTEX_OWNER_DIED). Robust lists: area futex-robust ({@link FutexRobustArea}).
      */
     static Area futexThreads() {
-        List<Scenario.Step> setup = List.of(
-                new Scenario.Step(0, new Syscall.Clone(0)),
-                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
-                new Scenario.Step(2, new Syscall.Clone(0)),
-                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
-                new Scenario.Step(3, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
-                // T1 holds the lock from the start: waiters in the child namespace, and its death, come early
-                new Scenario.Step(1, new Syscall.FutexLockPi(0)));
+        List<Scenario.Step> setup = new ArrayList<>(threadsInTwoNamespaces());
+        // T1 holds the lock from the start: waiters in the child namespace, and its death, come early
+        setup.add(new Scenario.Step(1, new Syscall.FutexLockPi(0)));
         return new Area("futex-threads", "PI futex lock, trylock and unlock, wait and wake by threads of processes in two PID namespaces, and their owners' deaths",
                 1, setup, (k, slot) -> {
                     if (slot == Kernel.ROOT_INIT) return List.of();

@@ -1,6 +1,5 @@
 package nscheck.checkers.conform;
 
-import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
 
@@ -24,15 +23,10 @@ final class FutexRobustArea {
     static final int WORDS = 2;
 
     static Area futexRobust() {
-        List<Scenario.Step> setup = List.of(
-                new Scenario.Step(0, new Syscall.Clone(0)),
-                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),
-                new Scenario.Step(2, new Syscall.Clone(0)),
-                new Scenario.Step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
-                new Scenario.Step(3, new Syscall.Clone(CloneFlags.CLONE_THREAD)),
-                // T1 holds w0 through a robust PI entry from the start: its death comes early in every walk
-                new Scenario.Step(1, new Syscall.SetRobustList(List.of(0), -1, true)),
-                new Scenario.Step(1, new Syscall.FutexLockPi(0)));
+        List<Scenario.Step> setup = new ArrayList<>(Area.threadsInTwoNamespaces());
+        // T1 holds w0 through a robust PI entry from the start: its death comes early in every walk
+        setup.add(new Scenario.Step(1, new Syscall.SetRobustList(List.of(0), -1, true)));
+        setup.add(new Scenario.Step(1, new Syscall.FutexLockPi(0)));
         return new Area("futex-robust", "robust lists (entries and list_op_pending, PI or not) and their owners' deaths, PI locks and FUTEX_WAIT sleepers on two words, across two PID namespaces",
                 WORDS, setup, (k, slot) -> slot == Kernel.ROOT_INIT ? List.of() : calls(k));
     }
