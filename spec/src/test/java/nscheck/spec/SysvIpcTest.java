@@ -142,12 +142,14 @@ class SysvIpcTest {
     @Test
     void semopUpToSemvmxSucceedsAndBeyondIsErange() {
         SpecRun r = new SpecRun(s);
+        r.value(0, FORK);
+        r.value(0, FORK);
         r.value(0, new Syscall.Semget());
         assertEquals(0, r.value(0, new Syscall.Semop(0)), "a zero op on a zero value does not sleep");
         r.value(0, new Syscall.Semop(1));
-        r.value(0, new Syscall.Semop(1));
+        r.value(1, new Syscall.Semop(1));
         assertEquals(2, r.value(0, new Syscall.SemGetval()));
-        assertEquals(Errno.ERANGE, r.errno(0, new Syscall.Semop(1)), "SEMVMX is 2");
+        assertEquals(Errno.ERANGE, r.errno(2, new Syscall.Semop(1)), "SEMVMX is 2 (T2's own semadj would be only -1)");
         assertEquals(2, r.value(0, new Syscall.SemGetval()));
     }
 
