@@ -60,6 +60,9 @@ class ExitAndWaitTest {
         assertFalse(r.canCall(0, waitid(ProcessCall.Waitid.P_PGID, 0)), "the caller's own group: T1 lives");
         assertEquals(Errno.ECHILD, r.errno(0, waitid(ProcessCall.Waitid.P_PGID, 7)));
         assertEquals(3, r.value(0, waitid(ProcessCall.Waitid.P_PGID, 3)));
+        assertEquals(Errno.EINVAL, r.errno(0, waitid(3, 0)), "P_PIDFD goes through its own call; other idtypes are EINVAL");
+        assertEquals(Errno.EINVAL, r.errno(0, waitid(ProcessCall.Waitid.P_PGID, -1)));
+        assertEquals(Errno.EINVAL, r.errno(0, waitid(ProcessCall.Waitid.P_PID, 0)));
     }
 
     /** delay_group_leader: a zombie leader is reaped only once its last thread is gone. */
@@ -84,8 +87,8 @@ class ExitAndWaitTest {
         assertEquals(Errno.EBADF, r.errno(0, new FdCalls.WaitidPidfd(5, false)));
         int grandchild = r.pid(0, new FdCalls.PidfdOpen(3, 0));
         assertEquals(Errno.ECHILD, r.errno(0, new FdCalls.WaitidPidfd(grandchild, false)), "not the caller's child");
-        int thread = r.pid(1, new FdCalls.PidfdOpen(4, FdCalls.PIDFD_THREAD));
-        assertEquals(Errno.ECHILD, r.errno(1, new FdCalls.WaitidPidfd(thread, false)), "a thread is no child");
+        int thread = r.pid(0, new FdCalls.PidfdOpen(4, FdCalls.PIDFD_THREAD));
+        assertEquals(Errno.ECHILD, r.errno(0, new FdCalls.WaitidPidfd(thread, false)), "a thread of a child is no child");
         int child = r.pid(1, new FdCalls.PidfdOpen(3, 0));
         r.call(2, new Syscall.Exit(0));
         assertEquals(3, r.value(1, new Syscall.Wait(3)));
