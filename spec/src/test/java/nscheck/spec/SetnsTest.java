@@ -4,6 +4,7 @@ import nscheck.spec.call.Errno;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.SeededBugs;
 
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,10 @@ class SetnsTest {
         r.value(1, FORK);                                                   // T3, in U1 too, single-threaded
         assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(userFile, CLONE_NEWUSER)), "its own user namespace");
         assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(userFile, CLONE_NEWIPC)), "a user file named as IPC");
+        int toRoot = r.pid(1, new FdCalls.PidfdOpen(1, 0));
+        assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(toRoot, CLONE_NEWUSER)), "threaded: EINVAL before the EPERM");
+        int t3ToRoot = r.pid(3, new FdCalls.PidfdOpen(1, 0));
+        assertEquals(Errno.EPERM, r.errno(3, new FdCalls.SetnsFd(t3ToRoot, CLONE_NEWUSER)), "single-threaded: no CAP_SYS_ADMIN there");
         assertEquals(u1, userNs(r, 3));
     }
 
@@ -147,5 +152,16 @@ class SetnsTest {
         assertEquals(0, r.value(0, new Syscall.SemGetval()));
         assertEquals(-1, r.k.objects().context(1).undoList());
         assertNull(r.errno(1, new Syscall.SemGetval()), "the same IPC namespace");
+    }
+
+    /** Under a variant whose new IPC namespace keeps the undo list, CLONE_SYSVSEM still drops it. */
+    @Test
+    void unshareSysvsemDropsTheUndoListEvenWhereANewIpcNamespaceWouldNot() {
+        SpecRun r = new SpecRun(SeededBugs.UNDO_CROSSES_IPC_NS);
+        r.value(0, new Syscall.Semget());
+        r.value(0, FORK);
+        r.value(1, new Syscall.Semop(1));
+        r.value(1, new Syscall.Unshare(CLONE_SYSVSEM));
+        assertEquals(0, r.value(0, new Syscall.SemGetval()));
     }
 }
