@@ -118,6 +118,31 @@ class ExitAndWaitTest {
         assertEquals(4, r.value(0, SI_PID), "slot 3 (PID 4) was forked before slot 2 (PID 5)");
     }
 
+    /** find_new_reaper: an orphan inside a child namespace goes to that namespace's init, not the root's. */
+    @Test
+    void anOrphanInAChildNamespaceGoesToItsInit() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, FORK);                                  // T1 = 2
+        r.value(1, new Syscall.Clone(nscheck.spec.call.CloneFlags.CLONE_NEWPID)); // T2 = 3, init of N
+        r.value(2, FORK);                                  // T3 = 2 in N
+        r.value(3, FORK);                                  // T4 = 3 in N
+        r.call(3, new Syscall.Exit(0));
+        assertEquals(2, r.k.task(4).parent);
+        assertEquals(1, r.value(4, new Syscall.GetPpid()));
+    }
+
+    /** prepare_kill_siginfo: a thread's signal names its process (the TGID), not its TID. */
+    @Test
+    void aSignalFromAThreadCarriesItsProcessesPid() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, FORK);                                  // T1 = 2
+        r.value(1, new Syscall.SigBlock());
+        r.value(1, FORK);                                  // T2 = 3
+        assertEquals(4, r.value(2, THREAD));               // T3 = TID 4 of process 3
+        r.value(3, new Syscall.Kill(2, nscheck.spec.call.Signals.SIGUSR1));
+        assertEquals(3, r.value(1, SI_PID));
+    }
+
     /** reparent_leader notifies no one when the new parent is a thread of the father's own group. */
     @Test
     void zombiesHandedToAThreadOfTheFathersGroupNotifyNobody() {
