@@ -85,6 +85,9 @@ class ReferentsTest {
         assertEquals(Errno.ESRCH, r.errno(0, new Syscall.RtSigqueueinfo(0, SiCode.SI_QUEUE, 1, 0)));
         assertEquals(Errno.ESRCH, r.errno(0, new Syscall.RtSigqueueinfo(9, SiCode.SI_QUEUE, 1, 0)));
         assertEquals(Errno.EPERM, r.errno(2, new Syscall.RtSigqueueinfo(2, SiCode.SI_QUEUE, 3, 1000)), "uid 1000 to root's task");
+        r.value(0, new Syscall.SigBlock());
+        r.value(1, new Syscall.RtSigqueueinfo(1, SiCode.SI_QUEUE, 5, 0));      // to the root init, in slot 0
+        assertEquals(5, r.value(0, SI_PID));
         r.call(1, new Syscall.Exit(0));
         assertEquals(0, r.value(0, new Syscall.RtSigqueueinfo(2, SiCode.SI_QUEUE, 1, 0)), "a zombie: success, nothing queued");
         assertTrue(r.k.objects().context(1) == null || r.k.objects().context(1).pending().isEmpty());
