@@ -49,6 +49,9 @@ class SetpgidAndSetuidTest {
         r.value(2, new ProcessCall.Setsid());
         assertEquals(Errno.EPERM, r.errno(1, setpgid(3, 3)));
         assertEquals(Errno.EPERM, r.errno(2, setpgid(0, 0)), "a session leader");
+        r.value(1, FORK);                                              // T3 = 4, in the boot session
+        r.value(1, new ProcessCall.Setsid());                          // T1 leaves it; T3 stays
+        assertEquals(Errno.EPERM, r.errno(1, setpgid(4, 4)), "T3 leads no session, but is in another");
     }
 
     @Test
