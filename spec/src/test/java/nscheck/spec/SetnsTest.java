@@ -140,6 +140,24 @@ class SetnsTest {
         assertEquals(u1, userNs(r, 3));
     }
 
+    /**
+     * ptrace_may_access for setns by PID: a task made non-dumpable by setuid (K4) needs
+     * CAP_SYS_PTRACE in init_user_ns (its mm's) even from a caller holding every capability over
+     * its namespaces; a task's own process is never checked.
+     */
+    @Test
+    void aNonDumpableTargetNeedsPtraceCapabilityInTheInitialUserNamespace() {
+        SpecRun r = new SpecRun(Mainline.INSTANCE);
+        r.value(0, FORK);                                                   // T1
+        r.value(1, new Syscall.Setuid(1000));                               // non-dumpable from now on
+        r.value(1, new Syscall.Unshare(CLONE_NEWUSER | CLONE_NEWPID));      // T1: every capability in U1, owner of P1
+        assertEquals(3, r.pid(1, FORK));                                    // T2: init of P1
+        assertEquals(0, r.value(2, new Syscall.Setns(1)), "itself: no ptrace check");
+        int before = r.k.task(1).nsForChildren;
+        assertEquals(Errno.EPERM, r.errno(1, new Syscall.Setns(3)), "T2 is non-dumpable; its mm is init_user_ns's");
+        assertEquals(before, r.k.task(1).nsForChildren, "nothing changed");
+    }
+
     /** unshare(CLONE_SYSVSEM) alone runs exit_sem: the caller's undo is applied and its list dropped (I9). */
     @Test
     void unshareSysvsemAppliesTheUndoList() {
