@@ -156,6 +156,8 @@ class SetnsTest {
         int before = r.k.task(1).nsForChildren;
         assertEquals(Errno.EPERM, r.errno(1, new Syscall.Setns(3)), "T2 is non-dumpable; its mm is init_user_ns's");
         assertEquals(before, r.k.task(1).nsForChildren, "nothing changed");
+        r.call(2, new Syscall.Exit(0));
+        assertEquals(Errno.ESRCH, r.errno(1, new Syscall.Setns(3)), "a zombie has no mm to check: ESRCH, not EPERM");
     }
 
     /** unshare(CLONE_SYSVSEM) alone runs exit_sem: the caller's undo is applied and its list dropped (I9). */
