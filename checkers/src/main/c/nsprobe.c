@@ -501,9 +501,25 @@ static long fd_call(const char *op, long a, long b) {
         unsigned nr = (unsigned) (b >> 32);
         int arg = (int) (b & 0xffffffff);
         unsigned long req = nr >= 6 && nr <= 9 ? _IOR(0xb7, nr, int) : _IO(0xb7, nr);
+        if (nr == 4) {
+            /* NS_GET_OWNER_UID (_IO 4) writes a uid_t through its argument */
+            uid_t owner;
+            return ioctl(real_fd(a), _IO(0xb7, 4), &owner) < 0 ? -1 : (long) owner;
+        }
+        if (nr == 13) {
+            /* NS_GET_ID (_IOR 13, __u64) writes the 64-bit id; the coordinator shows it as "#k" (first seen k-th) */
+            uint64_t id;
+            return ioctl(real_fd(a), _IOR(0xb7, 13, uint64_t), &id) < 0 ? -1 : (long) id;
+        }
         long r = ioctl(real_fd(a), req, (unsigned long) arg);
         if (r < 0) return -1;
         return nr == 1 || nr == 2 ? install_fd((int) r) : r;
+    }
+    if (!strcmp(op, "nssameino")) {
+        /* namespaces(7): two namespace files name one namespace iff st_dev and st_ino are equal */
+        struct stat x, y;
+        if (fstat(real_fd(a), &x) < 0 || fstat(real_fd(b), &y) < 0) return -1;
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
     }
     if (!strcmp(op, "close")) {
         int fd = real_fd(a);
@@ -686,6 +702,15 @@ static long proc_call(const char *op, long a, long b) {
         buf[n] = 0;
         char *last = strrchr(buf, '/');
         return strtol(last ? last + 1 : buf, NULL, 10);
+    }
+    if (!strcmp(op, "nsopenpid")) {
+        /* Another task's namespace file, by its number in this actor's proc (never a host path:
+           the sandbox's /proc shows the scenario's PID namespace only). */
+        static const char *names[] = {"pid", "pid_for_children", "ipc", "user"};
+        if (b < 0 || b > 3) { errno = ENOENT; return -1; }
+        snprintf(path, sizeof path, "%s%ld/ns/%s", root, a, names[b]);
+        int fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
+        return fd < 0 ? -1 : install_fd(fd);
     }
     if (!strcmp(op, "nspid")) {
         /* Entry b of the NSpid line of a's status, 0 past its end. */
@@ -902,6 +927,10 @@ static void actor(int me) {
             if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
         } else if (!strcmp(op, "mountproc") || !strcmp(op, "procself") || !strcmp(op, "nspid")) {
             ret = proc_call(op, a, b);
+        } else if (!strcmp(op, "nsopenpid")) {
+            ret = proc_call(op, a, b);
+        } else if (!strcmp(op, "nssameino")) {
+            ret = fd_call(op, a, b);
         } else if (!strcmp(op, "nlread")) {
             ret = ns_last_pid(0, 0);
         } else if (!strcmp(op, "nlwrite")) {
@@ -1523,6 +1552,11 @@ static void run_scenario(long id, int nwords) {
         no_sandbox(id, sandbox_failure);
     }
 
+    /* NS_GET_ID's values (6.18: per-CPU batched cookies, boot- and CPU-dependent; N8) are shown as
+       "#k", the k-th distinct id this scenario has seen: what the spec predicts is which
+       observations name one namespace, not the numbers. */
+    uint64_t seen_ids[64];
+    int nseen_ids = 0;
     for (int s = 0; s < nsteps; s++) {
         struct step *st = &steps[s];
         char result[64];
@@ -1540,6 +1574,13 @@ static void run_scenario(long id, int nwords) {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;
             while (hostpid[st->b] == 0 && now_ms() < until) wait_input(-1, 10);
+        }
+        if (!strcmp(st->op, "nsioctl") && (st->b >> 32) == 13 && result[0] == '=' && result[2] != '-' && result[2] != '?') {
+            uint64_t v = strtoull(result + 2, NULL, 10);
+            int k = 0;
+            while (k < nseen_ids && seen_ids[k] != v) k++;
+            if (k == nseen_ids && nseen_ids < 64) seen_ids[nseen_ids++] = v;
+            snprintf(result, sizeof result, "= #%d", k + 1);
         }
     report:;
         char w[128];

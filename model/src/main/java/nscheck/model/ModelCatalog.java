@@ -29,7 +29,8 @@ public final class ModelCatalog {
     public static final List<String> SHIPPED = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-large",
             "signals-siginfo", "signals-pgrp", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "caps-pid-choice",
             "async-io-owner", "mqueue-notify", "pidfd-basic", "nsfs-files", "signals-forged",
-            "kthreads-host", "sessions", "wait-status", "dispositions", "proc-views");
+            "kthreads-host", "sessions", "wait-status", "dispositions", "proc-views",
+            "nsfs-names");
 
     /**
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space

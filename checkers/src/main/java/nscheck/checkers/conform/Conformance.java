@@ -31,7 +31,7 @@ public final class Conformance {
         this.probe = probe;
         // The kernel's own bounds: its pid_max, the levels left below MAX_PID_NS_LEVEL, and more
         // task slots than any scenario uses (known divergence "scaled-limits").
-        this.semantics = new Semantics(variant, new Limits(24, Limits.MAX_PID_NS_LEVEL - probe.level(), probe.pidMax()));
+        this.semantics = new Semantics(variant, new Limits(24, Limits.MAX_PID_NS_LEVEL - probe.level(), probe.pidMax()).withNsNames());
     }
 
     public static List<String> areaNames() {

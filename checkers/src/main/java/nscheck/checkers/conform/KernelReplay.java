@@ -39,7 +39,7 @@ public final class KernelReplay {
 
     /** The kernel's limits as the spec sees them from the scenario namespace (as {@link Conformance} uses). */
     Limits kernelLimits() {
-        return new Limits(24, Limits.MAX_PID_NS_LEVEL - probe.level(), probe.pidMax());
+        return new Limits(24, Limits.MAX_PID_NS_LEVEL - probe.level(), probe.pidMax()).withNsNames();
     }
 
     /** A file as a script: a scenario as written; a counterexample of a kernel model through its readable form. */

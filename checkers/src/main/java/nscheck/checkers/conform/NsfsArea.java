@@ -3,8 +3,11 @@ package nscheck.checkers.conform;
 import nscheck.model.kernel.CallMenu;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.NsfsCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.OpenFile;
+import nscheck.spec.state.UserNamespace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,14 @@ final class NsfsArea {
         }
         menu.add(new FdCalls.NsIoctl(5, FdCalls.NS_GET_PARENT, 0));
         menu.add(new FdCalls.SetnsFd(5, 0));
+        // N1, N3, N8: ids compared as "#k" (the k-th distinct id seen), inode numbers by pairs of open files
+        for (int fd = 3; fd <= 5; fd++) {
+            menu.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_ID, 0));
+            for (int other = fd + 1; other <= 5; other++) menu.add(new NsfsCall.SameInode(fd, other));
+        }
+        // N5: another task's files, by its number in the sandbox's /proc
+        for (int pid = 1; pid <= 4; pid++)
+            for (int kind = 0; kind < FdCalls.NS_FILES.size(); kind++) menu.add(new NsfsCall.OpenOther(pid, kind));
         List<Syscall> fixed = List.copyOf(menu);
         List<Syscall> initCalls = CallMenu.expand(List.of("wait", "ns-ioctl-pid"), 5);
         List<Scenario.Step> setup = List.of(
@@ -48,6 +59,21 @@ final class NsfsArea {
                 new Scenario.Step(2, new FdCalls.NsOpen(0)),
                 new Scenario.Step(2, new Syscall.Clone(0)));
         return new Area("nsfs", "namespace files held and entered: /proc/self/ns files, setns through them and through pidfds, NS_GET_PARENT, NS_GET_USERNS, NS_GET_NSTYPE and the PID translations across two PID namespaces",
-                0, setup, (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : fixed);
+                0, setup, (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : withOwnerUid(k, slot, fixed));
+    }
+
+    /**
+     * NS_GET_OWNER_UID on every fd but one naming the scenario's own user namespace: the spec's
+     * root user namespace is init_user_ns, owned by uid 0, while the sandbox's is owned by the
+     * host's root, which it does not map (65534): the scenario's root stands for the initial one.
+     */
+    private static List<Syscall> withOwnerUid(Kernel k, int slot, List<Syscall> fixed) {
+        List<Syscall> out = new ArrayList<>(fixed);
+        for (int fd = 3; fd <= 5; fd++) {
+            OpenFile f = k.objects().context(slot).fds().get(fd);
+            if (!(f instanceof OpenFile.NsFile n && n.type() == CloneFlags.CLONE_NEWUSER && n.ns() == UserNamespace.INIT))
+                out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_OWNER_UID, 0));
+        }
+        return out;
     }
 }

@@ -138,6 +138,9 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall nsOpen(FdCalls.NsOpen c) { return op("nsopen", c.kind(), 0); }
         @Override public ProbeCall setnsFd(FdCalls.SetnsFd c) { return op("setnsfd", c.fd(), c.nstype() & 0xffffffffL); }
         @Override public ProbeCall nsIoctl(FdCalls.NsIoctl c) { return op("nsioctl", c.fd(), ((long) c.op() << 32) | (c.arg() & 0xffffffffL)); }
+        // another task's namespace files, through the sandbox's /proc (or the actor's own proc mount); st_ino compared (N5, N8)
+        @Override public ProbeCall nsOpenOther(nscheck.spec.call.NsfsCall.OpenOther c) { return op("nsopenpid", c.pid(), c.kind()); }
+        @Override public ProbeCall nsSameInode(nscheck.spec.call.NsfsCall.SameInode c) { return op("nssameino", c.fd1(), c.fd2()); }
         // /proc views (V1-V4): a detached proc mount made in a fresh mount namespace of the actor, else the sandbox's /proc
         @Override public ProbeCall mountProc(ProcCall.MountProc c) { return op("mountproc"); }
         @Override public ProbeCall readlinkSelf(ProcCall.ReadlinkSelf c) { return op("procself", c.thread() ? 1 : 0, 0); }

@@ -85,6 +85,7 @@ final class SpecReplay {
     static Prediction predict(Semantics s, Scenario scenario) {
         Kernel k = initial(s, scenario.words());
         List<Prediction.StepPrediction> out = new ArrayList<>();
+        List<Long> seenIds = new ArrayList<>();
         for (Scenario.Step step : scenario.steps()) {
             Scenario.Step forced = forcedNext(k);
             if (forced != null && !forced.equals(step)) return null;
@@ -94,12 +95,24 @@ final class SpecReplay {
             // While the kernel still has steps of its own to take (a death, a woken call's return)
             // it takes them at once, so the words the probe reads already show them: not compared.
             String words = forcedNext(o.next()) == null ? words(o.next()) : null;
-            out.add(new Prediction.StepPrediction(o.observation().toString(), words, hint(step, o), child));
+            out.add(new Prediction.StepPrediction(shown(step, o.observation(), seenIds), words, hint(step, o), child));
             k = o.next();
         }
         // A scenario may not end while the kernel would still act by itself: the probe would see it.
         if (forcedNext(k) != null) return null;
         return new Prediction(out, snapshot(k));
+    }
+
+    /**
+     * The result as the probe reports it: an NS_GET_ID value as "#k", the k-th distinct id of the
+     * scenario (N8: the kernel's ids are boot- and CPU-dependent; which observations name one
+     * namespace is what both sides must agree on).
+     */
+    static String shown(Scenario.Step step, Observation r, List<Long> seenIds) {
+        if (!(step.call() instanceof nscheck.spec.call.FdCalls.NsIoctl io) || io.op() != nscheck.spec.call.FdCalls.NS_GET_ID
+                || r.failed() || !r.returns()) return r.toString();
+        if (!seenIds.contains(r.value())) seenIds.add(r.value());
+        return "= #" + (seenIds.indexOf(r.value()) + 1);
     }
 
     /** clone(2) and clone3 make a child the probe names by its actor number; the proposals are not probed. */

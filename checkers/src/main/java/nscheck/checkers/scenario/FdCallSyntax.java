@@ -1,6 +1,7 @@
 package nscheck.checkers.scenario;
 
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.NsfsCall;
 import nscheck.spec.call.Signals;
 
 import java.util.LinkedHashMap;
@@ -54,10 +55,17 @@ final class FdCallSyntax {
                     FdCalls.NsIoctl x = (FdCalls.NsIoctl) c;
                     return args("fd", x.fd(), "op", FdCalls.nsIoctlName(x.op()), "arg", x.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && x.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? x.arg() : null);
                 }));
+        f.add(new CallSyntax.Form("open_ns_of", "pid: a number in the caller's /proc; file: pid (default), pid_for_children, ipc or user",
+                "open(\"/proc/PID/ns/FILE\"): returns the new fd", NsfsCall.OpenOther.class, c -> true,
+                a -> new NsfsCall.OpenOther(a.integer("pid"), FdCalls.NS_FILES.indexOf(a.choice("file", FdCalls.NS_FILES))),
+                c -> args("pid", ((NsfsCall.OpenOther) c).pid(), "file", FdCalls.NS_FILES.get(((NsfsCall.OpenOther) c).kind()))));
+        f.add(new CallSyntax.Form("same_inode", "fd1; fd2", "fstat both: 1 if st_dev and st_ino are equal, else 0", NsfsCall.SameInode.class, c -> true,
+                a -> new NsfsCall.SameInode(a.integer("fd1"), a.integer("fd2")),
+                c -> args("fd1", ((NsfsCall.SameInode) c).fd1(), "fd2", ((NsfsCall.SameInode) c).fd2())));
     }
 
     private static final List<String> IOCTLS = List.of("NS_GET_USERNS", "NS_GET_PARENT", "NS_GET_NSTYPE", "NS_GET_PID_FROM_PIDNS",
-            "NS_GET_TGID_FROM_PIDNS", "NS_GET_PID_IN_PIDNS", "NS_GET_TGID_IN_PIDNS", "_IO(0xb7, 64)");
+            "NS_GET_TGID_FROM_PIDNS", "NS_GET_PID_IN_PIDNS", "NS_GET_TGID_IN_PIDNS", "NS_GET_OWNER_UID", "NS_GET_ID", "_IO(0xb7, 64)");
 
     private static int nsIoctl(String name) {
         for (int op = 0; op < 65; op++) if (FdCalls.nsIoctlName(op).equals(name)) return op;

@@ -35,7 +35,7 @@ public final class ScenarioRun {
     private ScenarioRun() {}
 
     /** The bounds a scenario file may set. */
-    public static final List<String> BOUNDS = List.of("tasks", "depth", "pid_max", "initial_tasks", "futex_words", "kthreads");
+    public static final List<String> BOUNDS = List.of("tasks", "depth", "pid_max", "initial_tasks", "futex_words", "kthreads", "ns_names");
 
     /**
      * Where a scenario runs: the spec with its limits, the kernel state it starts from, the
@@ -103,7 +103,7 @@ public final class ScenarioRun {
         }
         Limits limits;
         try {
-            limits = new Limits(bounds.get("tasks"), bounds.get("depth"), bounds.get("pid_max"), bounds.getOrDefault("kthreads", 0));
+            limits = new Limits(bounds.get("tasks"), bounds.get("depth"), bounds.get("pid_max"), bounds.getOrDefault("kthreads", 0), bounds.getOrDefault("ns_names", 0) != 0);
         } catch (IllegalArgumentException e) {
             throw new ScenarioError("bounds", e.getMessage());
         }

@@ -26,6 +26,8 @@ final class FdCallMenu {
         m.put("ns-open", "open /proc/self/ns/pid, pid_for_children, ipc and user");
         m.put("setns-fd", "setns(fd, 0) and setns(fd, CLONE_NEWPID) for fd 3 and 4 (a namespace file or a pidfd)");
         m.put("ns-ioctl", "ioctl(fd, NS_GET_PARENT) and ioctl(fd, NS_GET_USERNS) for fd 3 and 4");
+        m.put("ns-ids", "ioctl(fd, NS_GET_ID) and ioctl(fd, NS_GET_OWNER_UID) for fd 3 and 4, and fstat's st_ino of fd 3 and 4 compared");
+        m.put("ns-open-pid", "open /proc/PID/ns/pid, pid_for_children, ipc and user for every pid");
         m.put("ns-ioctl-pid", "ioctl(fd, NS_GET_PID_FROM_PIDNS, pid) and ioctl(fd, NS_GET_PID_IN_PIDNS, pid) for fd 3 and 4 and every pid");
     }
 
@@ -59,6 +61,17 @@ final class FdCallMenu {
                     out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_PARENT, 0));
                     out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_USERNS, 0));
                 }
+            }
+            case "ns-ids" -> {
+                for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++) {
+                    out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_ID, 0));
+                    out.add(new FdCalls.NsIoctl(fd, FdCalls.NS_GET_OWNER_UID, 0));
+                }
+                out.add(new nscheck.spec.call.NsfsCall.SameInode(FdTable.FIRST_FD, FdTable.FIRST_FD + 1));
+            }
+            case "ns-open-pid" -> {
+                for (int p = 1; p < pidMax; p++)
+                    for (int kind = 0; kind < FdCalls.NS_FILES.size(); kind++) out.add(new nscheck.spec.call.NsfsCall.OpenOther(p, kind));
             }
             case "ns-ioctl-pid" -> {
                 for (int fd = FdTable.FIRST_FD; fd < FdTable.FIRST_FD + FDS; fd++)

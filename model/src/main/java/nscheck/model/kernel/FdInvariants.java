@@ -21,7 +21,7 @@ public final class FdInvariants {
     private FdInvariants() {}
 
     public static List<Property<Kernel, KernelStep>> all(Semantics s) {
-        return List.of(pidfdStable(), nsFileScope());
+        return List.of(pidfdStable(), nsFileScope(), NsNameInvariants.namesUnique());
     }
 
     /**

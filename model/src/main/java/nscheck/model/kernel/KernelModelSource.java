@@ -54,14 +54,17 @@ public final class KernelModelSource implements ModelSource {
      * that names it: a model that does not keeps exactly the bounds it had.
      */
     private static Map<String, Integer> baseBounds(ModelDefinition def) {
-        if (def.bounds() == null || !def.bounds().containsKey(KTHREADS)) return BOUND_DEFAULTS;
+        if (def.bounds() == null || !def.bounds().containsKey(KTHREADS) && !def.bounds().containsKey(NS_NAMES)) return BOUND_DEFAULTS;
         Map<String, Integer> m = new LinkedHashMap<>(BOUND_DEFAULTS);
-        m.put(KTHREADS, 0);
+        if (def.bounds().containsKey(KTHREADS)) m.put(KTHREADS, 0);
+        if (def.bounds().containsKey(NS_NAMES)) m.put(NS_NAMES, 0);
         return m;
     }
 
     /** The boot option: kernel threads at PIDs 2.. of init_pid_ns, kthreadd first. */
     public static final String KTHREADS = "kthreads";
+    /** The boot option: the kernel keeps each namespace's inode number and id (1), as a model reading them needs ({@link Limits#nsNames}). */
+    public static final String NS_NAMES = "ns_names";
 
     private static String quoted(String s) {
         return s == null ? "nothing" : "\"" + s + "\"";
@@ -91,7 +94,7 @@ public final class KernelModelSource implements ModelSource {
         Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
         Limits limits;
         try {
-            limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"), b.getOrDefault(KTHREADS, 0));
+            limits = new Limits(b.get("tasks"), b.get("depth"), b.get("pid_max"), b.getOrDefault(KTHREADS, 0), b.getOrDefault(NS_NAMES, 0) != 0);
         } catch (IllegalArgumentException e) {
             throw new ModelException("bad bounds for " + def.name() + ": " + e.getMessage());
         }

@@ -95,7 +95,12 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String close(FdCalls.Close call) { return "close"; }
     @Override public String nsOpen(FdCalls.NsOpen call) { return "ns-open"; }
     @Override public String setnsFd(FdCalls.SetnsFd call) { return "setns-fd"; }
-    @Override public String nsIoctl(FdCalls.NsIoctl call) { return call.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && call.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? "ns-ioctl-pid" : "ns-ioctl"; }
+    @Override public String nsIoctl(FdCalls.NsIoctl call) {
+        if (call.op() == FdCalls.NS_GET_ID || call.op() == FdCalls.NS_GET_OWNER_UID) return "ns-ids";
+        return call.op() >= FdCalls.NS_GET_PID_FROM_PIDNS && call.op() <= FdCalls.NS_GET_TGID_IN_PIDNS ? "ns-ioctl-pid" : "ns-ioctl";
+    }
+    @Override public String nsOpenOther(NsfsCall.OpenOther call) { return "ns-open-pid"; }
+    @Override public String nsSameInode(NsfsCall.SameInode call) { return "ns-ids"; }
     @Override public String setRobustList(Syscall.SetRobustList call) { return "set-robust-list"; }
     @Override public String rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return "rt-sigqueueinfo"; }
     // /proc views (fs/proc)

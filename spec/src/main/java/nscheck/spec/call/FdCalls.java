@@ -68,9 +68,12 @@ public final class FdCalls {
     /** The nsfs ioctls (include/uapi/linux/nsfs.h, NSIO 0xb7), by number. */
     public static final int NS_GET_USERNS = 1, NS_GET_PARENT = 2, NS_GET_NSTYPE = 3, NS_GET_PID_FROM_PIDNS = 6,
             NS_GET_TGID_FROM_PIDNS = 7, NS_GET_PID_IN_PIDNS = 8, NS_GET_TGID_IN_PIDNS = 9;
+    /** NS_GET_OWNER_UID (_IO 4, writes a uid_t) and NS_GET_ID (_IOR 13, writes a __u64): the value written is the call's result here (N2, N3). */
+    public static final int NS_GET_OWNER_UID = 4, NS_GET_ID = 13;
     private static final java.util.Map<Integer, String> NS_IOCTL_NAMES = java.util.Map.of(NS_GET_USERNS, "NS_GET_USERNS",
             NS_GET_PARENT, "NS_GET_PARENT", NS_GET_NSTYPE, "NS_GET_NSTYPE", NS_GET_PID_FROM_PIDNS, "NS_GET_PID_FROM_PIDNS",
-            NS_GET_TGID_FROM_PIDNS, "NS_GET_TGID_FROM_PIDNS", NS_GET_PID_IN_PIDNS, "NS_GET_PID_IN_PIDNS", NS_GET_TGID_IN_PIDNS, "NS_GET_TGID_IN_PIDNS");
+            NS_GET_TGID_FROM_PIDNS, "NS_GET_TGID_FROM_PIDNS", NS_GET_PID_IN_PIDNS, "NS_GET_PID_IN_PIDNS", NS_GET_TGID_IN_PIDNS, "NS_GET_TGID_IN_PIDNS",
+            NS_GET_OWNER_UID, "NS_GET_OWNER_UID", NS_GET_ID, "NS_GET_ID");
 
     public static String nsIoctlName(int op) {
         return NS_IOCTL_NAMES.getOrDefault(op, "_IO(0xb7, " + op + ")");

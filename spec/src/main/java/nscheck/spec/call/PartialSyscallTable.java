@@ -79,6 +79,8 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R nsOpen(FdCalls.NsOpen call) { return otherwise(call); }
     @Override public R setnsFd(FdCalls.SetnsFd call) { return otherwise(call); }
     @Override public R nsIoctl(FdCalls.NsIoctl call) { return otherwise(call); }
+    @Override public R nsOpenOther(NsfsCall.OpenOther call) { return otherwise(call); }
+    @Override public R nsSameInode(NsfsCall.SameInode call) { return otherwise(call); }
     @Override public R setRobustList(Syscall.SetRobustList call) { return otherwise(call); }
     @Override public R rtSigqueueinfo(Syscall.RtSigqueueinfo call) { return otherwise(call); }
     @Override public R mountProc(ProcCall.MountProc call) { return otherwise(call); }

@@ -80,6 +80,8 @@ public interface SyscallTable<R> {
     R nsOpen(FdCalls.NsOpen call);
     R setnsFd(FdCalls.SetnsFd call);
     R nsIoctl(FdCalls.NsIoctl call);
+    R nsOpenOther(NsfsCall.OpenOther call);
+    R nsSameInode(NsfsCall.SameInode call);
     R setRobustList(Syscall.SetRobustList call);
     R rtSigqueueinfo(Syscall.RtSigqueueinfo call);
     // ---- /proc views (fs/proc) ----

@@ -2,6 +2,7 @@ package nscheck.spec.rules;
 
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
+import nscheck.spec.call.NsfsCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.ProcessCall;
@@ -129,6 +130,8 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> nsOpen(FdCalls.NsOpen c) { return one(NsfsRules.nsOpen(k, actor, c.kind())); }
     @Override public List<Outcome> setnsFd(FdCalls.SetnsFd c) { return one(NsproxyRules.setnsFd(v, k, actor, c.fd(), c.nstype())); }
     @Override public List<Outcome> nsIoctl(FdCalls.NsIoctl c) { return one(NsfsRules.nsIoctl(v, k, actor, c.fd(), c.op(), c.arg())); }
+    @Override public List<Outcome> nsOpenOther(NsfsCall.OpenOther c) { return one(NsNameRules.openOther(v, k, actor, c.pid(), c.kind())); }
+    @Override public List<Outcome> nsSameInode(NsfsCall.SameInode c) { return one(NsNameRules.sameInode(k, actor, c.fd1(), c.fd2())); }
     @Override public List<Outcome> rtSigqueueinfo(Syscall.RtSigqueueinfo c) { return one(SigqueueinfoRules.rtSigqueueinfo(v, k, actor, c.pid(), c.code(), c.siPid(), c.siUid())); }
     @Override public List<Outcome> setRobustList(Syscall.SetRobustList c) { return one(FutexSyscallsRules.setRobustList(k, actor, c.words(), c.pending(), c.pi())); }
 

@@ -31,21 +31,8 @@ final class NsfsRules {
      * then. Opening one's own files passes ptrace_may_access.
      */
     static Outcome nsOpen(Kernel k, int actor, int kind) {
-        Task t = k.task(actor);
-        TaskContext c = k.objects().context(actor);
-        OpenFile f;
-        switch (kind) {
-            case 0 -> f = new OpenFile.NsFile(CLONE_NEWPID, t.activeNs());
-            case 1 -> {
-                PidNamespace ns = k.ns(t.nsForChildren);
-                if (ns.childReaper() < 0 && ns.adding()) return Outcome.error(k, Errno.ENOENT);
-                f = new OpenFile.NsFile(CLONE_NEWPID, t.nsForChildren);
-            }
-            case 2 -> f = new OpenFile.NsFile(CLONE_NEWIPC, c.ipcNs());
-            case 3 -> f = new OpenFile.NsFile(CLONE_NEWUSER, c.cred().userNs());
-            default -> { return Outcome.error(k, Errno.ENOENT); }
-        }
-        return PidRules.installed(k, actor, f);
+        OpenFile f = NsNameRules.fileOf(k, actor, kind);
+        return f == null ? Outcome.error(k, Errno.ENOENT) : PidRules.installed(k, actor, f);
     }
 
     /**
@@ -81,6 +68,7 @@ final class NsfsRules {
                 return PidRules.installed(k, actor, new OpenFile.NsFile(CLONE_NEWUSER, owner));
             }
             case FdCalls.NS_GET_NSTYPE -> { return new Outcome(k, Observation.value(n.type())); }
+            case FdCalls.NS_GET_ID, FdCalls.NS_GET_OWNER_UID -> { return NsNameRules.ioctl(k, actor, n, op == FdCalls.NS_GET_ID); }
             case FdCalls.NS_GET_PID_FROM_PIDNS, FdCalls.NS_GET_TGID_FROM_PIDNS, FdCalls.NS_GET_PID_IN_PIDNS, FdCalls.NS_GET_TGID_IN_PIDNS -> {
                 if (n.type() != CLONE_NEWPID) return Outcome.error(k, Errno.EINVAL);
                 boolean in = op == FdCalls.NS_GET_PID_IN_PIDNS || op == FdCalls.NS_GET_TGID_IN_PIDNS;

@@ -22,13 +22,15 @@ public final class Kernel {
     /** Credentials, user and IPC namespaces, signal queues, the Unix socket, ucounts (signals, SysV IPC, sockets, user namespaces). */
     private final KernelObjects objects;
     private final Kthreads kthreads; // none unless the boot option asks for them (Limits.kthreads)
+    private final NsNames names; // null unless the boot option asks for them (Limits.nsNames)
 
-    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects, Kthreads kthreads) {
+    private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects, Kthreads kthreads, NsNames names) {
         this.tasks = tasks;
         this.namespaces = namespaces;
         this.memory = memory;
         this.objects = objects;
         this.kthreads = kthreads;
+        this.names = names;
     }
 
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
@@ -38,7 +40,7 @@ public final class Kernel {
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
         Kthreads kt = new Kthreads(limits.kthreads(), 0); // rest_init: init 1, kthreadd 2, its threads next
         if (kt.count() > 0) root = root.withCursor(kt.last() + 1);
-        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()), kt);
+        return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()), kt, limits.nsNames() ? NsNames.boot() : null);
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -82,8 +84,13 @@ public final class Kernel {
     /** The root namespace's kernel threads (none unless booted with them). */
     public Kthreads kthreads() { return kthreads; }
 
+    /** Each namespace's inode number and id (N1, N3), or null when the boot keeps none. */
+    public NsNames names() { return names; }
+
+    public Kernel withNames(NsNames n) { return n == names ? this : new Kernel(tasks, namespaces, memory, objects, kthreads, n); }
+
     /** The kernel threads changed (only a seeded bug ends one: kernel-threads-live). */
-    public Kernel withKthreads(Kthreads kt) { return new Kernel(tasks, namespaces, memory, objects, kt); }
+    public Kernel withKthreads(Kthreads kt) { return new Kernel(tasks, namespaces, memory, objects, kt, names); }
 
     /** True if {@code ns} is {@code ancestor} or lies below it. */
     public boolean isSelfOrDescendant(int ns, int ancestor) {
@@ -133,13 +140,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
-        return new Kernel(copy, namespaces, memory, objects, kthreads);
+        return new Kernel(copy, namespaces, memory, objects, kthreads, names);
     }
 
     public Kernel withNamespace(int slot, PidNamespace ns) {
         PidNamespace[] copy = namespaces.clone();
         copy[slot] = ns;
-        return new Kernel(tasks, copy, memory, objects, kthreads);
+        return new Kernel(tasks, copy, memory, objects, kthreads, names);
     }
 
     /** The lowest free task slot, or -1 when the table is full. */
@@ -150,16 +157,10 @@ public final class Kernel {
 
     /** Places a new namespace in the lowest free slot; the result's {@link #lastAddedNs()} names it. */
     public Kernel addNamespace(PidNamespace ns) {
-        for (int i = 0; i < namespaces.length; i++) {
-            if (namespaces[i] == null) {
-                PidNamespace[] copy = namespaces.clone();
-                copy[i] = ns;
-                return new Kernel(tasks, copy, memory, objects, kthreads);
-            }
-        }
-        PidNamespace[] copy = Arrays.copyOf(namespaces, namespaces.length + 1);
-        copy[namespaces.length] = ns;
-        return new Kernel(tasks, copy, memory, objects, kthreads);
+        int slot = freeNsSlot();
+        PidNamespace[] copy = Arrays.copyOf(namespaces, Math.max(namespaces.length, slot + 1));
+        copy[slot] = ns;
+        return new Kernel(tasks, copy, memory, objects, kthreads, names);
     }
 
     /** The slot a preceding {@link #addNamespace} used: the lowest free slot before that call. */
@@ -179,7 +180,7 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)), kthreads);
+        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)), kthreads, names);
     }
 
     /**
@@ -211,20 +212,16 @@ public final class Kernel {
         if (len != result.length) result = Arrays.copyOf(result, len);
         if (result == namespaces) return this;
         // put_pid_ns drops the namespace's reference on its user namespace too.
-        return new Kernel(tasks, result, memory, objects.collect(pidNsOwners(result)), kthreads);
+        return new Kernel(tasks, result, memory, objects.collect(pidNsOwners(result)), kthreads, names);
     }
 
     public SharedMemory memory() { return memory; }
 
-    public Kernel withMemory(SharedMemory m) {
-        return new Kernel(tasks, namespaces, m, objects, kthreads);
-    }
+    public Kernel withMemory(SharedMemory m) { return new Kernel(tasks, namespaces, m, objects, kthreads, names); }
 
     public KernelObjects objects() { return objects; }
 
-    public Kernel withObjects(KernelObjects o) {
-        return o == objects ? this : new Kernel(tasks, namespaces, memory, o, kthreads);
-    }
+    public Kernel withObjects(KernelObjects o) { return o == objects ? this : new Kernel(tasks, namespaces, memory, o, kthreads, names); }
 
     /** {@code o} with its unreferenced objects freed; the owners of the PID namespaces stay (K1: a namespace holds its user_ns). */
     public Kernel withCollected(KernelObjects o) {
@@ -269,12 +266,13 @@ public final class Kernel {
         memory.hashInto(h);
         objects.hashInto(h);
         if (kthreads.count() > 0) kthreads.hashInto(h); // none booted: every fingerprint stays what it was
+        if (names != null) names.hashInto(h); // likewise
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof Kernel k && Arrays.equals(tasks, k.tasks) && Arrays.equals(namespaces, k.namespaces)
-                && memory.equals(k.memory) && objects.equals(k.objects) && kthreads.equals(k.kthreads));
+                && memory.equals(k.memory) && objects.equals(k.objects) && kthreads.equals(k.kthreads) && java.util.Objects.equals(names, k.names));
     }
 
     @Override
@@ -292,6 +290,7 @@ public final class Kernel {
         }
         if (memory.size() > 0) s.append("; ").append(memory);
         if (kthreads.count() > 0) s.append("; ").append(kthreads);
+        if (names != null) s.append("; ").append(names);
         String more = objects.describe(this);
         if (!more.isEmpty()) s.append("; ").append(more);
         return s.toString();

@@ -10,8 +10,11 @@ package nscheck.spec.state;
  * @param pidMax   every namespace allocates in [1, pidMax)
  * @param kthreads kernel threads booted in init_pid_ns at PIDs 2.. (kthreadd first); 0 boots
  *                 the root init alone, as every model did before kernel threads ({@link Kthreads})
+ * @param nsNames  the kernel keeps each namespace's inode number and id ({@link NsNames}, N1, N3):
+ *                 for the models and areas that read them; off, every other model's states are
+ *                 what they were before namespaces had names
  */
-public record Limits(int maxTasks, int maxLevel, int pidMax, int kthreads) {
+public record Limits(int maxTasks, int maxLevel, int pidMax, int kthreads, boolean nsNames) {
     public static final int MAX_PID_NS_LEVEL = 32;
     /** kernel/pid.c: after a wrap the search restarts here, not at 1. */
     public static final int RESERVED_PIDS = 300;
@@ -24,6 +27,16 @@ public record Limits(int maxTasks, int maxLevel, int pidMax, int kthreads) {
         if (kthreads < 0 || kthreads > 30) throw new IllegalArgumentException("kthreads must be within 0..30");
         if (kthreads > 0 && kthreads + 2 > pidMax)
             throw new IllegalArgumentException("pid_max must be above the kernel threads' numbers (2.." + (kthreads + 1) + ")");
+    }
+
+    /** A boot that keeps no namespace names. */
+    public Limits(int maxTasks, int maxLevel, int pidMax, int kthreads) {
+        this(maxTasks, maxLevel, pidMax, kthreads, false);
+    }
+
+    /** The same limits, keeping namespace names. */
+    public Limits withNsNames() {
+        return new Limits(maxTasks, maxLevel, pidMax, kthreads, true);
     }
 
     /** A boot without kernel threads. */

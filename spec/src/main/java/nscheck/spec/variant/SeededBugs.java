@@ -263,5 +263,6 @@ public final class SeededBugs {
             MQ_GLOBAL_PID, RAW_WAITID_PID,
             PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT,
             KthreadBugs.KILLABLE,
+            NsNameBugs.INUM_FREED_WITH_INIT,
             PROC_SELF_GLOBAL, NSPID_READER_LEVEL);
 }

@@ -138,6 +138,14 @@ public interface Variant {
     }
 
     /**
+     * proc_free_inum (N1): is a PID namespace's inode number given back when its init dies, while
+     * a file may still hold the namespace? Mainline: no, only when its last reference is put.
+     */
+    default boolean nsInumFreedWithInit() {
+        return false;
+    }
+
+    /**
      * The namespaces a clone or unshare with {@code flags} makes. Mainline: the ones asked for.
      * container-bit (H2): CLONE_NEWPID makes a container, so it brings new IPC and user
      * namespaces too (and a mount namespace, which the spec has not).
