@@ -52,7 +52,11 @@ final class NsNameRules {
      * asks ptrace_may_access(PTRACE_MODE_READ_FSCREDS) (EACCES): the caller's fsuid (its euid
      * here) is the target's every uid and its gid the target's, or it holds CAP_SYS_PTRACE in the
      * target's user namespace, and a target whose mm is not dumpable needs CAP_SYS_PTRACE in init_user_ns;
-     * its own thread group always may. Then ns_get_path: ENOENT where {@link #fileOf} has none.
+     * then the LSM hook cap_ptrace_access_check (security/commoncap.c): a caller in the target's
+     * user namespace must hold every capability the target holds, one anywhere else CAP_SYS_PTRACE
+     * in the target's (found by `nscheck conform`: a task that unshared a user namespace may not
+     * open its parent's files, though its uid is theirs). Its own thread group always may. Then
+     * ns_get_path: ENOENT where {@link #fileOf} has none.
      */
     static Outcome openOther(Variant v, Kernel k, int actor, int pid, int kind) {
         if (pid <= 0) return Outcome.error(k, Errno.ENOENT);
@@ -61,8 +65,9 @@ final class NsNameRules {
         KernelObjects o = k.objects();
         Credentials c = o.context(actor).cred();
         Credentials fs = new Credentials(c.userNs(), c.euid(), c.euid(), c.gid(), c.caps(), c.dumpable());
-        if (k.groupLeader(target) != k.groupLeader(actor)
-                && !CapabilityRules.ptraceMayRead(o, fs, o.context(target).cred(), k.task(target).alive()))
+        Credentials tc = o.context(target).cred();
+        if (k.groupLeader(target) != k.groupLeader(actor) && (!CapabilityRules.ptraceMayRead(o, fs, tc, k.task(target).alive())
+                || !(fs.userNs() == tc.userNs() ? fs.caps() || !tc.caps() : CapabilityRules.capable(o, fs, tc.userNs()))))
             return Outcome.error(k, Errno.EACCES);
         OpenFile.NsFile f = fileOf(k, target, kind);
         return f == null ? Outcome.error(k, Errno.ENOENT) : PidRules.installed(k, actor, f);
