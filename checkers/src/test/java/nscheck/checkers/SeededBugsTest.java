@@ -52,6 +52,8 @@ class SeededBugsTest {
             "pidfd-basic,      seeded-pidfd-by-number,    pidfd-stable,          5",
             // namespace files: a container's init opens its own PID namespace's file and asks for the parent (N7)
             "nsfs-files,       seeded-ns-parent-unchecked, ns-file-scope,        3",
+            // namespace names: a container's init dies, its zombie still holds the namespace, the next namespace made gets its inode number (N1)
+            "nsfs-names,       seeded-ns-inum-freed-early, ns-names-unique,      3",
             // rt_sigqueueinfo: an invisible sender's made-up si_pid kept (P10b)
             "signals-forged,   seeded-forged-pid-kept,    reported-pid,         4",
             // kernel threads of init_pid_ns: kill(-1, SIGKILL) reaches kthreadd and its thread

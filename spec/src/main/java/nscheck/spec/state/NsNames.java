@@ -1,6 +1,7 @@
 package nscheck.spec.state;
 
 import nscheck.spec.call.CloneFlags;
+import nscheck.spec.variant.NamespaceIds;
 import nscheck.spec.variant.Variant;
 
 import java.util.Arrays;
@@ -55,6 +56,29 @@ public record NsNames(long[][] ino, long[][] id, long nextId) {
 
     public long id(int type, int slot) {
         return slot >= 0 && slot < id[type].length ? id[type][slot] : 0;
+    }
+
+    /**
+     * What names the namespace under {@code scheme} (the question each identifier variant answers,
+     * N1, N3, N4): its inode number under proc-inode, its id under mainline's ns_id and the 2014
+     * serial numbers, which user space can tell apart by nothing but their values.
+     */
+    public long name(NamespaceIds scheme, int type, int slot) {
+        return scheme == NamespaceIds.PROC_INODE ? ino(type, slot) : id(type, slot);
+    }
+
+    /**
+     * A restorer asks that the namespace in {@code slot} carry inode number {@code wanted}: granted
+     * under a restorable scheme (proc-inode's) when no live namespace holds it; never under
+     * mainline, whose ids and inode numbers no call sets.
+     */
+    public NsNames withRequested(NamespaceIds scheme, int type, int slot, long wanted) {
+        if (!scheme.restorable || wanted < DYNAMIC_FIRST) return this;
+        for (long[] row : ino) for (long x : row) if (x == wanted) return this;
+        long[][] copy = ino.clone();
+        copy[type] = ino[type].clone();
+        copy[type][slot] = wanted;
+        return new NsNames(copy, id, nextId);
     }
 
     private static boolean live(Kernel k, int type, int slot) {
