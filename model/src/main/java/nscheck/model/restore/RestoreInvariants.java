@@ -6,6 +6,7 @@ import nscheck.model.Verdict;
 import nscheck.spec.restore.Checkpoint;
 import nscheck.spec.state.FutexWordLayout;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.NsNames;
 import nscheck.spec.state.PidNamespace;
 import nscheck.spec.restore.Restore;
 import nscheck.model.kernel.CapabilityInvariants;
@@ -30,7 +31,7 @@ public final class RestoreInvariants {
         return switch (name) {
             case "pids-preserved-on-restore" -> pidsPreserved(m);
             case "restore-fails-cleanly" -> failsCleanly();
-            case "ns-id-stable" -> nsIdStable();
+            case "ns-id-stable" -> nsIdStable(m);
             case "ns-id-survives-migration" -> nsIdSurvives(m);
             case "no-unprivileged-pid-choice" -> noUnprivilegedChoice();
             default -> throw new ModelException("unknown restore invariant '" + name + "' (known: " + String.join(", ", NAMES) + ")");
@@ -91,18 +92,20 @@ public final class RestoreInvariants {
     }
 
     /** N1 versus N3/N4: a tool that remembered an identifier must not find it naming another namespace later this boot. */
-    static Property<RestoreState, RestoreStep> nsIdStable() {
+    static Property<RestoreState, RestoreStep> nsIdStable(RestoreModel m) {
         return new Property.Always<>("ns-id-stable",
                 "an identifier names one namespace for the lifetime of the boot: never two at once, never a new one after its own is freed", s -> {
-            long[] ids = s.ids().ids();
+            NsNames n = s.target().names();
+            java.util.Set<Long> live = new java.util.HashSet<>();
             boolean any = false;
-            for (int i = 1; i < ids.length; i++) {
-                if (ids[i] == 0) continue;
-                any = true;
-                for (int j = i + 1; j < ids.length; j++) if (ids[j] == ids[i]) return Verdict.VIOLATED;
-                if (java.util.Arrays.binarySearch(s.ids().retired(), ids[i]) >= 0) return Verdict.VIOLATED;
-            }
-            return any && s.ids().retired().length > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
+            for (int t = 0; t < 3; t++)
+                for (int slot = 1; slot < n.ino()[t].length; slot++) {
+                    if (n.ino()[t][slot] == 0) continue;
+                    any = true;
+                    long name = n.name(m.semantics().variant.namespaceIds(), t, slot);
+                    if (!live.add(name) || s.freed().contains(name)) return Verdict.VIOLATED;
+                }
+            return any && s.freed().names().length > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
         });
     }
 
@@ -115,7 +118,7 @@ public final class RestoreInvariants {
             Restore.Result r = step.restore();
             Checkpoint image = m.image();
             for (int i = 0; i < image.tasks().size(); i++) {
-                long now = post.ids().id(r.kernel().task(r.slots()[i]).activeNs());
+                long now = post.target().names().name(m.semantics().variant.namespaceIds(), NsNames.PID, post.target().task(r.slots()[i]).activeNs());
                 if (now != image.nsIds().get(image.tasks().get(i).nsIndex())) return Verdict.VIOLATED;
             }
             return Verdict.HOLDS;

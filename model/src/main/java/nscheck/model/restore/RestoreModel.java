@@ -10,6 +10,7 @@ import nscheck.model.kernel.PidInvariants;
 import nscheck.spec.restore.Checkpoint;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.NsNames;
 import nscheck.spec.variant.NamespaceIds;
 import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * init, and a task holding a PI futex in memory shared with them) is checkpointed once, by real
  * calls; the search then explores the target host: its manager starts and stops other
  * containers, those containers' roots try to choose PIDs, and at any point the manager restores
- * the image. Identifiers of namespaces are tracked on both hosts with the variant's scheme.
+ * the image. Namespaces are named on both hosts by the spec's rule (NsNames): the variant's scheme
+ * says which name counts (an inode number or an id) and whether a restorer may ask for one.
  */
 public final class RestoreModel implements Model<RestoreState, RestoreStep> {
     /** The target's container manager (root on the host, CRIU's restorer): slot 1, PID 2. */
@@ -57,10 +59,9 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
         this.scheme = semantics.variant.namespaceIds();
         this.image = checkpointOnSource();
         Kernel target = semantics.boot().withMemory(SharedMemory.zeroed(image.words().size()));
-        NsIdTable ids = NsIdTable.boot();
         Outcome m = setup(target, Kernel.ROOT_INIT, new Syscall.Clone(0));
         if (m.observation().about() != MANAGER) throw new ModelException("the target's manager must be slot " + MANAGER);
-        this.initial = new RestoreState(m.next(), ids.follow(scheme, target, m.next()), 0, RestoreState.NOT_YET, -1);
+        this.initial = new RestoreState(m.next(), FreedNames.NONE.follow(scheme, target, m.next()), 0, RestoreState.NOT_YET, -1);
         // A container's root asks for its child to hold host PID p and container PID x.
         List<Syscall> a = new ArrayList<>();
         int pidMax = semantics.limits.pidMax();
@@ -82,21 +83,19 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
      */
     private Checkpoint checkpointOnSource() {
         Kernel k = semantics.boot().withMemory(SharedMemory.zeroed(1));
-        NsIdTable ids = NsIdTable.boot();
         // {actor (index into made, -1 for the root init), clone flags}: M, then C, then E, then D.
         int[][] calls = {{-1, 0}, {0, CloneFlags.CLONE_NEWPID}, {1, CloneFlags.CLONE_NEWPID}, {1, 0}};
         List<Integer> made = new ArrayList<>();
         for (int[] c : calls) {
             int actor = c[0] < 0 ? Kernel.ROOT_INIT : made.get(c[0]);
             Outcome o = setup(k, actor, new Syscall.Clone(c[1]));
-            ids = ids.follow(scheme, k, o.next());
             k = Restore.mapOwnUserNs(semantics, o.next(), o.observation().about());
             made.add(o.observation().about());
         }
         int c = made.get(1), e = made.get(2), d = made.get(3);
         k = setup(k, d, new Syscall.FutexLockPi(0)).next();
         return Checkpoint.take(semantics.variant, k, c)
-                .withNamespaceIds(List.of(ids.id(k.task(c).activeNs()), ids.id(k.task(e).activeNs())));
+                .withNamespaceIds(List.of(k.names().name(scheme, NsNames.PID, k.task(c).activeNs()), k.names().name(scheme, NsNames.PID, k.task(e).activeNs())));
     }
 
     private Outcome setup(Kernel k, int actor, Syscall call) {
@@ -154,7 +153,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
                       Consumer<Transition<RestoreState, RestoreStep>> out) {
         for (Outcome o : semantics.step(s.target(), actor, call)) {
             int starts = s.starts() + (o.observation().failed() ? 0 : started);
-            RestoreState next = new RestoreState(o.next(), s.ids().follow(scheme, s.target(), o.next()), starts, s.restore(), s.restoredInit());
+            RestoreState next = new RestoreState(o.next(), s.freed().follow(scheme, s.target(), o.next()), starts, s.restore(), s.restoredInit());
             out.accept(new Transition<>(new RestoreStep(actor, family, call, o.observation(), null, false), next));
         }
     }
@@ -162,20 +161,20 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
     private void restore(RestoreState s, Consumer<Transition<RestoreState, RestoreStep>> out) {
         Kernel k = s.target();
         Restore.Result r = Restore.run(semantics, k, MANAGER, image);
-        NsIdTable ids = s.ids();
+        Kernel after = r.kernel();
         if (r.ok()) {
-            // The restorer asks for each namespace's checkpointed identifier; only a restorable scheme can grant it.
+            // The restorer asks for each namespace's checkpointed name; only a restorable scheme can grant it.
+            NsNames names = after.names();
             for (int j = 0; j < image.namespaces(); j++) {
                 int slot = -1;
                 for (int i = 0; i < image.tasks().size() && slot < 0; i++)
-                    if (image.tasks().get(i).nsIndex() == j) slot = r.kernel().task(r.slots()[i]).activeNs();
-                ids = ids.assign(slot, ids.next(scheme, image.nsIds().get(j)));
+                    if (image.tasks().get(i).nsIndex() == j) slot = after.task(r.slots()[i]).activeNs();
+                names = names.withRequested(scheme, NsNames.PID, slot, image.nsIds().get(j));
             }
-        } else {
-            ids = ids.consumed(scheme, r.created());
+            after = after.withNames(names);
         }
-        ids = ids.follow(scheme, k, r.kernel());
-        RestoreState next = new RestoreState(r.kernel(), ids, s.starts(), r.ok() ? RestoreState.RESTORED : RestoreState.FAILED,
+        // A failed restore's namespaces were made and freed through the spec's calls: their ids are spent.
+        RestoreState next = new RestoreState(after, s.freed().follow(scheme, k, after), s.starts(), r.ok() ? RestoreState.RESTORED : RestoreState.FAILED,
                 r.ok() ? r.slots()[0] : -1);
         out.accept(new Transition<>(new RestoreStep(MANAGER, "restore", null, null, r, room(k)), next));
     }
@@ -211,7 +210,7 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
 
     @Override
     public String describeState(RestoreState s) {
-        return s.target() + "; " + s.ids() + (s.restore() == RestoreState.NOT_YET ? "" : s.restore() == RestoreState.RESTORED ? "; restored" : "; restore failed");
+        return s.target().toString() + s.freed() + (s.restore() == RestoreState.NOT_YET ? "" : s.restore() == RestoreState.RESTORED ? "; restored" : "; restore failed");
     }
 
     /** The observation of a call, for invariants. */

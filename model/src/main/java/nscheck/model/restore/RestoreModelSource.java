@@ -53,7 +53,8 @@ public final class RestoreModelSource implements ModelSource {
         Bounds.within(b, "pid_max", 5, 12);
         Bounds.within(b, "containers", 0, 3);
         Variant variant = Bounds.variant(variantName == null ? defaultVariant() : variantName);
-        Semantics semantics = new Semantics(variant, new Limits(b.get("tasks"), 2, b.get("pid_max"))).forgettingExitStatus();
+        // The namespaces' names are the spec kernel's (N1, N3): the boot keeps them.
+        Semantics semantics = new Semantics(variant, new Limits(b.get("tasks"), 2, b.get("pid_max")).withNsNames()).forgettingExitStatus();
         return new RestoreModel(name(), description(), b, semantics, RestoreInvariants.NAMES);
     }
 }

@@ -1,8 +1,9 @@
 package nscheck.spec.variant;
 
 /**
- * Mainline's PID rules with another way of naming namespaces to user space (N1, N4). Mainline
- * itself names them by the 64-bit ns_id (N3).
+ * Mainline's rules with another answer to "which name identifies a namespace" (N1, N4): the
+ * inode numbers and ids are the same spec rule in every variant (NsNames); mainline's answer is
+ * the 64-bit ns_id (N3).
  */
 public final class NamespaceIdVariants {
     private NamespaceIdVariants() {}

@@ -1,16 +1,17 @@
 package nscheck.spec.variant;
 
 /**
- * How a namespace is named to user space (docs/semantics.md N1, N3, N4). The spec's kernel
- * does not carry identifiers: a model that cares (the restore model) keeps a table and asks the
- * scheme for the next one.
+ * Which of a namespace's names counts as its identifier (docs/semantics.md N1, N3, N4), and
+ * whether a restorer may ask for one. The names themselves are the spec kernel's, assigned by one
+ * rule for every variant ({@link nscheck.spec.state.NsNames}): a variant answers only which of
+ * them a tool that remembers identifiers (the restore model's) holds on to.
  */
 public enum NamespaceIds {
-    /** N1: the nsfs/proc inode number, from an IDA: the lowest free index, reusable once the namespace is freed. */
+    /** N1: the nsfs inode number (NsNames#ino): lowest free, reusable once the namespace is freed; restorable in this proposal's reading. */
     PROC_INODE(false, true),
-    /** N4 (2014, not merged): a per-boot serial number from a counter, never reused, not settable. */
+    /** N4 (2014, not merged): a per-boot serial number, never reused, not settable: the counter of NsNames#id under another name. */
     SERIAL(true, false),
-    /** N3 (mainline 2025): one 64-bit ns_id space for all types, from a counter, never reused, not settable. */
+    /** N3 (mainline 2025): the 64-bit ns_id (NsNames#id), one space for all types, never reused, not settable. */
     NS_ID_64(true, false);
 
     /** Identifiers come from a counter that only grows. */
@@ -22,7 +23,4 @@ public enum NamespaceIds {
         this.counter = counter;
         this.restorable = restorable;
     }
-
-    /** The fixed identifier of init_pid_ns (N1: PROC_PID_INIT_INO 0xEFFFFFFC). */
-    public static final long ROOT_PID_NS = 0xEFFFFFFCL;
 }
