@@ -82,7 +82,7 @@ public final class KernelReplay {
         ScenarioRun.Setting file = ScenarioRun.setting(s);
         Limits kernel = kernelLimits();
         String small = ScenarioRun.boundTooSmall(file, s, new Limits(Math.max(kernel.maxTasks(), file.semantics().limits.maxTasks()),
-                kernel.maxLevel(), kernel.pidMax()));
+                kernel.maxLevel(), kernel.pidMax(), 0, kernel.nsNames()));
         if (small != null) throw new ScenarioError("", small);
         ScenarioRun.Setting st = file.withLimits(kernel);
         ScenarioRun.Result r = ScenarioRun.run(st, s, false);

@@ -42,7 +42,7 @@ public final class ScenarioReplay {
     /** The bounds a kernel run (or a spec run) must not be smaller than; null if they suffice. */
     public static String checkBounds(ScenarioRun.Setting st, Script s, Limits roomy) {
         Limits l = st.semantics().limits;
-        Limits wide = new Limits(Math.max(l.maxTasks(), roomy.maxTasks()), Math.max(l.maxLevel(), roomy.maxLevel()), Math.max(l.pidMax(), roomy.pidMax()));
+        Limits wide = new Limits(Math.max(l.maxTasks(), roomy.maxTasks()), Math.max(l.maxLevel(), roomy.maxLevel()), Math.max(l.pidMax(), roomy.pidMax()), 0, l.nsNames());
         return ScenarioRun.boundTooSmall(st, s, wide);
     }
 

@@ -277,8 +277,8 @@ public final class ScenarioRun {
         int at = firstDifference(mine, wide);
         if (at < 0) return null;
         String[] names = {"tasks", "depth", "pid_max"};
-        Limits[] raised = {new Limits(roomy.maxTasks(), l.maxLevel(), l.pidMax()), new Limits(l.maxTasks(), roomy.maxLevel(), l.pidMax()),
-                new Limits(l.maxTasks(), l.maxLevel(), roomy.pidMax())};
+        Limits[] raised = {new Limits(roomy.maxTasks(), l.maxLevel(), l.pidMax(), 0, l.nsNames()), new Limits(l.maxTasks(), roomy.maxLevel(), l.pidMax(), 0, l.nsNames()),
+                new Limits(l.maxTasks(), l.maxLevel(), roomy.pidMax(), 0, l.nsNames())};
         int[] mineV = {l.maxTasks(), l.maxLevel(), l.pidMax()}, roomyV = {roomy.maxTasks(), roomy.maxLevel(), roomy.pidMax()};
         for (int b = 0; b < 3; b++) {
             if (mineV[b] >= roomyV[b]) continue;

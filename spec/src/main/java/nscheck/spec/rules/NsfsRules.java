@@ -7,9 +7,7 @@ import nscheck.spec.call.Outcome;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.OpenFile;
-import nscheck.spec.state.PidNamespace;
 import nscheck.spec.state.Task;
-import nscheck.spec.state.TaskContext;
 import nscheck.spec.variant.Variant;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
