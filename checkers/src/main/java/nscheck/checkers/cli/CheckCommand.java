@@ -71,6 +71,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); may miss states, and says how many it expects to")
     Integer bitstateLog2;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--frontier-memory", paramLabel = "MIB",
             description = "disk-backed frontier (packed models): keep at most MIB of each BFS level in memory, the rest in a temporary file")
     Long frontierMib;
@@ -90,7 +93,16 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
                     + m.name() + " is not one");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());
-        return check(m, options, stdout, stderr);
+        if (!cluster.enabled()) return check(m, options, stdout, stderr, null);
+        cluster.validate();
+        if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
+        try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.members,
+                cluster.port, cluster.embedded)) {
+            return check(m, options, stdout, stderr, session);
+        } catch (nscheck.checkers.cluster.ClusterFailure e) {
+            stderr.println("nscheck: cluster: " + e.getMessage());
+            return ExitCode.INTERNAL;
+        }
     }
 
     /**
@@ -107,14 +119,18 @@ final class CheckCommand implements Callable<Integer> {
         return new CheckResult<>(r.model(), r.ending(), r.stats(), List.copyOf(out), r.coverage(), r.exercised(), r.failure());
     }
 
-    private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr) throws IOException {
+    private <S, A> int check(Model<S, A> m, CheckOptions options, PrintWriter stdout, PrintWriter stderr,
+                             nscheck.checkers.cluster.ClusterSession session) throws IOException {
         boolean json = jsonOption.json;
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
         TextReport progressLines = new TextReport(stderr);
         nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == null ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
         nscheck.checkers.report.RunFigures figures = new nscheck.checkers.report.RunFigures(progressLines::progress);
-        Engine<S, A> bfs = Engines.pick(m, options, figures, store, frontierMib == null ? -1 : frontierMib << 20,
+        Engine<S, A> bfs = session != null
+                ? new nscheck.checkers.cluster.ClusterBfs<>(m, model, bounds.overrides(), variant.variant, options, figures,
+                        session.coordinator(), cluster.expected(), cluster.joinSeconds * 1000L)
+                : Engines.pick(m, options, figures, store, frontierMib == null ? -1 : frontierMib << 20,
                 Path.of(System.getProperty("java.io.tmpdir")));
         CheckResult<S, A> result;
         try (Interruption interruption = new Interruption(bfs::requestStop)) {
@@ -126,6 +142,10 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(CounterexampleFile.write(out, cex));
             }
             text.result(result, files);
+            if (bfs instanceof nscheck.checkers.cluster.ClusterBfs<S, A> c)
+                text.line(String.format(java.util.Locale.ROOT, "  cluster %s: %d members; %,d bytes in %,d states sent between members (%.1f bytes/state; %s)",
+                        session.name(), c.memberAddresses().size(), c.bytesSent(), c.statesSent(),
+                        c.statesSent() == 0 ? 0.0 : (double) c.bytesSent() / c.statesSent(), c.codec()));
             Double missed = store == null ? null : store.expectedOmissions(result.stats().distinct());
             if (store != null)
                 text.line(String.format(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)",

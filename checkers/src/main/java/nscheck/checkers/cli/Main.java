@@ -15,7 +15,7 @@ import java.util.Arrays;
 @Command(name = "nscheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Model checker for Linux process-identity semantics (PID namespaces and the IDs that cross them).",
         subcommands = {ListCommand.class, CheckCommand.class, ReplayCommand.class, MinimizeCommand.class, SimulateCommand.class,
-                BenchCommand.class, CompareCommand.class, ConformCommand.class, GoldenCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, CompareCommand.class, MemberCommand.class, ConformCommand.class, GoldenCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Every subcommand takes -h/--help, -V/--version, --json and --debug; see docs/cli.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok, every property holds", "1:a property is violated (or a replay or conform expectation is not met)",
