@@ -84,7 +84,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
     }
 
     public List<String> memberAddresses() {
-        return members.stream().map(m -> m.getAddress().toString()).toList();
+        return members.stream().map(ClusterBfs::address).toList();
     }
 
     public String codec() {
@@ -102,7 +102,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                if (ids.contains(e.getMember().getUuid())) lost = e.getMember().getAddress().toString();
+                if (ids.contains(e.getMember().getUuid())) lost = address(e.getMember());
             }
         });
         try {
@@ -110,7 +110,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
             List<Long> built = all(i -> new MemberTasks.Begin(run, ref, i, ids), false);
             for (int i = 0; i < built.size(); i++)
                 if (built.get(i) != identity)
-                    throw new ClusterFailure("member " + members.get(i).getAddress() + " built a different " + model.name()
+                    throw new ClusterFailure("member " + address(members.get(i)) + " built a different " + model.name()
                             + " (another nscheck version or model file?)");
             return new Search(run).run();
         } finally {
@@ -124,6 +124,10 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
                 }
             }
         }
+    }
+
+    static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
     }
 
     private List<Member> awaitMembers() {

@@ -27,6 +27,8 @@ public final class ClusterMember {
      * {@code lite} and it is taken), joining the members at {@code addresses} (host:port).
      */
     public static HazelcastInstance start(String name, String bindHost, int port, List<String> addresses, boolean lite) {
+        // Hazelcast logs through java.util.logging until a config is read; nscheck reports its own errors.
+        if (System.getProperty("hazelcast.logging.type") == null) System.setProperty("hazelcast.logging.type", "none");
         Config c = new Config();
         c.setClusterName(name);
         c.setInstanceName(name + "-" + (lite ? "coordinator-" : "member-") + port + "-" + System.nanoTime());

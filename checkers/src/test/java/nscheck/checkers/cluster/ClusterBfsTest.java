@@ -41,7 +41,7 @@ class ClusterBfsTest {
 
     @ParameterizedTest(name = "{0} / {1}, continue={2}")
     @CsvSource({
-            "pidns-init-death,     ,                            false",
+            "pidns-basic,          ,                            true",
             "pidns-basic,          seeded-flat-levels,          false",
             "pidns-init-death,     seeded-shallow-zap,          false",
             "futex-mutex,          seeded-wait-without-compare, true",
