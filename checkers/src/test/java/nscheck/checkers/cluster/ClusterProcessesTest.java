@@ -40,9 +40,13 @@ class ClusterProcessesTest {
                 Model<?, ?> m = ModelCatalog.find(want.model()).build(Map.of(), variant);
                 CheckOptions o = new CheckOptions(-1, !seeded, 0);
                 long t0 = System.nanoTime();
-                CheckResult<?, ?> r = new ClusterBfs<>(m, want.model(), Map.of(), variant, o, Progress.NONE, session.coordinator(), 3, 60_000).run();
+                ClusterBfs<?, ?> bfs = new ClusterBfs<>(m, want.model(), Map.of(), variant, o, Progress.NONE, session.coordinator(), 3, 60_000);
+                CheckResult<?, ?> r = bfs.run();
                 GoldenCounts.Run got = run(want, m, r);
-                System.err.printf("%s under %s: %,d states, %.1f s%n", want.model(), want.variant(), got.distinct(), (System.nanoTime() - t0) / 1e9);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.err.printf(java.util.Locale.ROOT, "cluster run: %s under %s: %,d distinct, %,d generated, %.1f s, %,.0f distinct/s, %,d bytes in %,d states sent (%.1f bytes/state)%n",
+                        want.model(), want.variant(), got.distinct(), got.generated(), s, got.distinct() / s, bfs.bytesSent(), bfs.statesSent(),
+                        bfs.statesSent() == 0 ? 0.0 : (double) bfs.bytesSent() / bfs.statesSent());
                 if (!got.equals(want)) differences.add(want.model() + " under " + want.variant() + ": pinned " + want + ", cluster " + got);
             }
         }
