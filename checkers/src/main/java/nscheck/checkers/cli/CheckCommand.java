@@ -96,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!cluster.enabled()) return check(m, options, stdout, stderr, null);
         cluster.validate();
         if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
-        try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.members,
+        try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.joinAddresses(),
                 cluster.port, cluster.embedded)) {
             return check(m, options, stdout, stderr, session);
         } catch (nscheck.checkers.cluster.ClusterFailure e) {

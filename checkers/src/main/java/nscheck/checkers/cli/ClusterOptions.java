@@ -12,8 +12,8 @@ final class ClusterOptions {
     String name;
 
     @Option(names = "--members", paramLabel = "HOST:PORT", split = ",",
-            description = "addresses of members to join through (default: 127.0.0.1:5701)")
-    List<String> members = new ArrayList<>(List.of("127.0.0.1:5701"));
+            description = "addresses of members to join through (default: 127.0.0.1:5701, none with --embedded-members)")
+    List<String> members = new ArrayList<>();
 
     @Option(names = "--cluster-size", paramLabel = "N", description = "members the search waits for and uses (default: 1, or --embedded-members)")
     Integer size;
@@ -27,6 +27,11 @@ final class ClusterOptions {
 
     @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "how long to wait for the members (default: ${DEFAULT-VALUE})")
     int joinSeconds = 60;
+
+    /** Where to join: the given addresses; the local default only when no member is started here. */
+    List<String> joinAddresses() {
+        return !members.isEmpty() || embedded > 0 ? members : List.of("127.0.0.1:5701");
+    }
 
     boolean enabled() {
         return name != null || embedded > 0;

@@ -28,6 +28,7 @@ public final class ClusterSession implements AutoCloseable {
                 for (int i = 0; i < embeddedMembers; i++) ports.add(freePort());
                 join = new ArrayList<>();
                 for (int p : ports) join.add("127.0.0.1:" + p);
+                join.addAll(addresses);
                 for (int p : ports) embedded.add(ClusterMember.start(name, "127.0.0.1", p, join, false));
             }
             coordinator = ClusterMember.start(name, embeddedMembers > 0 ? "127.0.0.1" : null,
@@ -38,7 +39,10 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
-    /** Joins cluster {@code name} through {@code addresses}, after starting {@code embeddedMembers} members here. */
+    /**
+     * Joins cluster {@code name} through {@code addresses}, after starting {@code embeddedMembers}
+     * members here (which join each other and {@code addresses}: a cluster can mix both).
+     */
     public static ClusterSession open(String name, List<String> addresses, int coordinatorPort, int embeddedMembers) {
         return new ClusterSession(name != null ? name : "nscheck-embedded-" + UUID.randomUUID(), addresses, coordinatorPort, embeddedMembers);
     }
