@@ -53,7 +53,8 @@ final class MemberCommand implements Callable<Integer> {
             hz.shutdown();
             stopped.countDown();
         }, "nscheck-member-stop"));
-        out.println("nscheck member: cluster " + name + " at " + hz.getCluster().getLocalMember().getAddress()
+        com.hazelcast.cluster.Address at = hz.getCluster().getLocalMember().getAddress();
+        out.println("nscheck member: cluster " + name + " at " + at.getHost() + ":" + at.getPort()
                 + " (" + hz.getCluster().getMembers().size() + " members); ready");
         out.flush();
         stopped.await();
