@@ -107,7 +107,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
         });
         try {
             long identity = ModelRef.identity(model);
-            List<Long> built = all(i -> new MemberTasks.Begin(run, ref, i, ids), false);
+            List<Long> built = all(i -> new MemberTasks.Begin(run, ref, i, ids, hz.getCluster().getLocalMember().getUuid()), false);
             for (int i = 0; i < built.size(); i++)
                 if (built.get(i) != identity)
                     throw new ClusterFailure("member " + address(members.get(i)) + " built a different " + model.name()

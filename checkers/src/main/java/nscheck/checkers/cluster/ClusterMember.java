@@ -64,7 +64,18 @@ public final class ClusterMember {
         j.getMulticastConfig().setEnabled(false);
         j.getAutoDetectionConfig().setEnabled(false);
         j.getTcpIpConfig().setEnabled(true).setMembers(addresses).setConnectionTimeoutSeconds(2);
-        return Hazelcast.newHazelcastInstance(c);
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(c);
+        if (!lite) hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {}
+
+            // A coordinator that is gone (Ctrl-C'd twice, killed) cannot end its runs: drop their states here.
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+                runs(hz).values().removeIf(r -> e.getMember().getUuid().equals(r.coordinator));
+            }
+        });
+        return hz;
     }
 
     @SuppressWarnings("unchecked")

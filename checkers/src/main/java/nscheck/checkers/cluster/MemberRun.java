@@ -48,6 +48,8 @@ final class MemberRun<S, A> {
     /** Winners of the last settle, in path order, for a count pass. */
     private List<Entry<S>> settled = List.of();
     volatile boolean cancelled;
+    /** The coordinator that started the run: if it leaves, the run is dropped. */
+    java.util.UUID coordinator;
     /** For progress lines: states of the current level expanded so far and transitions generated. */
     volatile long expanded;
     volatile long generatedSoFar;

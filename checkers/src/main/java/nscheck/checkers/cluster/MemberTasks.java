@@ -46,12 +46,14 @@ final class MemberTasks {
         final ModelRef model;
         final int index;
         final List<UUID> members;
+        final UUID coordinator;
 
-        Begin(String run, ModelRef model, int index, List<UUID> members) {
+        Begin(String run, ModelRef model, int index, List<UUID> members, UUID coordinator) {
             super(run);
             this.model = model;
             this.index = index;
             this.members = members;
+            this.coordinator = coordinator;
         }
 
         @Override
@@ -64,6 +66,7 @@ final class MemberTasks {
         private <S, A> MemberRun<S, A> create(Model<S, A> m) {
             MemberRun<S, A> r = new MemberRun<>(m, WireCodecs.forModel(m), index, members.size());
             r.members = members;
+            r.coordinator = coordinator;
             return r;
         }
     }
