@@ -152,7 +152,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
     }
 
     /** Runs a task on every member and waits for all answers; throws as soon as a member of the run leaves. */
-    private <T> List<T> all(IntFunction<MemberTasks.Task<T>> task, boolean expanding) {
+    private <T> List<T> all(IntFunction<MemberTasks.MemberTask<T>> task, boolean expanding) {
         IExecutorService ex = hz.getExecutorService(ClusterMember.EXECUTOR);
         List<Future<T>> futures = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) futures.add(ex.submitToMember(task.apply(i), members.get(i)));

@@ -21,11 +21,11 @@ import java.util.concurrent.Future;
 final class MemberTasks {
     private MemberTasks() {}
 
-    abstract static class Task<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
+    abstract static class MemberTask<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
         final String run;
         transient HazelcastInstance hz;
 
-        Task(String run) {
+        MemberTask(String run) {
             this.run = run;
         }
 
@@ -42,7 +42,7 @@ final class MemberTasks {
     }
 
     /** Builds the model and this member's share of the run; answers the model's identity. */
-    static final class Begin extends Task<Long> {
+    static final class Begin extends MemberTask<Long> {
         final ModelRef model;
         final int index;
         final List<UUID> members;
@@ -72,7 +72,7 @@ final class MemberTasks {
     }
 
     /** A batch of states this member owns. */
-    static final class Deliver extends Task<Boolean> {
+    static final class Deliver extends MemberTask<Boolean> {
         final byte[] batch;
 
         Deliver(String run, byte[] batch) {
@@ -87,7 +87,7 @@ final class MemberTasks {
         }
     }
 
-    static final class Expand extends Task<LevelReport> {
+    static final class Expand extends MemberTask<LevelReport> {
         final boolean[] done;
 
         Expand(String run, boolean[] done) {
@@ -98,11 +98,11 @@ final class MemberTasks {
         @Override
         public LevelReport call() {
             MemberRun<?, ?> r = member();
-            return r.expand(done, new Outbox(hz, run, r));
+            return r.expand(done, new BatchSender(hz, run, r));
         }
     }
 
-    static final class Settle extends Task<LevelReport> {
+    static final class Settle extends MemberTask<LevelReport> {
         final boolean[] done;
 
         Settle(String run, boolean[] done) {
@@ -116,7 +116,7 @@ final class MemberTasks {
         }
     }
 
-    static final class Count extends Task<LevelReport> {
+    static final class Count extends MemberTask<LevelReport> {
         final LevelEvent stop;
         final LevelEvent[] doneAt;
         final boolean[] done;
@@ -135,7 +135,7 @@ final class MemberTasks {
     }
 
     /** For a progress line: states of the level expanded so far, transitions generated so far. */
-    static final class Status extends Task<long[]> {
+    static final class Status extends MemberTask<long[]> {
         Status(String run) {
             super(run);
         }
@@ -148,7 +148,7 @@ final class MemberTasks {
     }
 
     /** Stops an expansion early (Ctrl-C on the coordinator). */
-    static final class Cancel extends Task<Boolean> {
+    static final class Cancel extends MemberTask<Boolean> {
         Cancel(String run) {
             super(run);
         }
@@ -162,7 +162,7 @@ final class MemberTasks {
     }
 
     /** The run is over: its states are dropped. */
-    static final class End extends Task<Boolean> {
+    static final class End extends MemberTask<Boolean> {
         End(String run) {
             super(run);
         }
@@ -176,7 +176,7 @@ final class MemberTasks {
     }
 
     /** Batches to other members go as {@link Deliver} tasks; a member's own stay in its queue. */
-    static final class Outbox implements MemberRun.Outbox {
+    static final class BatchSender implements MemberRun.Outbox {
         private final HazelcastInstance hz;
         private final String run;
         private final MemberRun<?, ?> member;
@@ -184,7 +184,7 @@ final class MemberTasks {
         private final List<Future<Boolean>> pending = new ArrayList<>();
         private final Member[] targets;
 
-        Outbox(HazelcastInstance hz, String run, MemberRun<?, ?> member) {
+        BatchSender(HazelcastInstance hz, String run, MemberRun<?, ?> member) {
             this.hz = hz;
             this.run = run;
             this.member = member;
