@@ -84,6 +84,10 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (bitstateLog2 != null && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new UsageError("--bitstate must be 10..36, not " + bitstateLog2);
         if (frontierMib != null && frontierMib < 0) throw new UsageError("--frontier-memory must be 0 or more MiB, not " + frontierMib);
+        if (cluster.enabled()) {
+            cluster.validate();
+            if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
+        }
         OutDir.checkDirectory(out, "--out");
         ModelSource source = ModelCatalog.find(model);
         Map<String, Integer> overrides = bounds.overrides();
@@ -94,14 +98,12 @@ final class CheckCommand implements Callable<Integer> {
                     + m.name() + " is not one");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());
         if (!cluster.enabled()) return check(m, options, stdout, stderr, null);
-        cluster.validate();
-        if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
         try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.joinAddresses(),
                 cluster.port, cluster.embedded)) {
             return check(m, options, stdout, stderr, session);
         } catch (nscheck.checkers.cluster.ClusterFailure e) {
             stderr.println("nscheck: cluster: " + e.getMessage());
-            return ExitCode.INTERNAL;
+            return e.beforeSearch() ? ExitCode.USAGE : ExitCode.INTERNAL;
         }
     }
 

@@ -107,11 +107,17 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
         });
         try {
             long identity = ModelRef.identity(model);
-            List<Long> built = all(i -> new MemberTasks.Begin(run, ref, i, ids, hz.getCluster().getLocalMember().getUuid()), false);
+            List<Long> built;
+            try {
+                built = all(i -> new MemberTasks.Begin(run, ref, i, ids, hz.getCluster().getLocalMember().getUuid()), false);
+            } catch (ClusterFailure e) {
+                if (lost != null) throw e;
+                throw new ClusterFailure("a member could not build " + ref.nameOrPath() + ": " + e.getMessage(), true);
+            }
             for (int i = 0; i < built.size(); i++)
                 if (built.get(i) != identity)
                     throw new ClusterFailure("member " + address(members.get(i)) + " built a different " + model.name()
-                            + " (another nscheck version or model file?)");
+                            + " (another nscheck version or model file?)", true);
             return new Search(run).run();
         } finally {
             hz.getCluster().removeMembershipListener(listener);
@@ -141,7 +147,7 @@ public final class ClusterBfs<S, A> implements Engine<S, A> {
             }
             if (System.currentTimeMillis() > deadline)
                 throw new ClusterFailure("only " + data.size() + " of " + expectedMembers + " members joined cluster "
-                        + hz.getConfig().getClusterName() + " within " + joinMillis / 1000 + " s (start them with `nscheck member`)");
+                        + hz.getConfig().getClusterName() + " within " + joinMillis / 1000 + " s (start them with `nscheck member`)", true);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -35,7 +35,7 @@ public final class ClusterSession implements AutoCloseable {
                     embeddedMembers > 0 ? freePort() : coordinatorPort, join, true);
         } catch (RuntimeException e) {
             close();
-            throw new ClusterFailure("cannot join cluster " + name + ": " + e.getMessage(), e);
+            throw new ClusterFailure("cannot join cluster " + name + ": " + e.getMessage(), true);
         }
     }
 

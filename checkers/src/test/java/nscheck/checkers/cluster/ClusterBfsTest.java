@@ -77,6 +77,17 @@ class ClusterBfsTest {
         assertTrue(bfs.bytesSent() > bfs.statesSent() * 8, "fingerprint and path per state");
     }
 
+    @Test
+    void aStopRequestEndsTheSearchWithTheLevelsCompleted() {
+        Model<?, ?> m = ModelCatalog.find("pidns-init-death").build(Map.of(), null);
+        ClusterBfs<?, ?>[] engine = new ClusterBfs<?, ?>[1];
+        engine[0] = new ClusterBfs<>(m, "pidns-init-death", Map.of(), null, new CheckOptions(-1, false, 1), s -> engine[0].requestStop(),
+                session.coordinator(), 3, 30_000);
+        CheckResult<?, ?> r = engine[0].run();
+        assertEquals(Ending.INTERRUPTED, r.ending());
+        assertTrue(r.stats().distinct() > 0 && r.stats().queue() > 0, r.stats().toString());
+    }
+
     static void assertSame(CheckResult<?, ?> expected, CheckResult<?, ?> actual) {
         assertEquals(expected.ending(), actual.ending());
         assertEquals(expected.stats().distinct(), actual.stats().distinct(), "distinct");
