@@ -63,9 +63,13 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Terminates rather than shuts down gracefully: the search keeps nothing in Hazelcast's own
+     * partitions, so there is nothing to migrate, and a graceful shutdown only waits for that.
+     */
     @Override
     public void close() {
-        if (coordinator != null) coordinator.shutdown();
-        for (HazelcastInstance m : embedded) m.shutdown();
+        if (coordinator != null) coordinator.getLifecycleService().terminate();
+        for (HazelcastInstance m : embedded) m.getLifecycleService().terminate();
     }
 }
