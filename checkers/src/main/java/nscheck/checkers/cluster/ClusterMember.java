@@ -49,6 +49,10 @@ public final class ClusterMember {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
         c.getJetConfig().setEnabled(false);
+        // Tasks arrive as Java-serialized objects: accept only this module's, the JDK's and
+        // Hazelcast's own classes, so a stranger that knows the cluster name cannot send a gadget chain.
+        c.getSerializationConfig().setJavaSerializationFilterConfig(new com.hazelcast.config.JavaSerializationFilterConfig()
+                .setWhitelist(new com.hazelcast.config.ClassFilter().addPrefixes("nscheck.", "java.", "com.hazelcast.")));
         c.getExecutorConfig(EXECUTOR).setPoolSize(8);
         ConcurrentMap<String, Object> context = new ConcurrentHashMap<>();
         context.put(RUNS, new ConcurrentHashMap<String, MemberRun<?, ?>>());

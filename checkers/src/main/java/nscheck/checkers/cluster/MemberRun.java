@@ -76,7 +76,8 @@ final class MemberRun<S, A> {
     }
 
     /** Expands the states of the current level, sending their successors to their owners. */
-    LevelReport expand(boolean[] done, Outbox out) {
+    // The phases of a level run on different executor threads, one after another: the lock orders them.
+    synchronized LevelReport expand(boolean[] done, Outbox out) {
         LevelReport r = new LevelReport(props.size());
         StateBatch[] batches = new StateBatch[memberCount];
         for (int i = 0; i < memberCount; i++) batches[i] = new StateBatch();
@@ -143,7 +144,7 @@ final class MemberRun<S, A> {
      * Admits what arrived in this level: a fingerprint no earlier level had is new, reached first
      * by its smallest path; new states are judged against the state invariants and form the next level.
      */
-    LevelReport settle(boolean[] done) {
+    synchronized LevelReport settle(boolean[] done) {
         LevelReport r = new LevelReport(props.size());
         Map<Long, Integer> best = new HashMap<>();
         List<int[]> paths = new ArrayList<>();
@@ -206,7 +207,7 @@ final class MemberRun<S, A> {
      * event {@code doneAt[p]} (null: judged to the end). Recomputed from the level's parents and
      * winners, once per run at most for a stopping level and once per level that found a violation.
      */
-    LevelReport count(LevelEvent stop, LevelEvent[] doneAt, boolean[] done) {
+    synchronized LevelReport count(LevelEvent stop, LevelEvent[] doneAt, boolean[] done) {
         LevelReport r = new LevelReport(props.size());
         for (Entry<S> e : parents) {
             if (stop != null && LevelEvent.compare(e.path(), Arrays.copyOf(stop.key(), stop.key().length - 1)) > 0) break;
