@@ -41,7 +41,7 @@ class ClusterBfsTest {
 
     @ParameterizedTest(name = "{0} / {1}, continue={2}")
     @CsvSource({
-            "pidns-basic,          ,                            true",
+            "wait-status,          ,                            true",
             "pidns-basic,          seeded-flat-levels,          false",
             "pidns-init-death,     seeded-shallow-zap,          false",
             "futex-mutex,          seeded-wait-without-compare, true",
@@ -59,7 +59,7 @@ class ClusterBfsTest {
     @Test
     void aDepthBoundStopsAtTheSameLevel() {
         Model<?, ?> m = ModelCatalog.find("pidns-init-death").build(Map.of(), null);
-        CheckOptions o = CheckOptions.defaults().quiet().withMaxDepth(4);
+        CheckOptions o = CheckOptions.defaults().quiet().withMaxDepth(3);
         CheckResult<?, ?> distributed = new ClusterBfs<>(m, "pidns-init-death", Map.of(), null, o, Progress.NONE, session.coordinator(), 3, 30_000).run();
         assertEquals(Ending.DEPTH_BOUND, distributed.ending());
         assertSame(new Bfs<>(m, o, Progress.NONE).run(), distributed);
