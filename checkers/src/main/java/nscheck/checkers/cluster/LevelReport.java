@@ -36,7 +36,8 @@ final class LevelReport implements Serializable {
         bytesSent += o.bytesSent;
         statesSent += o.statesSent;
         storeBytes += o.storeBytes;
-        if (failurePath == null && o.failurePath != null) {
+        // The single-machine search meets the failing state with the smallest path first.
+        if (o.failurePath != null && (failurePath == null || LevelEvent.compare(o.failurePath, failurePath) < 0)) {
             failurePath = o.failurePath;
             failure = o.failure;
         }
