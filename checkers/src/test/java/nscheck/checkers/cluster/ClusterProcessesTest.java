@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Three members in separate JVMs (256 MB heaps unless -Dnscheck.cluster.heap says otherwise)
  * reproduce model/golden-counts.json for every shipped model under mainline and every seeded
  * bug run there: distinct and generated states, depth, ending and every verdict. Minutes on two
- * cores, so behind a profile: {@code mvn -B -Pcluster verify} (docs/distributed.md).
+ * cores, so behind a profile: {@code mvn -B -Pcluster verify} (docs/distributed.md);
+ * {@code -Dnscheck.cluster.models=a,b} runs those models only.
  */
 @EnabledIfSystemProperty(named = "nscheck.cluster.all", matches = "true")
 class ClusterProcessesTest {
@@ -31,11 +32,14 @@ class ClusterProcessesTest {
         List<GoldenCounts.Run> pinned = GoldenCounts.read(Path.of("..").resolve(GoldenCounts.FILE));
         List<String> differences = new ArrayList<>();
         String heap = System.getProperty("nscheck.cluster.heap", "256m");
+        String only = System.getProperty("nscheck.cluster.models", "");
+        List<String> models = only.isBlank() ? List.of() : List.of(only.split(","));
         try (MemberProcesses members = new MemberProcesses(3, heap);
              ClusterSession session = ClusterSession.open(members.cluster, members.addresses, MemberProcesses.freePort(), 0)) {
             for (GoldenCounts.Run want : pinned) {
                 boolean seeded = want.variant().startsWith("seeded-");
                 if (!seeded && !want.variant().equals("mainline") || want.ending().equals("setup-fails")) continue;
+                if (!models.isEmpty() && !models.contains(want.model())) continue;
                 String variant = want.variant().equals("mainline") ? null : want.variant();
                 Model<?, ?> m = ModelCatalog.find(want.model()).build(Map.of(), variant);
                 CheckOptions o = new CheckOptions(-1, !seeded, 0);
