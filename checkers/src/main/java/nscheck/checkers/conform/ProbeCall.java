@@ -145,5 +145,7 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall mountProc(ProcCall.MountProc c) { return op("mountproc"); }
         @Override public ProbeCall readlinkSelf(ProcCall.ReadlinkSelf c) { return op("procself", c.thread() ? 1 : 0, 0); }
         @Override public ProbeCall statusNspid(ProcCall.StatusNspid c) { return op("nspid", c.pid(), c.entry()); }
+        // job control (J3): waitpid(pid, &status, WUNTRACED|WCONTINUED), b = 1 for the status word
+        @Override public ProbeCall waitUntraced(nscheck.spec.call.JobCall.WaitUntraced c) { return op("wuntraced", c.pid(), c.status() ? 1 : 0); }
     }
 }

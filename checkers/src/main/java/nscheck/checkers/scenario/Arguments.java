@@ -111,7 +111,7 @@ final class Arguments {
         try {
             return Signals.parse(v.asText());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioError(at(key), "unknown signal \"" + v.asText() + "\" (known: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, 0)");
+            throw new ScenarioError(at(key), "unknown signal \"" + v.asText() + "\" (known: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP, 0)");
         }
     }
 

@@ -5,6 +5,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.ProcCall;
+import nscheck.spec.call.JobCall;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.ProcessCall;
@@ -117,7 +118,7 @@ public final class CallSyntax {
         f.add(form("getpid", "", "getpid(2): the TGID", Syscall.GetPid.class, a -> new Syscall.GetPid(), CallSyntax::none));
         f.add(form("getppid", "", "getppid(2)", Syscall.GetPpid.class, a -> new Syscall.GetPpid(), CallSyntax::none));
         f.add(form("gettid", "", "gettid(2)", Syscall.GetTid.class, a -> new Syscall.GetTid(), CallSyntax::none));
-        f.add(form("kill", "pid; sig: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP or 0", "kill(2)", Syscall.Kill.class,
+        f.add(form("kill", "pid; sig: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP or 0", "kill(2)", Syscall.Kill.class,
                 a -> new Syscall.Kill(a.integer("pid"), a.signal("sig", "SIGKILL")),
                 c -> args("pid", ((Syscall.Kill) c).pid(), "sig", signal(((Syscall.Kill) c).sig()))));
         f.add(form("read_ns_last_pid", "", "read /proc/sys/kernel/ns_last_pid", Syscall.ReadNsLastPid.class, a -> new Syscall.ReadNsLastPid(), CallSyntax::none));
@@ -192,6 +193,10 @@ public final class CallSyntax {
         f.add(form("mq_notify", "sigev: SIGEV_SIGNAL (default, SIGUSR1) or NULL", "mq_notify", MqueueCall.Notify.class,
                 a -> new MqueueCall.Notify(a.choice("sigev", MQ_SIGEV).equals("SIGEV_SIGNAL")),
                 c -> args("sigev", ((MqueueCall.Notify) c).register() ? "SIGEV_SIGNAL" : "NULL")));
+        // job control (J1-J5)
+        f.add(form("waitpid_untraced", "pid (default -1: any child); read: pid (default) or status", "waitpid(pid, &status, WUNTRACED|WCONTINUED)", JobCall.WaitUntraced.class,
+                a -> new JobCall.WaitUntraced(a.integer("pid", -1), a.choice("read", List.of("pid", "status")).equals("status")),
+                c -> args("pid", ((JobCall.WaitUntraced) c).pid(), "read", ((JobCall.WaitUntraced) c).status() ? "status" : null)));
         // /proc views (V1-V4)
         f.add(form("mount_proc", "", "unshare(CLONE_NEWNS), then mount proc in the new mount namespace", ProcCall.MountProc.class, a -> new ProcCall.MountProc(), CallSyntax::none));
         f.add(form("proc_readlink", "link: self (default) or thread-self", "readlink(\"/proc/self\")", ProcCall.ReadlinkSelf.class,

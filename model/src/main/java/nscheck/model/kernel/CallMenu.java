@@ -132,6 +132,10 @@ public final class CallMenu {
         m.put("mq-send", "mq_send on the caller's IPC namespace's queue");
         m.put("mq-receive", "mq_receive on it");
         m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
+        // job control (J1-J5): only the job-control models use these, so no other model's counts move
+        m.put("kill-stop", "kill(pid, SIGSTOP) for every pid, kill(0, SIGSTOP) and kill(-pgid, SIGSTOP) for every pgid");
+        m.put("kill-cont", "kill(pid, SIGCONT) for every pid, kill(0, SIGCONT) and kill(-pgid, SIGCONT) for every pgid");
+        m.put("wait-untraced", "waitpid(-1, &status, WUNTRACED|WCONTINUED) returning the PID, and returning the status word");
         FdCallMenu.describe(m);
         m.put("rt-sigqueueinfo", "rt_sigqueueinfo(pid, SIGUSR1, info) for every pid with a caller-made siginfo claiming si_pid 1: SI_QUEUE with si_uid 0 and 1000, SI_USER and SI_TKILL (EPERM but to oneself) (P10b)");
         // robust futex lists (F5)
@@ -268,6 +272,13 @@ public final class CallMenu {
                         out.add(new Syscall.SetRobustList(List.of(), 0, pi));
                     }
                 }
+                case "kill-stop", "kill-cont" -> {
+                    int sig = f.equals("kill-stop") ? Signals.SIGSTOP : Signals.SIGCONT;
+                    addKills(out, sig, pidMax, false);
+                    out.add(new Syscall.Kill(0, sig));
+                    for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, sig));
+                }
+                case "wait-untraced" -> { out.add(new nscheck.spec.call.JobCall.WaitUntraced(-1, false)); out.add(new nscheck.spec.call.JobCall.WaitUntraced(-1, true)); }
                 case "mount-proc" -> out.add(new ProcCall.MountProc());
                 case "proc-self" -> { out.add(new ProcCall.ReadlinkSelf(false)); out.add(new ProcCall.ReadlinkSelf(true)); }
                 case "proc-nspid" -> {
@@ -301,7 +312,7 @@ public final class CallMenu {
     }
 
     /** The families whose calls read a dead child's exit status: a model without them forgets it (Semantics.exitStatus). */
-    public static final List<String> STATUS_READERS = List.of("wait-status", "waitpid-status", "waitpid-pgrp", "waitid");
+    public static final List<String> STATUS_READERS = List.of("wait-status", "waitpid-status", "waitpid-pgrp", "waitid", "wait-untraced");
 
     /** Whether a call works on the model's shared futex word. */
     public static boolean isFutex(Syscall c) {

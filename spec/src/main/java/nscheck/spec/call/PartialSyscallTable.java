@@ -86,4 +86,5 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R mountProc(ProcCall.MountProc call) { return otherwise(call); }
     @Override public R readlinkSelf(ProcCall.ReadlinkSelf call) { return otherwise(call); }
     @Override public R statusNspid(ProcCall.StatusNspid call) { return otherwise(call); }
+    @Override public R waitUntraced(JobCall.WaitUntraced call) { return otherwise(call); }
 }

@@ -2,10 +2,12 @@ package nscheck.spec.call;
 
 /** Signal numbers (x86-64) and the default actions the spec needs (signal(7)). */
 public final class Signals {
+    public static final int SIGHUP = 1;
     public static final int SIGKILL = 9;
     public static final int SIGUSR1 = 10;
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
+    public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
     public static final int SIGIO = 29;
     /** _NSIG on x86-64: valid signals are 1.._NSIG. */
@@ -20,6 +22,8 @@ public final class Signals {
             case SIGTERM -> "SIGTERM";
             case SIGCHLD -> "SIGCHLD";
             case SIGSTOP -> "SIGSTOP";
+            case SIGCONT -> "SIGCONT";
+            case SIGHUP -> "SIGHUP";
             case SIGUSR1 -> "SIGUSR1";
             case SIGIO -> "SIGIO";
             default -> "SIG" + sig;
@@ -33,6 +37,8 @@ public final class Signals {
             case "SIGTERM" -> SIGTERM;
             case "SIGCHLD" -> SIGCHLD;
             case "SIGSTOP" -> SIGSTOP;
+            case "SIGCONT" -> SIGCONT;
+            case "SIGHUP" -> SIGHUP;
             case "SIGUSR1" -> SIGUSR1;
             case "SIGIO" -> SIGIO;
             default -> throw new IllegalArgumentException("unknown signal: " + name);
@@ -41,6 +47,6 @@ public final class Signals {
 
     /** With no handler installed, these terminate the process (SIG_DFL action "Term"). */
     public static boolean fatalByDefault(int sig) {
-        return sig == SIGKILL || sig == SIGTERM;
+        return sig == SIGKILL || sig == SIGTERM || sig == SIGHUP;
     }
 }

@@ -88,4 +88,6 @@ public interface SyscallTable<R> {
     R mountProc(ProcCall.MountProc call);
     R readlinkSelf(ProcCall.ReadlinkSelf call);
     R statusNspid(ProcCall.StatusNspid call);
+    // ---- job control (kernel/exit.c) ----
+    R waitUntraced(JobCall.WaitUntraced call);
 }

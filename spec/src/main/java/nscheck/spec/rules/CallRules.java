@@ -4,6 +4,7 @@ import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.NsfsCall;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.JobCall;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.ProcCall;
@@ -51,6 +52,7 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> waitpid(Syscall.Wait c) { return ExitRules.waitpid(v, k, actor, c.pid(), ExitRules.Report.PID); }
     @Override public List<Outcome> waitStatus(ProcessCall.WaitStatus c) { return ExitRules.waitpid(v, k, actor, c.pid(), ExitRules.Report.STATUS); }
     @Override public List<Outcome> waitid(ProcessCall.Waitid c) { return ExitRules.waitid(v, k, actor, c.idtype(), c.id(), c.field()); }
+    @Override public List<Outcome> waitUntraced(JobCall.WaitUntraced c) { return JobControlRules.waitUntraced(v, k, actor, c); }
 
     // ---- kernel/sys.c, kernel/pid_namespace.c -----------------------------------------------
     @Override public List<Outcome> getpid(Syscall.GetPid c) { return one(SysRules.getpid(v, k, actor)); }

@@ -54,7 +54,7 @@ final class ExitRules {
             if (heir >= 0) k = k.withNamespace(ns, k.ns(ns).withChildReaper(heir));
         }
         if (k.ns(ns).childReaper() == slot) return PidNamespaceRules.zapPidNsProcesses(v, k, ns, slot);
-        Kernel cur = forgetOriginalParent(v, k, slot);
+        Kernel cur = JobControlRules.exitNotify(v, forgetOriginalParent(v, k, slot), slot);
         // exit_notify: a thread that is not its group's leader reaps itself (autoreap), with no SIGCHLD.
         if (t.hasLeader()) return PidNamespaceRules.settle(v, cur.release(slot));
         return PidNamespaceRules.settle(v, SignalRules.doNotifyParent(v, cur.withTask(slot, t.dead(TaskState.ZOMBIE)), slot));
@@ -96,6 +96,7 @@ final class ExitRules {
             cur = cur.withTask(i, u.withParent(reaper));
             if (!sameGroup && !u.hasLeader() && u.state == TaskState.ZOMBIE && !groupHasLiveMembers(cur, i))
                 cur = SignalRules.doNotifyParent(v, cur, i);
+            if (!sameGroup && !u.hasLeader() && cur.task(i) != null) cur = JobControlRules.killOrphanedPgrp(v, cur, i, slot);
         }
         return cur;
     }

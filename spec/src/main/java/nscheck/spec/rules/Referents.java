@@ -124,12 +124,15 @@ public final class Referents {
 
     /**
      * Whether the PID a call returns is the child it reaped, named in the observation itself (the
-     * child is the kernel's choice among the zombies): waitid's si_pid (wait_task_zombie).
+     * child is the kernel's choice among the zombies): waitid's si_pid (wait_task_zombie), and the PID a
+     * WUNTRACED|WCONTINUED waitpid returns (wait_task_stopped, wait_task_continued).
      */
     public static boolean reportsReapedChild(Syscall call) {
         return call.accept(new PartialSyscallTable<Boolean>() {
             @Override protected Boolean otherwise(Syscall c) { return false; }
             @Override public Boolean waitid(ProcessCall.Waitid c) { return c.field() == ProcessCall.Waitid.Field.SI_PID; }
+            // J3: the child a WUNTRACED|WCONTINUED wait reports, stopped, continued or reaped
+            @Override public Boolean waitUntraced(nscheck.spec.call.JobCall.WaitUntraced c) { return !c.status(); }
         });
     }
 

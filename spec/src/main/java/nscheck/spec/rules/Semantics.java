@@ -57,6 +57,8 @@ public final class Semantics {
     public List<Outcome> step(Kernel k, int actor, Syscall call) {
         Task t = k.task(actor);
         if (t == null || t.state != TaskState.RUNNING) return List.of();
+        // A stopped process makes no call until SIGCONT; a fatal signal wakes it to die (J1).
+        if (t.stopped() && t.pendingSignal == 0) return List.of();
         // A woken task first finishes its futex call in the kernel (a PI waiter takes the rt_mutex
         // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
         // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets

@@ -35,7 +35,7 @@ final class SignalRules {
             // kill(2) signals the thread group of whichever task the number names, a thread's TID included.
             int target = v.lookup(k, t.activeNs(), pid);
             if (target < 0) return k.kthreads().at(t.activeNs(), pid) ? KthreadRules.signal(v, k, actor, pid, sig) : Outcome.error(k, Errno.ESRCH);
-            if (!mayKill(k, actor, target)) return Outcome.error(k, Errno.EPERM);
+            if (!mayKill(k, actor, target) && !JobControlRules.contInSession(k, actor, target, sig)) return Outcome.error(k, Errno.EPERM);
             return deliver(v, k, actor, target, sig);
         }
         if (pid == -1) {
@@ -69,7 +69,7 @@ final class SignalRules {
         if (targets.isEmpty()) return Outcome.error(k, Errno.ESRCH);
         // __kill_pgrp_info: 0 if any member took the signal, else the last error, EPERM (K3).
         boolean any = false;
-        for (int i : targets) any |= mayKill(k, actor, i);
+        for (int i : targets) any |= mayKill(k, actor, i) || JobControlRules.contInSession(k, actor, i, sig);
         if (!any) return Outcome.error(k, Errno.EPERM);
         targets.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
         Kernel cur = sendToEach(v, k, actor, targets, sig);
@@ -95,7 +95,7 @@ final class SignalRules {
         int uid = ownUid(v, k, actor);
         for (int i : targets) {
             // check_kill_permission refuses before send_signal_locked touches the shared siginfo.
-            if (!mayKill(cur, actor, i)) continue;
+            if (!mayKill(cur, actor, i) && !JobControlRules.contInSession(cur, actor, i, sig)) continue;
             Task u = cur.task(i);
             // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
             boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
@@ -157,7 +157,7 @@ final class SignalRules {
     /**
      * check_kill_permission for a signal a task sends (si_fromuser): always within its own thread
      * group, else kill_ok_by_cred, zombies included (their credentials stay until release). The
-     * same-session exception for SIGCONT has nothing to act on: the spec sends no SIGCONT (K3).
+     * same-session exception for SIGCONT is JobControlRules.contInSession (K3, J2).
      */
     static boolean mayKill(Kernel k, int sender, int target) {
         if (k.groupLeader(sender) == k.groupLeader(target)) return true;
@@ -171,6 +171,7 @@ final class SignalRules {
      * and SIGKILL to every thread; found by `nscheck conform`), each thread dying at a later step.
      */
     private static Outcome deliver(Variant v, Kernel k, int sender, int target, int sig) {
+        if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT) return JobControlRules.deliver(v, k, sender, target, sig);
         if (sig == Signals.SIGUSR1 && k.task(target).alive()) return sendUsr1(v, k, sender, target, true, false, siUid(v, k, sender, target));
         List<Integer> members = k.groupMembers(k.groupLeader(target));
         int alive = -1;

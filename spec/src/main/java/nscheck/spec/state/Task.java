@@ -37,6 +37,14 @@ public final class Task {
      */
     public final int procNs;
     /**
+     * Job control (kernel/signal.c, J1-J4): {@link #STOPPED} while the process is in a group stop
+     * (SIGNAL_STOP_STOPPED), {@link #STOP_UNREPORTED} while its stop awaits a WUNTRACED wait
+     * (group_exit_code set), {@link #CONT_UNREPORTED} while a continue awaits a WCONTINUED wait
+     * (SIGNAL_STOP_CONTINUED); kept alike in every thread of the process, 0 once dead.
+     */
+    public final int jobctl;
+    public static final int STOPPED = 1, STOP_UNREPORTED = 2, CONT_UNREPORTED = 4;
+    /**
      * The fingerprint of this task alone, computed once: a successor state shares every task its
      * step did not change, so the kernel's fingerprint costs one word per unchanged task.
      */
@@ -50,7 +58,7 @@ public final class Task {
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal, int leader, RobustList robustList) {
         this(checkedLevels(upidNs, upidNr).clone(), upidNr.clone(), parent, state, nsForChildren, subreaper, pendingSignal,
-                leader, robustList, 0, Kernel.ROOT_NS);
+                leader, robustList, 0, Kernel.ROOT_NS, 0);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class Task {
      * shares them instead of cloning (the public constructors clone them).
      */
     private Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
-                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, int exitCode, int procNs) {
+                 boolean subreaper, int pendingSignal, int leader, RobustList robustList, int exitCode, int procNs, int jobctl) {
         this.upidNs = upidNs;
         this.upidNr = upidNr;
         this.parent = parent;
@@ -70,6 +78,7 @@ public final class Task {
         this.robustList = robustList;
         this.exitCode = exitCode;
         this.procNs = procNs;
+        this.jobctl = jobctl;
         StateHasher h = new StateHasher();
         hashFields(h);
         this.digest = h.value();
@@ -121,38 +130,48 @@ public final class Task {
     }
 
     public Task withParent(int newParent) {
-        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs, jobctl);
     }
 
     public Task withState(TaskState newState) {
-        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
+        return new Task(upidNs, upidNr, parent, newState, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs, jobctl);
     }
 
     public Task withNsForChildren(int ns) {
-        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, exitCode, procNs);
+        return new Task(upidNs, upidNr, parent, state, ns, subreaper, pendingSignal, leader, robustList, exitCode, procNs, jobctl);
     }
 
     public Task withSubreaper(boolean value) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, exitCode, procNs);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, value, pendingSignal, leader, robustList, exitCode, procNs, jobctl);
     }
 
     public Task withPendingSignal(int sig) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, exitCode, procNs);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, sig, leader, robustList, exitCode, procNs, jobctl);
     }
 
     /** exit_notify/exit_task_namespaces: the dead keep their PIDs but no namespaces for children. */
     public Task dead(TaskState deadState) {
-        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, exitCode, -1);
+        return new Task(upidNs, upidNr, parent, deadState, -1, subreaper, 0, leader, RobustList.EMPTY, exitCode, -1, 0);
     }
 
     /** do_exit(code): the status its parent's wait will report. */
     public Task withExitCode(int code) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, code, procNs);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, code, procNs, jobctl);
     }
 
     /** The task's /proc now shows PID namespace {@code ns} (mount of proc, or a fork's copy of its parent's, V1). */
     public Task withProcNs(int ns) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, ns);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, ns, jobctl);
+    }
+
+    /** The job-control flags {@code flags} (J1-J4). */
+    public Task withJobctl(int flags) {
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs, flags);
+    }
+
+    /** In a group stop: makes no call until continued or killed (J1). */
+    public boolean stopped() {
+        return (jobctl & STOPPED) != 0;
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
@@ -161,7 +180,7 @@ public final class Task {
     }
 
     public Task withRobustList(RobustList list) {
-        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, exitCode, procNs);
+        return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, list, exitCode, procNs, jobctl);
     }
 
     /** The numbers outermost first, as /proc/PID/status prints NSpid (P15). */
@@ -193,6 +212,7 @@ public final class Task {
         robustList.hashInto(h);
         if (exitCode != 0) h.add(0x5700_0000L | exitCode);
         h.add(procNs);
+        if (jobctl != 0) h.add(0x4A00_0000L | jobctl);
     }
 
     @Override
@@ -201,7 +221,7 @@ public final class Task {
         if (!(o instanceof Task t)) return false;
         return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
-                && leader == t.leader && exitCode == t.exitCode && procNs == t.procNs && robustList.equals(t.robustList)
+                && leader == t.leader && exitCode == t.exitCode && procNs == t.procNs && jobctl == t.jobctl && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);
     }
 
@@ -212,7 +232,7 @@ public final class Task {
 
     @Override
     public String toString() {
-        return "[" + nsPid() + "]" + (state == TaskState.RUNNING ? "" : " " + state.name().toLowerCase())
+        return "[" + nsPid() + "]" + (state == TaskState.RUNNING ? "" : " " + state.name().toLowerCase()) + (stopped() ? " stopped" : "")
                 + (pendingSignal != 0 ? " +" + Signals.name(pendingSignal) : "")
                 + (subreaper ? " subreaper" : "") + (leader >= 0 ? " thread of T" + leader : "")
                 + (robustList.isEmpty() ? "" : " " + robustList) + (procNs > Kernel.ROOT_NS ? " /proc of ns" + procNs : "");

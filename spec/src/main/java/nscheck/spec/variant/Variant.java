@@ -223,4 +223,14 @@ public interface Variant {
     default int nspidStartLevel(Kernel k, int reader) {
         return k.ns(k.task(reader).procNs).level();
     }
+
+    // ---- job control (kernel/signal.c, kernel/exit.c, J1-J5) ----
+
+    /**
+     * do_notify_parent_cldstop's si_pid and the PID wait_task_stopped and wait_task_continued
+     * return: the child's number in the reader's (the parent's) namespace (J4).
+     */
+    default int stoppedChildPid(Kernel k, int child, int readerNs) {
+        return translate(k, child, readerNs);
+    }
 }

@@ -1,0 +1,231 @@
+package nscheck.spec.rules;
+
+import nscheck.spec.call.Errno;
+import nscheck.spec.call.JobCall;
+import nscheck.spec.call.Observation;
+import nscheck.spec.call.Outcome;
+import nscheck.spec.call.Signals;
+import nscheck.spec.state.Kernel;
+import nscheck.spec.state.PidRef;
+import nscheck.spec.state.SigInfo;
+import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.TaskState;
+import nscheck.spec.variant.Variant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Job control (J1-J5 in docs/semantics.md): the group stop a SIGSTOP starts and a SIGCONT ends
+ * (kernel/signal.c prepare_signal, do_signal_stop, do_notify_parent_cldstop), the wait that
+ * reports them (kernel/exit.c wait_task_stopped, wait_task_continued), and the orphaned process
+ * group rule on exit (kernel/exit.c kill_orphaned_pgrp). Stops take effect when sent: the
+ * kernel's target stops at its next return to user space, before it can make another call.
+ */
+final class JobControlRules {
+    private JobControlRules() {}
+
+    /** include/uapi/asm-generic/siginfo.h: si_code of a SIGCHLD about a stop or a continue. */
+    static final int CLD_STOPPED = 5, CLD_CONTINUED = 6;
+    /** SEND_SIG_PRIV's si_code: a signal the kernel sends on its own account (si_pid 0). */
+    static final int SI_KERNEL = 0x80;
+
+    /**
+     * SIGSTOP or SIGCONT from {@code sender} to the process of {@code target} (J1, J2). A process
+     * in a group exit drops both (prepare_signal: SIGNAL_GROUP_EXIT). SIGSTOP: a namespace init
+     * drops it unless it comes from an ancestor namespace (sig_task_ignored, P9); otherwise every
+     * thread stops (do_signal_stop), the stop awaits a WUNTRACED wait (group_exit_code) and the
+     * parent is told CLD_STOPPED. SIGCONT acts in prepare_signal, before any ignoring, so it
+     * continues even an init: every thread resumes, an unreported stop is forgotten
+     * (group_exit_code = 0), the continue awaits a WCONTINUED wait and the parent is told
+     * CLD_CONTINUED. A SIGCONT to a process that is not stopped changes nothing.
+     */
+    static Outcome deliver(Variant v, Kernel k, int sender, int target, int sig) {
+        List<Integer> members = k.groupMembers(k.groupLeader(target));
+        int alive = -1;
+        for (int i : members) {
+            Task u = k.task(i);
+            if (u.pendingSignal != 0) return Outcome.zero(k);
+            if (alive < 0 && u.alive()) alive = i;
+        }
+        if (alive < 0) return Outcome.zero(k);
+        Kernel next = sig == Signals.SIGSTOP ? stop(v, k, sender, alive) : cont(v, k, alive);
+        return Outcome.zero(next);
+    }
+
+    private static Kernel stop(Variant v, Kernel k, int sender, int alive) {
+        if (k.task(alive).stopped() || v.dropsSignalToInit(k, sender, alive, Signals.SIGSTOP)) return k;
+        Kernel next = setJobctl(k, alive, Task.STOPPED | Task.STOP_UNREPORTED);
+        return notifyParentCldstop(v, next, k.groupLeader(alive), CLD_STOPPED);
+    }
+
+    private static Kernel cont(Variant v, Kernel k, int alive) {
+        if (!k.task(alive).stopped()) return k;
+        return notifyParentCldstop(v, setJobctl(k, alive, Task.CONT_UNREPORTED), k.groupLeader(alive), CLD_CONTINUED);
+    }
+
+    /** The job-control flags of every living thread of the process of {@code slot} become {@code flags}. */
+    private static Kernel setJobctl(Kernel k, int slot, int flags) {
+        Kernel next = k;
+        for (int i : k.groupMembers(k.groupLeader(slot))) {
+            Task u = next.task(i);
+            if (u.alive()) next = next.withTask(i, u.withJobctl(flags));
+        }
+        return next;
+    }
+
+    /**
+     * do_notify_parent_cldstop(tsk, false, why): SIGCHLD to the real parent of the process, with
+     * si_code {@code why}, si_pid the child's number in the parent's namespace (J4) and si_uid its
+     * uid mapped into the parent's user namespace. As for an exit's SIGCHLD the spec queues it only
+     * where the parent blocks SIGCHLD (else SIG_DFL ignores it at generation) and not SIG_IGN;
+     * SA_NOCLDWAIT does not matter here.
+     */
+    private static Kernel notifyParentCldstop(Variant v, Kernel k, int leader, int why) {
+        Task c = k.task(leader);
+        Task p = c == null ? null : k.task(c.parent);
+        TaskContext pc = p == null ? null : k.objects().context(c.parent);
+        if (p == null || !p.alive() || pc == null || !pc.blocksSignals() || pc.actions().chldIgnored()) return k;
+        int childUid = k.objects().context(leader).cred().uid();
+        SigInfo info = new SigInfo(Signals.SIGCHLD, v.stoppedChildPid(k, leader, p.activeNs()),
+                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, leader), childUid, pc.cred().userNs(), true, why);
+        return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+    }
+
+    /**
+     * check_kill_permission's exception: SIGCONT may be sent to any process of the sender's own
+     * session, whatever the credentials (J2).
+     */
+    static boolean contInSession(Kernel k, int sender, int target, int sig) {
+        if (sig != Signals.SIGCONT) return false;
+        TaskContext s = k.objects().context(sender), t = k.objects().context(target);
+        return s != null && t != null && s.session().equals(t.session());
+    }
+
+    /**
+     * waitpid(pid, &status, WUNTRACED | WCONTINUED) (do_wait -> wait_consider_task, J3): each
+     * eligible child the wait may report is one outcome, the kernel's choice among them; a zombie
+     * is reaped (wait_task_zombie), a stop or a continue is reported once and the child stays
+     * (wait_task_stopped clears group_exit_code, wait_task_continued SIGNAL_STOP_CONTINUED).
+     * ECHILD without an eligible child; none to report: the caller blocks.
+     */
+    static List<Outcome> waitUntraced(Variant v, Kernel k, int actor, JobCall.WaitUntraced call) {
+        Task t = k.task(actor);
+        int only = call.pid() == -1 ? -1 : call.pid() > 0 ? v.lookup(k, t.activeNs(), call.pid()) : -2;
+        if (only == -2 || (call.pid() > 0 && only < 0)) return List.of(Outcome.error(k, call.pid() > 0 ? Errno.ECHILD : Errno.EINVAL));
+        List<Integer> group = k.groupMembers(k.groupLeader(actor));
+        boolean anyChild = false;
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task c = k.task(i);
+            if (c == null || !group.contains(c.parent) || c.hasLeader() || (only >= 0 && i != only)) continue;
+            anyChild = true;
+            int pid = v.stoppedChildPid(k, i, t.activeNs());
+            if (c.state == TaskState.ZOMBIE) {
+                if (k.groupMembers(i).size() > 1) continue; // delay_group_leader
+                out.add(new Outcome(PidNamespaceRules.settle(v, k.release(i)), report(call, v.translate(k, i, t.activeNs()), i, c.exitCode)));
+            } else if (c.alive() && (c.jobctl & Task.STOP_UNREPORTED) != 0) {
+                out.add(new Outcome(setJobctl(k, i, c.jobctl & ~Task.STOP_UNREPORTED), report(call, pid, i, JobCall.STOPPED_STATUS)));
+            } else if (c.alive() && (c.jobctl & Task.CONT_UNREPORTED) != 0) {
+                out.add(new Outcome(setJobctl(k, i, c.jobctl & ~Task.CONT_UNREPORTED), report(call, pid, i, JobCall.CONTINUED_STATUS)));
+            }
+        }
+        if (!anyChild) return List.of(Outcome.error(k, Errno.ECHILD));
+        return out;
+    }
+
+    private static Observation report(JobCall.WaitUntraced call, int pid, int child, int status) {
+        return call.status() ? Observation.value(status) : Observation.pid(pid, child);
+    }
+
+    /**
+     * exit_notify's kill_orphaned_pgrp(tsk->group_leader, NULL) once the last thread of the process
+     * of {@code slot} exits, after its children have been reparented (J5).
+     */
+    static Kernel exitNotify(Variant v, Kernel k, int slot) {
+        int leader = k.groupLeader(slot);
+        for (int i : k.groupMembers(leader)) if (i != slot && k.task(i).alive()) return k;
+        return killOrphanedPgrp(v, k, leader, -1);
+    }
+
+    /**
+     * kill_orphaned_pgrp(tsk, parent) (J5): {@code parent} -1 at tsk's own exit (then its real
+     * parent, and tsk itself does not count), else the exiting father of a child just reparented
+     * (reparent_leader). If the parent is in another process group of tsk's session, tsk's group
+     * becomes orphaned and has a stopped member, every member gets SIGHUP and then SIGCONT from
+     * the kernel (SEND_SIG_PRIV: si_code SI_KERNEL, si_pid 0, no permission check).
+     */
+    static Kernel killOrphanedPgrp(Variant v, Kernel k, int tsk, int parent) {
+        int ignored = parent < 0 ? tsk : -1;
+        int p = parent < 0 ? k.task(tsk).parent : parent;
+        TaskContext tc = k.objects().context(tsk), pc = k.objects().context(p);
+        if (tc == null || pc == null) return k;
+        PidRef pgrp = tc.pgrp();
+        if (pgrp.equals(pc.pgrp()) || !pc.session().equals(tc.session())) return k;
+        if (!willBecomeOrphanedPgrp(k, pgrp, ignored) || !hasStoppedJobs(k, pgrp)) return k;
+        List<Integer> members = members(k, pgrp);
+        members.remove(Integer.valueOf(ignored)); // the exiting process: a signal to it changes nothing
+        // __kill_pgrp_info walks the group newest member first (see SignalRules.kill).
+        members.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
+        Kernel cur = k;
+        for (int i : members) cur = hangup(cur, i);
+        for (int i : members) cur = deliverPriv(v, cur, i);
+        return cur;
+    }
+
+    /** The processes of group {@code pgrp} (do_each_pid_task(pgrp, PIDTYPE_PGID): thread-group leaders). */
+    static List<Integer> members(Kernel k, PidRef pgrp) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task u = k.task(i);
+            if (u != null && !u.hasLeader() && pgrp.equals(k.objects().context(i).pgrp())) out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * will_become_orphaned_pgrp (mainline): no member but {@code ignored}, and no zombie with no
+     * threads left, has a real parent in another group of the same session, where a member whose
+     * parent is the global init (the root namespace's) does not count; a namespace's init is an
+     * ordinary parent (J5).
+     */
+    static boolean willBecomeOrphanedPgrp(Kernel k, PidRef pgrp, int ignored) {
+        for (int i : members(k, pgrp)) {
+            Task u = k.task(i);
+            if (i == ignored || (u.state == TaskState.ZOMBIE && k.groupMembers(i).size() == 1)) continue;
+            if (u.parent < 0 || k.groupLeader(u.parent) == Kernel.ROOT_INIT) continue; // is_global_init(p->real_parent)
+            TaskContext pc = k.objects().context(u.parent), uc = k.objects().context(i);
+            if (pc != null && !pgrp.equals(pc.pgrp()) && pc.session().equals(uc.session())) return false;
+        }
+        return true;
+    }
+
+    /** has_stopped_jobs: a member in a group stop. */
+    private static boolean hasStoppedJobs(Kernel k, PidRef pgrp) {
+        for (int i : members(k, pgrp)) if (k.task(i).stopped()) return true;
+        return false;
+    }
+
+    /**
+     * SIGHUP with SEND_SIG_PRIV: forced, yet a namespace init with SIG_DFL drops it (it is not
+     * SIGKILL or SIGSTOP: sig_task_ignored); to anyone else it is fatal (Term), and
+     * complete_signal's group exit wakes a stopped process to die (J5).
+     */
+    private static Kernel hangup(Kernel k, int member) {
+        if (k.groupIsChildReaper(member)) return k;
+        Kernel next = k;
+        for (int i : k.groupMembers(member)) {
+            Task u = next.task(i);
+            if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(Signals.SIGHUP));
+        }
+        return next;
+    }
+
+    /** SIGCONT with SEND_SIG_PRIV: dropped by a process the SIGHUP took into a group exit, else as from a task. */
+    private static Kernel deliverPriv(Variant v, Kernel k, int member) {
+        for (int i : k.groupMembers(member)) if (k.task(i).pendingSignal != 0) return k;
+        return k.task(member).alive() ? cont(v, k, member) : k;
+    }
+}
