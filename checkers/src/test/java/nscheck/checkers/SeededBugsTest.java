@@ -64,6 +64,8 @@ class SeededBugsTest {
             // /proc views: /proc/self through a child namespace's own proc, NSpid read from a child namespace through its parent's proc (V2, V3)
             "proc-views,       seeded-proc-self-global,   reported-pid,         3",
             "proc-views,       seeded-nspid-reader-level, reported-pid,         2",
+            // job control: a stopped child reported by its global PID (J4)
+            "job-control,      seeded-cldstop-global-pid, reported-pid,         7",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

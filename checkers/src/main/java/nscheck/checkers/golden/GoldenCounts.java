@@ -90,7 +90,9 @@ public final class GoldenCounts {
             new String[] {"kthreads-host", "seeded-kthread-killable"},
             new String[] {"sessions", "seeded-raw-stored-pid"}, new String[] {"wait-status", "seeded-raw-waitid-pid"},
             new String[] {"proc-views", "seeded-proc-self-global"}, new String[] {"proc-views", "seeded-nspid-reader-level"},
-            new String[] {"nsfs-names", "seeded-ns-inum-freed-early"});
+            new String[] {"nsfs-names", "seeded-ns-inum-freed-early"},
+
+            new String[] {"job-control", "seeded-cldstop-global-pid"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

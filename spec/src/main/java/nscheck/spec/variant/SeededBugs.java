@@ -256,6 +256,16 @@ public final class SeededBugs {
         @Override public int nspidStartLevel(Kernel k, int reader) { return k.task(reader).level(); }
     };
 
+    // ---- job control (kernel/signal.c, kernel/exit.c, J1-J5) ----
+
+    /** Breaks reported-pid: a stopped or continued child is reported (SIGCHLD's si_pid, WUNTRACED's PID) by its global number (J4). */
+    public static final Variant CLDSTOP_GLOBAL_PID = new Mainline() {
+        @Override public String name() { return "seeded-cldstop-global-pid"; }
+        @Override public String summary() { return "seeded bug: a stopped or continued child is reported by its global PID (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int stoppedChildPid(Kernel k, int child, int readerNs) { return k.task(child).numberAtLevel(0); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
@@ -264,5 +274,6 @@ public final class SeededBugs {
             PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT,
             KthreadBugs.KILLABLE,
             NsNameBugs.INUM_FREED_WITH_INIT,
-            PROC_SELF_GLOBAL, NSPID_READER_LEVEL);
+            PROC_SELF_GLOBAL, NSPID_READER_LEVEL,
+            CLDSTOP_GLOBAL_PID);
 }
