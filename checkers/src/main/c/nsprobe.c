@@ -896,6 +896,12 @@ static void actor(int me) {
             int status = 0;
             ret = waitpid((pid_t) a, &status, 0);
             if (ret >= 0) ret = status;
+        } else if (!strcmp(op, "wuntraced")) {
+            /* Job control (J3): stopped and continued children too; b = 1 returns the status word
+               (WIFSTOPPED 0x137f for SIGSTOP, WIFCONTINUED 0xffff) instead of the PID. */
+            int status = 0;
+            ret = waitpid((pid_t) a, &status, WUNTRACED | WCONTINUED);
+            if (ret >= 0 && b) ret = status;
         } else if (!strcmp(op, "waitid")) {
             /* a = idtype * 4 + field read back (0 si_pid, 1 si_code, 2 si_status); b = id. */
             siginfo_t info;
@@ -1080,6 +1086,8 @@ struct step {
     char hint;            /* r returns, b blocks, n never returns, z dies (zombie or reaped), x dies into zap */
     char pids[64];        /* clone3's set_tid, or "-" */
     char expect[64];
+    int settle;           /* job control: wait until exactly the actors in `stopped` are stopped */
+    char stopped[64];     /* comma-separated actors, "-" for none */
 };
 
 static struct step steps[MAX_STEPS];
@@ -1180,6 +1188,50 @@ static int exiting(int who) {
        disabled allocation and sent its SIGKILLs by the time it sleeps. */
     if (state == 'Z' || state == 'X') return 2;
     return (flags & PF_EXITING) != 0 && state != 'R';
+}
+
+/* The state letter of an actor in the driver's proc (R, S, T, Z, ...); 0 once it is gone. */
+static char task_state(int who) {
+    if (hostpid[who] <= 0) return 0;
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    return p && p[1] == ' ' ? p[2] : 0;
+}
+
+/*
+ * Job control: a stop takes effect when its target next runs (do_signal_stop), and a continued
+ * task tells its parent (CLD_CONTINUED) when it runs again; neither is the sender's doing. So
+ * after a step that stops or continues, wait (at most REPLY_MS) until the actors in `list` are
+ * stopped (T) and every other living actor is asleep again (not R, not T).
+ */
+static void settle_stops(const char *list) {
+    int want[MAX_ACTORS] = {0};
+    for (const char *p = list; *p; ) {
+        char *end;
+        long a = strtol(p, &end, 10);
+        if (end == p) { p++; continue; }
+        if (a >= 0 && a < MAX_ACTORS) want[a] = 1;
+        p = end;
+    }
+    long deadline = now_ms() + REPLY_MS;
+    for (;;) {
+        int done = 1;
+        for (int i = 0; i < MAX_ACTORS && done; i++) {
+            char st = task_state(i);
+            if (st == 0 || st == 'Z' || st == 'X') continue;
+            if (want[i] ? st != 't' && st != 'T' : st == 'R' || st == 'T') done = 0;
+        }
+        if (done || now_ms() > deadline) return;
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
 }
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
@@ -1582,6 +1634,7 @@ static void run_scenario(long id, int nwords) {
             if (k == nseen_ids && nseen_ids < 64) seen_ids[nseen_ids++] = v;
             snprintf(result, sizeof result, "= #%d", k + 1);
         }
+        if (st->settle) settle_stops(st->stopped);
     report:;
         char w[128];
         words_text(nwords, w, sizeof w);
@@ -1729,6 +1782,10 @@ int main(int argc, char **argv) {
             char *bar = strchr(line, '|');
             if (bar) { *bar = 0; snprintf(st->expect, sizeof st->expect, "%s", bar + 1); }
             else st->expect[0] = 0;
+            /* "^1,3" before the '|': after this step actors 1 and 3 are stopped, the others not (job control). */
+            char *caret = strchr(line, '^');
+            st->settle = caret != NULL;
+            if (caret) { *caret = 0; snprintf(st->stopped, sizeof st->stopped, "%s", caret + 1); }
             snprintf(st->pids, sizeof st->pids, "-");
             int got = sscanf(line, "%d %d %15s %ld %ld %c %63s", &st->no, &st->actor, st->op, &st->a, &st->b, &st->hint, st->pids);
             if (got >= 6

@@ -17,6 +17,12 @@ record Prediction(List<StepPrediction> steps, Map<Integer, String> snapshot) {
      * @param words  the futex words after the step, as the probe prints them; null where they cannot be compared
      * @param hint   how the probe waits: r returns, b blocks, n never returns, z dies, x dies into zap_pid_ns_processes
      * @param child  the actor a clone's child becomes
+     * @param stopped the actors stopped after the step ("1,3", "-" for none) where job control is in play, else null:
+     *                the probe waits for the stops and continues to take effect (J1, J2)
      */
-    record StepPrediction(String result, String words, char hint, int child) {}
+    record StepPrediction(String result, String words, char hint, int child, String stopped) {
+        StepPrediction(String result, String words, char hint, int child) {
+            this(result, words, hint, child, null);
+        }
+    }
 }

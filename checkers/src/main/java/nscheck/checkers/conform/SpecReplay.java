@@ -95,7 +95,9 @@ final class SpecReplay {
             // While the kernel still has steps of its own to take (a death, a woken call's return)
             // it takes them at once, so the words the probe reads already show them: not compared.
             String words = forcedNext(o.next()) == null ? words(o.next()) : null;
-            out.add(new Prediction.StepPrediction(shown(step, o.observation(), seenIds), words, hint(step, o), child));
+            String before = stopped(k), after = stopped(o.next());
+            out.add(new Prediction.StepPrediction(shown(step, o.observation(), seenIds), words, hint(step, o), child,
+                    before.isEmpty() && after.isEmpty() ? null : after.isEmpty() ? "-" : after));
             k = o.next();
         }
         // A scenario may not end while the kernel would still act by itself: the probe would see it.
@@ -129,6 +131,16 @@ final class SpecReplay {
         if (!o.observation().failed()) return o.observation().about();
         int free = k.freeTaskSlot();
         return free > 0 ? free : k.taskSlots();
+    }
+
+    /** The slots of the living tasks in a group stop, comma-separated (J1). */
+    static String stopped(Kernel k) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < k.taskSlots(); i++) {
+            Task t = k.task(i);
+            if (t != null && t.alive() && t.stopped()) b.append(b.length() > 0 ? "," : "").append(i);
+        }
+        return b.toString();
     }
 
     static char hint(Scenario.Step step, Outcome o) {
