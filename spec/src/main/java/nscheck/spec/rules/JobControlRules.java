@@ -158,6 +158,7 @@ final class JobControlRules {
      * the kernel (SEND_SIG_PRIV: si_code SI_KERNEL, si_pid 0, no permission check).
      */
     static Kernel killOrphanedPgrp(Variant v, Kernel k, int tsk, int parent) {
+        if (k.task(tsk) == null) return k; // a thread's leader already gone: no process group left to ask about
         int ignored = parent < 0 ? tsk : -1;
         int p = parent < 0 ? k.task(tsk).parent : parent;
         TaskContext tc = k.objects().context(tsk), pc = k.objects().context(p);
