@@ -902,6 +902,19 @@ static void actor(int me) {
             int status = 0;
             ret = waitpid((pid_t) a, &status, WUNTRACED | WCONTINUED);
             if (ret >= 0 && b) ret = status;
+        } else if (!strcmp(op, "jsigblock") || !strcmp(op, "jsigwait")) {
+            /* Job control (J5): SIGHUP and SIGCONT blocked, so an orphaned group's hang-up queues;
+               sigwaitinfo then reads si_pid (0 from the kernel itself, SEND_SIG_PRIV). */
+            sigset_t set;
+            siginfo_t info;
+            sigemptyset(&set);
+            sigaddset(&set, SIGHUP);
+            sigaddset(&set, SIGCONT);
+            if (op[4] == 'b') ret = sigprocmask(SIG_BLOCK, &set, NULL);
+            else {
+                ret = sigwaitinfo(&set, &info);
+                if (ret >= 0) ret = info.si_pid;
+            }
         } else if (!strcmp(op, "waitid")) {
             /* a = idtype * 4 + field read back (0 si_pid, 1 si_code, 2 si_status); b = id. */
             siginfo_t info;

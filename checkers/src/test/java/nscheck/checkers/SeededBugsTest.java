@@ -66,6 +66,8 @@ class SeededBugsTest {
             "proc-views,       seeded-nspid-reader-level, reported-pid,         2",
             // job control: a stopped child reported by its global PID (J4)
             "job-control,      seeded-cldstop-global-pid, reported-pid,         7",
+            // the kernel's SIGHUP to an orphaned group naming the exiting task instead of 0 (J5)
+            "job-control,      seeded-orphan-signal-pid,  reported-pid,         6",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -34,7 +34,10 @@ final class JobControlArea {
 
     static Area jobControl() {
         List<Syscall> below = new ArrayList<>(CallMenu.expand(List.of("clone", "setpgid", "setsid", "exit", "wait", "sigblock", "sigwaitinfo"), 5));
-        List<Syscall> signals = CallMenu.expand(List.of("kill-stop", "kill-cont", "wait-untraced"), 5);
+        List<Syscall> signals = new ArrayList<>(CallMenu.expand(List.of("kill-stop", "kill-cont", "wait-untraced", "sigblock-job", "sigwaitinfo-job"), 5));
+        // SIGCONT to the caller's group and to groups 2..4 (family kill-pgrp)
+        signals.add(new Syscall.Kill(0, nscheck.spec.call.Signals.SIGCONT));
+        for (int p = 2; p < 5; p++) signals.add(new Syscall.Kill(-p, nscheck.spec.call.Signals.SIGCONT));
         below.addAll(signals);
         List<Syscall> reaper = new ArrayList<>(CallMenu.expand(List.of("clone", "wait", "sigblock", "sigwaitinfo", "kill-stop", "kill-cont", "wait-untraced"), 5));
         List<Syscall> ancestor = new ArrayList<>();

@@ -147,5 +147,7 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall statusNspid(ProcCall.StatusNspid c) { return op("nspid", c.pid(), c.entry()); }
         // job control (J3): waitpid(pid, &status, WUNTRACED|WCONTINUED), b = 1 for the status word
         @Override public ProbeCall waitUntraced(nscheck.spec.call.JobCall.WaitUntraced c) { return op("wuntraced", c.pid(), c.status() ? 1 : 0); }
+        @Override public ProbeCall blockJobSignals(nscheck.spec.call.JobCall.BlockJobSignals c) { return op("jsigblock"); }
+        @Override public ProbeCall sigwaitJobSignals(nscheck.spec.call.JobCall.SigwaitJobSignals c) { return op("jsigwait"); }
     }
 }

@@ -91,8 +91,7 @@ public final class GoldenCounts {
             new String[] {"sessions", "seeded-raw-stored-pid"}, new String[] {"wait-status", "seeded-raw-waitid-pid"},
             new String[] {"proc-views", "seeded-proc-self-global"}, new String[] {"proc-views", "seeded-nspid-reader-level"},
             new String[] {"nsfs-names", "seeded-ns-inum-freed-early"},
-
-            new String[] {"job-control", "seeded-cldstop-global-pid"});
+            new String[] {"job-control", "seeded-cldstop-global-pid"}, new String[] {"job-control", "seeded-orphan-signal-pid"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

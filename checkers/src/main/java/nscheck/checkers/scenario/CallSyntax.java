@@ -197,6 +197,8 @@ public final class CallSyntax {
         f.add(form("waitpid_untraced", "pid (default -1: any child); read: pid (default) or status", "waitpid(pid, &status, WUNTRACED|WCONTINUED)", JobCall.WaitUntraced.class,
                 a -> new JobCall.WaitUntraced(a.integer("pid", -1), a.choice("read", List.of("pid", "status")).equals("status")),
                 c -> args("pid", ((JobCall.WaitUntraced) c).pid(), "read", ((JobCall.WaitUntraced) c).status() ? "status" : null)));
+        f.add(form("sigprocmask_job", "", "sigprocmask(SIG_BLOCK, {SIGHUP, SIGCONT})", JobCall.BlockJobSignals.class, a -> new JobCall.BlockJobSignals(), CallSyntax::none));
+        f.add(form("sigwaitinfo_job", "", "sigwaitinfo({SIGHUP, SIGCONT}) returning si_pid", JobCall.SigwaitJobSignals.class, a -> new JobCall.SigwaitJobSignals(), CallSyntax::none));
         // /proc views (V1-V4)
         f.add(form("mount_proc", "", "unshare(CLONE_NEWNS), then mount proc in the new mount namespace", ProcCall.MountProc.class, a -> new ProcCall.MountProc(), CallSyntax::none));
         f.add(form("proc_readlink", "link: self (default) or thread-self", "readlink(\"/proc/self\")", ProcCall.ReadlinkSelf.class,

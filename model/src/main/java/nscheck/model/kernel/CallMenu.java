@@ -134,7 +134,9 @@ public final class CallMenu {
         m.put("mq-notify", "mq_notify with {SIGEV_SIGNAL, SIGUSR1}, and mq_notify(NULL)");
         // job control (J1-J5): only the job-control models use these, so no other model's counts move
         m.put("kill-stop", "kill(pid, SIGSTOP) for every pid, kill(0, SIGSTOP) and kill(-pgid, SIGSTOP) for every pgid");
-        m.put("kill-cont", "kill(pid, SIGCONT) for every pid, kill(0, SIGCONT) and kill(-pgid, SIGCONT) for every pgid");
+        m.put("kill-cont", "kill(pid, SIGCONT) for every pid (to a group it would meet P10's inner-number si_pid of a container init, which signals-pgrp covers)");
+        m.put("sigblock-job", "sigprocmask(SIG_BLOCK, {SIGHUP, SIGCONT})");
+        m.put("sigwaitinfo-job", "sigwaitinfo({SIGHUP, SIGCONT}) returning si_pid");
         m.put("wait-untraced", "waitpid(-1, &status, WUNTRACED|WCONTINUED) returning the PID, and returning the status word");
         FdCallMenu.describe(m);
         m.put("rt-sigqueueinfo", "rt_sigqueueinfo(pid, SIGUSR1, info) for every pid with a caller-made siginfo claiming si_pid 1: SI_QUEUE with si_uid 0 and 1000, SI_USER and SI_TKILL (EPERM but to oneself) (P10b)");
@@ -272,12 +274,14 @@ public final class CallMenu {
                         out.add(new Syscall.SetRobustList(List.of(), 0, pi));
                     }
                 }
-                case "kill-stop", "kill-cont" -> {
-                    int sig = f.equals("kill-stop") ? Signals.SIGSTOP : Signals.SIGCONT;
-                    addKills(out, sig, pidMax, false);
-                    out.add(new Syscall.Kill(0, sig));
-                    for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, sig));
+                case "kill-stop" -> {
+                    addKills(out, Signals.SIGSTOP, pidMax, false);
+                    out.add(new Syscall.Kill(0, Signals.SIGSTOP));
+                    for (int p = 2; p < pidMax; p++) out.add(new Syscall.Kill(-p, Signals.SIGSTOP));
                 }
+                case "kill-cont" -> addKills(out, Signals.SIGCONT, pidMax, false);
+                case "sigblock-job" -> out.add(new nscheck.spec.call.JobCall.BlockJobSignals());
+                case "sigwaitinfo-job" -> out.add(new nscheck.spec.call.JobCall.SigwaitJobSignals());
                 case "wait-untraced" -> { out.add(new nscheck.spec.call.JobCall.WaitUntraced(-1, false)); out.add(new nscheck.spec.call.JobCall.WaitUntraced(-1, true)); }
                 case "mount-proc" -> out.add(new ProcCall.MountProc());
                 case "proc-self" -> { out.add(new ProcCall.ReadlinkSelf(false)); out.add(new ProcCall.ReadlinkSelf(true)); }

@@ -30,7 +30,7 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String waitpid(Syscall.Wait call) { return call.pid() == -1 ? "wait" : "waitpid"; }
     @Override public String getpid(Syscall.GetPid call) { return "getpid"; }
     @Override public String getppid(Syscall.GetPpid call) { return "getppid"; }
-    @Override public String kill(Syscall.Kill call) { return call.sig() == Signals.SIGSTOP ? "kill-stop" : call.sig() == Signals.SIGCONT ? "kill-cont" : (call.pid() == 0 || call.pid() < -1) ? "kill-pgrp" : call.sig() == 0 ? "kill-probe" : call.sig() == Signals.SIGTERM ? "kill-term" : call.sig() == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
+    @Override public String kill(Syscall.Kill call) { return call.sig() == Signals.SIGSTOP ? "kill-stop" : call.sig() == Signals.SIGCONT && call.pid() > 0 ? "kill-cont" : (call.pid() == 0 || call.pid() < -1) ? "kill-pgrp" : call.sig() == 0 ? "kill-probe" : call.sig() == Signals.SIGTERM ? "kill-term" : call.sig() == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
     @Override public String readNsLastPid(Syscall.ReadNsLastPid call) { return "ns-last-pid-read"; }
     @Override public String writeNsLastPid(Syscall.WriteNsLastPid call) { return "ns-last-pid-write"; }
     @Override public String setChildSubreaper(Syscall.SetChildSubreaper call) { return "subreaper"; }
@@ -109,4 +109,6 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String statusNspid(ProcCall.StatusNspid call) { return "proc-nspid"; }
     // job control (kernel/signal.c, kernel/exit.c)
     @Override public String waitUntraced(JobCall.WaitUntraced call) { return "wait-untraced"; }
+    @Override public String blockJobSignals(JobCall.BlockJobSignals call) { return "sigblock-job"; }
+    @Override public String sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return "sigwaitinfo-job"; }
 }

@@ -24,4 +24,19 @@ public final class JobCall {
         public <R> R accept(SyscallTable<R> table) { return table.waitUntraced(this); }
         @Override public String toString() { return "waitpid(" + pid + ", &status, WUNTRACED|WCONTINUED)" + (status ? " -> status" : ""); }
     }
+
+    /** sigprocmask(SIG_BLOCK, {SIGHUP, SIGCONT}): they queue from now on (a SIGCONT still continues), inherited at fork. */
+    public record BlockJobSignals() implements Syscall.Job {
+        public <R> R accept(SyscallTable<R> table) { return table.blockJobSignals(this); }
+        @Override public String toString() { return "sigprocmask(SIG_BLOCK, {SIGHUP,SIGCONT})"; }
+    }
+
+    /**
+     * sigwaitinfo({SIGHUP, SIGCONT}) returning si_pid: the kernel's own SIGHUP and SIGCONT to an
+     * orphaned group read 0 (SEND_SIG_PRIV), a SIGCONT from kill the sender's number (J5, P10).
+     */
+    public record SigwaitJobSignals() implements Syscall.Job {
+        public <R> R accept(SyscallTable<R> table) { return table.sigwaitJobSignals(this); }
+        @Override public String toString() { return "sigwaitinfo({SIGHUP,SIGCONT})"; }
+    }
 }

@@ -87,4 +87,6 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R readlinkSelf(ProcCall.ReadlinkSelf call) { return otherwise(call); }
     @Override public R statusNspid(ProcCall.StatusNspid call) { return otherwise(call); }
     @Override public R waitUntraced(JobCall.WaitUntraced call) { return otherwise(call); }
+    @Override public R blockJobSignals(JobCall.BlockJobSignals call) { return otherwise(call); }
+    @Override public R sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return otherwise(call); }
 }

@@ -279,7 +279,7 @@ public sealed interface Syscall {
             ProcessCall.WaitStatus, ProcessCall.Waitid, ProcessCall.Sigaction {}
     sealed interface Proc extends Syscall permits ProcCall.MountProc, ProcCall.ReadlinkSelf, ProcCall.StatusNspid {}
     sealed interface Nsfs extends Syscall permits NsfsCall.OpenOther, NsfsCall.SameInode {}
-    /** Job control: {@link JobCall}. */ sealed interface Job extends Syscall permits JobCall.WaitUntraced {}
+    /** Job control: {@link JobCall}. */ sealed interface Job extends Syscall permits JobCall.WaitUntraced, JobCall.BlockJobSignals, JobCall.SigwaitJobSignals {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

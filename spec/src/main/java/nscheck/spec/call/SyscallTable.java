@@ -90,4 +90,6 @@ public interface SyscallTable<R> {
     R statusNspid(ProcCall.StatusNspid call);
     // ---- job control (kernel/exit.c) ----
     R waitUntraced(JobCall.WaitUntraced call);
+    R blockJobSignals(JobCall.BlockJobSignals call);
+    R sigwaitJobSignals(JobCall.SigwaitJobSignals call);
 }

@@ -51,13 +51,26 @@ final class JobControlRules {
             if (alive < 0 && u.alive()) alive = i;
         }
         if (alive < 0) return Outcome.zero(k);
-        Kernel next = sig == Signals.SIGSTOP ? stop(v, k, sender, alive) : cont(v, k, alive);
-        return Outcome.zero(next);
+        if (sig == Signals.SIGSTOP) return Outcome.zero(stop(v, k, sender, alive));
+        Kernel next = cont(v, k, alive);
+        if (!allBlock(next, alive)) return Outcome.zero(next);
+        // A blocked SIGCONT is never ignored (sig_ignored): queued with kill's siginfo (P10).
+        var from = k.objects().context(sender).cred();
+        int uid = SignalRules.carriedUid(v, k, sender, alive, v.fromKernelId(k, from.userNs(), from.uid(), false));
+        SigInfo info = new SigInfo(Signals.SIGCONT, v.siginfoPid(k, sender, alive), uid, PidRef.of(k, k.groupLeader(sender)), from.uid(),
+                k.objects().context(alive).cred().userNs(), true);
+        return Outcome.zero(queue(next, alive, info));
     }
 
+    /** prepare_signal for a stop signal: a pending SIGCONT is discarded first, whether the stop then acts or not. */
     private static Kernel stop(Variant v, Kernel k, int sender, int alive) {
-        if (k.task(alive).stopped() || v.dropsSignalToInit(k, sender, alive, Signals.SIGSTOP)) return k;
-        Kernel next = setJobctl(k, alive, Task.STOPPED | Task.STOP_UNREPORTED);
+        Kernel next = k;
+        for (int i : k.groupMembers(k.groupLeader(alive))) {
+            TaskContext c = next.objects().context(i);
+            if (c != null && next.task(i).alive()) next = next.withObjects(next.objects().withContext(i, c.withActions(c.actions(), Signals.SIGCONT)));
+        }
+        if (k.task(alive).stopped() || v.dropsSignalToInit(k, sender, alive, Signals.SIGSTOP)) return next;
+        next = setJobctl(next, alive, Task.STOPPED | Task.STOP_UNREPORTED);
         return notifyParentCldstop(v, next, k.groupLeader(alive), CLD_STOPPED);
     }
 
@@ -66,14 +79,48 @@ final class JobControlRules {
         return notifyParentCldstop(v, setJobctl(k, alive, Task.CONT_UNREPORTED), k.groupLeader(alive), CLD_CONTINUED);
     }
 
-    /** The job-control flags of every living thread of the process of {@code slot} become {@code flags}. */
+    /** The job-control flags of every living thread of the process of {@code slot} become {@code flags}; each keeps its own mask bit. */
     private static Kernel setJobctl(Kernel k, int slot, int flags) {
         Kernel next = k;
         for (int i : k.groupMembers(k.groupLeader(slot))) {
             Task u = next.task(i);
-            if (u.alive()) next = next.withTask(i, u.withJobctl(flags));
+            if (u.alive()) next = next.withTask(i, u.withJobctl((u.jobctl & Task.JOB_SIGNALS_BLOCKED) | (flags & ~Task.JOB_SIGNALS_BLOCKED)));
         }
         return next;
+    }
+
+    /** Every living thread of the process blocks SIGHUP and SIGCONT: no thread can take them (complete_signal), so they queue. */
+    private static boolean allBlock(Kernel k, int slot) {
+        for (int i : k.groupMembers(k.groupLeader(slot))) if (k.task(i).alive() && !k.task(i).jobSignalsBlocked()) return false;
+        return true;
+    }
+
+    /** Queues {@code info} on the process's shared queue, kept with its leader (legacy_queue: once per signal). */
+    private static Kernel queue(Kernel k, int slot, SigInfo info) {
+        int leader = k.groupLeader(slot);
+        TaskContext c = k.objects().context(leader);
+        return k.withObjects(k.objects().withContext(leader, c.queued(info)));
+    }
+
+    /** sigprocmask(SIG_BLOCK, {SIGHUP, SIGCONT}) (J5): this thread's mask. */
+    static Outcome blockJobSignals(Kernel k, int actor) {
+        return Outcome.zero(k.withTask(actor, k.task(actor).withJobctl(k.task(actor).jobctl | Task.JOB_SIGNALS_BLOCKED)));
+    }
+
+    /** sigwaitinfo({SIGHUP, SIGCONT}) (J5): dequeues the lower of them pending and returns its si_pid; blocks while none is queued. */
+    static List<Outcome> sigwaitJobSignals(Kernel k, int actor) {
+        int leader = k.groupLeader(actor);
+        TaskContext c = k.objects().context(leader);
+        SigInfo info = jobSignal(c);
+        if (info == null) return List.of();
+        Kernel next = k.withObjects(k.objects().withContext(leader, c.dequeued(info))).collectNamespaces();
+        int about = info.sender() == null ? -1 : info.sender().holder(k);
+        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+    }
+
+    /** The SIGHUP or SIGCONT sigwaitinfo({SIGHUP, SIGCONT}) takes next from the process's queue, or null. */
+    static SigInfo jobSignal(TaskContext c) {
+        return c == null ? null : c.firstPending(sig -> sig == Signals.SIGHUP || sig == Signals.SIGCONT);
     }
 
     /**
@@ -170,9 +217,10 @@ final class JobControlRules {
         members.remove(Integer.valueOf(ignored)); // the exiting process: a signal to it changes nothing
         // __kill_pgrp_info walks the group newest member first (see SignalRules.kill).
         members.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
+        int current = parent < 0 ? tsk : parent; // the exiting task, in whose context the kernel sends
         Kernel cur = k;
-        for (int i : members) cur = hangup(cur, i);
-        for (int i : members) cur = deliverPriv(v, cur, i);
+        for (int i : members) cur = hangup(v, cur, current, i, Signals.SIGHUP);
+        for (int i : members) cur = deliverPriv(v, cur, current, i);
         return cur;
     }
 
@@ -210,12 +258,19 @@ final class JobControlRules {
     }
 
     /**
-     * SIGHUP with SEND_SIG_PRIV: forced, yet a namespace init with SIG_DFL drops it (it is not
-     * SIGKILL or SIGSTOP: sig_task_ignored); to anyone else it is fatal (Term), and
-     * complete_signal's group exit wakes a stopped process to die (J5).
+     * SIGHUP (or SIGCONT) with SEND_SIG_PRIV (J5): a process that blocks it queues it with si_pid 0
+     * and si_code SI_KERNEL (blocked signals are never ignored, not even by an init); otherwise a
+     * namespace init with SIG_DFL drops a SIGHUP (forced, but not SIGKILL or SIGSTOP:
+     * sig_task_ignored), and to anyone else it is fatal (Term): complete_signal's group exit wakes a
+     * stopped process to die.
      */
-    private static Kernel hangup(Kernel k, int member) {
-        if (k.groupIsChildReaper(member)) return k;
+    private static Kernel hangup(Variant v, Kernel k, int current, int member, int sig) {
+        if (!k.task(member).alive() && k.groupMembers(member).size() == 1) return k; // a zombie takes nothing
+        if (allBlock(k, member)) {
+            int readerNs = k.objects().context(member).cred().userNs();
+            return queue(k, member, new SigInfo(sig, v.orphanSignalPid(k, current, member), 0, PidRef.NONE, 0, readerNs, true, SI_KERNEL));
+        }
+        if (sig != Signals.SIGHUP || k.groupIsChildReaper(member)) return k;
         Kernel next = k;
         for (int i : k.groupMembers(member)) {
             Task u = next.task(i);
@@ -224,9 +279,9 @@ final class JobControlRules {
         return next;
     }
 
-    /** SIGCONT with SEND_SIG_PRIV: dropped by a process the SIGHUP took into a group exit, else as from a task. */
-    private static Kernel deliverPriv(Variant v, Kernel k, int member) {
+    /** SIGCONT with SEND_SIG_PRIV: dropped by a process the SIGHUP took into a group exit, else it continues (and queues if blocked). */
+    private static Kernel deliverPriv(Variant v, Kernel k, int current, int member) {
         for (int i : k.groupMembers(member)) if (k.task(i).pendingSignal != 0) return k;
-        return k.task(member).alive() ? cont(v, k, member) : k;
+        return k.task(member).alive() ? hangup(v, cont(v, k, member), current, member, Signals.SIGCONT) : k;
     }
 }

@@ -60,6 +60,12 @@ public final class Referents {
                 return p.pid();
             }
 
+            // J5: a kernel-sent SIGHUP/SIGCONT names nobody (0), a kill'd SIGCONT its sender
+            @Override public PidRef sigwaitJobSignals(nscheck.spec.call.JobCall.SigwaitJobSignals c) {
+                SigInfo next = JobControlRules.jobSignal(k.objects().context(k.groupLeader(actor)));
+                return next == null ? null : next.sender();
+            }
+
             // V2: the reader's process (/proc/self) or the reader itself (/proc/thread-self)
             @Override public PidRef readlinkSelf(ProcCall.ReadlinkSelf c) { return PidRef.of(k, c.thread() ? actor : k.groupLeader(actor)); }
 

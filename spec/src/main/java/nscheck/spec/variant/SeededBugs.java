@@ -266,6 +266,14 @@ public final class SeededBugs {
         @Override public int stoppedChildPid(Kernel k, int child, int readerNs) { return k.task(child).numberAtLevel(0); }
     };
 
+    /** Breaks reported-pid: the kernel's SIGHUP and SIGCONT to an orphaned group carry the exiting task's PID instead of 0 (J5). */
+    public static final Variant ORPHAN_SIGNAL_PID = new Mainline() {
+        @Override public String name() { return "seeded-orphan-signal-pid"; }
+        @Override public String summary() { return "seeded bug: an orphaned group's SIGHUP names the exiting task (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int orphanSignalPid(Kernel k, int current, int member) { return translate(k, current, k.task(member).activeNs()); }
+    };
+
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
@@ -275,5 +283,5 @@ public final class SeededBugs {
             KthreadBugs.KILLABLE,
             NsNameBugs.INUM_FREED_WITH_INIT,
             PROC_SELF_GLOBAL, NSPID_READER_LEVEL,
-            CLDSTOP_GLOBAL_PID);
+            CLDSTOP_GLOBAL_PID, ORPHAN_SIGNAL_PID);
 }

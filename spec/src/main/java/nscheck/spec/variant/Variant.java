@@ -233,4 +233,9 @@ public interface Variant {
     default int stoppedChildPid(Kernel k, int child, int readerNs) {
         return translate(k, child, readerNs);
     }
+
+    /** si_pid of the SIGHUP and SIGCONT the kernel sends an orphaned group from the exiting task {@code current}: SEND_SIG_PRIV, 0 (J5). */
+    default int orphanSignalPid(Kernel k, int current, int member) {
+        return 0;
+    }
 }
