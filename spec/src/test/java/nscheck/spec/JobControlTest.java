@@ -108,4 +108,40 @@ class JobControlTest {
         assertEquals(Signals.SIGHUP, r.k.task(5).pendingSignal);
         assertEquals(Errno.ESRCH, r.errno(3, kill(99, Signals.SIGCONT)));
     }
+
+    @Test
+    void aBlockedHangupQueuesWithSiPidZeroAndTheStoppedMemberIsContinued() {
+        SpecRun r = new SpecRun(s);
+        r.pid(0, FORK);                                   // P = T1
+        r.pid(1, FORK);                                   // C = T2
+        r.value(2, new ProcessCall.Setpgid());
+        r.pid(2, FORK);                                   // G = T3, in C's group
+        r.value(3, new JobCall.BlockJobSignals());
+        r.value(1, kill(4, Signals.SIGSTOP));
+        r.call(2, new Syscall.Exit(0));
+        assertFalse(r.k.task(3).stopped(), "the kernel's SIGCONT continues it");
+        assertEquals(0, r.k.task(3).pendingSignal, "a blocked SIGHUP is queued, not acted on");
+        assertEquals(0, r.value(3, new JobCall.SigwaitJobSignals()), "SIGHUP from the kernel: si_pid 0");
+        assertEquals(0, r.value(3, new JobCall.SigwaitJobSignals()), "then SIGCONT, also 0");
+        assertFalse(r.canCall(3, new JobCall.SigwaitJobSignals()), "nothing left: it blocks");
+    }
+
+    @Test
+    void aStopDiscardsAPendingSigcontAndTheMaskIsInheritedAtFork() {
+        SpecRun r = new SpecRun(s);
+        r.pid(0, FORK);
+        r.value(1, new JobCall.BlockJobSignals());
+        assertEquals(3, r.pid(1, FORK));
+        assertTrue(r.k.task(2).jobSignalsBlocked(), "copied at fork");
+        r.value(1, kill(3, Signals.SIGCONT));
+        assertEquals(2, r.value(2, new JobCall.SigwaitJobSignals()), "kill's SIGCONT names its sender");
+        r.value(1, kill(3, Signals.SIGCONT));
+        r.value(1, kill(3, Signals.SIGSTOP));
+        r.value(1, kill(3, Signals.SIGCONT));
+        r.value(1, kill(3, Signals.SIGSTOP));
+        assertTrue(r.k.task(2).stopped());
+        r.value(0, kill(3, Signals.SIGCONT));
+        assertEquals(1, r.value(2, new JobCall.SigwaitJobSignals()), "only the SIGCONT sent after the last stop is left");
+        assertFalse(r.canCall(2, new JobCall.SigwaitJobSignals()));
+    }
 }
