@@ -31,6 +31,23 @@ class ExitAndWaitTest {
         return new ProcessCall.Waitid(idtype, id, ProcessCall.Waitid.Field.SI_PID);
     }
 
+    /** A model none of whose calls reads a status forgets exit codes; withLimits keeps that choice. */
+    @Test
+    void exitCodesAreKeptUnlessTheModelForgetsThem() {
+        SpecRun kept = new SpecRun(s);
+        kept.value(0, FORK);
+        kept.call(1, new Syscall.Exit(3));
+        assertEquals(3 << 8, kept.value(0, new ProcessCall.WaitStatus(-1)));
+        Semantics forgetting = s.forgettingExitStatus().withLimits(new Limits(3, 1, 8));
+        assertFalse(forgetting.exitStatus);
+        assertEquals(3, forgetting.limits.maxTasks());
+        SpecRun forgot = new SpecRun(forgetting);
+        forgot.value(0, FORK);
+        forgot.call(1, new Syscall.Exit(3));
+        assertEquals(0, forgot.value(0, new ProcessCall.WaitStatus(-1)));
+        assertEquals(true, s.withLimits(new Limits(3, 1, 8)).exitStatus);
+    }
+
     @Test
     void theRootInitNeverExits() {
         SpecRun r = new SpecRun(s);
