@@ -50,6 +50,7 @@ class KillEveryKernelThreadTest {
         SpecRun r = booted(KthreadBugs.KILLABLE);
         r.value(0, new Syscall.Clone(0));                             // T1
         r.value(1, new Syscall.Clone(CLONE_NEWPID));                  // T2: init of N
+        assertEquals(Errno.ESRCH, r.errno(2, new Syscall.Kill(-1, 0)), "alone in N: the kernel threads are not met");
         r.value(2, new Syscall.Clone(0));                             // T3: 2 in N
         r.value(2, new Syscall.Kill(-1, Signals.SIGKILL));            // reaches T3 only
         assertTrue(r.k.kthreads().at(Kernel.ROOT_NS, 2) && r.k.kthreads().at(Kernel.ROOT_NS, 3));
