@@ -109,6 +109,9 @@ static const char *errno_name(int e) {
     case EOVERFLOW: return "EOVERFLOW";
     case EBADF: return "EBADF";   case ENOTTY: return "ENOTTY";
     case EDEADLK: return "EDEADLK"; case ETIMEDOUT: return "ETIMEDOUT"; case EOWNERDEAD: return "EOWNERDEAD";
+    /* Unix socket pairs (C5) */
+    case EPIPE: return "EPIPE"; case ENOTSOCK: return "ENOTSOCK"; case ECONNRESET: return "ECONNRESET";
+    case ECONNREFUSED: return "ECONNREFUSED"; case ENOTCONN: return "ENOTCONN";
     default: { static char buf[16]; snprintf(buf, sizeof buf, "E%d", e); return buf; }
     }
 }
@@ -326,120 +329,6 @@ static long write_id_maps(void) {
     return write_file("/proc/self/gid_map", text);
 }
 
-/* The spec's one Unix stream socket (AfUnixRules): an abstract address per scenario, so nothing is
-   left on disk and concurrent probes never meet. The listener accepts lazily, on its next socket
-   call: unix_stream_connect already gave the server socket the client's credentials
-   (init_peercred), so an accept after connect sees what the spec's accept-at-connect does. */
-static char sock_name[64];
-static int listen_fd = -1, server_fd = -1, client_fd = -1;
-
-static socklen_t sock_addr(struct sockaddr_un *sa) {
-    memset(sa, 0, sizeof *sa);
-    sa->sun_family = AF_UNIX;
-    size_t n = strlen(sock_name);
-    memcpy(sa->sun_path + 1, sock_name, n); /* sun_path[0] == 0: abstract */
-    return (socklen_t) (offsetof(struct sockaddr_un, sun_path) + 1 + n);
-}
-
-static long sock_call(const char *op) {
-    struct sockaddr_un sa;
-    if (listen_fd >= 0 && server_fd < 0) {
-        int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd >= 0) {
-            int one = 1;
-            setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
-            server_fd = fd;
-        }
-    }
-    if (!strcmp(op, "listen")) {
-        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        if (fd < 0) return -1;
-        socklen_t len = sock_addr(&sa);
-        if (bind(fd, (struct sockaddr *) &sa, len) < 0 || listen(fd, 1) < 0) {
-            int saved = errno;
-            close(fd);
-            errno = saved;
-            return -1;
-        }
-        listen_fd = fd;
-        return 0;
-    }
-    if (!strcmp(op, "connect")) {
-        if (client_fd < 0) {
-            client_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-            if (client_fd < 0) return -1;
-            /* The spec's receiver has SO_PASSCRED (C2); the not yet accepted server socket gets its
-               credentials attached anyway (maybe_add_creds: the sender has SO_PASSCRED). */
-            int one = 1;
-            setsockopt(client_fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
-        }
-        socklen_t len = sock_addr(&sa);
-        return connect(client_fd, (struct sockaddr *) &sa, len);
-    }
-    if (!strcmp(op, "peercred")) {
-        /* The connected end this task holds: the accepted one for the listener (the spec's listener
-           reports its client), else its client socket. */
-        int fd = server_fd >= 0 ? server_fd : client_fd;
-        if (fd < 0) { errno = ENOTCONN; return -1; }
-        struct ucred uc;
-        socklen_t len = sizeof uc;
-        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &uc, &len) < 0) return -1;
-        return uc.pid;
-    }
-    return -2;
-}
-
-/* One byte, with SCM_CREDENTIALS {pid, uid, getgid()} when explicit (C1), else implicit (C2). */
-static long sock_send(int explicit, pid_t pid, uid_t uid) {
-    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
-    int fd = server_fd >= 0 ? server_fd : client_fd;
-    if (fd < 0) { errno = ENOTCONN; return -1; }
-    char byte = 'x';
-    struct iovec iov = {&byte, 1};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    if (explicit) {
-        memset(&u, 0, sizeof u);
-        msg.msg_control = u.buf;
-        msg.msg_controllen = sizeof u.buf;
-        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_CREDENTIALS;
-        c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
-        struct ucred uc = {pid, uid, getgid()};
-        memcpy(CMSG_DATA(c), &uc, sizeof uc);
-    }
-    ssize_t n = sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
-    return n < 0 ? -1 : 0;
-}
-
-/* recvmsg(MSG_DONTWAIT) of one byte: the ucred's pid as pid_vnr gave it at receive time (C3). */
-static long sock_recv(void) {
-    if (listen_fd >= 0 && server_fd < 0) sock_call("accept");
-    int fd = server_fd >= 0 ? server_fd : client_fd;
-    if (fd < 0) { errno = ENOTCONN; return -1; }
-    char byte;
-    struct iovec iov = {&byte, 1};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred)) + 64]; } u;
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = u.buf;
-    msg.msg_controllen = sizeof u.buf;
-    ssize_t n = recvmsg(fd, &msg, MSG_DONTWAIT);
-    if (n < 0) return -1;
-    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
-            struct ucred uc;
-            memcpy(&uc, CMSG_DATA(c), sizeof uc);
-            return uc.pid;
-        }
-    errno = EBADMSG; /* no credentials: not what the spec says, so it shows as a mismatch */
-    return -1;
-}
-
 /* ---- file descriptors: pidfds and close (D1-D4) --------------------------------------------- */
 
 #ifndef SYS_pidfd_send_signal
@@ -528,6 +417,78 @@ static long fd_call(const char *op, long a, long b) {
         return close(fd);
     }
     return -2;
+}
+
+/* ---- Unix socket pairs (net/unix/af_unix.c, net/core/scm.c; C1-C5) ------------------------ */
+
+/* socketpair(AF_UNIX, a) with SO_PASSCRED on both ends, so every message carries credentials
+   (maybe_add_creds); sv[0] and sv[1] take the two lowest free spec numbers, as the spec's
+   alloc_fd does. The fds live in the actor's table: fork copies them, pthreads share them. */
+static long sock_pair(long type) {
+    int sv[2];
+    if (socketpair(AF_UNIX, (int) type | SOCK_CLOEXEC, 0, sv) < 0) return -1;
+    int one = 1;
+    setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+    setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+    long first = install_fd(sv[0]);
+    if (first < 0) { close(sv[1]); return -1; }
+    return install_fd(sv[1]) < 0 ? -1 : first;
+}
+
+/* One byte on spec fd a, with SCM_CREDENTIALS {pid, uid, getgid()} when explicit (C1), else
+   implicit (C2); MSG_NOSIGNAL: a stream whose peer closed answers EPIPE without SIGPIPE. */
+static long sock_send(long a, int explicit, pid_t pid, uid_t uid) {
+    char byte = 'x';
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (explicit) {
+        memset(&u, 0, sizeof u);
+        msg.msg_control = u.buf;
+        msg.msg_controllen = sizeof u.buf;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_CREDENTIALS;
+        c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
+        struct ucred uc = {pid, uid, getgid()};
+        memcpy(CMSG_DATA(c), &uc, sizeof uc);
+    }
+    ssize_t n = sendmsg(real_fd(a), &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    return n < 0 ? -1 : 0;
+}
+
+/* recvmsg(MSG_DONTWAIT) of one byte on spec fd a: the ucred's pid (b == 0) or uid as scm_recv
+   translated them for this reader (C3); -1 without errno at end of file (0 bytes, no credentials). */
+static long sock_recv(long a, long b) {
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred)) + 64]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    ssize_t n = recvmsg(real_fd(a), &msg, MSG_DONTWAIT);
+    if (n < 0) return -1;
+    if (n == 0) { errno = 0; return -1; }
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
+            struct ucred uc;
+            memcpy(&uc, CMSG_DATA(c), sizeof uc);
+            return b ? (long) uc.uid : (long) uc.pid;
+        }
+    errno = EBADMSG; /* no credentials: not what the spec says, so it shows as a mismatch */
+    return -1;
+}
+
+/* getsockopt(SO_PEERCRED) on spec fd a: the pid (b == 0) or uid cred_to_ucred gives this reader (C4). */
+static long sock_peercred(long a, long b) {
+    struct ucred uc;
+    socklen_t len = sizeof uc;
+    if (getsockopt(real_fd(a), SOL_SOCKET, SO_PEERCRED, &uc, &len) < 0) return -1;
+    return b ? (long) uc.uid : (long) uc.pid;
 }
 
 /* set_robust_list (kernel/futex/syscalls.c; F5): the list user space would have built, in this
@@ -822,14 +783,17 @@ static void actor(int me) {
             /* No PR_SET_DUMPABLE afterwards: commit_creds' non-dumpable task is the spec's too (K4). */
             ret = syscall(SYS_setuid, (uid_t) a);
             if (ret == 0 && !in_child_userns) nproc_exempt = getuid() == 0;
-        } else if (!strcmp(op, "listen") || !strcmp(op, "connect") || !strcmp(op, "peercred")) {
-            ret = sock_call(op);
+        } else if (!strcmp(op, "sockpair")) {
+            ret = sock_pair(a);
         } else if (!strcmp(op, "send")) {
-            ret = sock_send(0, 0, 0);
+            ret = sock_send(a, 0, 0, 0);
         } else if (!strcmp(op, "screds")) {
-            ret = sock_send(1, (pid_t) a, (uid_t) b);
+            /* b: the claimed pid in the high 32 bits, the uid in the low ones */
+            ret = sock_send(a, 1, (pid_t) (b >> 32), (uid_t) (b & 0xffffffff));
         } else if (!strcmp(op, "recvcred")) {
-            ret = sock_recv();
+            ret = sock_recv(a, b);
+        } else if (!strcmp(op, "peercred")) {
+            ret = sock_peercred(a, b);
         } else if (!strcmp(op, "idmaps")) {
             ret = write_id_maps();
         } else if (!strcmp(op, "setns")) {
@@ -1539,7 +1503,7 @@ static void scenario_init_exec(int go, void *arg) {
     /* What the init keeps across exec: its command pipes, the reply pipe, the hello socket, the
        futex words and `go`. */
     char fds[400];
-    size_t pos = (size_t) snprintf(fds, sizeof fds, "%d %d %d %d %s", reply_pipe[1], hello_sock[1], words_fd, go, sock_name);
+    size_t pos = (size_t) snprintf(fds, sizeof fds, "%d %d %d %d", reply_pipe[1], hello_sock[1], words_fd, go);
     int keep[] = {reply_pipe[1], hello_sock[1], words_fd, go};
     for (int i = 0; i < 4; i++) fcntl(keep[i], F_SETFD, 0);
     for (int i = 0; i < MAX_ACTORS; i++) {
@@ -1559,7 +1523,7 @@ static void scenario_init_exec(int go, void *arg) {
 /* The scenario init after exec: actor 0 (argv[2] is what scenario_init_exec passed). */
 static int scenario_init(const char *fds) {
     int go, used;
-    if (sscanf(fds, "%d %d %d %d %63s%n", &reply_pipe[1], &hello_sock[1], &words_fd, &go, sock_name, &used) != 5) return 113;
+    if (sscanf(fds, "%d %d %d %d%n", &reply_pipe[1], &hello_sock[1], &words_fd, &go, &used) != 4) return 113;
     die_with_driver(go);
     close(go);
     const char *p = fds + used;
@@ -1600,8 +1564,6 @@ static void run_scenario(long id, int nwords) {
     if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, hello_sock) < 0) { perror("nsprobe: socketpair"); exit(3); }
     inlen = 0;
     sandbox_failure[0] = 0;
-    snprintf(sock_name, sizeof sock_name, "nsprobe-%d-%ld", (int) getpid(), id);
-    listen_fd = server_fd = client_fd = -1;
     /* The IPC namespace makes SysV objects a scenario creates die with it when the scenario's last
        task does (free_ipc_ns), so nothing outlives a scenario. */
     int go;

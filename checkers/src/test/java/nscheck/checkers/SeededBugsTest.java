@@ -68,6 +68,9 @@ class SeededBugsTest {
             "job-control,      seeded-cldstop-global-pid, reported-pid,         7",
             // the kernel's SIGHUP to an orphaned group naming the exiting task instead of 0 (J5)
             "job-control,      seeded-orphan-signal-pid,  reported-pid,         6",
+            // socket pairs: SO_PEERCRED read inside a child namespace by a child that inherited the pair (C4); uids over a pair (C3)
+            "unix-creds,       seeded-peercred-frozen,    reported-pid,         3",
+            "socket-uids,      seeded-raw-uids,           uid-mapping,          3",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

@@ -30,7 +30,8 @@ public final class ModelCatalog {
             "signals-siginfo", "signals-pgrp", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "caps-pid-choice",
             "async-io-owner", "mqueue-notify", "pidfd-basic", "nsfs-files", "signals-forged",
             "kthreads-host", "sessions", "wait-status", "dispositions", "proc-views",
-            "nsfs-names", "job-control");
+            "nsfs-names", "job-control",
+            "socket-uids");
 
     /**
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space

@@ -5,6 +5,7 @@ import nscheck.spec.call.Errno;
 import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.rules.Semantics;
+import nscheck.spec.call.SocketCall;
 import nscheck.spec.call.Syscall;
 
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,11 @@ class FindVpidTest {
     void c1_explicitCredentialsWithPidZeroNameNobody() {
         SpecRun r = new SpecRun(s);
         r.value(0, new Syscall.Clone(0));                   // T1 = 2
-        r.value(1, new Syscall.Clone(CLONE_NEWPID));        // T2: init of a container, root with CAP_SYS_ADMIN
-        r.value(1, new Syscall.Listen());
-        r.value(2, new Syscall.Connect());
-        assertEquals(Errno.ESRCH, r.errno(2, new Syscall.SendCreds(0, 0)));
-        assertEquals(Errno.ESRCH, r.errno(2, new Syscall.SendCreds(2, 0)), "2 is T1 outside, nobody inside");
-        assertEquals(0, r.value(2, new Syscall.SendCreds(1, 0)));
-        assertEquals(3, r.value(1, new Syscall.RecvCreds(false)));
+        r.value(1, new SocketCall.Socketpair(SocketCall.SOCK_DGRAM));  // fds 3 and 4
+        r.value(1, new Syscall.Clone(CLONE_NEWPID));        // T2: init of a container, root with CAP_SYS_ADMIN; inherits both
+        assertEquals(Errno.ESRCH, r.errno(2, new Syscall.SendCreds(4, 0, 0)));
+        assertEquals(Errno.ESRCH, r.errno(2, new Syscall.SendCreds(4, 2, 0)), "2 is T1 outside, nobody inside");
+        assertEquals(0, r.value(2, new Syscall.SendCreds(4, 1, 0)));
+        assertEquals(3, r.value(1, new Syscall.RecvCreds(3, false)));
     }
 }

@@ -6,6 +6,7 @@ import nscheck.spec.variant.Mainline;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Signals;
 import nscheck.spec.call.ProcessCall;
+import nscheck.spec.call.SocketCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.state.UCounts;
 import nscheck.spec.state.UserNamespace;
@@ -212,16 +213,18 @@ class ObjectRulesTest {
 
     @Test
     void c1_explicitCredentialsMayNameOnlyTheSendersOwnPid() {
-        SpecRun r = container();
-        r.value(1, new Syscall.Listen());
+        SpecRun r = new SpecRun(s);
+        r.value(0, new Syscall.Clone(0));                   // T1 = 2
+        assertEquals(3, r.value(1, new SocketCall.Socketpair(SocketCall.SOCK_STREAM)));  // fds 3 and 4
+        r.value(1, new Syscall.Clone(CLONE_NEWPID));        // T2, a container's init: inherits both ends
+        r.value(2, new Syscall.Clone(0));                   // T3 = 4 outside, 2 inside
         r.value(3, new Syscall.Setuid(1000));               // drops CAP_SYS_ADMIN
-        r.value(3, new Syscall.Connect());
-        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(1, 1000)));
-        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(2, 0)));
-        r.value(3, new Syscall.SendCreds(2, 1000));
-        assertEquals(4, r.value(1, new Syscall.RecvCreds(false)));
-        assertEquals(4, r.value(1, new Syscall.PeerCredQuery(false)));
-        assertEquals(0, r.value(3, new Syscall.PeerCredQuery(false)));  // the listener is outside the container
+        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(4, 1, 1000)));
+        assertEquals(Errno.EPERM, r.errno(3, new Syscall.SendCreds(4, 2, 0)));
+        r.value(3, new Syscall.SendCreds(4, 2, 1000));
+        assertEquals(4, r.value(1, new Syscall.RecvCreds(3, false)));
+        assertEquals(2, r.value(1, new Syscall.PeerCredQuery(3, false)));  // both ends report the pair's creator, T1
+        assertEquals(0, r.value(3, new Syscall.PeerCredQuery(4, false)));  // which is outside the container
     }
 
     @Test

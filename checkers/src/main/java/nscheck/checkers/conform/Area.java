@@ -19,9 +19,9 @@ import java.util.List;
  * the calls each task may make next. The PID-namespace areas take their calls from the shipped
  * models; the futex area drives the futex calls directly (the futex models' user-space atomics
  * are not kernel calls); signals and SysV IPC join the calls of their models in one area each.
- * User namespaces and credentials are one area (models userns-ids, userns-nproc); the socket
- * calls of unix-creds another (pids only): an area is a menu, and {@link ProbeCall} maps each
- * call onto the probe.
+ * User namespaces and credentials are one area (models userns-ids, userns-nproc); Unix socket
+ * pairs two ({@link SocketsArea}: pids across PID namespaces, and the fd table with uids): an
+ * area is a menu, and {@link ProbeCall} maps each call onto the probe.
  */
 record Area(String name, String description, int words, List<Scenario.Step> setup, Menu menu) {
     Area {
@@ -36,7 +36,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
             "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo",
             "sessions", "wait-status", "dispositions",
-            KernelThreadsArea.NAME, "procfs", "job-control");
+            KernelThreadsArea.NAME, "procfs", "job-control", "sockets");
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -51,7 +51,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(signals());
         out.add(ipc());
         out.add(userns());
-        out.add(creds());
+        out.add(SocketsArea.creds());
         out.add(clone3(pidMax));
         out.add(futexThreads());
         out.add(CapsArea.caps());
@@ -66,6 +66,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(ProcessArea.dispositions());
         out.add(ProcfsArea.procfs());
         out.add(JobControlArea.jobControl());
+        out.add(SocketsArea.sockets());
         return out;
     }
 
@@ -220,24 +221,6 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     /**
-     * Unix-socket credentials (model unix-creds, C1-C4), pids only: listen, connect,
-     * getsockopt(SO_PEERCRED), sendmsg with implicit credentials or SCM_CREDENTIALS naming pids
-     * 1..4 (uid 0), and recvmsg's ucred, by tasks in nested PID namespaces, read with pid_vnr in
-     * the reader's namespace. The spec's socket is one listener path with one connection; only the calls on
-     * which it and the kernel agree are generated (known divergence "unix-socket-shape"): listen
-     * while no socket exists, connect by another task to a listener with no connection yet,
-     * SO_PEERCRED, recvmsg and sendmsg by the two ends of an established connection (a send only
-     * while that direction holds no message), clone and exit only before the listen (see {@link #credsCalls}).
-     */
-    static Area creds() {
-        List<Syscall> base = CallMenu.expand(List.of("clone", "clone-newpid", "unshare-newpid", "exit", "wait"), 5);
-        List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
-        return new Area("creds", "SO_PEERCRED's pid across PID namespaces: listen, connect (accepted by the listener), getsockopt by either end",
-                0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0))),
-                (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : credsCalls(k, slot, base));
-    }
-
-    /**
      * clone3 with set_tid (S1-S3; kernel/pid.c alloc_pid) by tasks at every level of nested PID
      * namespaces, with and without CLONE_NEWPID, among ns_last_pid reads and writes, fork, exit
      * and wait: successes, a PID in use (EEXIST), PIDs out of [1, pid_max) and arrays longer than
@@ -329,37 +312,6 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     }
 
     /**
-     * The filter of known divergence "unix-socket-shape". While a socket exists, no clone (the
-     * kernel's child would inherit the socket's fds, the spec's holds none) and no exit of an end
-     * (the spec drops the listener's connection, the kernel keeps the peer's credentials; a
-     * namespace init's exit kills the ends inside, so no exit at all); SO_PEERCRED
-     * only on a connection (the kernel answers on a listener with its own credentials, the spec
-     * ENOTCONN) and only by its two ends.
-     */
-    static List<Syscall> credsCalls(Kernel k, int slot, List<Syscall> base) {
-        nscheck.spec.state.UnixSocket s = k.objects().socket();
-        List<Syscall> out = new ArrayList<>();
-        boolean holds = s != null && (s.listener() == slot || s.client() == slot);
-        // no clone, and no exit (an init's exit kills the ends inside its namespace too: zap_pid_ns_processes)
-        for (Syscall c : base) if (s == null || !c.accept(FORKS_OR_EXITS)) out.add(c);
-        // weighted like sigwaitinfo in the signals area: random walks reach a connection and read it
-        for (int i = 0; i < READ_WEIGHT; i++) {
-            if (s == null) out.add(new Syscall.Listen());
-            else if (!s.connected() && s.listener() != slot) out.add(new Syscall.Connect());
-            if (holds && s.connected()) {
-                out.add(new Syscall.PeerCredQuery(false));
-                out.add(new Syscall.RecvCreds(false));
-            }
-        }
-        // one message per direction in the spec: a send only while this end's last one was read
-        if (holds && s.connected() && (slot == s.client() ? s.toServer() == null : s.toClient() == null)) {
-            out.add(new Syscall.Send());
-            for (int p = 1; p < 5; p++) out.add(new Syscall.SendCreds(p, 0));
-        }
-        return out;
-    }
-
-    /**
      * The spec scales SEMVMX down to {@link SemaphoreSet#SEMVMX} (2, the kernel's is 32767), for
      * the value and for each semadj: a semop the spec refuses with ERANGE for that bound alone
      * succeeds on the kernel, so it is not generated (known divergence "scaled-limits").
@@ -391,13 +343,4 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
 
         @Override public Boolean semop(Syscall.Semop call) { return withinSemvmx(k, slot, call.op()); }
     }
-
-    /** clone and exit: not generated while the socket exists (known divergence "unix-socket-shape"). */
-    private static final PartialSyscallTable<Boolean> FORKS_OR_EXITS = new PartialSyscallTable<>() {
-        @Override protected Boolean otherwise(Syscall call) { return false; }
-
-        @Override public Boolean clone(Syscall.Clone call) { return true; }
-
-        @Override public Boolean exit(Syscall.Exit call) { return true; }
-    };
 }

@@ -17,8 +17,8 @@ import java.util.List;
  * namespace, which inherits that pidfd of an ancestor-namespace process; T1 opens T2 (fd 4) and
  * the init opens T1 with PIDFD_NONBLOCK (its fd 3). Every scenario starts with pidfds that
  * cross a namespace boundary in both directions. Threads are made and named (PIDFD_THREAD,
- * ENOENT) but make no file call: the spec gives a thread a copy of its creator's table where
- * the kernel's pthreads share one (CLONE_FILES; known divergence "fd-table-threads").
+ * ENOENT) and make file calls on their process's one table (CLONE_FILES, D5): a pidfd one
+ * thread opens or closes is opened or closed for all of them.
  */
 final class PidfdArea {
     private PidfdArea() {}
@@ -36,7 +36,8 @@ final class PidfdArea {
         List<Syscall> initCalls = new ArrayList<>(fdCalls);
         initCalls.addAll(CallMenu.expand(List.of("wait"), 5));
         List<Syscall> init = List.copyOf(initCalls);
-        List<Syscall> threadCalls = CallMenu.expand(List.of("gettid", "exit"), 5);
+        List<Syscall> threadCalls = new ArrayList<>(CallMenu.expand(List.of("gettid", "exit"), 5));
+        threadCalls.addAll(fdCalls);
         List<Scenario.Step> setup = List.of(
                 new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)),
                 new Scenario.Step(1, new FdCalls.PidfdOpen(1, 0)),

@@ -110,13 +110,12 @@ record ProbeCall(String op, long a, long b) {
         // user namespaces and credentials (U3-U5)
         @Override public ProbeCall setuid(Syscall.Setuid c) { return op("setuid", c.uid(), 0); }
         @Override public ProbeCall writeIdMaps(Syscall.WriteIdMaps c) { return op("idmaps"); }
-        // Unix-socket credentials (C1-C4): the listener accepts on its next socket call
-        @Override public ProbeCall listen(Syscall.Listen c) { return op("listen"); }
-        @Override public ProbeCall connect(Syscall.Connect c) { return op("connect"); }
-        @Override public ProbeCall peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? none(c) : op("peercred"); }
-        @Override public ProbeCall send(Syscall.Send c) { return op("send"); }
-        @Override public ProbeCall sendCreds(Syscall.SendCreds c) { return op("screds", c.pid(), c.uid()); }
-        @Override public ProbeCall recvCreds(Syscall.RecvCreds c) { return c.uid() ? none(c) : op("recvcred"); }
+        // Unix socket pairs (C1-C5): fds in the actor's spec fd map, as pidfds; screds packs the claimed pid above the uid
+        @Override public ProbeCall socketpair(nscheck.spec.call.SocketCall.Socketpair c) { return op("sockpair", c.type(), 0); }
+        @Override public ProbeCall peerCredQuery(Syscall.PeerCredQuery c) { return op("peercred", c.fd(), c.uid() ? 1 : 0); }
+        @Override public ProbeCall send(Syscall.Send c) { return op("send", c.fd(), 0); }
+        @Override public ProbeCall sendCreds(Syscall.SendCreds c) { return op("screds", c.fd(), ((long) c.pid() << 32) | (c.uid() & 0xffffffffL)); }
+        @Override public ProbeCall recvCreds(Syscall.RecvCreds c) { return op("recvcred", c.fd(), c.uid() ? 1 : 0); }
         // async I/O owners on the scenario's pipe (A1-A5): owner type as F_SETOWN_EX's, -1 for F_SETOWN's own sign rule
         @Override public ProbeCall fSetown(AsyncIoCall.Setown c) { return op("fsetown", c.pid(), -1); }
         @Override public ProbeCall fSetownEx(AsyncIoCall.SetownEx c) { return op("fsetown", c.pid(), c.type()); }

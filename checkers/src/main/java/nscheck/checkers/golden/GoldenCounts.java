@@ -91,7 +91,8 @@ public final class GoldenCounts {
             new String[] {"sessions", "seeded-raw-stored-pid"}, new String[] {"wait-status", "seeded-raw-waitid-pid"},
             new String[] {"proc-views", "seeded-proc-self-global"}, new String[] {"proc-views", "seeded-nspid-reader-level"},
             new String[] {"nsfs-names", "seeded-ns-inum-freed-early"},
-            new String[] {"job-control", "seeded-cldstop-global-pid"}, new String[] {"job-control", "seeded-orphan-signal-pid"});
+            new String[] {"job-control", "seeded-cldstop-global-pid"}, new String[] {"job-control", "seeded-orphan-signal-pid"},
+            new String[] {"unix-creds", "seeded-peercred-frozen"}, new String[] {"socket-uids", "seeded-raw-uids"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

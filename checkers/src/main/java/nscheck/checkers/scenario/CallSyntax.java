@@ -35,7 +35,6 @@ public final class CallSyntax {
     private static final List<String> SIG_READ = List.of("si_pid", "si_uid");
     /** si_code names rt_sigqueueinfo accepts, the default first. */
     private static final List<String> SI_CODES = List.of("SI_QUEUE", "SI_USER", "SI_MESGQ", "SI_TKILL");
-    private static final List<String> CRED_READ = List.of("pid", "uid");
     /** Indexed by AsyncIoCall.F_OWNER_* and AsyncIoCall.SI_PID/SI_CODE/SI_FD. */
     private static final List<String> OWNER_TYPES = List.of("F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP");
     private static final List<String> SIGIO_READ = List.of("si_pid", "si_code", "si_fd");
@@ -228,22 +227,6 @@ public final class CallSyntax {
         f.add(form("shmctl", "read: shm_cpid (default) or shm_lpid", "shmctl(0, IPC_STAT)", Syscall.ShmStat.class,
                 a -> new Syscall.ShmStat(a.choice("read", List.of("shm_cpid", "shm_lpid")).equals("shm_lpid")),
                 c -> args("read", ((Syscall.ShmStat) c).last() ? "shm_lpid" : "shm_cpid")));
-        f.add(form("listen", "", "listen(bind(socket(AF_UNIX), PATH))", Syscall.Listen.class, a -> new Syscall.Listen(), CallSyntax::none));
-        f.add(form("connect", "", "connect(PATH), accepted by the listener", Syscall.Connect.class, a -> new Syscall.Connect(), CallSyntax::none));
-        f.add(new Form("sendmsg", "pid, uid: SCM_CREDENTIALS to send (both absent: implicit credentials)", "sendmsg(sock)",
-                Syscall.Send.class, c -> true,
-                a -> {
-                    int pid = a.integer("pid", Integer.MIN_VALUE), uid = a.integer("uid", Integer.MIN_VALUE);
-                    if (pid == Integer.MIN_VALUE && uid == Integer.MIN_VALUE) return new Syscall.Send();
-                    return new Syscall.SendCreds(pid == Integer.MIN_VALUE ? 0 : pid, uid == Integer.MIN_VALUE ? 0 : uid);
-                },
-                c -> c instanceof Syscall.SendCreds s ? args("pid", s.pid(), "uid", s.uid()) : new LinkedHashMap<>()));
-        f.add(form("recvmsg", "read: pid (default) or uid of the ucred", "recvmsg(sock)", Syscall.RecvCreds.class,
-                a -> new Syscall.RecvCreds(a.choice("read", CRED_READ).equals("uid")),
-                c -> args("read", ((Syscall.RecvCreds) c).uid() ? "uid" : "pid")));
-        f.add(form("getsockopt", "read: pid (default) or uid of SO_PEERCRED", "getsockopt(sock, SO_PEERCRED)", Syscall.PeerCredQuery.class,
-                a -> new Syscall.PeerCredQuery(a.choice("read", CRED_READ).equals("uid")),
-                c -> args("read", ((Syscall.PeerCredQuery) c).uid() ? "uid" : "pid")));
         f.add(form("write_id_maps", "", "write \"0 <euid> 1\" to /proc/self/uid_map and gid_map", Syscall.WriteIdMaps.class,
                 a -> new Syscall.WriteIdMaps(), CallSyntax::none));
         f.add(form("setuid", "uid", "setuid(2)", Syscall.Setuid.class, a -> new Syscall.Setuid(a.integer("uid")), c -> args("uid", ((Syscall.Setuid) c).uid())));
@@ -256,6 +239,7 @@ public final class CallSyntax {
                 a -> new Syscall.SignalDelivery(), CallSyntax::none));
         f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
         FdCallSyntax.add(f);
+        SocketCallSyntax.add(f);
         return List.copyOf(f);
     }
 

@@ -6,6 +6,8 @@ import nscheck.spec.variant.Mainline;
 import nscheck.spec.variant.SeededBugs;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.ProcessCall;
+import nscheck.spec.call.SocketCall;
+import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -283,31 +285,33 @@ class ConformanceTest {
     }
 
     /**
-     * creds area (C4): SO_PEERCRED holds a struct pid reference taken at connect and is read with
-     * pid_vnr in the reader's namespace: a peer inside a child PID namespace reads as its
-     * parent-namespace pid to a listener outside, and the listener, which has no pid in the child
-     * namespace, reads as 0 to it. SCM_CREDENTIALS likewise: implicit from the child-namespace
-     * sender, and explicit naming the receiver by the sender's number for it.
+     * creds area (C4, C5): a socketpair made by T1 is inherited by a child namespace's tasks.
+     * SO_PEERCRED of both ends holds T1's struct pid, read with pid_vnr in the reader's namespace
+     * (0 inside the child namespace, where T1 has no number); SCM_CREDENTIALS likewise: implicit
+     * from the child-namespace sender, and explicit naming the receiver by the sender's number
+     * for it. An end lives while any table names it: T1's close leaves the children's copies.
      */
     @Test
     void mainlineAgreesOnPeerCredAcrossPidNamespaces() {
         List<String> got = agrees(new Scenario("creds", 0, List.of(
                 step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new SocketCall.Socketpair(SocketCall.SOCK_STREAM)), // fds 3 and 4
                 step(1, new Syscall.Clone(CloneFlags.CLONE_NEWPID)),       // T2 = 3, 1 inside
                 step(2, new Syscall.Clone(0)),                             // T3 = 4, 2 inside
-                step(1, new Syscall.Listen()),
-                step(3, new Syscall.Connect()),
-                step(1, new Syscall.PeerCredQuery(false)),
-                step(3, new Syscall.PeerCredQuery(false)),
-                step(3, new Syscall.Send()),                               // implicit: T3's own
-                step(1, new Syscall.RecvCreds(false)),
-                step(1, new Syscall.SendCreds(4, 0)),                      // explicit: T3 by T1's number
-                step(3, new Syscall.RecvCreds(false)))));
-        assertEquals("= 0", got.get(4));
-        assertEquals("= 4", got.get(8), "scm_recv: pid_vnr of the implicit pid in the parent-namespace reader");
-        assertEquals("= 2", got.get(10), "the explicit pid, found in the sender's namespace, read in the receiver's");
-        assertEquals("= 4", got.get(5), "the child-namespace peer by its parent-namespace pid");
-        assertEquals("= 0", got.get(6), "pid_vnr: the listener has no pid in the reader's namespace");
+                step(1, new Syscall.PeerCredQuery(3, false)),
+                step(3, new Syscall.PeerCredQuery(4, false)),
+                step(3, new Syscall.Send(4)),                              // implicit: T3's own
+                step(1, new Syscall.RecvCreds(3, false)),
+                step(1, new Syscall.SendCreds(3, 4, 0)),                   // explicit: T3 by T1's number
+                step(3, new Syscall.RecvCreds(4, false)),
+                step(1, new FdCalls.Close(3)),
+                step(3, new Syscall.Send(4)))));
+        assertEquals("= 3", got.get(1));
+        assertEquals("= 2", got.get(4), "the creator reads itself");
+        assertEquals("= 0", got.get(5), "pid_vnr: the creator has no pid in the reader's namespace");
+        assertEquals("= 4", got.get(7), "scm_recv: pid_vnr of the implicit pid in the parent-namespace reader");
+        assertEquals("= 2", got.get(9), "the explicit pid, found in the sender's namespace, read in the receiver's");
+        assertEquals("= 0", got.get(11), "end 0 is still open in T2 and T3");
     }
 
     /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */

@@ -85,14 +85,7 @@ public final class CallMenu {
         m.put("shmget", "shmget(KEY, 4096, IPC_CREAT)");
         m.put("shmat", "shmdt(shmat(0))");
         m.put("shm-stat", "shmctl(0, IPC_STAT) reading shm_cpid and shm_lpid");
-        m.put("listen", "listen on the model's Unix socket path");
-        m.put("connect", "connect to the model's Unix socket path");
-        m.put("send", "sendmsg with implicit credentials");
-        m.put("send-creds", "sendmsg with SCM_CREDENTIALS {pid, uid} for every pid and uid 0, 1000");
-        m.put("recv-creds", "recvmsg reading ucred.pid");
-        m.put("recv-creds-uid", "recvmsg reading ucred.uid");
-        m.put("peercred", "getsockopt(SO_PEERCRED) reading pid");
-        m.put("peercred-uid", "getsockopt(SO_PEERCRED) reading uid");
+        SocketCallMenu.describe(m);
         m.put("uid-map", "write \"0 <euid> 1\" to the caller's uid_map and gid_map");
         m.put("setuid", "setuid(0) and setuid(1000)");
         // every other call the spec implements (issue 12)
@@ -198,16 +191,6 @@ public final class CallMenu {
                 case "shmget" -> out.add(new Syscall.Shmget());
                 case "shmat" -> out.add(new Syscall.ShmAttach());
                 case "shm-stat" -> { out.add(new Syscall.ShmStat(false)); out.add(new Syscall.ShmStat(true)); }
-                case "listen" -> out.add(new Syscall.Listen());
-                case "connect" -> out.add(new Syscall.Connect());
-                case "send" -> out.add(new Syscall.Send());
-                case "send-creds" -> {
-                    for (int p = 1; p < pidMax; p++) { out.add(new Syscall.SendCreds(p, 0)); out.add(new Syscall.SendCreds(p, 1000)); }
-                }
-                case "recv-creds" -> out.add(new Syscall.RecvCreds(false));
-                case "recv-creds-uid" -> out.add(new Syscall.RecvCreds(true));
-                case "peercred" -> out.add(new Syscall.PeerCredQuery(false));
-                case "peercred-uid" -> out.add(new Syscall.PeerCredQuery(true));
                 case "uid-map" -> out.add(new Syscall.WriteIdMaps());
                 case "setuid" -> { out.add(new Syscall.Setuid(0)); out.add(new Syscall.Setuid(1000)); }
                 case "clone-thread" -> out.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
@@ -289,7 +272,7 @@ public final class CallMenu {
                     for (int p = 1; p < pidMax; p++) for (int e = 0; e <= ProcCall.MAX_ENTRY; e++) out.add(new ProcCall.StatusNspid(p, e));
                 }
                 default -> {
-                    if (!FdCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
+                    if (!FdCallMenu.expand(f, pidMax, out) && !SocketCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
                             + String.join(", ", FAMILIES.keySet()) + ")");
                 }
             }

@@ -33,7 +33,7 @@ public final class FdInvariants {
                 "a pidfd whose process has been reaped reaches nobody: pidfd_send_signal fails ESRCH and waitid(P_PIDFD) ECHILD, even once its numbers are reused", (pre, step, post) -> {
             Integer fd = step.call().accept(PIDFD_ARGUMENT);
             if (fd == null) return Verdict.VACUOUS;
-            TaskContext c = pre.objects().context(step.actor());
+            TaskContext c = pre.objects().context(pre.groupLeader(step.actor())); // the group's one table (D5)
             if (!(c.fds().get(fd) instanceof OpenFile.Pidfd p) || !p.reaped()) return Verdict.VACUOUS;
             return Verdict.of(step.result().failed());
         });
@@ -58,7 +58,7 @@ public final class FdInvariants {
             if (!(step.call() instanceof FdCalls.NsIoctl io) || (io.op() != FdCalls.NS_GET_PARENT && io.op() != FdCalls.NS_GET_USERNS))
                 return Verdict.VACUOUS;
             if (step.result().failed()) return Verdict.VACUOUS;
-            TaskContext c = post.objects().context(step.actor());
+            TaskContext c = post.objects().context(post.groupLeader(step.actor()));
             if (!(c.fds().get((int) step.result().value()) instanceof OpenFile.NsFile n)) return Verdict.VIOLATED;
             if (n.type() == CloneFlags.CLONE_NEWPID) return Verdict.of(pre.isSelfOrDescendant(n.ns(), pre.task(step.actor()).activeNs()));
             return Verdict.of(pre.objects().userNsWithin(n.ns(), pre.objects().context(step.actor()).cred().userNs()));

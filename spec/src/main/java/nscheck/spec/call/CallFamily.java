@@ -58,8 +58,6 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String shmget(Syscall.Shmget call) { return "shmget"; }
     @Override public String shmAttach(Syscall.ShmAttach call) { return "shmat"; }
     @Override public String shmStat(Syscall.ShmStat call) { return "shm-stat"; }
-    @Override public String listen(Syscall.Listen call) { return "listen"; }
-    @Override public String connect(Syscall.Connect call) { return "connect"; }
     @Override public String send(Syscall.Send call) { return "send"; }
     @Override public String sendCreds(Syscall.SendCreds call) { return "send-creds"; }
     @Override public String recvCreds(Syscall.RecvCreds call) { return call.uid() ? "recv-creds-uid" : "recv-creds"; }
@@ -111,4 +109,6 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String waitUntraced(JobCall.WaitUntraced call) { return "wait-untraced"; }
     @Override public String blockJobSignals(JobCall.BlockJobSignals call) { return "sigblock-job"; }
     @Override public String sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return "sigwaitinfo-job"; }
+    // Unix socket pairs (net/unix/af_unix.c)
+    @Override public String socketpair(SocketCall.Socketpair call) { return call.type() == SocketCall.SOCK_DGRAM ? "socketpair-dgram" : "socketpair"; }
 }

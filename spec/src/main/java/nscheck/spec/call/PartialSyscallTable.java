@@ -44,8 +44,6 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R shmget(Syscall.Shmget call) { return otherwise(call); }
     @Override public R shmAttach(Syscall.ShmAttach call) { return otherwise(call); }
     @Override public R shmStat(Syscall.ShmStat call) { return otherwise(call); }
-    @Override public R listen(Syscall.Listen call) { return otherwise(call); }
-    @Override public R connect(Syscall.Connect call) { return otherwise(call); }
     @Override public R send(Syscall.Send call) { return otherwise(call); }
     @Override public R sendCreds(Syscall.SendCreds call) { return otherwise(call); }
     @Override public R recvCreds(Syscall.RecvCreds call) { return otherwise(call); }
@@ -89,4 +87,5 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R waitUntraced(JobCall.WaitUntraced call) { return otherwise(call); }
     @Override public R blockJobSignals(JobCall.BlockJobSignals call) { return otherwise(call); }
     @Override public R sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return otherwise(call); }
+    @Override public R socketpair(SocketCall.Socketpair call) { return otherwise(call); }
 }

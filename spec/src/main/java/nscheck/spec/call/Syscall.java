@@ -165,37 +165,27 @@ public sealed interface Syscall {
         @Override public String toString() { return "shmctl(0, IPC_STAT) -> " + (last ? "shm_lpid" : "shm_cpid"); }
     }
 
-    // ---- Unix socket credentials (net/unix/af_unix.c, net/core/scm.c; C1-C4) ----
+    // ---- Unix socket credentials (net/unix/af_unix.c, net/core/scm.c; C1-C5): socketpair is SocketCall's ----
 
-    /** socket + bind(PATH) + listen: captures the listener's credentials. */
-    record Listen() implements Syscall {
-        public <R> R accept(SyscallTable<R> table) { return table.listen(this); }
-        @Override public String toString() { return "listen(bind(socket(AF_UNIX), PATH))"; }
-    }
-    /** connect(PATH), accepted by the listener: each side captures the other's credentials (C4). */
-    record Connect() implements Syscall {
-        public <R> R accept(SyscallTable<R> table) { return table.connect(this); }
-        @Override public String toString() { return "connect(PATH)"; }
-    }
-    /** sendmsg without SCM_CREDENTIALS; the receiver has SO_PASSCRED, so the kernel attaches the sender's (C2). */
-    record Send() implements Syscall {
+    /** sendmsg(fd, one byte) without SCM_CREDENTIALS; the receiver has SO_PASSCRED, so the kernel attaches the sender's (C2). */
+    record Send(int fd) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.send(this); }
-        @Override public String toString() { return "sendmsg(sock)"; }
+        @Override public String toString() { return "sendmsg(" + fd + ")"; }
     }
-    /** sendmsg with SCM_CREDENTIALS {pid, uid, gid = the sender's own gid} (C1). */
-    record SendCreds(int pid, int uid) implements Syscall {
+    /** sendmsg(fd, one byte) with SCM_CREDENTIALS {pid, uid, gid = the sender's own gid} (C1). */
+    record SendCreds(int fd, int pid, int uid) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.sendCreds(this); }
-        @Override public String toString() { return "sendmsg(sock, SCM_CREDENTIALS{pid=" + pid + ", uid=" + uid + ", gid=getgid()})"; }
+        @Override public String toString() { return "sendmsg(" + fd + ", SCM_CREDENTIALS{pid=" + pid + ", uid=" + uid + ", gid=getgid()})"; }
     }
-    /** recvmsg: the ucred's pid (or uid) as the receiver sees it (C3). */
-    record RecvCreds(boolean uid) implements Syscall {
+    /** recvmsg(fd, one byte, MSG_DONTWAIT): the ucred's pid (or uid) as the receiver sees it (C3); -1 at end of file. */
+    record RecvCreds(int fd, boolean uid) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.recvCreds(this); }
-        @Override public String toString() { return "recvmsg(sock) -> ucred." + (uid ? "uid" : "pid"); }
+        @Override public String toString() { return "recvmsg(" + fd + ") -> ucred." + (uid ? "uid" : "pid"); }
     }
-    /** getsockopt(SO_PEERCRED): the peer's pid (or uid) as the caller sees it (C4). */
-    record PeerCredQuery(boolean uid) implements Syscall {
+    /** getsockopt(fd, SOL_SOCKET, SO_PEERCRED): the peer's pid (or uid) as the caller sees it (C4). */
+    record PeerCredQuery(int fd, boolean uid) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.peerCredQuery(this); }
-        @Override public String toString() { return "getsockopt(SO_PEERCRED) -> " + (uid ? "uid" : "pid"); }
+        @Override public String toString() { return "getsockopt(" + fd + ", SO_PEERCRED) -> " + (uid ? "uid" : "pid"); }
     }
 
     // ---- user namespaces (kernel/user_namespace.c, kernel/cred.c, kernel/ucount.c; U3-U5) ----
@@ -280,6 +270,8 @@ public sealed interface Syscall {
     sealed interface Proc extends Syscall permits ProcCall.MountProc, ProcCall.ReadlinkSelf, ProcCall.StatusNspid {}
     sealed interface Nsfs extends Syscall permits NsfsCall.OpenOther, NsfsCall.SameInode {}
     /** Job control: {@link JobCall}. */ sealed interface Job extends Syscall permits JobCall.WaitUntraced, JobCall.BlockJobSignals, JobCall.SigwaitJobSignals {}
+    /** socketpair(2): {@link SocketCall} (net/unix/af_unix.c). */
+    sealed interface Socket extends Syscall permits SocketCall.Socketpair {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

@@ -42,8 +42,6 @@ public interface SyscallTable<R> {
     R shmget(Syscall.Shmget call);
     R shmAttach(Syscall.ShmAttach call);
     R shmStat(Syscall.ShmStat call);
-    R listen(Syscall.Listen call);
-    R connect(Syscall.Connect call);
     R send(Syscall.Send call);
     R sendCreds(Syscall.SendCreds call);
     R recvCreds(Syscall.RecvCreds call);
@@ -92,4 +90,6 @@ public interface SyscallTable<R> {
     R waitUntraced(JobCall.WaitUntraced call);
     R blockJobSignals(JobCall.BlockJobSignals call);
     R sigwaitJobSignals(JobCall.SigwaitJobSignals call);
+    // ---- Unix socket pairs (net/unix/af_unix.c) ----
+    R socketpair(SocketCall.Socketpair call);
 }

@@ -9,6 +9,7 @@ import nscheck.spec.call.Outcome;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Syscall;
+import nscheck.spec.call.SocketCall;
 import nscheck.spec.call.SyscallTable;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
@@ -93,12 +94,11 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> shmStat(Syscall.ShmStat c) { return one(ShmRules.shmctlStat(v, k, actor, c.last())); }
 
     // ---- net/unix/af_unix.c, net/core/scm.c ---------------------------------------------------
-    @Override public List<Outcome> listen(Syscall.Listen c) { return one(AfUnixRules.unixListen(k, actor)); }
-    @Override public List<Outcome> connect(Syscall.Connect c) { return one(AfUnixRules.unixStreamConnect(k, actor)); }
-    @Override public List<Outcome> send(Syscall.Send c) { return one(AfUnixRules.unixStreamSendmsg(k, actor)); }
-    @Override public List<Outcome> sendCreds(Syscall.SendCreds c) { return one(ScmRules.scmSend(v, k, actor, c.pid(), c.uid())); }
-    @Override public List<Outcome> recvCreds(Syscall.RecvCreds c) { return one(AfUnixRules.unixStreamRecvmsg(v, k, actor, c.uid())); }
-    @Override public List<Outcome> peerCredQuery(Syscall.PeerCredQuery c) { return one(AfUnixRules.soPeercred(v, k, actor, c.uid())); }
+    @Override public List<Outcome> send(Syscall.Send c) { return one(AfUnixRules.sendmsg(k, actor, c.fd())); }
+    @Override public List<Outcome> sendCreds(Syscall.SendCreds c) { return one(ScmRules.scmSend(v, k, actor, c.fd(), c.pid(), c.uid())); }
+    @Override public List<Outcome> recvCreds(Syscall.RecvCreds c) { return one(AfUnixRules.recvmsg(v, k, actor, c.fd(), c.uid())); }
+    @Override public List<Outcome> peerCredQuery(Syscall.PeerCredQuery c) { return one(AfUnixRules.soPeercred(v, k, actor, c.fd(), c.uid())); }
+    @Override public List<Outcome> socketpair(SocketCall.Socketpair c) { return one(AfUnixRules.socketpair(k, actor, c.type())); }
 
     // ---- kernel/user_namespace.c --------------------------------------------------------------
     @Override public List<Outcome> writeIdMaps(Syscall.WriteIdMaps c) { return one(UserNamespaceRules.mapWrite(k, actor)); }

@@ -67,10 +67,11 @@ final class ExitRules {
      */
     private static Kernel releaseContext(Kernel k, int slot) {
         Kernel cur = SemRules.exitSem(k, slot);
-        cur = AfUnixRules.closeOnExit(cur, slot);
         cur = MqueueRules.closeOnExit(cur, slot);
         KernelObjects o = cur.objects();
         o = o.withContext(slot, o.context(slot).dead());
+        // exit_files: the group's shared table closes with its last thread (D5); sockets no table names are released (C5)
+        o = FilesRules.exitFiles(cur, o, slot, FilesRules.table(cur, slot));
         return cur.withCollected(o);
     }
 

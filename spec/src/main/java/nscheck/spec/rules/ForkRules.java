@@ -133,7 +133,8 @@ final class ForkRules {
     private static Kernel copyContext(Kernel k, int parent, int child, int flags, Credentials cred) {
         Kernel cur = SemRules.copySemundo(k, parent, flags);
         int undo = has(flags, CLONE_SYSVSEM) ? cur.objects().context(parent).undoList() : -1;
-        return NsproxyRules.copyNamespaces(cur, parent, child, flags, undo, cred);
+        cur = NsproxyRules.copyNamespaces(cur, parent, child, flags, undo, cred);
+        return FilesRules.copyFiles(cur, parent, child, has(flags, CLONE_THREAD));
     }
 
     /** ksys_unshare: a new user, IPC or PID namespace, or only a fresh SysV undo list (P12, I9, U3). */

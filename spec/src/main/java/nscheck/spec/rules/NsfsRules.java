@@ -46,7 +46,7 @@ final class NsfsRules {
      * there); 0 or no task is ESRCH. The TGID forms answer the thread group leader's number.
      */
     static Outcome nsIoctl(Variant v, Kernel k, int actor, int fd, int op, int arg) {
-        OpenFile f = k.objects().context(actor).fds().get(fd);
+        OpenFile f = FilesRules.table(k, actor).get(fd);
         if (f == null) return Outcome.error(k, Errno.EBADF);
         if (!(f instanceof OpenFile.NsFile n)) return Outcome.error(k, Errno.ENOTTY);
         KernelObjects o = k.objects();

@@ -155,7 +155,7 @@ final class NsproxyRules {
      * not model is EINVAL; a reaped process ESRCH; then as setns by PID, for PID and IPC.
      */
     static Outcome setnsFd(Variant v, Kernel k, int actor, int fd, int nstype) {
-        OpenFile f = k.objects().context(actor).fds().get(fd);
+        OpenFile f = FilesRules.table(k, actor).get(fd);
         if (f == null) return Outcome.error(k, Errno.EBADF);
         if (f instanceof OpenFile.Pidfd p) {
             // check_setns_flags: the spec has PID, IPC and user namespaces only; other CLONE_NEW* bits are not generated.

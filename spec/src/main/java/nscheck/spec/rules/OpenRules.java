@@ -3,10 +3,9 @@ package nscheck.spec.rules;
 import nscheck.spec.call.Errno;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.state.Kernel;
-import nscheck.spec.state.KernelObjects;
-import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.FdTable;
 
-/** fs/open.c: close(2) (D4). The fd numbers a task's files take are fs/file.c's (alloc_fd, FdTable). */
+/** fs/open.c: close(2) (D4): the caller's table is its thread group's (FilesRules, D5). The fd numbers a task's files take are fs/file.c's (alloc_fd, FdTable). */
 final class OpenRules {
     private OpenRules() {}
 
@@ -16,9 +15,8 @@ final class OpenRules {
      * (a pidfd's struct pid, a namespace file's namespace: put_pid_ns).
      */
     static Outcome close(Kernel k, int actor, int fd) {
-        KernelObjects o = k.objects();
-        TaskContext c = o.context(actor);
-        if (c.fds().get(fd) == null) return Outcome.error(k, Errno.EBADF);
-        return Outcome.zero(k.withObjects(o.withContext(actor, c.withFds(c.fds().closed(fd)))).collectNamespaces());
+        FdTable t = FilesRules.table(k, actor);
+        if (t.get(fd) == null) return Outcome.error(k, Errno.EBADF);
+        return Outcome.zero(FilesRules.withTable(k, actor, t.closed(fd)).collectNamespaces());
     }
 }

@@ -6,10 +6,8 @@ import nscheck.spec.call.Observation;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.state.FdTable;
 import nscheck.spec.state.Kernel;
-import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.PidRef;
-import nscheck.spec.state.TaskContext;
 import nscheck.spec.variant.Variant;
 
 /**
@@ -49,15 +47,12 @@ final class PidRules {
 
     /** fd_install of {@code f} at the caller's lowest free number, which the call returns. */
     static Outcome installed(Kernel k, int actor, OpenFile f) {
-        KernelObjects o = k.objects();
-        TaskContext c = o.context(actor);
-        int fd = c.fds().nextFd();
-        return new Outcome(k.withObjects(o.withContext(actor, c.withFds(c.fds().opened(f)))), Observation.value(fd));
+        return FilesRules.installed(k, actor, f);
     }
 
     /** pidfd_get_pid / pidfd_to_pid: the pidfd {@code fd} names in the caller's table, null if it is none (EBADF). */
     static OpenFile.Pidfd pidfd(Kernel k, int actor, int fd) {
-        FdTable t = k.objects().context(actor).fds();
+        FdTable t = FilesRules.table(k, actor);
         return t.get(fd) instanceof OpenFile.Pidfd p ? p : null;
     }
 }

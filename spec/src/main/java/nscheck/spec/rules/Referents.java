@@ -49,8 +49,8 @@ public final class Referents {
             @Override public PidRef msgStat(Syscall.MsgStat c) { return MsgRules.statReferent(k, actor, c.receiver()); }
             @Override public PidRef semGetpid(Syscall.SemGetpid c) { return SemRules.getpidReferent(k, actor); }
             @Override public PidRef shmStat(Syscall.ShmStat c) { return ShmRules.statReferent(k, actor, c.last()); }
-            @Override public PidRef recvCreds(Syscall.RecvCreds c) { return c.uid() ? null : pidOf(AfUnixRules.incoming(k, actor)); }
-            @Override public PidRef peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? null : pidOf(AfUnixRules.peer(k, actor)); }
+            @Override public PidRef recvCreds(Syscall.RecvCreds c) { return c.uid() ? null : pidOf(AfUnixRules.incoming(k, actor, c.fd())); }
+            @Override public PidRef peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? null : pidOf(AfUnixRules.peer(k, actor, c.fd())); }
 
             /** waitid(P_PIDFD)'s si_pid names the pidfd's process once it is a zombie with no threads left to wait for (D3). */
             @Override public PidRef waitidPidfd(FdCalls.WaitidPidfd c) {
@@ -161,8 +161,8 @@ public final class Referents {
                 return !c.uid() || next == null || next.claimedPid() >= 0 ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }
 
-            @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor)) : null; }
-            @Override public Uid peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? read(AfUnixRules.peer(k, actor)) : null; }
+            @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor, c.fd())) : null; }
+            @Override public Uid peerCredQuery(Syscall.PeerCredQuery c) { return c.uid() ? read(AfUnixRules.peer(k, actor, c.fd())) : null; }
 
             private Uid read(PeerCred p) {
                 return p == null ? null : new Uid(p.kuid(), k.objects().context(actor).cred().userNs());

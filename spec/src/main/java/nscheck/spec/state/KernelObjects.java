@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The kernel objects beside tasks and PID namespaces: per-task contexts (credentials, IPC
  * namespace, undo list, signal queue), user namespaces, IPC namespaces, SysV undo lists, the
- * Unix socket, the ucounts and the pipe's async I/O owner. Like {@link Kernel}, tables are slots reused lowest first once
+ * Unix socket pairs, the ucounts and the pipe's async I/O owner. Like {@link Kernel}, tables are slots reused lowest first once
  * their object is unreferenced, and every change returns a new value.
  */
 public final class KernelObjects {
@@ -15,13 +15,14 @@ public final class KernelObjects {
     private final UserNamespace[] userNs;
     private final IpcNamespace[] ipcNs;
     private final SemUndoList[] undoLists;
-    private final UnixSocket socket;
+    /** The socket pairs (C1-C5), null while there are none: every model without sockets hashes as before. */
+    private final UnixSockets socket;
     private final UCounts ucounts;
     /** The model's pipe's f_owner (A1), null until set: kept apart so every older model hashes as before. */
     private final Fown fown;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
-                          SemUndoList[] undoLists, UnixSocket socket, UCounts ucounts, Fown fown) {
+                          SemUndoList[] undoLists, UnixSockets socket, UCounts ucounts, Fown fown) {
         this.fown = fown;
         this.contexts = contexts;
         this.userNs = userNs;
@@ -56,7 +57,8 @@ public final class KernelObjects {
 
     public SemUndoList undoList(int slot) { return slot < 0 || slot >= undoLists.length ? null : undoLists[slot]; }
 
-    public UnixSocket socket() { return socket; }
+    /** The socket pairs, {@link UnixSockets#EMPTY} while there are none. */
+    public UnixSockets sockets() { return socket == null ? UnixSockets.EMPTY : socket; }
 
     /** The pipe's f_owner, {@link Fown#NONE} until set (A1). */
     public Fown fown() { return fown == null ? Fown.NONE : fown; }
@@ -105,8 +107,8 @@ public final class KernelObjects {
         return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
     }
 
-    public KernelObjects withSocket(UnixSocket s) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown);
+    public KernelObjects withSockets(UnixSockets s) {
+        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s == null || s.equals(UnixSockets.EMPTY) ? null : s, ucounts, fown);
     }
 
     public KernelObjects withFown(Fown f) {
@@ -174,6 +176,9 @@ public final class KernelObjects {
      * a task holds it. Trims empty tail slots. Callers with a Kernel use {@link Kernel#withCollected}.
      */
     public KernelObjects collect(int[] pinnedUserNs) {
+        // closed fds release the socket ends no table names any more (unix_release_sock, C5)
+        UnixSockets s = socket == null ? null : socket.collected(contexts);
+        if (s != socket) return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown).collect(pinnedUserNs);
         // Only the initial namespaces and no undo list: nothing can be unreferenced (the common case).
         if (ipcNs.length == 1 && userNs.length == 1 && undoLists.length == 0) return this;
         boolean[] ipcUsed = new boolean[ipcNs.length];
@@ -222,12 +227,7 @@ public final class KernelObjects {
             if (n.shm() != null) { add(out, n.shm().cpid()); add(out, n.shm().lpid()); }
             if (n.mq() != null) add(out, n.mq().owner());
         }
-        if (socket != null) {
-            add(out, socket.listenerCred().pid());
-            if (socket.clientCred() != null) add(out, socket.clientCred().pid());
-            if (socket.toServer() != null) add(out, socket.toServer().pid());
-            if (socket.toClient() != null) add(out, socket.toClient().pid());
-        }
+        if (socket != null) socket.pidRefs(out);
         if (fown != null) add(out, fown.pid());
         return out;
     }

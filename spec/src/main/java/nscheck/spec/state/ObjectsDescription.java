@@ -41,8 +41,7 @@ final class ObjectsDescription {
                 s.append("ipc").append(e.ipcNs()).append(" sem").append(e.semid()).append(" adj ").append(e.semadj());
             s.append('}');
         }
-        if (o.socket() != null) sep(s).append("socket{listener T").append(o.socket().listener())
-                .append(o.socket().connected() ? ", client T" + o.socket().client() : "").append('}');
+        if (!o.sockets().equals(UnixSockets.EMPTY)) sep(s).append(o.sockets());
         if (!o.ucounts().equals(UCounts.EMPTY.add(UserNamespace.INIT, 0, k.taskCount()))) {
             sep(s).append("nproc{");
             boolean first = true;

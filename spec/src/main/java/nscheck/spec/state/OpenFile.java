@@ -52,4 +52,21 @@ public sealed interface OpenFile {
             return (type == nscheck.spec.call.CloneFlags.CLONE_NEWPID ? "pid" : type == nscheck.spec.call.CloneFlags.CLONE_NEWIPC ? "ipc" : "user") + "ns#" + ns;
         }
     }
+
+    /**
+     * An end of a Unix socket pair (net/unix/af_unix.c): slot {@code pair} of {@link UnixSockets},
+     * end 0 or 1. The socket's state is the pair's, shared by every fd (in every table) that
+     * names the end: fork's copies, a thread group's one table (C5).
+     */
+    record Socket(int pair, int end) implements OpenFile {
+        @Override public void hashInto(StateHasher h) {
+            h.add(-41);
+            h.add(pair);
+            h.add(end);
+        }
+
+        @Override public String toString() {
+            return "sock" + pair + "[" + end + "]";
+        }
+    }
 }

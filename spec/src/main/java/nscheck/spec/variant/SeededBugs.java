@@ -228,6 +228,18 @@ public final class SeededBugs {
         @Override public int siginfoClaimedPid(Kernel k, int sender, int target, int claimed) { return claimed; }
     };
 
+    /**
+     * Breaks reported-pid (and isolation): SO_PEERCRED reports the number the creator had in its
+     * own namespace when the pair was made, to every reader, as the kernel did before
+     * sk_peer_pid became a struct pid reference (C4): a child namespace reads its parent's number.
+     */
+    public static final Variant PEERCRED_FROZEN = new Mainline() {
+        @Override public String name() { return "seeded-peercred-frozen"; }
+        @Override public String summary() { return "seeded bug: SO_PEERCRED's pid frozen as the creator saw it, not translated for the reader (breaks reported-pid)"; }
+        @Override public boolean seededBug() { return true; }
+        @Override public int peercredPid(Kernel k, PidRef peer, int readerNs) { return peer == null ? 0 : peer.numberAtLevel(peer.level()); }
+    };
+
     // ---- sessions and wait status (kernel/exit.c, issue 19 item 3) ----
 
     /** Breaks reported-pid: waitid's si_pid is the child's root-namespace number, as if wait_task_zombie used pid_nr (issue 19). */
@@ -279,7 +291,7 @@ public final class SeededBugs {
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
             FOWN_GLOBAL, SIGIO_WRITER_PID,
             MQ_GLOBAL_PID, RAW_WAITID_PID,
-            PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT,
+            PIDFD_BY_NUMBER, NS_PARENT_UNCHECKED, FORGED_PID_KEPT, PEERCRED_FROZEN,
             KthreadBugs.KILLABLE,
             NsNameBugs.INUM_FREED_WITH_INIT,
             PROC_SELF_GLOBAL, NSPID_READER_LEVEL,

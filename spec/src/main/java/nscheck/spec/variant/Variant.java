@@ -62,6 +62,11 @@ public interface Variant {
         return k.task(sender).hasNumberIn(k.task(target).activeNs()) ? claimed : 0;
     }
 
+    /** SO_PEERCRED's pid (sk_getsockopt -> cred_to_ucred): pid_vnr of sk_peer_pid in the reader's namespace, at read time (C4). */
+    default int peercredPid(Kernel k, PidRef peer, int readerNs) {
+        return pidVnr(k, peer, readerNs);
+    }
+
     /** waitid's si_pid (wait_task_zombie): task_pid_nr_ns(child, task_active_pid_ns(waiter)), as waitpid's return. */
     default int waitidPid(Kernel k, int child, int readerNs) {
         return translate(k, child, readerNs);
