@@ -17,6 +17,8 @@ final class OpenRules {
     static Outcome close(Kernel k, int actor, int fd) {
         FdTable t = FilesRules.table(k, actor);
         if (t.get(fd) == null) return Outcome.error(k, Errno.EBADF);
-        return Outcome.zero(FilesRules.withTable(k, actor, t.closed(fd)).collectNamespaces());
+        // the socket end the fd named is released once no table names it (unix_release_sock, C5)
+        Kernel after = FilesRules.withTable(k, actor, t.closed(fd));
+        return Outcome.zero(after.withCollected(after.objects()).collectNamespaces());
     }
 }
