@@ -37,7 +37,7 @@ class ObjectModelsTest {
     }
 
     @ParameterizedTest(name = "{0} verifies clean under mainline")
-    @ValueSource(strings = {"signals-siginfo", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids"})
+    @ValueSource(strings = {"signals-siginfo", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "socket-uids"})
     void verifiesCleanWithEveryInvariantExercised(String model) {
         CheckResult<?, ?> r = check(model, null);
         assertEquals(Map.of(), violations(r), model);

@@ -35,12 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CompareCommand implements Callable<Integer> {
     /**
      * None adds an invariant the others lack. pidns-large, futex-mutex-once and futex-mutex-forever
-     * are speed benchmarks. pidns-basic, signals-siginfo, ipc-shm and unix-creds have no step bound,
+     * are speed benchmarks. pidns-basic, signals-siginfo and ipc-shm have no step bound,
      * and under the numbering proposals (global-pids, pidspaces-2006) their state spaces grow to
      * millions of states; pidns-init-death, ipc-msg, ipc-sem and signals-pgrp check the same
      * invariants to a bounded depth.
      */
-    static final List<String> SKIPPED_BY_DEFAULT = List.of("pidns-basic", "pidns-large", "signals-siginfo", "ipc-shm", "unix-creds",
+    static final List<String> SKIPPED_BY_DEFAULT = List.of("pidns-basic", "pidns-large", "signals-siginfo", "ipc-shm",
             "futex-mutex-once", "futex-mutex-forever");
 
     @Spec

@@ -229,12 +229,18 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
      * PID namespace it can choose in, or the init of a clone(CLONE_NEWUSER|CLONE_NEWPID) choosing
      * a PID one level up, lacks CAP_CHECKPOINT_RESTORE in the user namespace owning that level.
      * Arrays reach at most the spec's levels, or beyond the kernel's (EINVAL on both): never the
-     * scenario namespace's parent, the host's namespace.
+     * scenario namespace's parent, the host's namespace. The PID-choosing proposals that were never
+     * merged, clone_with_pids (H4) and execns (H3), are made too: the kernel has no such system call
+     * (ENOSYS), as mainline says.
      */
     static Area clone3(int pidMax) {
         List<Syscall> base = new ArrayList<>(CallMenu.expand(List.of("clone", "clone-newpid", "exit", "wait", "getpid", "ns-last-pid-read",
                 "setuid", "unshare-newuser", "clone-newuser-newpid"), 5));
         for (int v : new int[] {0, 3, 6, 20}) base.add(new Syscall.WriteNsLastPid(v));
+        // the PID-choosing proposals never merged (H3, H4): the kernel has no such calls, ENOSYS as mainline says
+        base.add(new Syscall.CloneWithPids(0, List.of(2)));
+        base.add(new Syscall.CloneWithPids(CloneFlags.CLONE_NEWPID, List.of(0, 1)));
+        base.add(new Syscall.Execns(CloneFlags.CLONE_NEWPID));
         List<Syscall> fixed = List.copyOf(base);
         List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
         int[] values = {1, 2, 4, 7, pidMax};

@@ -50,8 +50,10 @@ record ProbeCall(String op, long a, long b) {
             boolean runnable = (c.flags() & nscheck.spec.call.CloneFlags.CLONE_THREAD) == 0 && c.setTid().size() <= 32;
             return runnable ? op("clone3", c.flags() & 0xffffffffL, childActor) : none(c);
         }
-        @Override public ProbeCall cloneWithPids(Syscall.CloneWithPids c) { return none(c); }
-        @Override public ProbeCall execns(Syscall.Execns c) { return none(c); }
+        // proposals never merged (H3, H4): the probe asks the kernel for a system call number it does not assign, and the kernel
+        // answers as it would for them (sys_ni_syscall, ENOSYS), which is what mainline says
+        @Override public ProbeCall cloneWithPids(Syscall.CloneWithPids c) { return op("nosys"); }
+        @Override public ProbeCall execns(Syscall.Execns c) { return op("nosys"); }
         @Override public ProbeCall unshare(Syscall.Unshare c) { return op("unshare", c.flags() & 0xffffffffL, 0); }
         @Override public ProbeCall setns(Syscall.Setns c) { return op("setns", c.pid(), 0); }
         @Override public ProbeCall exit(Syscall.Exit c) { return op("exit", c.status(), 0); }

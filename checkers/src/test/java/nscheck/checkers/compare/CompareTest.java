@@ -94,7 +94,8 @@ class CompareTest {
         for (String name : List.of("pidns-init-death", "signals-pgrp", "ipc-sem", "userns-nproc", "userns-ids", "futex-pi-crossns",
                 "futex-robust-crossns", "restore-migration", "async-io-owner", "mqueue-notify", "kthreads-host",
                 "sessions", "wait-status", "dispositions",
-                "proc-views", "job-control"))
+                "proc-views", "job-control",
+                "socket-uids"))
             models.add(ModelCatalog.find(name));
         List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
         variants.addAll(Variants.PROPOSALS);

@@ -51,6 +51,7 @@ final class ForkRules {
 
     /** clone_with_pids (2009, not merged; H4): the caller's numbers from init_pid_ns inward. */
     static Outcome cloneWithPids(Variant v, Limits limits, Kernel k, int actor, int flags, List<Integer> pids) {
+        if (!v.hasCloneWithPids()) return Outcome.error(k, Errno.ENOSYS); // no such system call: nothing is checked or changed
         int callerLevel = k.task(actor).level();
         return copyProcess(v, limits, k, actor, flags,
                 (kk, ns) -> v.allocPidSet(kk, ns, ints(pids), CapabilityRules.capsFromLevel(kk, actor, ns), callerLevel));

@@ -7,7 +7,8 @@ import java.util.List;
  * A task's file descriptor table (struct files_struct) for the files the spec models: an fd is a
  * number naming an open file the task holds. Numbers 0-2 are the standard streams every task has
  * and the spec does not model, so the first file the spec opens is 3 (alloc_fd: the lowest free
- * number, fs/file.c). fork copies the table (dup_fd, no CLONE_FILES); exit closes it (exit_files);
+ * number, fs/file.c). fork copies the table (dup_fd); the threads of a process share one, kept in
+ * its leader's context (CLONE_FILES, rules/FilesRules, D5); exit closes it (exit_files);
  * close(2) frees the number for the next open. CLOEXEC is irrelevant: the spec has no execve.
  */
 public final class FdTable {

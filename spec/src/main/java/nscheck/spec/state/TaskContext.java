@@ -19,7 +19,8 @@ import java.util.List;
  * @param session       task_session: the struct pid of the session leader, inherited at fork, replaced
  *                      by setsid(); at boot the root init's own (SID 1). Kept in every thread of a
  *                      process, as pgrp is, since the kernel keeps both in the shared signal_struct
- * @param fds           the file descriptor table: pidfds and namespace files the task holds
+ * @param fds           the file descriptor table: pidfds, namespace files and socket ends; a thread
+ *                      group's one table is its leader's (D5), a thread's own stays empty
  */
 public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp, PidRef session,
                           SigActions actions, FdTable fds) {

@@ -20,6 +20,8 @@ public final class CloneWithPids2009 extends Mainline {
 
     @Override public String summary() { return "2009 proposal: a PID per level, 0 = allocate, EBUSY, one CAP_SYS_ADMIN check"; }
 
+    @Override public boolean hasCloneWithPids() { return true; }
+
     @Override
     public Syscall choosePidsCall(int flags, int[] wanted) {
         java.util.List<Integer> pids = new java.util.ArrayList<>();

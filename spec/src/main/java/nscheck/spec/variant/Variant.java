@@ -124,6 +124,11 @@ public interface Variant {
         return PidAllocation.failed(k, Errno.ENOSYS);
     }
 
+    /** The system call clone_with_pids exists (H4). Not in mainline: sys_ni_syscall answers ENOSYS before any check. */
+    default boolean hasCloneWithPids() {
+        return false;
+    }
+
     /**
      * The call a restorer (or an attacker) makes to get a child numbered {@code wanted} at each
      * level, outermost first, 0 where it does not care. Mainline: clone3 with set_tid covering
