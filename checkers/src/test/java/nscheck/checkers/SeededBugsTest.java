@@ -32,7 +32,7 @@ class SeededBugsTest {
             "ipc-sem,          seeded-raw-stored-pid,     reported-pid-reaches, 4",
             "ipc-sem,          seeded-undo-crosses-ipcns, undo-own-namespace,   3",
             "ipc-shm,          seeded-raw-stored-pid,     reported-pid,         3",
-            "unix-creds,       seeded-raw-stored-pid,     reported-pid,         4",
+            "unix-creds,       seeded-raw-stored-pid,     reported-pid,         3",
             "userns-nproc,     seeded-stuck-nproc,        nproc-exact,          1",
             "userns-ids,       seeded-raw-uids,           uid-mapping,          4",
             "userns-ids,       seeded-overflow-uids,      uid-mapping,          3",
