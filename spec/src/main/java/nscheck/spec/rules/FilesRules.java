@@ -7,6 +7,7 @@ import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.Task;
+import nscheck.spec.state.TaskContext;
 
 /**
  * kernel/fork.c copy_files and fs/file.c: the files_struct a task uses (D5). The spec's
@@ -18,15 +19,20 @@ import nscheck.spec.state.Task;
 final class FilesRules {
     private FilesRules() {}
 
-    /** current->files of {@code actor}: its thread group's one table. */
+    /**
+     * current->files of {@code actor}: its thread group's one table. Empty once the leader is
+     * released: only a dying init's zap reaps a leader whose threads have not finished dying
+     * (PidNamespaceRules#settle), and those threads make no more calls.
+     */
     static FdTable table(Kernel k, int actor) {
-        return k.objects().context(k.groupLeader(actor)).fds();
+        TaskContext c = k.objects().context(k.groupLeader(actor));
+        return c == null ? FdTable.EMPTY : c.fds();
     }
 
     static Kernel withTable(Kernel k, int actor, FdTable t) {
         KernelObjects o = k.objects();
         int leader = k.groupLeader(actor);
-        return k.withObjects(o.withContext(leader, o.context(leader).withFds(t)));
+        return o.context(leader) == null ? k : k.withObjects(o.withContext(leader, o.context(leader).withFds(t)));
     }
 
     /** fd_install of {@code f} at the caller's lowest free number, which the call returns. */
