@@ -1078,6 +1078,9 @@ static int nsteps;
 static int snap_actor[MAX_ACTORS], snap_levels[MAX_ACTORS], nsnap;
 
 static int hostpid[MAX_ACTORS];
+/* The actor is a thread made by clone(CLONE_THREAD) (a pthread): its death frees its TID a moment late. */
+static int thread_actor[MAX_ACTORS];
+#define THREAD_RELEASE_US 20000
 static int pidfd[MAX_ACTORS];
 static char pending[MAX_ACTORS][64]; /* a reply read from the pipe, not yet claimed */
 static char inbuf[4096];
@@ -1217,6 +1220,29 @@ static void settle_stops(const char *list) {
     }
 }
 
+/* 1 while actor `who` is a thread that is not its group's leader, has exited (a zombie) and is not
+   yet released: exit_notify wakes its PIDFD_THREAD pidfd before release_task frees its TID, and the
+   spec's thread reaps itself in the same step (autoreap), so its death counts only once its TID is
+   gone (found by `nscheck conform`: SCM_CREDENTIALS naming the dead thread's TID found it). */
+static int thread_unreleased(int who) {
+    if (hostpid[who] <= 0) return 0;
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    char *st = strstr(buf, "\nState:"), *tg = strstr(buf, "\nTgid:");
+    if (!st || !tg) return 0;
+    char state = 0;
+    int tgid = 0;
+    sscanf(st + 7, " %c", &state);
+    sscanf(tg + 6, " %d", &tgid);
+    return (state == 'Z' || state == 'X') && tgid != hostpid[who];
+}
+
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
 static void wait_input(int who, int ms) {
     struct pollfd p[3] = {{reply_pipe[0], POLLIN, 0}, {hello_sock[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
@@ -1241,7 +1267,7 @@ static void await(int who, char hint, int want_hello, char *out, size_t outlen) 
         }
         if (hint != 'r' && hint != 'b') {
             int ex = exiting(who);
-            if (exited(who) || ex == 2 || (hint != 'z' && ex == 1)) {
+            if ((exited(who) || ex == 2 || (hint != 'z' && ex == 1)) && !thread_unreleased(who)) {
                 drain();
                 if (pending[who][0]) { snprintf(out, outlen, "%s", pending[who]); pending[who][0] = 0; return; }
                 snprintf(out, outlen, "= ?");
@@ -1596,13 +1622,18 @@ static void run_scenario(long id, int nwords) {
         if (strcmp(st->op, "deliver") && strcmp(st->op, "freturn")) {
             char cmd[192];
             int n = snprintf(cmd, sizeof cmd, "%s %ld %ld %s\n", st->op, st->a, st->b, st->pids);
-            if (is_clone(st->op)) hostpid[st->b] = 0;
+            if (is_clone(st->op)) { hostpid[st->b] = 0; thread_actor[st->b] = (st->a & CLONE_THREAD) != 0; }
             if (write(cmd_pipe[st->actor][1], cmd, (size_t) n) < 0) {
                 snprintf(result, sizeof result, "<actor gone>");
                 goto report;
             }
         }
         await(st->actor, st->hint, is_clone(st->op) ? (int) st->b : 0, result, sizeof result);
+        /* A thread that exited autoreaps (release_task), but frees its TID (free_pid) only after it
+           has dropped its pid links, so /proc and pidfds show it gone a moment before a lookup of
+           its number fails; the spec frees both in one step. Give the dying thread that moment (seen
+           on 6.18 under load: SCM_CREDENTIALS naming the dead thread's TID found it). */
+        if (thread_actor[st->actor] && !strcmp(result, "= ?")) usleep(THREAD_RELEASE_US);
         if (is_clone(st->op) && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;

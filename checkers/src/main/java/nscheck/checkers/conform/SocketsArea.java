@@ -42,7 +42,8 @@ final class SocketsArea {
     }
 
     /**
-     * The fd table and uids: threads sharing one table (a close in one closes for all), forks
+     * The fd table and uids, from T1 holding a datagram pair (fds 3, 4), a stream pair (5, 6) and a
+ * pidfd (7): threads sharing one table (a close in one closes for all), forks
      * copying it, ends closed while messages wait (EPIPE, ECONNRESET, end of file; ECONNREFUSED
      * then ENOTCONN for datagrams), EBADF and ENOTSOCK; uids of SO_PEERCRED (effective) and of
      * messages (real, or claimed with CAP_SETUID) read from other user namespaces, mapped or 65534.
@@ -51,15 +52,18 @@ final class SocketsArea {
         List<Syscall> menu = new ArrayList<>(CallMenu.expand(List.of("clone", "setuid", "unshare-newuser", "uid-map", "clone-newuser-newpid",
                 "exit", "wait", "socketpair", "socketpair-dgram"), 5));
         menu.add(new Syscall.Clone(CloneFlags.CLONE_THREAD));
-        for (int fd = 3; fd <= 6; fd++) menu.add(new FdCalls.Close(fd));
-        menu.add(new FdCalls.PidfdOpen(1, 0));
-        for (int i = 0; i < WEIGHT; i++) menu.addAll(CallMenu.expand(List.of("send", "recv-creds", "recv-creds-uid", "peercred-uid"), 5));
-        for (int fd = 3; fd <= 4; fd++) for (int p : new int[] {1, 2, 3}) for (int uid : new int[] {0, 1000}) menu.add(new Syscall.SendCreds(fd, p, uid));
+        // closes as often as reads and sends: random walks then reach ends closed with messages waiting
+        for (int fd = 3; fd <= 7; fd++)
+            for (int i = 0; i < WEIGHT; i++)
+                menu.addAll(List.of(new FdCalls.Close(fd), new Syscall.Send(fd), new Syscall.RecvCreds(fd, i != 1), new Syscall.PeerCredQuery(fd, i != 1)));
+        for (int fd : new int[] {3, 5}) for (int p : new int[] {1, 2, 3}) for (int uid : new int[] {0, 1000}) menu.add(new Syscall.SendCreds(fd, p, uid));
         List<Syscall> fixed = List.copyOf(menu);
         List<Syscall> initCalls = CallMenu.expand(List.of("wait"), 5);
         return new Area("sockets", "socketpair in the fd table: stream and datagram pairs shared by threads and copied by fork, closed ends, EBADF and ENOTSOCK, uids of SO_PEERCRED and SCM_CREDENTIALS across user namespaces",
                 0, List.of(new Scenario.Step(Kernel.ROOT_INIT, new Syscall.Clone(0)),
-                        new Scenario.Step(1, new SocketCall.Socketpair(SocketCall.SOCK_DGRAM))),
+                        new Scenario.Step(1, new SocketCall.Socketpair(SocketCall.SOCK_DGRAM)),
+                        new Scenario.Step(1, new SocketCall.Socketpair(SocketCall.SOCK_STREAM)),
+                        new Scenario.Step(1, new FdCalls.PidfdOpen(1, 0))),
                 (k, slot) -> slot == Kernel.ROOT_INIT ? initCalls : fixed);
     }
 }

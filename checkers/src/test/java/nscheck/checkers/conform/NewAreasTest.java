@@ -109,4 +109,25 @@ class NewAreasTest {
         for (String want : List.of("SI_USER = -1 EPERM", "SI_TKILL = -1 EPERM", "forged read as written", "forged read as 0"))
             assertTrue(seen.contains(want), want + " in " + seen);
     }
+
+    /** The socket areas reach every answer of a closed or wrong end (C5), a thread's close (D5) and uids across user namespaces. */
+    @Test
+    void socketAreasReachClosedEndsSharedTablesAndForeignUids() {
+        Set<String> seen = new java.util.TreeSet<>();
+        for (String area : List.of("creds", "sockets"))
+            for (Scenario s : forty(area)) {
+                Prediction p = SpecReplay.predict(KERNEL_LIKE, s);
+                for (int i = 0; i < s.steps().size(); i++) {
+                    Syscall c = s.steps().get(i).call();
+                    String r = p.steps().get(i).result();
+                    boolean socketCall = c instanceof Syscall.Send || c instanceof Syscall.SendCreds || c instanceof Syscall.RecvCreds || c instanceof Syscall.PeerCredQuery;
+                    if (socketCall && r.startsWith("= -1")) seen.add(r);
+                    if (c instanceof Syscall.RecvCreds rc && rc.uid() && r.equals("= 65534")) seen.add("uid 65534");
+                    if (c instanceof Syscall.PeerCredQuery q && q.uid() && r.equals("= 65534")) seen.add("peer uid 65534");
+                    if (c instanceof nscheck.spec.call.FdCalls.Close && s.steps().get(i).actor() > 1) seen.add("close by " + c.family());
+                }
+            }
+        for (String want : List.of("= -1 EBADF", "= -1 ENOTSOCK", "= -1 EPIPE", "= -1 ECONNREFUSED", "= -1 EAGAIN", "= -1", "peer uid 65534"))
+            assertTrue(seen.contains(want), want + " in " + seen);
+    }
 }
