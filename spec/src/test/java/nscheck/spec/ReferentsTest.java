@@ -7,6 +7,7 @@ import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.SiCode;
 import nscheck.spec.call.Signals;
+import nscheck.spec.call.SocketCall;
 import nscheck.spec.call.Syscall;
 import nscheck.spec.rules.Referents;
 import nscheck.spec.rules.Semantics;
@@ -141,23 +142,26 @@ class ReferentsTest {
 
     @Test
     void socketCredentialsNameTheSenderAndThePeer() {
-        SpecRun r = SpecRun.container(s);
-        assertNull(Referents.pid(r.k, 1, new Syscall.RecvCreds(false)), "no socket");
-        assertNull(Referents.uid(r.k, 1, new Syscall.PeerCredQuery(true)));
-        r.value(1, new Syscall.Listen());
+        SpecRun r = new SpecRun(s);
+        assertNull(Referents.pid(r.k, 0, new Syscall.RecvCreds(3, false)), "no socket");
+        assertNull(Referents.uid(r.k, 0, new Syscall.PeerCredQuery(3, true)));
+        r.value(0, FORK);                                                   // T1 = 2
+        r.value(1, new SocketCall.Socketpair(SocketCall.SOCK_STREAM));      // fds 3 and 4
+        r.value(1, new Syscall.Clone(CLONE_NEWPID));                        // T2 = 3, a container's init: inherits both
+        r.value(2, FORK);                                                   // T3 = 4, 2 inside
         r.value(3, new Syscall.Setuid(1000));
-        r.value(3, new Syscall.Connect());
-        r.value(3, new Syscall.SendCreds(2, 1000));
-        assertNull(Referents.pid(r.k, 1, new Syscall.RecvCreds(true)));
-        assertNull(Referents.pid(r.k, 1, new Syscall.PeerCredQuery(true)));
-        assertNull(Referents.uid(r.k, 1, new Syscall.RecvCreds(false)));
-        assertNull(Referents.uid(r.k, 1, new Syscall.PeerCredQuery(false)));
-        assertEquals(new Referents.Uid(1000, 0), Referents.uid(r.k, 1, new Syscall.RecvCreds(true)));
-        assertEquals(new Referents.Uid(1000, 0), Referents.uid(r.k, 1, new Syscall.PeerCredQuery(true)));
-        assertEquals(new Referents.Uid(0, 0), Referents.uid(r.k, 3, new Syscall.PeerCredQuery(true)));
-        reportsTask(r, 3, new Syscall.PeerCredQuery(false), 1);          // 0: the listener is outside
-        reportsTask(r, 1, new Syscall.PeerCredQuery(false), 3);
-        reportsTask(r, 1, new Syscall.RecvCreds(false), 3);
+        r.value(3, new Syscall.SendCreds(4, 2, 1000));
+        assertNull(Referents.pid(r.k, 1, new Syscall.RecvCreds(3, true)));
+        assertNull(Referents.pid(r.k, 1, new Syscall.PeerCredQuery(3, true)));
+        assertNull(Referents.uid(r.k, 1, new Syscall.RecvCreds(3, false)));
+        assertNull(Referents.uid(r.k, 1, new Syscall.PeerCredQuery(3, false)));
+        assertNull(Referents.pid(r.k, 1, new Syscall.RecvCreds(5, false)), "no such fd");
+        assertEquals(new Referents.Uid(1000, 0), Referents.uid(r.k, 1, new Syscall.RecvCreds(3, true)));
+        assertEquals(new Referents.Uid(0, 0), Referents.uid(r.k, 1, new Syscall.PeerCredQuery(3, true)), "the creator's euid");
+        assertEquals(new Referents.Uid(0, 0), Referents.uid(r.k, 3, new Syscall.PeerCredQuery(4, true)));
+        reportsTask(r, 3, new Syscall.PeerCredQuery(4, false), 1);          // 0: the creator is outside
+        reportsTask(r, 1, new Syscall.PeerCredQuery(3, false), 1);
+        reportsTask(r, 1, new Syscall.RecvCreds(3, false), 3);
     }
 
     /** A uid read through a user namespace is read in the reader's current one. */
