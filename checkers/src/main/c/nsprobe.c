@@ -578,6 +578,56 @@ static long fown_call(const char *op, long a, long b) {
     return -2;
 }
 
+/* ---- handlers and masks (kernel/signal.c, P20-P23) ---------------------------------------- */
+
+/* The probe's SA_SIGINFO handler: it records the siginfo it receives (si_signo, si_pid, si_uid, as
+   the kernel wrote them for this process) in process memory, where the "handled" op reads the
+   oldest back. The spec keeps as many records (HandlerRules.MAX_HANDLED) and drops later ones
+   alike. A forked child starts with none (the clone ops clear its copy). */
+#define MAX_HANDLED 8
+static struct { int signo, pid, uid; } handled_log[MAX_HANDLED];
+static volatile sig_atomic_t n_handled;
+
+static void record_siginfo(int sig, siginfo_t *info, void *ctx) {
+    (void) sig;
+    (void) ctx;
+    if (n_handled >= MAX_HANDLED) return;
+    handled_log[n_handled].signo = info->si_signo;
+    handled_log[n_handled].pid = info->si_pid;
+    handled_log[n_handled].uid = (int) info->si_uid;
+    n_handled = n_handled + 1;
+}
+
+/* sigmask HOW SET: SET is a sigset, bit sig - 1. SIGIO stays blocked whatever the call says (the
+   async-io area's rule: only sigwaitinfo takes it), as the spec's mask does not hold it.
+   sigpending: the pending set as the same bits. handled FIELD: 0 si_signo, 1 si_pid, 2 si_uid
+   of the oldest record, which is then dropped; EAGAIN when there is none. */
+static long handler_call(const char *op, long a, long b) {
+    if (!strcmp(op, "sigmask")) {
+        sigset_t set;
+        sigemptyset(&set);
+        for (int s = 1; s < 64; s++) if (s != 32 && s != 33 && (b & (1L << (s - 1)))) sigaddset(&set, s);
+        if (a == SIG_SETMASK) sigaddset(&set, SIGIO);
+        else sigdelset(&set, SIGIO);
+        return sigprocmask((int) a, &set, NULL);
+    }
+    if (!strcmp(op, "sigpending")) {
+        sigset_t set;
+        if (sigpending(&set) < 0) return -1;
+        long bits = 0;
+        for (int s = 1; s < 64; s++) if (s != 32 && s != 33 && sigismember(&set, s) == 1) bits |= 1L << (s - 1);
+        return bits;
+    }
+    if (!strcmp(op, "handled")) {
+        if (n_handled == 0) { errno = EAGAIN; return -1; }
+        long v = a == 0 ? handled_log[0].signo : a == 1 ? handled_log[0].pid : handled_log[0].uid;
+        memmove(&handled_log[0], &handled_log[1], sizeof handled_log[0] * (MAX_HANDLED - 1));
+        n_handled = n_handled - 1;
+        return v;
+    }
+    return -2;
+}
+
 /* ---- POSIX message queues (ipc/mqueue.c, Q1-Q3) --------------------------------------------- */
 
 /* The model's one queue name, resolved in the caller's IPC namespace. A process keeps each queue
@@ -759,6 +809,7 @@ static void actor(int me) {
             if (ret == 0) {
                 me = (int) b;
                 if (a & CLONE_NEWUSER) in_child_userns = 1;
+                n_handled = 0;
                 hello(me);
                 continue;
             }
@@ -769,6 +820,7 @@ static void actor(int me) {
             if (ret == 0) {
                 me = (int) b;
                 if (a & CLONE_NEWUSER) in_child_userns = 1;
+                n_handled = 0;
                 hello(me);
                 continue;
             }
@@ -860,6 +912,11 @@ static void actor(int me) {
             memset(&sa, 0, sizeof sa);
             sa.sa_handler = (b & 1) ? SIG_IGN : SIG_DFL;
             sa.sa_flags = (b & 2) ? SA_NOCLDWAIT : 0;
+            if (b & 4) {
+                /* bit 2: the recording handler (P20); SA_RESTART so that the actor's read of its next command goes on */
+                sa.sa_sigaction = record_siginfo;
+                sa.sa_flags |= SA_SIGINFO | SA_RESTART;
+            }
             ret = sigaction((int) a, &sa, NULL);
         } else if (!strcmp(op, "wstatus")) {
             /* waitpid's status word: WIFEXITED/WEXITSTATUS, WIFSIGNALED/WTERMSIG (kernel/exit.c wait_task_zombie). */
@@ -914,6 +971,8 @@ static void actor(int me) {
         } else if (!strncmp(op, "mq", 2)) {
             ret = mq_call(op, a);
             if (ret == -2) { put(reply_pipe[1], "R %d = unknown-op %s\n", me, op); continue; }
+        } else if (!strcmp(op, "sigmask") || !strcmp(op, "sigpending") || !strcmp(op, "handled")) {
+            ret = handler_call(op, a, b);
         } else if (!strcmp(op, "mountproc") || !strcmp(op, "procself") || !strcmp(op, "nspid")) {
             ret = proc_call(op, a, b);
         } else if (!strcmp(op, "nsopenpid")) {
@@ -1248,6 +1307,51 @@ static void wait_input(int who, int ms) {
     struct pollfd p[3] = {{reply_pipe[0], POLLIN, 0}, {hello_sock[0], POLLIN, 0}, {who >= 0 ? pidfd[who] : -1, POLLIN, 0}};
     poll(p, 3, ms);
     drain();
+}
+
+/* A handler of actor `who` may have yet to run: the actor is running (it may be inside one), or
+   has a caught signal pending that it does not block (/proc/PID/status: SigPnd or ShdPnd, less
+   SigBlk, within SigCgt). The kernel runs handlers when their thread next returns to user space,
+   not when the signal is sent; the spec runs them at once (P20, P22). */
+static int handler_due(int who, int zombie_too) {
+    if (hostpid[who] <= 0 || exited(who)) return 0;
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    char state = 'S';
+    unsigned long pnd = 0, shd = 0, blk = 0, cgt = 0;
+    char *l;
+    if ((l = strstr(buf, "\nState:"))) sscanf(l + 8, " %c", &state);
+    if ((l = strstr(buf, "\nSigPnd:"))) sscanf(l + 9, " %lx", &pnd);
+    if ((l = strstr(buf, "\nShdPnd:"))) sscanf(l + 9, " %lx", &shd);
+    if ((l = strstr(buf, "\nSigBlk:"))) sscanf(l + 9, " %lx", &blk);
+    if ((l = strstr(buf, "\nSigCgt:"))) sscanf(l + 9, " %lx", &cgt);
+    /* X: dead and not yet released (an autoreaped child, release_task after exit_notify): its
+       number still resolves until then, while the spec has released it with the death step. */
+    if (state == 'X') return 1;
+    if (state == 'Z') return zombie_too;
+    if (state == 'T' || state == 't') return 0; /* stopped: its handlers wait for SIGCONT (J-rules) */
+    return state == 'R' || ((pnd | shd) & ~blk & cgt) != 0;
+}
+
+/* After a step, until no actor has a handler left to run or a release to finish (at most
+   REPLY_MS): what the handlers record then follows the steps' order, as the spec's records do. */
+static void settle_handlers(int after_death) {
+    long start = now_ms(), until = start + REPLY_MS;
+    for (;;) {
+        /* After a death, a zombie may still be on its way to release (autoreap: exit_notify
+           marks it EXIT_DEAD and releases it just after waking the pidfd): give it 10 ms. */
+        int zombie_too = after_death && now_ms() < start + 10;
+        int due = 0;
+        for (int i = 0; i < MAX_ACTORS && !due; i++) due = handler_due(i, zombie_too);
+        if (!due || now_ms() >= until) return;
+        wait_input(-1, 1);
+    }
 }
 
 /*
@@ -1647,6 +1751,7 @@ static void run_scenario(long id, int nwords) {
             snprintf(result, sizeof result, "= #%d", k + 1);
         }
         if (st->settle) settle_stops(st->stopped);
+        settle_handlers(!strcmp(result, "= ?"));
     report:;
         char w[128];
         words_text(nwords, w, sizeof w);

@@ -71,6 +71,8 @@ class SeededBugsTest {
             // socket pairs: SO_PEERCRED read inside a child namespace by a child that inherited the pair (C4); uids over a pair (C3)
             "unix-creds,       seeded-peercred-frozen,    reported-pid,         3",
             "socket-uids,      seeded-raw-uids,           uid-mapping,          3",
+            // handlers: an init's handler signalled from the parent namespace reads the sender's global PID, not 0 (P21)
+            "signal-handlers,  seeded-handler-global-pid, reported-pid,         4",
     })
     void seededBugIsFoundOnAShortestTrace(String model, String variant, String invariant, int length) {
         ShortestViolation.assertShortest(model, variant, invariant, length);

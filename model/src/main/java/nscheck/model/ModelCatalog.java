@@ -31,7 +31,7 @@ public final class ModelCatalog {
             "async-io-owner", "mqueue-notify", "pidfd-basic", "nsfs-files", "signals-forged",
             "kthreads-host", "sessions", "wait-status", "dispositions", "proc-views",
             "nsfs-names", "job-control",
-            "socket-uids");
+            "socket-uids", "signal-handlers");
 
     /**
      * Models defined in code rather than in a file (their state is not a plain kernel: a user-space

@@ -36,7 +36,8 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
     static final List<String> NAMES = List.of("pidns-basic", "pidns-init-death", "pidns-alloc", "pidns-every-call", "threads", "futex", "signals", "ipc", "userns", "creds", "clone3", "futex-threads", "caps",
             "async-io", "mqueue", "pidfd", "nsfs", "futex-robust", "sigqueueinfo",
             "sessions", "wait-status", "dispositions",
-            KernelThreadsArea.NAME, "procfs", "job-control", "sockets");
+            KernelThreadsArea.NAME, "procfs", "job-control", "sockets",
+            HandlersArea.NAME);
 
     /**
      * @param pidMax the kernel's pid_max in the scenario namespace: ns_last_pid writes around it
@@ -67,6 +68,7 @@ record Area(String name, String description, int words, List<Scenario.Step> setu
         out.add(ProcfsArea.procfs());
         out.add(JobControlArea.jobControl());
         out.add(SocketsArea.sockets());
+        out.add(HandlersArea.handlers());
         return out;
     }
 

@@ -3,6 +3,7 @@ package nscheck.checkers.conform;
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.HandlerCall;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Syscall;
@@ -150,5 +151,10 @@ record ProbeCall(String op, long a, long b) {
         @Override public ProbeCall waitUntraced(nscheck.spec.call.JobCall.WaitUntraced c) { return op("wuntraced", c.pid(), c.status() ? 1 : 0); }
         @Override public ProbeCall blockJobSignals(nscheck.spec.call.JobCall.BlockJobSignals c) { return op("jsigblock"); }
         @Override public ProbeCall sigwaitJobSignals(nscheck.spec.call.JobCall.SigwaitJobSignals c) { return op("jsigwait"); }
+        // handlers and masks (P20-P23): the probe's SA_SIGINFO handler records each siginfo; "handled" reads the oldest back
+        @Override public ProbeCall setHandler(HandlerCall.SetHandler c) { return op("sigaction", c.sig(), 4 | (c.noCldWait() ? 2 : 0)); }
+        @Override public ProbeCall sigprocmask(HandlerCall.Sigprocmask c) { return op("sigmask", c.how(), c.set()); }
+        @Override public ProbeCall sigpending(HandlerCall.Sigpending c) { return op("sigpending"); }
+        @Override public ProbeCall handled(HandlerCall.Handled c) { return op("handled", c.field().ordinal(), 0); }
     }
 }

@@ -77,7 +77,7 @@ final class SpecReplay {
             if (t == null || !t.alive()) continue;
             if (t.pendingSignal != 0 && !t.hasLeader()) dying++;
             TaskContext c = k.objects().context(i);
-            if (c != null && c.blocksSignals()) reader = true;
+            if (c != null && (c.blocks(nscheck.spec.call.Signals.SIGCHLD) || c.actions().handles(nscheck.spec.call.Signals.SIGCHLD))) reader = true;
         }
         return dying >= 2 && reader;
     }

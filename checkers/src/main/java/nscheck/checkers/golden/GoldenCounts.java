@@ -92,7 +92,8 @@ public final class GoldenCounts {
             new String[] {"proc-views", "seeded-proc-self-global"}, new String[] {"proc-views", "seeded-nspid-reader-level"},
             new String[] {"nsfs-names", "seeded-ns-inum-freed-early"},
             new String[] {"job-control", "seeded-cldstop-global-pid"}, new String[] {"job-control", "seeded-orphan-signal-pid"},
-            new String[] {"unix-creds", "seeded-peercred-frozen"}, new String[] {"socket-uids", "seeded-raw-uids"});
+            new String[] {"unix-creds", "seeded-peercred-frozen"}, new String[] {"socket-uids", "seeded-raw-uids"},
+            new String[] {"signal-handlers", "seeded-handler-global-pid"});
 
     static boolean hasStepBound(ModelSource m) {
         Integer steps = m.defaultBounds().get("steps");

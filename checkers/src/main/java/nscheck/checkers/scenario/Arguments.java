@@ -111,8 +111,26 @@ final class Arguments {
         try {
             return Signals.parse(v.asText());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioError(at(key), "unknown signal \"" + v.asText() + "\" (known: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP, 0)");
+            throw new ScenarioError(at(key), "unknown signal \"" + v.asText() + "\" (known: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP, SIGUSR2, 0)");
         }
+    }
+
+    /** A signal set as a list of names ({@code ["SIGUSR1", "SIGTERM"]}), bit sig - 1 each; absent means the empty set. */
+    long signalSet(String key) {
+        JsonNode v = get(key);
+        if (v == null) return 0;
+        if (!v.isArray()) throw new ScenarioError(at(key), "must be an array of signal names such as [\"SIGUSR1\"], not " + kind(v));
+        long set = 0;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode f = v.get(i);
+            try {
+                if (!f.isTextual()) throw new IllegalArgumentException();
+                set |= Signals.bit(Signals.parse(f.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioError(at(key) + "[" + i + "]", "must be a signal name such as \"SIGUSR1\", not " + (f.isTextual() ? "\"" + f.asText() + "\"" : kind(f)));
+            }
+        }
+        return set;
     }
 
     /** true or false; absent means {@code absent}. */

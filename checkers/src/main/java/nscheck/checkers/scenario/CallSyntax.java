@@ -117,7 +117,7 @@ public final class CallSyntax {
         f.add(form("getpid", "", "getpid(2): the TGID", Syscall.GetPid.class, a -> new Syscall.GetPid(), CallSyntax::none));
         f.add(form("getppid", "", "getppid(2)", Syscall.GetPpid.class, a -> new Syscall.GetPpid(), CallSyntax::none));
         f.add(form("gettid", "", "gettid(2)", Syscall.GetTid.class, a -> new Syscall.GetTid(), CallSyntax::none));
-        f.add(form("kill", "pid; sig: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP or 0", "kill(2)", Syscall.Kill.class,
+        f.add(form("kill", "pid; sig: SIGKILL, SIGTERM, SIGUSR1, SIGCHLD, SIGSTOP, SIGCONT, SIGHUP, SIGUSR2 or 0", "kill(2)", Syscall.Kill.class,
                 a -> new Syscall.Kill(a.integer("pid"), a.signal("sig", "SIGKILL")),
                 c -> args("pid", ((Syscall.Kill) c).pid(), "sig", signal(((Syscall.Kill) c).sig()))));
         f.add(form("read_ns_last_pid", "", "read /proc/sys/kernel/ns_last_pid", Syscall.ReadNsLastPid.class, a -> new Syscall.ReadNsLastPid(), CallSyntax::none));
@@ -153,7 +153,7 @@ public final class CallSyntax {
         f.add(form("waitpid_status", "pid (default -1: any child; 0 the caller's group; below -1 the group -pid)",
                 "waitpid(pid, &status, 0) returning the status word", ProcessCall.WaitStatus.class,
                 a -> new ProcessCall.WaitStatus(a.integer("pid", -1)), c -> args("pid", ((ProcessCall.WaitStatus) c).pid())));
-        f.add(form("sigaction", "sig: SIGCHLD, SIGUSR1, SIGKILL or SIGSTOP; handler: SIG_DFL (default) or SIG_IGN; flags: 0 (default) or SA_NOCLDWAIT",
+        f.add(form("sigaction", "sig: SIGCHLD, SIGUSR1, SIGUSR2, SIGTERM, SIGHUP, SIGKILL or SIGSTOP; handler: SIG_DFL (default) or SIG_IGN (the probe's handler: sigaction_handler); flags: 0 (default) or SA_NOCLDWAIT",
                 "sigaction(sig, {handler, flags}, NULL)", ProcessCall.Sigaction.class,
                 a -> new ProcessCall.Sigaction(Signals.parse(a.choice("sig", SIGACTION_SIGNALS)), a.choice("handler", List.of("SIG_DFL", "SIG_IGN")).equals("SIG_IGN"),
                         a.choice("flags", List.of("0", "SA_NOCLDWAIT")).equals("SA_NOCLDWAIT")),
@@ -240,6 +240,7 @@ public final class CallSyntax {
         f.add(form("futex_return", "", "not a call: a woken futex call returns", Syscall.FutexReturn.class, a -> new Syscall.FutexReturn(), CallSyntax::none));
         FdCallSyntax.add(f);
         SocketCallSyntax.add(f);
+        HandlerCallSyntax.add(f);
         return List.copyOf(f);
     }
 
@@ -260,7 +261,7 @@ public final class CallSyntax {
         return args("list", r.words(), "pending", r.pending() < 0 ? null : r.pending(), "pi", r.pi() ? Boolean.TRUE : null);
     }
 
-    private static final List<String> SIGACTION_SIGNALS = List.of("SIGCHLD", "SIGUSR1", "SIGKILL", "SIGSTOP");
+    private static final List<String> SIGACTION_SIGNALS = List.of("SIGCHLD", "SIGUSR1", "SIGUSR2", "SIGTERM", "SIGHUP", "SIGKILL", "SIGSTOP");
     private static final List<String> WAITID_TYPES = List.of("P_ALL", "P_PID", "P_PGID");
     private static final List<String> WAITID_READ = List.of("si_pid", "si_code", "si_status");
 

@@ -95,7 +95,7 @@ class CompareTest {
                 "futex-robust-crossns", "restore-migration", "async-io-owner", "mqueue-notify", "kthreads-host",
                 "sessions", "wait-status", "dispositions",
                 "proc-views", "job-control",
-                "socket-uids"))
+                "socket-uids", "signal-handlers"))
             models.add(ModelCatalog.find(name));
         List<Variant> variants = new ArrayList<>(List.of(Mainline.INSTANCE));
         variants.addAll(Variants.PROPOSALS);

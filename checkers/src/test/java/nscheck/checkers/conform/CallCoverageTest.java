@@ -77,7 +77,7 @@ class CallCoverageTest {
         Object[] zero = new Object[parts.length];
         for (int i = 0; i < parts.length; i++) {
             types[i] = parts[i].getType();
-            zero[i] = types[i] == int.class ? (Object) 0 : types[i] == boolean.class ? (Object) false
+            zero[i] = types[i] == int.class ? (Object) 0 : types[i] == long.class ? (Object) 0L : types[i] == boolean.class ? (Object) false
                     : types[i].isEnum() ? types[i].getEnumConstants()[0] : List.of();
         }
         Constructor<?> make = type.getDeclaredConstructor(types);

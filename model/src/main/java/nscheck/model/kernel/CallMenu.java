@@ -132,6 +132,7 @@ public final class CallMenu {
         m.put("sigwaitinfo-job", "sigwaitinfo({SIGHUP, SIGCONT}) returning si_pid");
         m.put("wait-untraced", "waitpid(-1, &status, WUNTRACED|WCONTINUED) returning the PID, and returning the status word");
         FdCallMenu.describe(m);
+        HandlerCallMenu.describe(m);
         m.put("rt-sigqueueinfo", "rt_sigqueueinfo(pid, SIGUSR1, info) for every pid with a caller-made siginfo claiming si_pid 1: SI_QUEUE with si_uid 0 and 1000, SI_USER and SI_TKILL (EPERM but to oneself) (P10b)");
         // robust futex lists (F5)
         m.put("set-robust-list", "set_robust_list with w0 as the list's one entry or as list_op_pending, PI or not (exit_robust_list reads it at exit)");
@@ -272,7 +273,7 @@ public final class CallMenu {
                     for (int p = 1; p < pidMax; p++) for (int e = 0; e <= ProcCall.MAX_ENTRY; e++) out.add(new ProcCall.StatusNspid(p, e));
                 }
                 default -> {
-                    if (!FdCallMenu.expand(f, pidMax, out) && !SocketCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
+                    if (!FdCallMenu.expand(f, pidMax, out) && !SocketCallMenu.expand(f, pidMax, out) && !HandlerCallMenu.expand(f, pidMax, out)) throw new ModelException("unknown call family '" + f + "' (known: "
                             + String.join(", ", FAMILIES.keySet()) + ")");
                 }
             }

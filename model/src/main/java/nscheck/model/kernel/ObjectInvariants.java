@@ -32,13 +32,13 @@ public final class ObjectInvariants {
     }
 
     /**
-     * I1, I3, C3, C4, P10, A2, A4, V2, V3: the number read is pid_nr_ns of the referent in the reader's namespace
+     * I1, I3, C3, C4, P10, P21, A2, A4, V2, V3: the number read is pid_nr_ns of the referent in the reader's namespace
      * (for /proc, the proc's). P10b: a si_pid the sender wrote itself (rt_sigqueueinfo) is read as written, but only
      * from a sender the reader can see: from an invisible one it is 0, as any si_pid.
      */
     static Property<Kernel, KernelStep> reportedPid() {
         return new Property.AlwaysStep<>("reported-pid",
-                "a PID read from a siginfo (waitid's included), an IPC object, a socket, a session, a process group, a file's async I/O owner or /proc is the number its referent has in the reader's PID namespace (for /proc: the proc's, and NSpid's entry e the number at the proc's level + e), 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
+                "a PID read from a siginfo (waitid's and a handler's included), an IPC object, a socket, a session, a process group, a file's async I/O owner or /proc is the number its referent has in the reader's PID namespace (for /proc: the proc's, and NSpid's entry e the number at the proc's level + e), 0 if none, also after the referent is gone (an owner: 0 once gone; a kernel-sent SIGIO: 0); a si_pid the sender wrote is read as written, 0 from a sender the reader cannot see", (pre, step, post) -> {
             var r = step.result();
             if (!r.returns() || r.failed()) return Verdict.VACUOUS;
             PidRef ref = Referents.reportsReapedChild(step.call()) ? PidRef.of(pre, r.about()) : Referents.pid(pre, step.actor(), step.call());
@@ -88,7 +88,7 @@ public final class ObjectInvariants {
             int mapped = pre.objects().userNs(ref.readerUserNs()).fromKernel(ref.kuid(), false);
             if (r.value() != UserNamespace.OVERFLOW_ID) return Verdict.of(r.value() == mapped);
             // A siginfo's overflow uid was judged when it was queued.
-            if (step.call() instanceof Syscall.Sigwaitinfo) return Verdict.HOLDS;
+            if (step.call() instanceof Syscall.Sigwaitinfo || step.call() instanceof nscheck.spec.call.HandlerCall.Handled) return Verdict.HOLDS;
             return Verdict.of(mapped == UserNamespace.OVERFLOW_ID);
         });
     }
@@ -105,8 +105,12 @@ public final class ObjectInvariants {
             TaskContext c = after.context(i);
             if (c == null) continue;
             TaskContext old = before.context(i);
+            // what the step queued, or handed straight to a handler (P21)
             List<SigInfo> seen = new ArrayList<>(old == null ? List.of() : old.pending());
-            for (SigInfo info : c.pending()) {
+            if (old != null) seen.addAll(old.handled());
+            List<SigInfo> now = new ArrayList<>(c.pending());
+            now.addAll(c.handled());
+            for (SigInfo info : now) {
                 if (seen.remove(info)) continue;
                 if (info.siUid() != UserNamespace.OVERFLOW_ID || info.claimedPid() >= 0) continue;
                 UserNamespace reader = after.userNs(info.readerUserNs());

@@ -30,7 +30,7 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String waitpid(Syscall.Wait call) { return call.pid() == -1 ? "wait" : "waitpid"; }
     @Override public String getpid(Syscall.GetPid call) { return "getpid"; }
     @Override public String getppid(Syscall.GetPpid call) { return "getppid"; }
-    @Override public String kill(Syscall.Kill call) { return call.sig() == Signals.SIGSTOP ? "kill-stop" : call.sig() == Signals.SIGCONT && call.pid() > 0 ? "kill-cont" : (call.pid() == 0 || call.pid() < -1) ? "kill-pgrp" : call.sig() == 0 ? "kill-probe" : call.sig() == Signals.SIGTERM ? "kill-term" : call.sig() == Signals.SIGUSR1 ? "kill-usr1" : "kill"; }
+    @Override public String kill(Syscall.Kill call) { return call.sig() == Signals.SIGSTOP ? "kill-stop" : call.sig() == Signals.SIGCONT && call.pid() > 0 ? "kill-cont" : (call.pid() == 0 || call.pid() < -1) ? "kill-pgrp" : call.sig() == 0 ? "kill-probe" : call.sig() == Signals.SIGTERM ? "kill-term" : call.sig() == Signals.SIGUSR1 ? "kill-usr1" : call.sig() == Signals.SIGUSR2 ? "kill-usr2" : call.sig() == Signals.SIGHUP ? "kill-hup" : "kill"; }
     @Override public String readNsLastPid(Syscall.ReadNsLastPid call) { return "ns-last-pid-read"; }
     @Override public String writeNsLastPid(Syscall.WriteNsLastPid call) { return "ns-last-pid-write"; }
     @Override public String setChildSubreaper(Syscall.SetChildSubreaper call) { return "subreaper"; }
@@ -44,7 +44,11 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String getpgid(ProcessCall.Getpgid call) { return "getpgid"; }
     @Override public String waitStatus(ProcessCall.WaitStatus call) { return call.pid() == -1 ? "wait-status" : call.pid() > 0 ? "waitpid-status" : "waitpid-pgrp"; }
     @Override public String waitid(ProcessCall.Waitid call) { return "waitid"; }
-    @Override public String sigaction(ProcessCall.Sigaction call) { return "sigaction"; }
+    @Override public String sigaction(ProcessCall.Sigaction call) {
+        // SIG_DFL and SIG_IGN of the signals beyond SIGUSR1 and SIGCHLD come with their handler's family
+        int sig = call.sig();
+        return Signals.CATCHABLE.contains(sig) && sig != Signals.SIGUSR1 && sig != Signals.SIGCHLD ? "sighandler-" + shortName(sig) : "sigaction";
+    }
     @Override public String sigwaitinfo(Syscall.Sigwaitinfo call) { return call.uid() ? "sigwaitinfo-uid" : "sigwaitinfo"; }
     @Override public String msgget(Syscall.Msgget call) { return "msgget"; }
     @Override public String msgsnd(Syscall.Msgsnd call) { return "msgsnd"; }
@@ -111,4 +115,13 @@ public final class CallFamily implements SyscallTable<String> {
     @Override public String sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return "sigwaitinfo-job"; }
     // Unix socket pairs (net/unix/af_unix.c)
     @Override public String socketpair(SocketCall.Socketpair call) { return call.type() == SocketCall.SOCK_DGRAM ? "socketpair-dgram" : "socketpair"; }
+    // handlers and masks (kernel/signal.c)
+    @Override public String setHandler(HandlerCall.SetHandler call) { return "sighandler-" + (Signals.kernelOnly(call.sig()) ? "kill" : shortName(call.sig())); }
+    @Override public String sigprocmask(HandlerCall.Sigprocmask call) {
+        boolean one = call.how() != HandlerCall.SIG_SETMASK && Long.bitCount(call.set()) == 1 && Signals.CATCHABLE.contains(Long.numberOfTrailingZeros(call.set()) + 1);
+        return one ? "sigmask-" + shortName(Long.numberOfTrailingZeros(call.set()) + 1) : "sigmask-setmask";
+    }
+    private static String shortName(int sig) { return Signals.name(sig).substring(3).toLowerCase(); }
+    @Override public String sigpending(HandlerCall.Sigpending call) { return "sigpending"; }
+    @Override public String handled(HandlerCall.Handled call) { return "handled"; }
 }

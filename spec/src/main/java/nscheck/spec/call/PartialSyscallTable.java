@@ -88,4 +88,8 @@ public abstract class PartialSyscallTable<R> implements SyscallTable<R> {
     @Override public R blockJobSignals(JobCall.BlockJobSignals call) { return otherwise(call); }
     @Override public R sigwaitJobSignals(JobCall.SigwaitJobSignals call) { return otherwise(call); }
     @Override public R socketpair(SocketCall.Socketpair call) { return otherwise(call); }
+    @Override public R setHandler(HandlerCall.SetHandler call) { return otherwise(call); }
+    @Override public R sigprocmask(HandlerCall.Sigprocmask call) { return otherwise(call); }
+    @Override public R sigpending(HandlerCall.Sigpending call) { return otherwise(call); }
+    @Override public R handled(HandlerCall.Handled call) { return otherwise(call); }
 }

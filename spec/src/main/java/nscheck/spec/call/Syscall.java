@@ -267,11 +267,11 @@ public sealed interface Syscall {
     /** Sessions, process groups, wait status and dispositions: {@link ProcessCall} (kernel/sys.c, kernel/exit.c, kernel/signal.c). */
     sealed interface Process extends Syscall permits ProcessCall.Setpgid, ProcessCall.Setsid, ProcessCall.Getsid, ProcessCall.Getpgid,
             ProcessCall.WaitStatus, ProcessCall.Waitid, ProcessCall.Sigaction {}
-    sealed interface Proc extends Syscall permits ProcCall.MountProc, ProcCall.ReadlinkSelf, ProcCall.StatusNspid {}
-    sealed interface Nsfs extends Syscall permits NsfsCall.OpenOther, NsfsCall.SameInode {}
+    sealed interface Proc extends Syscall permits ProcCall.MountProc, ProcCall.ReadlinkSelf, ProcCall.StatusNspid {} sealed interface Nsfs extends Syscall permits NsfsCall.OpenOther, NsfsCall.SameInode {}
     /** Job control: {@link JobCall}. */ sealed interface Job extends Syscall permits JobCall.WaitUntraced, JobCall.BlockJobSignals, JobCall.SigwaitJobSignals {}
     /** socketpair(2): {@link SocketCall} (net/unix/af_unix.c). */
     sealed interface Socket extends Syscall permits SocketCall.Socketpair {}
+    /** Handlers and masks: {@link HandlerCall}. */ sealed interface Handler extends Syscall permits HandlerCall.SetHandler, HandlerCall.Sigprocmask, HandlerCall.Sigpending, HandlerCall.Handled {}
     /** execns (2006, not merged; H3): execve that also unshares the namespaces in {@code flags}. */
     record Execns(int flags) implements Syscall {
         public <R> R accept(SyscallTable<R> table) { return table.execns(this); }

@@ -92,4 +92,9 @@ public interface SyscallTable<R> {
     R sigwaitJobSignals(JobCall.SigwaitJobSignals call);
     // ---- Unix socket pairs (net/unix/af_unix.c) ----
     R socketpair(SocketCall.Socketpair call);
+    // ---- handlers and masks (kernel/signal.c) ----
+    R setHandler(HandlerCall.SetHandler call);
+    R sigprocmask(HandlerCall.Sigprocmask call);
+    R sigpending(HandlerCall.Sigpending call);
+    R handled(HandlerCall.Handled call);
 }

@@ -5,6 +5,7 @@ import nscheck.spec.call.MqueueCall;
 import nscheck.spec.call.NsfsCall;
 import nscheck.spec.call.FdCalls;
 import nscheck.spec.call.JobCall;
+import nscheck.spec.call.HandlerCall;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.ProcCall;
@@ -76,7 +77,7 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> sigqueue(Syscall.Sigqueue c) { return one(SignalRules.sigqueue(v, k, actor, c.pid())); }
     @Override public List<Outcome> sigBlock(Syscall.SigBlock c) { return one(SigwaitRules.sigprocmask(k, actor)); }
     @Override public List<Outcome> sigwaitinfo(Syscall.Sigwaitinfo c) { return SigwaitRules.sigwaitinfo(k, actor, c.uid()); }
-    @Override public List<Outcome> sigaction(ProcessCall.Sigaction c) { return one(SigactionRules.sigaction(k, actor, c.sig(), c.ignore(), c.noCldWait())); }
+    @Override public List<Outcome> sigaction(ProcessCall.Sigaction c) { return one(SigactionRules.sigaction(k, actor, c.sig(), c.ignore(), c.noCldWait(), false)); }
     @Override public List<Outcome> signalDelivery(Syscall.SignalDelivery c) { return one(SignalRules.getSignal(v, k, actor, exitStatus)); }
 
     // ---- ipc/msg.c, ipc/sem.c, ipc/shm.c ----------------------------------------------------
@@ -143,4 +144,10 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> mountProc(ProcCall.MountProc c) { return one(ProcRules.mountProc(k, actor)); }
     @Override public List<Outcome> readlinkSelf(ProcCall.ReadlinkSelf c) { return one(ProcRules.readlinkSelf(v, k, actor, c.thread())); }
     @Override public List<Outcome> statusNspid(ProcCall.StatusNspid c) { return one(ProcRules.statusNspid(v, k, actor, c.pid(), c.entry())); }
+
+    // ---- kernel/signal.c: handlers and masks --------------------------------------------------
+    @Override public List<Outcome> setHandler(HandlerCall.SetHandler c) { return one(SigactionRules.sigaction(k, actor, c.sig(), false, c.noCldWait(), true)); }
+    @Override public List<Outcome> sigprocmask(HandlerCall.Sigprocmask c) { return one(HandlerRules.sigprocmask(v, k, actor, c.how(), c.set())); }
+    @Override public List<Outcome> sigpending(HandlerCall.Sigpending c) { return one(HandlerRules.sigpending(k, actor)); }
+    @Override public List<Outcome> handled(HandlerCall.Handled c) { return one(HandlerRules.handled(k, actor, c.field())); }
 }

@@ -127,14 +127,14 @@ final class JobControlRules {
      * do_notify_parent_cldstop(tsk, false, why): SIGCHLD to the real parent of the process, with
      * si_code {@code why}, si_pid the child's number in the parent's namespace (J4) and si_uid its
      * uid mapped into the parent's user namespace. As for an exit's SIGCHLD the spec queues it only
-     * where the parent blocks SIGCHLD (else SIG_DFL ignores it at generation) and not SIG_IGN;
-     * SA_NOCLDWAIT does not matter here.
+     * where the parent blocks SIGCHLD or has a handler for it (HandlerRules runs it after the step;
+     * else SIG_DFL ignores it at generation) and not SIG_IGN; SA_NOCLDWAIT does not matter here.
      */
     private static Kernel notifyParentCldstop(Variant v, Kernel k, int leader, int why) {
         Task c = k.task(leader);
         Task p = c == null ? null : k.task(c.parent);
         TaskContext pc = p == null ? null : k.objects().context(c.parent);
-        if (p == null || !p.alive() || pc == null || !pc.blocksSignals() || pc.actions().chldIgnored()) return k;
+        if (p == null || !p.alive() || pc == null || !(pc.blocks(Signals.SIGCHLD) || pc.actions().handles(Signals.SIGCHLD)) || pc.actions().chldIgnored()) return k;
         int childUid = k.objects().context(leader).cred().uid();
         SigInfo info = new SigInfo(Signals.SIGCHLD, v.stoppedChildPid(k, leader, p.activeNs()),
                 v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, leader), childUid, pc.cred().userNs(), true, why);

@@ -15,6 +15,7 @@ import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
 import static nscheck.spec.call.CloneFlags.CLONE_NEWPID;
 import static nscheck.spec.call.CloneFlags.CLONE_NEWUSER;
 import static nscheck.spec.call.CloneFlags.CLONE_SYSVSEM;
+import static nscheck.spec.call.CloneFlags.CLONE_THREAD;
 import static nscheck.spec.call.CloneFlags.has;
 
 /**
@@ -51,7 +52,10 @@ final class NsproxyRules {
             ipc = o.freeIpcNsSlot();
             o = o.addIpcNs(IpcNamespace.empty(cred.userNs()));
         }
-        o = CredRules.copyCreds(o, cred).withContext(child, pc.forChild(ipc, undo).withCred(cred));
+        TaskContext cc = pc.forChild(ipc, undo).withCred(cred);
+        // a thread shares its process's memory, so the handler's records too (HandlerRules)
+        if (has(flags, CLONE_THREAD) && !pc.handled().isEmpty()) cc = cc.withHandled(pc.handled());
+        o = CredRules.copyCreds(o, cred).withContext(child, cc);
         return k.withObjects(o);
     }
 

@@ -2,6 +2,7 @@ package nscheck.spec.rules;
 
 import nscheck.spec.call.AsyncIoCall;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.HandlerCall;
 import nscheck.spec.call.PartialSyscallTable;
 import nscheck.spec.call.ProcCall;
 import nscheck.spec.call.Signals;
@@ -33,6 +34,12 @@ public final class Referents {
             @Override public PidRef sigwaitinfo(Syscall.Sigwaitinfo c) {
                 SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
                 return c.uid() || next == null ? null : next.sender();
+            }
+
+            // P21: the sender of the oldest siginfo the handler recorded
+            @Override public PidRef handled(HandlerCall.Handled c) {
+                SigInfo next = HandlerRules.nextHandled(k.objects().context(actor));
+                return c.field() != HandlerCall.Field.SI_PID || next == null ? null : next.sender();
             }
 
             // A2: the owner while pid_task finds it, else nobody (F_GETOWN reads 0)
@@ -118,6 +125,11 @@ public final class Referents {
                 var q = k.objects().context(actor).pending();
                 return c.uid() || q.isEmpty() ? -1 : q.get(0).claimedPid();
             }
+
+            @Override public Integer handled(HandlerCall.Handled c) {
+                SigInfo next = HandlerRules.nextHandled(k.objects().context(actor));
+                return c.field() != HandlerCall.Field.SI_PID || next == null ? -1 : next.claimedPid();
+            }
         });
     }
 
@@ -159,6 +171,11 @@ public final class Referents {
                 SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
                 // A si_uid the sender wrote itself (rt_sigqueueinfo, P10b) names no one: not judged.
                 return !c.uid() || next == null || next.claimedPid() >= 0 ? null : new Uid(next.senderKuid(), next.readerUserNs());
+            }
+
+            @Override public Uid handled(HandlerCall.Handled c) {
+                SigInfo next = HandlerRules.nextHandled(k.objects().context(actor));
+                return c.field() != HandlerCall.Field.SI_UID || next == null || next.claimedPid() >= 0 ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }
 
             @Override public Uid recvCreds(Syscall.RecvCreds c) { return c.uid() ? read(AfUnixRules.incoming(k, actor, c.fd())) : null; }

@@ -72,7 +72,7 @@ public final class Semantics {
             // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
             if (k.memory().waiterOf(actor) != null && !dying) return List.of();
         }
-        List<Outcome> outs = call.accept(new CallRules(variant, limits, exitStatus, k, actor));
+        List<Outcome> outs = HandlerRules.afterStep(variant, call.accept(new CallRules(variant, limits, exitStatus, k, actor)));
         if (k.names() == null) return outs;
         // N1, N3: a namespace made or freed by the call gets or gives back its inode number and id.
         List<Outcome> named = new java.util.ArrayList<>(outs.size());

@@ -5,34 +5,32 @@ import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Signals;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.KernelObjects;
-import nscheck.spec.state.SigActions;
 import nscheck.spec.state.TaskContext;
 
 /**
- * kernel/signal.c, do_sigaction: the dispositions a process sets (P19). Apart from
- * {@link SignalRules} only for the spec layout's file size; delivery reads them there
- * (sendUsr1, doNotifyParent).
+ * kernel/signal.c, do_sigaction: the dispositions a process sets (P19, P20). Apart from
+ * {@link SignalRules} only for the spec layout's file size; delivery reads them there and in
+ * {@link HandlerRules} (send, doNotifyParent).
  */
 final class SigactionRules {
     private SigactionRules() {}
 
     /**
      * sigaction (do_sigaction): SIGKILL, SIGSTOP and numbers outside 1.._NSIG are EINVAL. The
-     * disposition is the process's (every thread's copy changes); SIG_IGN, and SIG_DFL for
-     * SIGCHLD (whose default is to ignore), discard what is pending of the signal.
+     * disposition is the process's (every thread's copy changes): SIG_IGN ({@code ignore}), the
+     * probe's SA_SIGINFO handler ({@code handler}) or SIG_DFL. SIG_IGN, and SIG_DFL for a signal
+     * whose default is to ignore (SIGCHLD), discard what is pending of the signal
+     * (flush_sigqueue_mask, on every thread); installing a handler discards nothing.
      */
-    static Outcome sigaction(Kernel k, int actor, int sig, boolean ignore, boolean noCldWait) {
-        if (sig < 1 || sig > Signals.NSIG || sig == Signals.SIGKILL || sig == Signals.SIGSTOP) return Outcome.error(k, Errno.EINVAL);
-        if (sig != Signals.SIGUSR1 && sig != Signals.SIGCHLD) throw new IllegalArgumentException("the spec tracks SIGUSR1's and SIGCHLD's dispositions only: " + Signals.name(sig));
+    static Outcome sigaction(Kernel k, int actor, int sig, boolean ignore, boolean noCldWait, boolean handler) {
+        if (sig < 1 || sig > Signals.NSIG || Signals.kernelOnly(sig)) return Outcome.error(k, Errno.EINVAL);
+        if (!Signals.CATCHABLE.contains(sig)) throw new IllegalArgumentException("the spec tracks the dispositions of " + Signals.CATCHABLE + " only: " + Signals.name(sig));
         KernelObjects o = k.objects();
+        boolean flush = !handler && (ignore || Signals.ignoredByDefault(sig));
         for (int i : k.groupMembers(k.groupLeader(actor))) {
             TaskContext c = o.context(i);
             if (c == null) continue;
-            var a = c.actions();
-            var next = sig == Signals.SIGUSR1 ? new SigActions(ignore, a.chldIgnored(), a.noCldWait())
-                    : new SigActions(a.usr1Ignored(), ignore, noCldWait);
-            boolean flush = ignore || sig == Signals.SIGCHLD;
-            o = o.withContext(i, c.withActions(next, flush ? sig : 0));
+            o = o.withContext(i, c.withActions(c.actions().with(sig, ignore, handler, noCldWait), flush ? sig : 0));
         }
         return Outcome.zero(k.withObjects(o).collectNamespaces());
     }

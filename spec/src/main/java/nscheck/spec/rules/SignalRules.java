@@ -100,8 +100,11 @@ final class SignalRules {
             // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
             boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
             int targetUid = carriedUid(v, cur, actor, i, uid);
-            cur = sig == Signals.SIGUSR1 && u.alive() ? sendUsr1(v, cur, actor, i, true, zeroed, targetUid).next()
-                    : deliver(v, cur, actor, i, sig).next();
+            if (sig == Signals.SIGUSR1 && u.alive()) cur = sendUsr1(v, cur, actor, i, true, zeroed, targetUid).next();
+            else if (u.alive() && Signals.CATCHABLE.contains(sig)) // the other catchable signals carry the same siginfo (HandlerRules)
+                cur = HandlerRules.send(v, cur, actor, i, siginfo(cur, sig, actor, i, true, zeroed ? 0 : v.siginfoPid(cur, actor, i), targetUid,
+                        -1, cur.objects().context(actor).cred().uid())).next();
+            else cur = deliver(v, cur, actor, i, sig).next();
             zeroed |= clears;
             uid = targetUid;
         }
@@ -176,6 +179,10 @@ final class SignalRules {
         List<Integer> members = k.groupMembers(k.groupLeader(target));
         int alive = -1;
         for (int i : members) if (k.task(i).alive()) { alive = i; break; }
+        // The other catchable signals go where SIGUSR1 goes: masks, handlers, dispositions (HandlerRules).
+        if (alive >= 0 && sig != Signals.SIGUSR1 && Signals.CATCHABLE.contains(sig))
+            return HandlerRules.send(v, k, sender, alive, siginfo(k, sig, sender, alive, true, v.siginfoPid(k, sender, alive), siUid(v, k, sender, alive),
+                    -1, k.objects().context(sender).cred().uid()));
         if (sig == 0 || alive < 0 || v.dropsSignalToInit(k, sender, alive, sig) || !Signals.fatalByDefault(sig))
             return Outcome.zero(k);
         Kernel next = k;
@@ -223,23 +230,13 @@ final class SignalRules {
 
     /** The queueing, with the siginfo's numbers given; {@code claimedPid} -1 when the kernel made them, {@code kuid} the uid si_uid denotes. */
     static Outcome queueUsr1(Variant v, Kernel k, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
-        TaskContext tc = k.objects().context(target);
-        if (!tc.blocksSignals()) {
-            // sig_ignored -> sig_handler_ignored: SIG_IGN drops an unblocked signal at generation.
-            if (tc.actions().usr1Ignored() || v.dropsSignalToInit(k, sender, target, Signals.SIGUSR1)) return Outcome.zero(k);
-            // complete_signal: a fatal signal takes down the whole thread group (SIGNAL_GROUP_EXIT),
-            // whichever queue it was sent to (tgkill, PIDFD_SIGNAL_THREAD; found by `nscheck conform`).
-            List<Integer> members = k.groupMembers(k.groupLeader(target));
-            Kernel next = k;
-            for (int i : members) {
-                Task u = next.task(i);
-                if (u.alive() && u.pendingSignal == 0) next = next.withTask(i, u.withPendingSignal(Signals.SIGUSR1));
-            }
-            return new Outcome(next, members.contains(sender) ? Observation.NO_RETURN : Observation.ZERO);
-        }
+        return HandlerRules.send(v, k, sender, target, siginfo(k, Signals.SIGUSR1, sender, target, shared, siPid, siUid, claimedPid, kuid));
+    }
+
+    /** The siginfo a signal from {@code sender} carries to {@code target}, with who sent it (its thread group) as ground truth. */
+    private static SigInfo siginfo(Kernel k, int sig, int sender, int target, boolean shared, int siPid, int siUid, int claimedPid, int kuid) {
         int group = k.task(sender).hasLeader() ? k.task(sender).leader : sender;
-        SigInfo info = new SigInfo(Signals.SIGUSR1, siPid, siUid, PidRef.of(k, group), kuid, tc.cred().userNs(), shared, 0, claimedPid);
-        return Outcome.zero(k.withObjects(k.objects().withContext(target, tc.queued(info))));
+        return new SigInfo(sig, siPid, siUid, PidRef.of(k, group), kuid, k.objects().context(target).cred().userNs(), shared, 0, claimedPid);
     }
 
     /**
@@ -287,12 +284,12 @@ final class SignalRules {
         TaskContext pc = k.objects().context(c.parent);
         if (p == null || !p.alive() || pc == null) return k;
         Kernel out = k;
-        if (pc.blocksSignals() && !pc.actions().chldIgnored()) {
-            int childUid = k.objects().context(child).cred().uid();
-            SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
-                    v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
-            out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
-        }
+        int childUid = k.objects().context(child).cred().uid();
+        SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
+                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
+        // SIG_IGN sends nothing; blocked, or with a handler (SA_NOCLDWAIT or not), it queues (P20)
+        if (pc.blocks(Signals.SIGCHLD) && !pc.actions().chldIgnored()) out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        else if (pc.actions().handles(Signals.SIGCHLD)) out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info))); // run after the step (HandlerRules)
         // release_task at once, unless the zombie leader still has threads (delay_group_leader).
         if (pc.actions().autoreap() && k.groupMembers(child).size() == 1) out = out.release(child).collectNamespaces();
         return out;

@@ -20,7 +20,7 @@ final class SigwaitRules {
     /** sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}): they queue for sigwaitinfo from now on. */
     static Outcome sigprocmask(Kernel k, int actor) {
         TaskContext c = k.objects().context(actor);
-        return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(true))));
+        return Outcome.zero(k.withObjects(k.objects().withContext(actor, c.withBlocked(c.blocked() | TaskContext.SIGBLOCK_SET))));
     }
 
     /** sigwaitinfo({SIGUSR1, SIGCHLD}): dequeues the lowest of them pending and returns its si_pid (or si_uid); blocks while none is queued. */

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param ipcNs         slot of nsproxy->ipc_ns; -1 once the task is dead (exit_task_namespaces)
  * @param undoList      slot of sysvsem.undo_list, -1 for none (I7)
- * @param blocksSignals SIGUSR1 and SIGCHLD are blocked, so they queue for sigwaitinfo instead of
+ * @param blocked       the task's signal mask (task->blocked), a sigset of {@link nscheck.spec.call.Signals#CATCHABLE}:
+ *                      a blocked signal queues for sigwaitinfo or for its unblocking instead of
  *                      acting (sig_ignored: blocked signals are never ignored); SIGIO is blocked in
  *                      every task (FcntlRules), so it always queues
  * @param pending       queued siginfo, the thread's private queue first, then the shared one, each
@@ -21,26 +22,42 @@ import java.util.List;
  *                      process, as pgrp is, since the kernel keeps both in the shared signal_struct
  * @param fds           the file descriptor table: pidfds, namespace files and socket ends; a thread
  *                      group's one table is its leader's (D5), a thread's own stays empty
+ * @param handled       the siginfo the process's SA_SIGINFO handler received, oldest first, not yet
+ *                      read back: process memory the probe's handler writes, the same copy in
+ *                      every thread (HandlerRules)
  */
-public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blocksSignals, List<SigInfo> pending, PidRef pgrp, PidRef session,
-                          SigActions actions, FdTable fds) {
-    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, false, List.of(), PidRef.rootInit(), PidRef.rootInit(),
-            SigActions.DEFAULT, FdTable.EMPTY);
+public record TaskContext(Credentials cred, int ipcNs, int undoList, long blocked, List<SigInfo> pending, PidRef pgrp, PidRef session,
+                          SigActions actions, FdTable fds, List<SigInfo> handled) {
+    public static final TaskContext ROOT = new TaskContext(Credentials.ROOT, IpcNamespace.INIT, -1, 0, List.of(), PidRef.rootInit(), PidRef.rootInit(),
+            SigActions.DEFAULT, FdTable.EMPTY, List.of());
 
     public TaskContext withCred(Credentials c) {
-        return new TaskContext(c, ipcNs, undoList, blocksSignals, pending, pgrp, session, actions, fds);
+        return new TaskContext(c, ipcNs, undoList, blocked, pending, pgrp, session, actions, fds, handled);
     }
 
     public TaskContext withIpcNs(int ns) {
-        return new TaskContext(cred, ns, undoList, blocksSignals, pending, pgrp, session, actions, fds);
+        return new TaskContext(cred, ns, undoList, blocked, pending, pgrp, session, actions, fds, handled);
     }
 
     public TaskContext withUndoList(int list) {
-        return new TaskContext(cred, ipcNs, list, blocksSignals, pending, pgrp, session, actions, fds);
+        return new TaskContext(cred, ipcNs, list, blocked, pending, pgrp, session, actions, fds, handled);
     }
 
-    public TaskContext withBlocked(boolean value) {
-        return new TaskContext(cred, ipcNs, undoList, value, pending, pgrp, session, actions, fds);
+    /** The set sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}) blocks (Syscall.SigBlock). */
+    public static final long SIGBLOCK_SET = nscheck.spec.call.Signals.bit(nscheck.spec.call.Signals.SIGUSR1) | nscheck.spec.call.Signals.bit(nscheck.spec.call.Signals.SIGCHLD);
+
+    public TaskContext withBlocked(long mask) {
+        return new TaskContext(cred, ipcNs, undoList, mask, pending, pgrp, session, actions, fds, handled);
+    }
+
+    /** The task blocks {@code sig} (sigismember(&t->blocked, sig)). */
+    public boolean blocks(int sig) {
+        return (blocked & nscheck.spec.call.Signals.bit(sig)) != 0;
+    }
+
+    /** The handler's records after it ran, or after the oldest was read back (HandlerRules). */
+    public TaskContext withHandled(List<SigInfo> log) {
+        return new TaskContext(cred, ipcNs, undoList, blocked, pending, pgrp, session, actions, fds, List.copyOf(log));
     }
 
     /** Whether {@code sig} is pending in the shared queue (or the private one). */
@@ -59,7 +76,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         int i = 0;
         while (i < q.size() && dequeuedBefore(q.get(i), info)) i++;
         q.add(i, info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, session, actions, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, List.copyOf(q), pgrp, session, actions, fds, handled);
     }
 
     /** dequeue_signal: the private queue (tsk->pending) before the shared one, each by next_signal, lowest number first. */
@@ -70,7 +87,7 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
 
     /** dequeue_signal: the first of {@link #pending}. */
     public TaskContext dequeued() {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(pending.subList(1, pending.size())), pgrp, session, actions, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, List.copyOf(pending.subList(1, pending.size())), pgrp, session, actions, fds, handled);
     }
 
     /** dequeue_signal for a sigwaitinfo set: the first queued siginfo whose signal {@code inSet} holds, or null. */
@@ -83,26 +100,30 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
     public TaskContext dequeued(SigInfo info) {
         List<SigInfo> q = new ArrayList<>(pending);
         q.remove(info);
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, List.copyOf(q), pgrp, session, actions, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, List.copyOf(q), pgrp, session, actions, fds, handled);
     }
 
-    /** The child's copy at fork: credentials, namespaces, mask and open files are inherited (dup_fd); the queue is not. */
+    /**
+     * The child's copy at fork: credentials, namespaces, mask, dispositions and open files are
+     * inherited (dup_fd); the queue is not, and the handler's records start empty (the probe clears
+     * its copy in the child: the child received none of them).
+     */
     public TaskContext forChild(int childIpcNs, int childUndo) {
-        return new TaskContext(cred, childIpcNs, childUndo, blocksSignals, List.of(), pgrp, session, actions, fds);
+        return new TaskContext(cred, childIpcNs, childUndo, blocked, List.of(), pgrp, session, actions, fds, List.of());
     }
 
     public TaskContext withFds(FdTable table) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, pgrp, session, actions, table);
+        return new TaskContext(cred, ipcNs, undoList, blocked, pending, pgrp, session, actions, table, handled);
     }
 
     /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
     public TaskContext withPgrp(PidRef leader) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, session, actions, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, pending, leader, session, actions, fds, handled);
     }
 
     /** setsid(): the task leads a new session and a new group, both named by its own struct pid. */
     public TaskContext withSession(PidRef leader) {
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, pending, leader, leader, actions, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, pending, leader, leader, actions, fds, handled);
     }
 
     /**
@@ -113,25 +134,26 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
     public TaskContext withActions(SigActions a, int flush) {
         List<SigInfo> q = pending;
         if (flush != 0) q = pending.stream().filter(s -> s.sig() != flush).toList();
-        return new TaskContext(cred, ipcNs, undoList, blocksSignals, q, pgrp, session, a, fds);
+        return new TaskContext(cred, ipcNs, undoList, blocked, q, pgrp, session, a, fds, handled);
     }
 
     /** exit: the queue is flushed, the files closed (exit_files) and the namespaces dropped; the process group stays until release. */
     public TaskContext dead() {
-        return new TaskContext(cred, -1, -1, blocksSignals, List.of(), pgrp, session, actions, FdTable.EMPTY);
+        return new TaskContext(cred, -1, -1, blocked, List.of(), pgrp, session, actions, FdTable.EMPTY, List.of());
     }
 
     void hashInto(StateHasher h) {
         // Fast path for the context every task has in a model without these objects (one mix, not twelve).
-        if (cred.equals(Credentials.ROOT) && (ipcNs == IpcNamespace.INIT || ipcNs == -1) && undoList < 0 && !blocksSignals
-                && pending.isEmpty() && ROOT.pgrp.equals(pgrp) && ROOT.session.equals(session) && actions.equals(SigActions.DEFAULT) && fds.isEmpty()) {
+        if (cred.equals(Credentials.ROOT) && (ipcNs == IpcNamespace.INIT || ipcNs == -1) && undoList < 0 && blocked == 0
+                && pending.isEmpty() && ROOT.pgrp.equals(pgrp) && ROOT.session.equals(session) && actions.equals(SigActions.DEFAULT) && fds.isEmpty() && handled.isEmpty()) {
             h.add(ipcNs == -1 ? -22 : -21); // -22: a dead task's, without namespaces
             return;
         }
         cred.hashInto(h);
         h.add(ipcNs);
         h.add(undoList);
-        h.add(blocksSignals ? 1 : 0);
+        // sigprocmask(SIG_BLOCK, {SIGUSR1, SIGCHLD}) adds 1, as when that was the only mask there was
+        h.add(blocked == SIGBLOCK_SET ? 1 : blocked == 0 ? 0 : 0x5B_0000_0000L | blocked);
         h.add(pending.size());
         for (SigInfo s : pending) s.hashInto(h);
         PidRef.hash(h, pgrp);
@@ -139,5 +161,9 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, boolean blo
         if (!actions.equals(SigActions.DEFAULT)) h.add(0x51_0000 | actions.code());
         // An empty table adds nothing: states without files keep the fingerprints they had before fds existed.
         if (!fds.isEmpty()) fds.hashInto(h);
+        if (!handled.isEmpty()) {
+            h.add(0x5A_0000 | handled.size());
+            for (SigInfo s : handled) s.hashInto(h);
+        }
     }
 }

@@ -248,4 +248,11 @@ public interface Variant {
     default int orphanSignalPid(Kernel k, int current, int member) {
         return 0;
     }
+
+    // ---- handlers (kernel/signal.c, P21) ----
+
+    /** The si_pid an SA_SIGINFO handler receives: the one the siginfo was queued with (P10), untouched on its way to the handler. */
+    default int handlerSiPid(Kernel k, nscheck.spec.state.SigInfo info) {
+        return info.siPid();
+    }
 }
