@@ -9,7 +9,6 @@ import nscheck.spec.call.Syscall;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.state.Limits;
 import nscheck.spec.variant.Mainline;
-import nscheck.spec.variant.SeededBugs;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,7 +143,7 @@ class HandlersTest {
     /** The seeded bug hands the handler the sender's global PID. */
     @Test
     void theSeededBugHandsOverTheGlobalPid() {
-        SpecRun r = SpecRun.container(new Semantics(SeededBugs.HANDLER_GLOBAL_PID, new Limits(6, 2, 10)));
+        SpecRun r = SpecRun.container(new Semantics(nscheck.spec.variant.HandlerBugs.GLOBAL_PID, new Limits(6, 2, 10)));
         r.value(2, new HandlerCall.SetHandler(Signals.SIGUSR1));
         r.value(3, new Syscall.Kill(1, Signals.SIGUSR1));
         assertEquals(4, r.value(2, PID));

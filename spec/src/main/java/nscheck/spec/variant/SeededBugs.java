@@ -286,18 +286,6 @@ public final class SeededBugs {
         @Override public int orphanSignalPid(Kernel k, int current, int member) { return translate(k, current, k.task(member).activeNs()); }
     };
 
-    // ---- handlers (kernel/signal.c, issue 19 item 2) ----
-
-    /** Breaks reported-pid: the handler's siginfo names the sender by its global PID, not as it was queued for the receiver (P21). */
-    public static final Variant HANDLER_GLOBAL_PID = new Mainline() {
-        @Override public String name() { return "seeded-handler-global-pid"; }
-        @Override public String summary() { return "seeded bug: a handler's si_pid is the sender's global PID (breaks reported-pid)"; }
-        @Override public boolean seededBug() { return true; }
-        @Override public int handlerSiPid(Kernel k, nscheck.spec.state.SigInfo info) {
-            return info.sender() == null || info.claimedPid() >= 0 ? info.siPid() : info.sender().numberAtLevel(0);
-        }
-    };
-
     public static final List<Variant> ALL = List.of(NO_IN_USE_CHECK, FLAT_LEVELS, GLOBAL_LOOKUP, LEAKY_TRANSLATE, SHALLOW_ZAP, GLOBAL_REAPER,
             WAIT_WITHOUT_COMPARE, ANONYMOUS_OWNER,
             LEAKY_SIGINFO, RAW_STORED_PID, RAW_UIDS, OVERFLOW_UIDS, UNDO_CROSSES_IPC_NS, STUCK_NPROC, NS_LAST_PID_NOCAP,
@@ -308,5 +296,5 @@ public final class SeededBugs {
             NsNameBugs.INUM_FREED_WITH_INIT,
             PROC_SELF_GLOBAL, NSPID_READER_LEVEL,
             CLDSTOP_GLOBAL_PID, ORPHAN_SIGNAL_PID,
-            HANDLER_GLOBAL_PID);
+            HandlerBugs.GLOBAL_PID);
 }
