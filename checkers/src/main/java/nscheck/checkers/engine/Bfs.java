@@ -1,5 +1,6 @@
 package nscheck.checkers.engine;
 
+import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
 import nscheck.model.Property;
@@ -61,10 +62,9 @@ public final class Bfs<S, A> implements Engine<S, A> {
         }
 
         @Override
-        Ending expandLevel(S[] level, int[] ids, int levelSize) {
+        Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
             for (int i = 0; i < levelSize && !found.stop; i++) {
-                current = level[i];
-                level[i] = null;
+                current = state(level, i);
                 currentId = ids[i];
                 choice = 0;
                 model.successors(current, this);

@@ -1,12 +1,14 @@
 package nscheck.checkers.engine;
 
+import nscheck.checkers.store.ByteSink;
+import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.store.FingerprintSet;
+import nscheck.checkers.store.StateCodec;
 import nscheck.checkers.store.TraceStore;
 import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.Property;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,9 +38,12 @@ abstract class LevelSearch<S, A> {
     int reached;
     /** The id of the state being expanded: traces to a violation or a failure end there. */
     int currentId;
+    /** The frontier holds states packed (a few hundred bytes each, not their object graphs); see {@link StateCodec}. */
+    final StateCodec codec = new StateCodec();
+    private final ByteSink sink = new ByteSink(1024);
     /** States of the next level and their ids, in the order they were first reached. */
     int nextSize;
-    private List<S> next = new ArrayList<>();
+    private EncodedFrontier next = new EncodedFrontier();
     private int[] nextIds = new int[1024];
 
     LevelSearch(Model<S, A> model, CheckOptions options, Progress progress) {
@@ -56,7 +61,12 @@ abstract class LevelSearch<S, A> {
     abstract void initial(int index, S s);
 
     /** Expands the {@code levelSize} states of a level; null to go on, else why the search ends here. */
-    abstract Ending expandLevel(S[] level, int[] ids, int levelSize);
+    abstract Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize);
+
+    /** State {@code i} of {@code level}, rebuilt from its bytes (any thread). */
+    final S state(EncodedFrontier level, int i) {
+        return codec.decode(level.state(i));
+    }
 
     /** How often each action family fired. */
     abstract Coverage coverage();
@@ -90,11 +100,10 @@ abstract class LevelSearch<S, A> {
         while (nextSize > 0 && !found.stop) {
             progress.level(depth, nextSize, stats(nextSize));
             if (depth >= maxDepth) return Ending.DEPTH_BOUND;
-            @SuppressWarnings("unchecked")
-            S[] level = (S[]) next.toArray();
+            EncodedFrontier level = next;
             int[] ids = nextIds;
             int levelSize = nextSize;
-            next = new ArrayList<>();
+            next = new EncodedFrontier();
             nextIds = new int[Math.max(1024, levelSize)];
             nextSize = 0;
             depth++;
@@ -107,6 +116,16 @@ abstract class LevelSearch<S, A> {
 
     /** A new state, already judged, joins the next level. */
     final void push(S s, int id) {
+        sink.reset();
+        codec.encode(s, sink);
+        reached = Math.max(reached, depth);
+        if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
+        next.add(sink);
+        nextIds[nextSize++] = id;
+    }
+
+    /** As {@link #push}, for a state a worker has already packed with {@link #codec}. */
+    final void pushEncoded(byte[] s, int id) {
         reached = Math.max(reached, depth);
         if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
         next.add(s);

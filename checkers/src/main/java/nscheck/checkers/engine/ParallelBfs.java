@@ -1,5 +1,7 @@
 package nscheck.checkers.engine;
 
+import nscheck.checkers.store.ByteSink;
+import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.store.FingerprintSet;
 import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
@@ -75,8 +77,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         long[] stepBits = new long[1024];
         int[] candidate = new int[1024];
         int n;
-        /** Successors that may be new: the state, its fingerprint, its state verdicts (or the error checking them threw). */
-        Object[] state = new Object[256];
+        /** Successors that may be new: the state packed, its fingerprint, its state verdicts (or the error checking them threw). */
+        byte[][] state = new byte[256][];
         long[] fingerprint = new long[256];
         long[] stateBits = new long[256];
         RuntimeException[] checkError;
@@ -102,7 +104,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             candidate[n++] = cand;
         }
 
-        int candidate(Object s, long fp) {
+        int candidate(byte[] s, long fp) {
             if (candidates == state.length) {
                 state = Arrays.copyOf(state, candidates * 2);
                 fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
@@ -155,7 +157,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
-        Ending expandLevel(S[] level, int[] ids, int levelSize) {
+        Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -178,23 +180,25 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         /** Worker side: expand states [lo, hi) of the level, computing everything that does not depend on order. */
-        private ChunkResult<S> expand(S[] level, int lo, int hi) {
+        private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi) {
             ChunkResult<S> r = new ChunkResult<>(hi - lo);
+            ByteSink sink = new ByteSink(1024);
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
             for (int i = lo; i < hi; i++) {
                 if (stopRequested) return r;
                 r.expanded++;
-                S s = level[i];
-                level[i] = null;
                 final int k = i - lo;
                 try {
+                    S s = state(level, i);
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
                         S post = t.next();
                         long fp = model.fingerprint(post);
                         int cand = -1;
                         if (!seen.probablyContains(fp)) {
-                            cand = r.candidate(post, fp);
+                            sink.reset();
+                            codec.encode(post, sink);
+                            cand = r.candidate(sink.toArray(), fp);
                             try {
                                 r.stateBits[cand] = stateVerdicts(post);
                             } catch (RuntimeException e) {
@@ -276,7 +280,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     int c = r.candidate[t];
                     if (c >= 0 && seen.add(r.fingerprint[c])) {
                         if (r.checkError != null && r.checkError[c] != null) throw new ModelFailed(r.checkError[c], store.path(currentId));
-                        enqueue((S) r.state[c], store.add(currentId, index), r.stateBits[c]);
+                        enqueueEncoded(r.state[c], store.add(currentId, index), r.stateBits[c]);
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
@@ -289,13 +293,22 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         private void enqueue(S s, int id, long bits) {
+            judge(id, bits);
+            push(s, id);
+        }
+
+        private void enqueueEncoded(byte[] s, int id, long bits) {
+            judge(id, bits);
+            pushEncoded(s, id);
+        }
+
+        private void judge(int id, long bits) {
             for (int p = 0; p < props.size() && !found.stop; p++) {
                 long v = bits >>> (2 * p) & 3;
                 if (done[p] || v == 0) continue;
                 exercised[p]++;
                 if (v == 3) found.fail(p, store.path(id));
             }
-            push(s, id);
         }
     }
 
