@@ -68,14 +68,14 @@ final class CheckCommand implements Callable<Integer> {
     boolean noMinimize;
 
     @Option(names = "--bitstate", paramLabel = "LOG2BITS",
-            description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); may miss states, and says how many it expects to")
+            description = "bounded memory: SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); counts no state twice but may miss some, and says how many it expects to")
     Integer bitstateLog2;
 
     @Mixin
     ClusterOptions cluster;
 
     @Option(names = "--frontier-memory", paramLabel = "MIB",
-            description = "disk-backed frontier (packed models): keep at most MIB of each BFS level in memory, the rest in a temporary file")
+            description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
     Long frontierMib;
 
     @Override
@@ -93,9 +93,6 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Integer> overrides = bounds.overrides();
         MemoryEstimate.check(source, overrides, common.force);
         Model<?, ?> m = source.build(overrides, variant.variant);
-        if ((bitstateLog2 != null || frontierMib != null) && !(m instanceof nscheck.model.packed.PackedModelView))
-            throw new UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
-                    + m.name() + " is not one");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());
         if (!cluster.enabled()) return check(m, options, stdout, stderr, null);
         try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.joinAddresses(),
@@ -150,7 +147,7 @@ final class CheckCommand implements Callable<Integer> {
                         c.statesSent() == 0 ? 0.0 : (double) c.bytesSent() / c.statesSent(), c.codec()));
             Double missed = store == null ? null : store.expectedOmissions(result.stats().distinct());
             if (store != null)
-                text.line(String.format(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)",
+                text.line(String.format(java.util.Locale.ROOT, "  %s: no state counted twice; expected missed states %.3g (the counts are lower bounds of the reachable states)",
                         store.describe(), missed));
             if (json) JsonReport.print(stdout, result, files, missed);
             if (html != null) {

@@ -23,7 +23,14 @@ public final class Bfs<S, A> implements Engine<S, A> {
     private final Progress progress;
     private volatile boolean stopRequested;
 
+    private final StateStorage storage;
+
     public Bfs(Model<S, A> model, CheckOptions options, Progress progress) {
+        this(model, options, progress, StateStorage.IN_MEMORY);
+    }
+
+    public Bfs(Model<S, A> model, CheckOptions options, Progress progress, StateStorage storage) {
+        this.storage = storage;
         this.model = model;
         this.options = options;
         this.progress = progress;
@@ -53,12 +60,12 @@ public final class Bfs<S, A> implements Engine<S, A> {
         int choice;
 
         Search() {
-            super(Bfs.this.model, Bfs.this.options, Bfs.this.progress);
+            super(Bfs.this.model, Bfs.this.options, Bfs.this.progress, storage);
         }
 
         @Override
         void initial(int index, S s) {
-            if (seen.add(model.fingerprint(s))) enqueue(s, store.add(-1, index));
+            if (admit(model.fingerprint(s))) enqueue(s, store.add(-1, index));
         }
 
         @Override
@@ -73,6 +80,11 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 if (stopRequested) return Ending.INTERRUPTED;
             }
             return null;
+        }
+
+        @Override
+        void stop() {
+            stopRequested = true;
         }
 
         @Override
@@ -99,7 +111,7 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 exercised[p]++;
                 if (v == Verdict.VIOLATED) stepFailed(p, index);
             }
-            if (seen.add(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
+            if (admit(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
         }
 
         private void enqueue(S s, int id) {

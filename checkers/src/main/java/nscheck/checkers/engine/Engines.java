@@ -18,8 +18,7 @@ public final class Engines {
     }
 
     /**
-     * As {@link #pick(Model, CheckOptions, Progress)}, with the bounded-memory choices of the packed
-     * engine: {@code store} (null for the exact table, e.g. a {@link nscheck.checkers.store.BitstateSet}) and a frontier
+     * As {@link #pick(Model, CheckOptions, Progress)}, with the bounded-memory choices (every model): {@code store} (null for the exact table, e.g. a {@link nscheck.checkers.store.BitstateSet}) and a frontier
      * kept to {@code frontierBytes} a level in memory, the rest in {@code spillDirectory} (-1: all in memory).
      */
     @SuppressWarnings("unchecked")
@@ -31,10 +30,10 @@ public final class Engines {
             if (frontierBytes >= 0) bfs.spillFrontier(frontierBytes, spillDirectory);
             return (Engine<S, A>) bfs;
         }
-        if (store != null || frontierBytes >= 0)
-            throw new IllegalArgumentException("bitstate storage and a disk frontier need a packed model");
+        // Object models: the same bitstate set over fingerprints, and a frontier of packed states (StateCodec) that may spill.
+        StateStorage storage = new StateStorage(store, frontierBytes, spillDirectory);
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores > 1 && ParallelBfs.supports(model)) return new ParallelBfs<>(model, options, progress, cores);
-        return new Bfs<>(model, options, progress);
+        if (cores > 1 && ParallelBfs.supports(model)) return new ParallelBfs<>(model, options, progress, cores, storage);
+        return new Bfs<>(model, options, progress, storage);
     }
 }

@@ -5,6 +5,7 @@ import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.store.FingerprintSet;
 import nscheck.checkers.store.StateCodec;
 import nscheck.checkers.store.TraceStore;
+import nscheck.checkers.store.VisitedSet;
 import nscheck.checkers.trace.Violation;
 import nscheck.model.Model;
 import nscheck.model.Property;
@@ -28,7 +29,9 @@ abstract class LevelSearch<S, A> {
     final long[] exercised;
     /** Properties that already have their shortest counterexample and need no more verdicts. */
     final boolean[] done;
-    final FingerprintSet seen = new FingerprintSet(1 << 16);
+    /** Fingerprints of the states seen: exact ({@link FingerprintSet}) or bitstate; only the merging thread adds. */
+    final VisitedSet seen;
+    long distinct;
     final TraceStore store = new TraceStore();
     final int maxDepth;
     final long start = System.nanoTime();
@@ -43,10 +46,15 @@ abstract class LevelSearch<S, A> {
     private final ByteSink sink = new ByteSink(1024);
     /** States of the next level and their ids, in the order they were first reached. */
     int nextSize;
-    private EncodedFrontier next = new EncodedFrontier();
+    private EncodedFrontier next;
     private int[] nextIds = new int[1024];
 
-    LevelSearch(Model<S, A> model, CheckOptions options, Progress progress) {
+    private final StateStorage storage;
+
+    LevelSearch(Model<S, A> model, CheckOptions options, Progress progress, StateStorage storage) {
+        this.storage = storage;
+        this.seen = storage.visited() == null ? new FingerprintSet(1 << 16) : storage.visited();
+        this.next = newLevel();
         this.model = model;
         this.options = options;
         this.progress = progress;
@@ -63,6 +71,10 @@ abstract class LevelSearch<S, A> {
     /** Expands the {@code levelSize} states of a level; null to go on, else why the search ends here. */
     abstract Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize);
 
+    private EncodedFrontier newLevel() {
+        return storage.frontierBytes() < 0 ? new EncodedFrontier() : new EncodedFrontier(storage.frontierBytes(), storage.spillDirectory());
+    }
+
     /** State {@code i} of {@code level}, rebuilt from its bytes (any thread). */
     final S state(EncodedFrontier level, int i) {
         return codec.decode(level.state(i));
@@ -74,12 +86,22 @@ abstract class LevelSearch<S, A> {
     /** The model failure {@code e} reports; rethrows {@code e} if it is not the model's. */
     abstract CheckResult.ModelFailure<S, A> failure(RuntimeException e);
 
+    /** Asks the engine to stop at the next state (the heap watchdog's call). */
+    abstract void stop();
+
     final CheckResult<S, A> run() {
         Ending ending;
         CheckResult.ModelFailure<S, A> failure = null;
-        try {
+        try (HeapWatchdog watchdog = new HeapWatchdog(HeapWatchdog.fraction(), this::stop)) {
             ending = search();
+            if (watchdog.fired() && ending == Ending.INTERRUPTED) {
+                // Reported as running out of memory, which is what it is, seconds instead of a minute of collections before it.
+                next.close();
+                next = null;
+                ending = Ending.OUT_OF_MEMORY;
+            }
         } catch (OutOfMemoryError e) {
+            if (next != null) next.close();
             next = null;
             ending = Ending.OUT_OF_MEMORY;
         } catch (RuntimeException e) {
@@ -87,6 +109,7 @@ abstract class LevelSearch<S, A> {
             failure = failure(e);
             ending = Ending.MODEL_ERROR;
         }
+        if (next != null) next.close();
         return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(found.violations), coverage(),
                 exercised, failure);
     }
@@ -103,15 +126,27 @@ abstract class LevelSearch<S, A> {
             EncodedFrontier level = next;
             int[] ids = nextIds;
             int levelSize = nextSize;
-            next = new EncodedFrontier();
+            next = newLevel();
             nextIds = new int[Math.max(1024, levelSize)];
             nextSize = 0;
             depth++;
-            Ending ending = expandLevel(level, ids, levelSize);
+            Ending ending;
+            try {
+                ending = expandLevel(level, ids, levelSize);
+            } finally {
+                level.close();
+            }
             if (ending != null) return ending;
         }
         if (found.stop) return Ending.VIOLATION;
         return Ending.EXHAUSTED;
+    }
+
+    /** Adds a state's fingerprint to the visited set; true if the state is new. */
+    final boolean admit(long fingerprint) {
+        if (!seen.add(fingerprint)) return false;
+        distinct++;
+        return true;
     }
 
     /** A new state, already judged, joins the next level. */
@@ -157,6 +192,6 @@ abstract class LevelSearch<S, A> {
 
     final Statistics stats(long queue) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Statistics(seen.size(), generated, reached, queue, seconds, seen.bytes() + store.bytes());
+        return new Statistics(distinct, generated, reached, queue, seconds, seen.bytes() + store.bytes());
     }
 }

@@ -42,7 +42,14 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
     private final int threads;
     private volatile boolean stopRequested;
 
+    private final StateStorage storage;
+
     public ParallelBfs(Model<S, A> model, CheckOptions options, Progress progress, int threads) {
+        this(model, options, progress, threads, StateStorage.IN_MEMORY);
+    }
+
+    public ParallelBfs(Model<S, A> model, CheckOptions options, Progress progress, int threads, StateStorage storage) {
+        this.storage = storage;
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         if (model.properties().size() > MAX_PROPERTIES)
             throw new IllegalArgumentException("the parallel engine handles at most " + MAX_PROPERTIES + " properties");
@@ -125,7 +132,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
 
         Search(WorkerPool pool) {
-            super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress);
+            super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
             this.pool = pool;
             for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
         }
@@ -134,12 +141,17 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         void initial(int index, S s) {
             long bits;
             try {
-                if (!seen.add(model.fingerprint(s))) return;
+                if (!admit(model.fingerprint(s))) return;
                 bits = stateVerdicts(s);
             } catch (RuntimeException e) {
                 throw new ModelFailed(e, new int[] {index});
             }
             enqueue(s, store.add(-1, index), bits);
+        }
+
+        @Override
+        void stop() {
+            stopRequested = true;
         }
 
         @Override
@@ -278,7 +290,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                         }
                     }
                     int c = r.candidate[t];
-                    if (c >= 0 && seen.add(r.fingerprint[c])) {
+                    if (c >= 0 && admit(r.fingerprint[c])) {
                         if (r.checkError != null && r.checkError[c] != null) throw new ModelFailed(r.checkError[c], store.path(currentId));
                         enqueueEncoded(r.state[c], store.add(currentId, index), r.stateBits[c]);
                     }

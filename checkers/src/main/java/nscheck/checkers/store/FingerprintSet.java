@@ -54,6 +54,7 @@ public final class FingerprintSet implements VisitedSet {
     }
 
     /** True only if {@code fp} was added; false if it was not, or if it is being added right now. Any thread. */
+    @Override
     public boolean probablyContains(long fp) {
         if (fp == 0) fp = ZERO_SUBSTITUTE;
         long[] t = table;

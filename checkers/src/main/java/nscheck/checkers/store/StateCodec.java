@@ -37,7 +37,8 @@ public final class StateCodec {
     private static final MethodHandle ALLOCATE = allocator();
 
     private final Map<Class<?>, Integer> tags = new ConcurrentHashMap<>();
-    private final List<Shape> byTag = Collections.synchronizedList(new ArrayList<>(Arrays.asList(null, null)));
+    /** Copied on write (a class is met a handful of times per run), so readers on every worker take no lock. */
+    private volatile Shape[] byTag = new Shape[2];
 
     public StateCodec() {}
 
@@ -55,9 +56,8 @@ public final class StateCodec {
     /** The classes met so far, in tag order (from tag 2). */
     public List<String> classNames() {
         List<String> out = new ArrayList<>();
-        synchronized (byTag) {
-            for (int i = 2; i < byTag.size(); i++) out.add(byTag.get(i).type.getName());
-        }
+        Shape[] shapes = byTag;
+        for (int i = 2; i < shapes.length; i++) out.add(shapes[i].type.getName());
         return out;
     }
 
@@ -94,7 +94,7 @@ public final class StateCodec {
         }
         int tag = tagOf(o.getClass());
         out.writeVar(tag);
-        byTag.get(tag).write(o, out);
+        byTag[tag].write(o, out);
     }
 
     private Object read(ByteSource in) {
@@ -106,19 +106,21 @@ public final class StateCodec {
             // Not List.of: its contains(null) throws, and the spec may ask.
             return Collections.unmodifiableList(Arrays.asList(elements));
         }
-        return byTag.get(tag).read(in);
+        return byTag[tag].read(in);
     }
 
     private int tagOf(Class<?> type) {
         Integer tag = tags.get(type);
         if (tag != null) return tag;
-        synchronized (byTag) {
+        synchronized (tags) {
             tag = tags.get(type);
             if (tag != null) return tag;
             Shape shape = new Shape(type); // refuses a class it cannot encode before it gets a tag
-            byTag.add(shape);
-            tags.put(type, byTag.size() - 1);
-            return byTag.size() - 1;
+            Shape[] grown = Arrays.copyOf(byTag, byTag.length + 1);
+            grown[byTag.length] = shape;
+            byTag = grown; // published before the tag, so whoever sees the tag finds the shape
+            tags.put(type, byTag.length - 1);
+            return byTag.length - 1;
         }
     }
 
@@ -200,8 +202,8 @@ public final class StateCodec {
                     for (int i = 0; i < fields.length; i++) args[i] = readValue(fields[i].getType(), in);
                     return canonical.newInstance(args);
                 }
-                Object o = ALLOCATE.invoke(type);
-                for (Field f : fields) f.set(o, readValue(f.getType(), in));
+                Object o = (Object) ALLOCATE.invokeExact(type);
+                for (Field f : fields) readField(f, o, in);
                 return o;
             } catch (RuntimeException e) {
                 throw e;
@@ -221,6 +223,15 @@ public final class StateCodec {
             else if (t == double.class) out.writeVar(Double.doubleToRawLongBits(f.getDouble(o)));
             else if (t == float.class) out.writeVar(Float.floatToRawIntBits(f.getFloat(o)));
             else StateCodec.this.write(f.get(o), out);
+        }
+
+        private void readField(Field f, Object o, ByteSource in) throws IllegalAccessException {
+            Class<?> t = f.getType();
+            if (t == int.class) f.setInt(o, (int) in.readSigned());
+            else if (t == long.class) f.setLong(o, in.readSigned());
+            else if (t == boolean.class) f.setBoolean(o, in.readByte() != 0);
+            else if (t.isPrimitive()) f.set(o, readValue(t, in));
+            else f.set(o, StateCodec.this.read(in));
         }
 
         private Object readValue(Class<?> t, ByteSource in) {

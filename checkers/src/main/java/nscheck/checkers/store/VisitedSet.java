@@ -10,6 +10,14 @@ public interface VisitedSet {
     /** Adds {@code key}; true if it was not there before. */
     boolean add(long key);
 
+    /**
+     * True only if {@code key} was added (a set may also say false for one being added at that
+     * moment): lets workers drop successors already seen without adding. Any thread.
+     */
+    default boolean probablyContains(long key) {
+        return false;
+    }
+
     /** The memory the set holds now. */
     long bytes();
 
