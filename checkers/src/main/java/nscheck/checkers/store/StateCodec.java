@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * round-trips every shipped model's reachable states.
  *
  * <p>The engines keep their frontier in this form and decode a state only to compute its
- * successors: a packed kernel state is a few hundred bytes where its object graph is kilobytes.
- * Every reference is written as a class tag (0 for null), so no field's declared type needs to be
- * final. Tags are numbered in the order classes are met; {@link #classNames()} lists them so that
- * a saved frontier can be read by another run ({@link #StateCodec(List)}). Thread-safe.
+ * successors. Below the state itself every object (a task, a namespace, the IPC objects) is
+ * collapsed, as SPIN's COLLAPSE compression does: stored once in a table of distinct components,
+ * keyed by its own bytes, and written into a state as its number there. A kernel state is then a
+ * few dozen bytes, decoding it is a few table lookups (its components are the shared table
+ * objects, as in the successors the spec builds), and a component a step did not change is found
+ * by identity without being encoded again. Two objects get one number only if their bytes, all
+ * their fields, are equal.
+ *
+ * <p>Every reference is written as a class tag (0 for null), so no field's declared type needs to
+ * be final. Tags are numbered in the order classes are met; {@link #classNames()} lists them.
+ * Thread-safe.
  */
 public final class StateCodec {
     private static final int NULL = 0;
@@ -40,17 +48,18 @@ public final class StateCodec {
     /** Copied on write (a class is met a handful of times per run), so readers on every worker take no lock. */
     private volatile Shape[] byTag = new Shape[2];
 
+    /** Distinct components: by their bytes (class tag first), and by number. */
+    private final Map<ByteKey, Integer> byBytes = new ConcurrentHashMap<>();
+    private volatile Object[] components = new Object[1024];
+    private int componentCount;
+    /** Per thread: components met lately, by identity, so an unchanged one is not encoded again. */
+    private final ThreadLocal<IdentityHashMap<Object, Integer>> recent = ThreadLocal.withInitial(IdentityHashMap::new);
+
     public StateCodec() {}
 
-    /** A codec that numbers classes as the run that listed {@code classNames} did. */
-    public StateCodec(List<String> classNames) {
-        for (String name : classNames) {
-            try {
-                tagOf(Class.forName(name));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalArgumentException("saved states name class " + name + ", which this build does not have", e);
-            }
-        }
+    /** Distinct components stored so far. */
+    public int components() {
+        return componentCount;
     }
 
     /** The classes met so far, in tag order (from tag 2). */
@@ -63,22 +72,31 @@ public final class StateCodec {
 
     public byte[] encode(Object state) {
         ByteSink out = new ByteSink(256);
-        write(state, out);
+        encode(state, out);
         return out.toArray();
     }
 
+    /** The state's own fields inline, its components by number. */
     public void encode(Object state, ByteSink out) {
-        write(state, out);
+        if (state instanceof List<?> && state.getClass().getName().startsWith("java.")) {
+            write(state, out);
+            return;
+        }
+        int tag = tagOf(state.getClass());
+        out.writeVar(tag);
+        byTag[tag].write(state, out);
     }
 
     @SuppressWarnings("unchecked")
     public <S> S decode(byte[] bytes, int offset) {
-        return (S) read(new ByteSource(bytes, offset));
+        return decode(new ByteSource(bytes, offset));
     }
 
     @SuppressWarnings("unchecked")
     public <S> S decode(ByteSource in) {
-        return (S) read(in);
+        int tag = (int) in.readVar();
+        if (tag == LIST) return (S) readList(in);
+        return (S) byTag[tag].read(in);
     }
 
     private void write(Object o, ByteSink out) {
@@ -94,19 +112,86 @@ public final class StateCodec {
         }
         int tag = tagOf(o.getClass());
         out.writeVar(tag);
-        byTag[tag].write(o, out);
+        Shape shape = byTag[tag];
+        if (shape.collapsed()) out.writeVar(intern(o, shape, tag));
+        else shape.write(o, out);
+    }
+
+    /** The number of component {@code o}: found by identity, else by its bytes, else a new entry. */
+    private int intern(Object o, Shape shape, int tag) {
+        IdentityHashMap<Object, Integer> mine = recent.get();
+        Integer id = mine.get(o);
+        if (id != null) return id;
+        ByteSink bytes = new ByteSink(64);
+        shape.write(o, bytes); // its own components first: they get smaller numbers
+        ByteKey key = new ByteKey(tag, bytes.toArray());
+        id = byBytes.get(key);
+        if (id == null) {
+            synchronized (byBytes) {
+                id = byBytes.get(key);
+                if (id == null) {
+                    id = componentCount;
+                    Object[] table = components;
+                    if (id == table.length) table = Arrays.copyOf(table, id * 2);
+                    // Rebuilt from the bytes, so that it holds the table's own components and no private copies of them.
+                    table[id] = shape.read(new ByteSource(key.bytes, 0));
+                    components = table; // published before the number is
+                    componentCount = id + 1;
+                    byBytes.put(key, id);
+                }
+            }
+        }
+        if (mine.size() > 1 << 16) mine.clear();
+        mine.put(o, id);
+        return id;
+    }
+
+    private Object component(int id) {
+        Object o = components[id];
+        if (o == null) {
+            synchronized (byBytes) {
+                o = components[id];
+            }
+        }
+        return o;
+    }
+
+    /** A component's class and bytes as a map key. */
+    private static final class ByteKey {
+        final int tag;
+        final byte[] bytes;
+        final int hash;
+
+        ByteKey(int tag, byte[] bytes) {
+            this.tag = tag;
+            this.bytes = bytes;
+            this.hash = 31 * Arrays.hashCode(bytes) + tag;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByteKey k && k.hash == hash && k.tag == tag && Arrays.equals(k.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private Object read(ByteSource in) {
         int tag = (int) in.readVar();
         if (tag == NULL) return null;
-        if (tag == LIST) {
-            Object[] elements = new Object[(int) in.readVar()];
-            for (int i = 0; i < elements.length; i++) elements[i] = read(in);
-            // Not List.of: its contains(null) throws, and the spec may ask.
-            return Collections.unmodifiableList(Arrays.asList(elements));
-        }
-        return byTag[tag].read(in);
+        if (tag == LIST) return readList(in);
+        Shape shape = byTag[tag];
+        return shape.collapsed() ? component((int) in.readVar()) : shape.read(in);
+    }
+
+    private List<Object> readList(ByteSource in) {
+        Object[] elements = new Object[(int) in.readVar()];
+        for (int i = 0; i < elements.length; i++) elements[i] = read(in);
+        // Not List.of: its contains(null) throws, and the spec may ask.
+        return Collections.unmodifiableList(Arrays.asList(elements));
     }
 
     private int tagOf(Class<?> type) {
@@ -131,6 +216,11 @@ public final class StateCodec {
         final Class<?> component;      // array
         final Field[] fields;          // record or value class
         final Constructor<?> canonical; // record
+
+        /** Objects with fields (records and value classes) are collapsed into the component table. */
+        boolean collapsed() {
+            return fields != null;
+        }
 
         Shape(Class<?> type) {
             this.type = type;

@@ -113,13 +113,17 @@ class StateCodecTest {
         assertSameFields(g, codec.decode(codec.encode(g), 0), "grown");
     }
 
-    /** A saved frontier names its classes, so another codec reads it back. */
+    /** Components are stored once: a state that shares them costs only their numbers. */
     @Test
-    void anotherRunReadsTheBytesThroughTheClassList() {
-        record Pair(int a, List<Integer> b) {}
-        StateCodec first = new StateCodec();
-        byte[] bytes = first.encode(new Pair(4, List.of(1, 2)));
-        StateCodec second = new StateCodec(first.classNames());
-        assertEquals(new Pair(4, List.of(1, 2)), second.decode(bytes, 0));
+    void equalComponentsAreStoredOnce() {
+        record Task(int pid, int[] ns) {}
+        record State(Task[] tasks) {}
+        StateCodec codec = new StateCodec();
+        byte[] a = codec.encode(new State(new Task[] {new Task(1, new int[] {0}), new Task(2, new int[] {0})}));
+        byte[] b = codec.encode(new State(new Task[] {new Task(2, new int[] {0}), new Task(1, new int[] {0})}));
+        assertEquals(2, codec.components());
+        assertEquals(a.length, b.length);
+        State back = codec.decode(b, 0);
+        assertEquals(2, back.tasks()[0].pid());
     }
 }
