@@ -83,6 +83,16 @@ public final class Bfs<S, A> implements Engine<S, A> {
         }
 
         @Override
+        java.util.Map<String, Long> fired() {
+            return coverage.counts();
+        }
+
+        @Override
+        void restoreFired(java.util.Map<String, Long> counts) {
+            counts.forEach(coverage::add);
+        }
+
+        @Override
         void stop() {
             stopRequested = true;
         }

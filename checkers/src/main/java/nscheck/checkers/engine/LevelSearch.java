@@ -32,7 +32,7 @@ abstract class LevelSearch<S, A> {
     /** Fingerprints of the states seen: exact ({@link FingerprintSet}) or bitstate; only the merging thread adds. */
     final VisitedSet seen;
     long distinct;
-    final TraceStore store = new TraceStore();
+    TraceStore store = new TraceStore();
     final int maxDepth;
     final long start = System.nanoTime();
     long lastReport = start;
@@ -104,6 +104,8 @@ abstract class LevelSearch<S, A> {
             if (next != null) next.close();
             next = null;
             ending = Ending.OUT_OF_MEMORY;
+        } catch (CheckpointUnreadable e) {
+            throw e;
         } catch (RuntimeException e) {
             // Keep what was found; the path to the state that broke the model is itself a finding.
             failure = failure(e);
@@ -115,13 +117,24 @@ abstract class LevelSearch<S, A> {
     }
 
     private Ending search() {
-        List<S> initial = model.initialStates();
-        for (int i = 0; i < initial.size() && !found.stop; i++) {
-            generated++;
-            initial(i, initial.get(i));
+        if (storage.resume()) {
+            resume();
+        } else {
+            List<S> initial = model.initialStates();
+            for (int i = 0; i < initial.size() && !found.stop; i++) {
+                generated++;
+                initial(i, initial.get(i));
+            }
         }
+        long lastCheckpoint = System.nanoTime();
         while (nextSize > 0 && !found.stop) {
             progress.level(depth, nextSize, stats(nextSize));
+            // At a level boundary the whole search is a few arrays: save them (not after a violation: the search ends there).
+            if (storage.checkpointDirectory() != null && found.violations.isEmpty()
+                    && (System.nanoTime() - lastCheckpoint) / 1_000_000 >= storage.checkpointMillis()) {
+                checkpoint();
+                lastCheckpoint = System.nanoTime();
+            }
             if (depth >= maxDepth) return Ending.DEPTH_BOUND;
             EncodedFrontier level = next;
             int[] ids = nextIds;
@@ -140,6 +153,63 @@ abstract class LevelSearch<S, A> {
         }
         if (found.stop) return Ending.VIOLATION;
         return Ending.EXHAUSTED;
+    }
+
+    /** How often each action family fired so far, for a checkpoint. */
+    abstract java.util.Map<String, Long> fired();
+
+    /** Restores {@link #fired()} from a checkpoint. */
+    abstract void restoreFired(java.util.Map<String, Long> counts);
+
+    private void checkpoint() {
+        try {
+            SearchCheckpoint.save(storage.checkpointDirectory(), SearchCheckpoint.identity(model), out -> {
+                out.writeInt(depth);
+                out.writeInt(reached);
+                out.writeLong(generated);
+                out.writeLong(distinct);
+                for (long e : exercised) out.writeLong(e);
+                java.util.Map<String, Long> fired = fired();
+                out.writeInt(fired.size());
+                for (java.util.Map.Entry<String, Long> e : fired.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeLong(e.getValue());
+                }
+                codec.writeTable(out);
+                seen.writeTo(out);
+                store.writeTo(out);
+                next.writeTo(out);
+                for (int i = 0; i < nextSize; i++) out.writeInt(nextIds[i]);
+            });
+            progress.checkpoint(storage.checkpointDirectory());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the checkpoint in " + storage.checkpointDirectory(), e);
+        }
+    }
+
+    private void resume() {
+        try {
+            SearchCheckpoint.load(storage.checkpointDirectory(), SearchCheckpoint.identity(model), in -> {
+                depth = in.readInt();
+                reached = in.readInt();
+                generated = in.readLong();
+                distinct = in.readLong();
+                for (int p = 0; p < exercised.length; p++) exercised[p] = in.readLong();
+                java.util.Map<String, Long> fired = new java.util.LinkedHashMap<>();
+                int families = in.readInt();
+                for (int f = 0; f < families; f++) fired.put(in.readUTF(), in.readLong());
+                restoreFired(fired);
+                codec.readTable(in);
+                seen.readFrom(in);
+                store = TraceStore.readFrom(in);
+                next.readFrom(in);
+                nextSize = next.size();
+                nextIds = new int[Math.max(1024, nextSize)];
+                for (int i = 0; i < nextSize; i++) nextIds[i] = in.readInt();
+            });
+        } catch (java.io.IOException e) {
+            throw new CheckpointUnreadable(e.getMessage(), e);
+        }
     }
 
     /** Adds a state's fingerprint to the visited set; true if the state is new. */

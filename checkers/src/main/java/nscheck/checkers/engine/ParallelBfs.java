@@ -150,6 +150,23 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         @Override
+        java.util.Map<String, Long> fired() {
+            return coverage().counts();
+        }
+
+        @Override
+        void restoreFired(java.util.Map<String, Long> counts) {
+            counts.forEach((name, n) -> {
+                int f = familyIndex.computeIfAbsent(name, x -> {
+                    familyNames.add(x);
+                    return familyNames.size() - 1;
+                });
+                if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+                fired[f] += n;
+            });
+        }
+
+        @Override
         void stop() {
             stopRequested = true;
         }

@@ -69,6 +69,19 @@ public final class BitstateSet implements PackedVisitedSet {
     }
 
     @Override
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(log2Bits);
+        for (long w : bits) out.writeLong(w);
+    }
+
+    @Override
+    public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        int saved = in.readInt();
+        if (saved != log2Bits) throw new java.io.IOException("the checkpoint's bitstate has 2^" + saved + " bits, this run 2^" + log2Bits);
+        for (int i = 0; i < bits.length; i++) bits[i] = in.readLong();
+    }
+
+    @Override
     public long room(long stored) {
         return Long.MAX_VALUE;
     }

@@ -141,6 +141,27 @@ public final class EncodedFrontier implements AutoCloseable {
         }
     }
 
+    /** For a checkpoint: every state's bytes, in order. */
+    public void writeTo(java.io.DataOutputStream out) throws IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            int b = (int) (where[i] >>> 32), from = (int) where[i];
+            int to = i + 1 < size && (int) (where[i + 1] >>> 32) == b ? (int) where[i + 1] : lengths.get(b);
+            out.writeInt(to - from);
+            out.write(block(b), from, to - from);
+        }
+    }
+
+    /** Appends the states {@link #writeTo} wrote. */
+    public void readFrom(java.io.DataInputStream in) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            byte[] state = new byte[in.readInt()];
+            in.readFully(state);
+            add(state);
+        }
+    }
+
     /** The memory this level holds. */
     public long bytes() {
         return memoryBytes + (long) where.length * Long.BYTES;

@@ -68,6 +68,19 @@ public final class FingerprintSet implements VisitedSet {
         }
     }
 
+    @Override
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        long[] t = table;
+        out.writeInt(size);
+        for (long fp : t) if (fp != 0) out.writeLong(fp);
+    }
+
+    @Override
+    public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) add(in.readLong());
+    }
+
     public int size() {
         return size;
     }

@@ -51,6 +51,8 @@ public final class StateCodec {
     /** Distinct components: by their bytes (class tag first), and by number. */
     private final Map<ByteKey, Integer> byBytes = new ConcurrentHashMap<>();
     private volatile Object[] components = new Object[1024];
+    /** Each component's key, by number, for a checkpoint. */
+    private ByteKey[] keys = new ByteKey[1024];
     private int componentCount;
     /** Per thread: components met lately, by identity, so an unchanged one is not encoded again. */
     private final ThreadLocal<IdentityHashMap<Object, Integer>> recent = ThreadLocal.withInitial(IdentityHashMap::new);
@@ -60,6 +62,51 @@ public final class StateCodec {
     /** Distinct components stored so far. */
     public int components() {
         return componentCount;
+    }
+
+    /**
+     * For a checkpoint: the classes by tag and the components by number, so that another run's
+     * codec ({@link #readTable}) decodes this run's bytes. Call while no thread encodes.
+     */
+    public void writeTable(java.io.DataOutputStream out) throws java.io.IOException {
+        List<String> names = classNames();
+        out.writeInt(names.size());
+        for (String n : names) out.writeUTF(n);
+        out.writeInt(componentCount);
+        for (int i = 0; i < componentCount; i++) {
+            out.writeInt(keys[i].tag);
+            out.writeInt(keys[i].bytes.length);
+            out.write(keys[i].bytes);
+        }
+    }
+
+    /** Reads {@link #writeTable}'s output into a fresh codec. */
+    public void readTable(java.io.DataInputStream in) throws java.io.IOException {
+        if (componentCount > 0 || byTag.length > 2) throw new IllegalStateException("the codec is already in use");
+        int classes = in.readInt();
+        for (int i = 0; i < classes; i++) {
+            String name = in.readUTF();
+            try {
+                if (tagOf(Class.forName(name)) != i + 2) throw new java.io.IOException("class " + name + " out of order");
+            } catch (ClassNotFoundException e) {
+                throw new java.io.IOException("the checkpoint names class " + name + ", which this build does not have", e);
+            }
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            int tag = in.readInt();
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            ByteKey key = new ByteKey(tag, bytes);
+            Object[] table = components;
+            if (i == table.length) table = Arrays.copyOf(table, i * 2);
+            table[i] = byTag[tag].read(new ByteSource(bytes, 0));
+            components = table;
+            if (i == keys.length) keys = Arrays.copyOf(keys, i * 2);
+            keys[i] = key;
+            byBytes.put(key, i);
+            componentCount = i + 1;
+        }
     }
 
     /** The classes met so far, in tag order (from tag 2). */
@@ -135,6 +182,8 @@ public final class StateCodec {
                     if (id == table.length) table = Arrays.copyOf(table, id * 2);
                     // Rebuilt from the bytes, so that it holds the table's own components and no private copies of them.
                     table[id] = shape.read(new ByteSource(key.bytes, 0));
+                    if (id == keys.length) keys = Arrays.copyOf(keys, id * 2);
+                    keys[id] = key;
                     components = table; // published before the number is
                     componentCount = id + 1;
                     byBytes.put(key, id);

@@ -18,6 +18,16 @@ public interface VisitedSet {
         return false;
     }
 
+    /** For a checkpoint: what the set holds. */
+    default void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        throw new UnsupportedOperationException(describe() + " cannot be saved in a checkpoint");
+    }
+
+    /** Adds back what {@link #writeTo} wrote (into an empty set of the same kind and size). */
+    default void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        throw new UnsupportedOperationException(describe() + " cannot be read from a checkpoint");
+    }
+
     /** The memory the set holds now. */
     long bytes();
 
