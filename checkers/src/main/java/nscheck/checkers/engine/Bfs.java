@@ -58,6 +58,7 @@ public final class Bfs<S, A> implements Engine<S, A> {
         // The state being expanded, for the consumer callback.
         S current;
         int choice;
+        final nscheck.checkers.store.ByteSink scratch = new nscheck.checkers.store.ByteSink(1024);
 
         Search() {
             super(Bfs.this.model, Bfs.this.options, Bfs.this.progress, storage);
@@ -65,7 +66,7 @@ public final class Bfs<S, A> implements Engine<S, A> {
 
         @Override
         void initial(int index, S s) {
-            if (admit(model.fingerprint(s))) enqueue(s, store.add(-1, index));
+            if (admit(fingerprint(s, scratch))) enqueue(s, store.add(-1, index));
         }
 
         @Override
@@ -121,7 +122,7 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 exercised[p]++;
                 if (v == Verdict.VIOLATED) stepFailed(p, index);
             }
-            if (admit(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
+            if (admit(fingerprint(t.next(), scratch))) enqueue(t.next(), store.add(currentId, index));
         }
 
         private void enqueue(S s, int id) {

@@ -212,6 +212,24 @@ abstract class LevelSearch<S, A> {
         }
     }
 
+    /**
+     * With the system property {@code nscheck.packedFingerprints=true}, fingerprints are hashes of a
+     * state's codec bytes (canonical within a run) instead of the model's own {@code fingerprint}.
+     * Off by default: every successor must then be encoded, and on the kernel models that costs
+     * more than their fingerprint (each task's digest is computed once), while with the model's
+     * only the new states are encoded ({@link LevelDiscoveries}). Kept to measure, and for models
+     * whose fingerprint is dear.
+     */
+    static final boolean PACKED_FINGERPRINTS = Boolean.getBoolean("nscheck.packedFingerprints");
+
+    /** The state's fingerprint; with {@link #PACKED_FINGERPRINTS}, {@code sink} holds its bytes afterwards. */
+    final long fingerprint(S s, ByteSink sink) {
+        if (!PACKED_FINGERPRINTS) return model.fingerprint(s);
+        sink.reset();
+        codec.encode(s, sink);
+        return StateCodec.fingerprint(sink);
+    }
+
     /** Adds a state's fingerprint to the visited set; true if the state is new. */
     final boolean admit(long fingerprint) {
         if (!seen.add(fingerprint)) return false;

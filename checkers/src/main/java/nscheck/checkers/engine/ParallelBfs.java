@@ -84,11 +84,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         long[] stepBits = new long[1024];
         int[] candidate = new int[1024];
         int n;
-        /** Successors that may be new: the state packed, its fingerprint, its state verdicts (or the error checking them threw). */
-        byte[][] state = new byte[256][];
+        /** Fingerprints of the successors that may be new (their states are in {@link LevelDiscoveries}). */
         long[] fingerprint = new long[256];
-        long[] stateBits = new long[256];
-        RuntimeException[] checkError;
         int candidates;
         /** Set when the model threw expanding state {@code failedAt} of the chunk. */
         RuntimeException error;
@@ -111,14 +108,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             candidate[n++] = cand;
         }
 
-        int candidate(byte[] s, long fp) {
-            if (candidates == state.length) {
-                state = Arrays.copyOf(state, candidates * 2);
-                fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
-                stateBits = Arrays.copyOf(stateBits, candidates * 2);
-                if (checkError != null) checkError = Arrays.copyOf(checkError, candidates * 2);
-            }
-            state[candidates] = s;
+        int candidate(long fp) {
+            if (candidates == fingerprint.length) fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
             fingerprint[candidates] = fp;
             return candidates++;
         }
@@ -130,6 +121,9 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         final List<String> familyNames = new ArrayList<>(model.actionFamilies());
         long[] fired = new long[familyNames.size()];
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
+        final ByteSink initialSink = new ByteSink(1024);
+        /** The states the level being expanded reaches first; see {@link LevelDiscoveries}. */
+        volatile LevelDiscoveries discoveries;
 
         Search(WorkerPool pool) {
             super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
@@ -141,7 +135,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         void initial(int index, S s) {
             long bits;
             try {
-                if (!admit(model.fingerprint(s))) return;
+                if (!admit(fingerprint(s, initialSink))) return;
                 bits = stateVerdicts(s);
             } catch (RuntimeException e) {
                 throw new ModelFailed(e, new int[] {index});
@@ -187,6 +181,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
         Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
+            discoveries = new LevelDiscoveries();
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -222,19 +217,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
                         S post = t.next();
-                        long fp = model.fingerprint(post);
+                        long fp = fingerprint(post, sink);
                         int cand = -1;
                         if (!seen.probablyContains(fp)) {
-                            sink.reset();
-                            codec.encode(post, sink);
-                            cand = r.candidate(sink.toArray(), fp);
-                            try {
-                                r.stateBits[cand] = stateVerdicts(post);
-                            } catch (RuntimeException e) {
-                                // Bfs would only meet this error if the state is new: the merge decides.
-                                if (r.checkError == null) r.checkError = new RuntimeException[r.state.length];
-                                r.checkError[cand] = e;
-                            }
+                            cand = r.candidate(fp);
+                            LevelDiscoveries.Found f = discoveries.claim(fp);
+                            if (f != null) discover(f, post, sink);
                         }
                         r.transition(familyOf(t.action()), step, cand);
                         r.transitions[k]++;
@@ -246,6 +234,25 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 }
             }
             return r;
+        }
+
+        /**
+         * This worker reached {@code post} first: pack and judge it for the merge (an error checking
+         * it is the merge's to report, as Bfs would meet it only if the state is new).
+         */
+        private void discover(LevelDiscoveries.Found f, S post, ByteSink sink) {
+            try {
+                f.stateBits = stateVerdicts(post);
+                if (!PACKED_FINGERPRINTS) {
+                    sink.reset();
+                    codec.encode(post, sink);
+                }
+                f.bytes = sink.toArray();
+            } catch (RuntimeException e) {
+                f.error = e;
+            } finally {
+                f.ready = true;
+            }
         }
 
         private int familyOf(A action) {
@@ -308,8 +315,9 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     }
                     int c = r.candidate[t];
                     if (c >= 0 && admit(r.fingerprint[c])) {
-                        if (r.checkError != null && r.checkError[c] != null) throw new ModelFailed(r.checkError[c], store.path(currentId));
-                        enqueueEncoded(r.state[c], store.add(currentId, index), r.stateBits[c]);
+                        LevelDiscoveries.Found f = discoveries.get(r.fingerprint[c]).await();
+                        if (f.error != null) throw new ModelFailed(f.error, store.path(currentId));
+                        enqueueEncoded(f.bytes, store.add(currentId, index), f.stateBits);
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));

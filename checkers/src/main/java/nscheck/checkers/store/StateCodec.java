@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The engines keep their frontier in this form and decode a state only to compute its
  * successors. Below the state itself every object (a task, a namespace, the IPC objects) is
- * collapsed, as SPIN's COLLAPSE compression does: stored once in a table of distinct components,
- * keyed by its own bytes, and written into a state as its number there. A kernel state is then a
- * few dozen bytes, decoding it is a few table lookups (its components are the shared table
- * objects, as in the successors the spec builds), and a component a step did not change is found
- * by identity without being encoded again. Two objects get one number only if their bytes, all
- * their fields, are equal.
+ * collapsed, as SPIN's COLLAPSE compression does: stored once in a {@link ComponentTable} of
+ * distinct components, keyed by its own bytes, and written into a state as its number there. A
+ * kernel state is then a few dozen bytes, and decoding it is a few table lookups (its components
+ * are the shared table objects, as in the successors the spec builds). Two objects get one number
+ * only if their bytes, all their fields, are equal; so within one codec a state's bytes are
+ * canonical (equal states, equal bytes) and {@link #fingerprint} of them is a fingerprint.
+ *
+ * <p>Why it is cheap: a successor shares every component its step did not change with the state
+ * it came from, and those are the table's own objects that {@link #decode} handed out. Each thread
+ * remembers, by identity, the components of the state it decoded last and those it numbered since
+ * (a small open-addressing table, cleared at each decode), so an unchanged component costs one
+ * identity probe; a changed one is written into a per-thread buffer and looked up in the table
+ * without allocating.
  *
  * <p>Every reference is written as a class tag (0 for null), so no field's declared type needs to
  * be final. Tags are numbered in the order classes are met; {@link #classNames()} lists them.
@@ -42,26 +48,43 @@ public final class StateCodec {
     private static final int NULL = 0;
     /** Every {@link java.util.List} implementation of the JDK shares one tag: lists are compared by content. */
     private static final int LIST = 1;
-    private static final MethodHandle ALLOCATE = allocator();
+    private static final Object UNSAFE = unsafe();
+    private static final MethodHandle ALLOCATE = unsafeHandle("allocateInstance", Object.class, Class.class);
+    /*
+     * A value class's fields are read at their offsets (static final handles, so the JIT inlines them
+     * into plain loads): reflection's Field.get costs a virtual call and a type check a field, and
+     * encoding is most of a successor's cost. Records refuse objectFieldOffset; they keep Field.
+     */
+    private static final MethodHandle OFFSET = unsafeHandle("objectFieldOffset", long.class, Field.class);
+    private static final MethodHandle GET_INT = unsafeHandle("getInt", int.class, Object.class, long.class);
+    private static final MethodHandle GET_LONG = unsafeHandle("getLong", long.class, Object.class, long.class);
+    private static final MethodHandle GET_BOOLEAN = unsafeHandle("getBoolean", boolean.class, Object.class, long.class);
+    private static final MethodHandle GET_OBJECT = unsafeHandle("getObject", Object.class, Object.class, long.class);
+
+    private static final int K_INT = 0, K_LONG = 1, K_BOOLEAN = 2, K_BYTE = 3, K_SHORT = 4, K_CHAR = 5, K_DOUBLE = 6,
+            K_FLOAT = 7, K_REF = 8;
 
     private final Map<Class<?>, Integer> tags = new ConcurrentHashMap<>();
     /** Copied on write (a class is met a handful of times per run), so readers on every worker take no lock. */
-    private volatile Shape[] byTag = new Shape[2];
+    private volatile Shape[] byTag = {null, null};
+    private final ClassValue<Shape> shapes = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            int tag = tagOf(type); // first: it may grow byTag
+            return byTag[tag];
+        }
+    };
 
-    /** Distinct components: by their bytes (class tag first), and by number. */
-    private final Map<ByteKey, Integer> byBytes = new ConcurrentHashMap<>();
-    private volatile Object[] components = new Object[1024];
-    /** Each component's key, by number, for a checkpoint. */
-    private ByteKey[] keys = new ByteKey[1024];
-    private int componentCount;
-    /** Per thread: components met lately, by identity, so an unchanged one is not encoded again. */
-    private final ThreadLocal<IdentityHashMap<Object, Integer>> recent = ThreadLocal.withInitial(IdentityHashMap::new);
+    private final ComponentTable table = new ComponentTable();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    public StateCodec() {}
+    public StateCodec() {
+        byTag = new Shape[] {null, new Shape(LIST)};
+    }
 
     /** Distinct components stored so far. */
     public int components() {
-        return componentCount;
+        return table.size();
     }
 
     /**
@@ -72,17 +95,18 @@ public final class StateCodec {
         List<String> names = classNames();
         out.writeInt(names.size());
         for (String n : names) out.writeUTF(n);
-        out.writeInt(componentCount);
-        for (int i = 0; i < componentCount; i++) {
-            out.writeInt(keys[i].tag);
-            out.writeInt(keys[i].bytes.length);
-            out.write(keys[i].bytes);
+        int n = table.size();
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            byte[] b = table.bytes(i);
+            out.writeInt(b.length);
+            out.write(b);
         }
     }
 
     /** Reads {@link #writeTable}'s output into a fresh codec. */
     public void readTable(java.io.DataInputStream in) throws java.io.IOException {
-        if (componentCount > 0 || byTag.length > 2) throw new IllegalStateException("the codec is already in use");
+        if (table.size() > 0 || byTag.length > 2) throw new IllegalStateException("the codec is already in use");
         int classes = in.readInt();
         for (int i = 0; i < classes; i++) {
             String name = in.readUTF();
@@ -94,18 +118,10 @@ public final class StateCodec {
         }
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            int tag = in.readInt();
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
-            ByteKey key = new ByteKey(tag, bytes);
-            Object[] table = components;
-            if (i == table.length) table = Arrays.copyOf(table, i * 2);
-            table[i] = byTag[tag].read(new ByteSource(bytes, 0));
-            components = table;
-            if (i == keys.length) keys = Arrays.copyOf(keys, i * 2);
-            keys[i] = key;
-            byBytes.put(key, i);
-            componentCount = i + 1;
+            int id = table.add(bytes, 0, bytes.length, (int) hash(bytes, 0, bytes.length), this::build);
+            if (id != i) throw new java.io.IOException("component " + i + " is stored twice");
         }
     }
 
@@ -125,13 +141,15 @@ public final class StateCodec {
 
     /** The state's own fields inline, its components by number. */
     public void encode(Object state, ByteSink out) {
-        if (state instanceof List<?> && state.getClass().getName().startsWith("java.")) {
-            write(state, out);
-            return;
-        }
-        int tag = tagOf(state.getClass());
-        out.writeVar(tag);
-        byTag[tag].write(state, out);
+        Scratch x = scratch.get();
+        Shape shape = shapes.get(state.getClass());
+        out.writeVar(shape.tag);
+        shape.writeBody(state, out, x);
+    }
+
+    /** A fingerprint of the state {@link #encode} wrote into {@code sink}: equal states of one codec, equal fingerprints. */
+    public static long fingerprint(ByteSink sink) {
+        return ByteHash.of(sink.buf, 0, sink.size);
     }
 
     @SuppressWarnings("unchecked")
@@ -139,155 +157,163 @@ public final class StateCodec {
         return decode(new ByteSource(bytes, offset));
     }
 
+    /**
+     * The state whose bytes {@code in} is at. Its components are remembered (by this thread) as the
+     * ones its successors will mostly share.
+     */
     @SuppressWarnings("unchecked")
     public <S> S decode(ByteSource in) {
-        int tag = (int) in.readVar();
-        if (tag == LIST) return (S) readList(in);
-        return (S) byTag[tag].read(in);
+        Scratch x = scratch.get();
+        x.memo.makeRoom();
+        Shape shape = byTag[(int) in.readVar()];
+        return (S) shape.readBody(in, x);
     }
 
-    private void write(Object o, ByteSink out) {
+    private void write(Object o, ByteSink out, Scratch x) {
         if (o == null) {
             out.writeByte(NULL);
             return;
         }
-        if (o instanceof List<?> list && o.getClass().getName().startsWith("java.")) {
-            out.writeByte(LIST);
-            out.writeVar(list.size());
-            for (Object e : list) write(e, out);
-            return;
-        }
-        int tag = tagOf(o.getClass());
-        out.writeVar(tag);
-        Shape shape = byTag[tag];
-        if (shape.collapsed()) out.writeVar(intern(o, shape, tag));
-        else shape.write(o, out);
+        Shape shape = shapes.get(o.getClass());
+        out.writeVar(shape.tag);
+        if (shape.kind == Shape.COMPONENT) out.writeVar(intern(o, shape, x));
+        else shape.writeBody(o, out, x);
     }
 
     /** The number of component {@code o}: found by identity, else by its bytes, else a new entry. */
-    private int intern(Object o, Shape shape, int tag) {
-        IdentityHashMap<Object, Integer> mine = recent.get();
-        Integer id = mine.get(o);
-        if (id != null) return id;
-        ByteSink bytes = new ByteSink(64);
-        shape.write(o, bytes); // its own components first: they get smaller numbers
-        ByteKey key = new ByteKey(tag, bytes.toArray());
-        id = byBytes.get(key);
-        if (id == null) {
-            synchronized (byBytes) {
-                id = byBytes.get(key);
-                if (id == null) {
-                    id = componentCount;
-                    Object[] table = components;
-                    if (id == table.length) table = Arrays.copyOf(table, id * 2);
-                    // Rebuilt from the bytes, so that it holds the table's own components and no private copies of them.
-                    table[id] = shape.read(new ByteSource(key.bytes, 0));
-                    if (id == keys.length) keys = Arrays.copyOf(keys, id * 2);
-                    keys[id] = key;
-                    components = table; // published before the number is
-                    componentCount = id + 1;
-                    byBytes.put(key, id);
-                }
-            }
+    private int intern(Object o, Shape shape, Scratch x) {
+        int id = x.memo.get(o);
+        if (id >= 0) return id;
+        ByteSink bytes = x.sink();
+        try {
+            bytes.writeVar(shape.tag);
+            shape.writeBody(o, bytes, x); // its own components first: they get smaller numbers
+            int h = (int) hash(bytes.buf, 0, bytes.size);
+            id = table.find(bytes.buf, 0, bytes.size, h);
+            if (id < 0) id = table.add(bytes.buf, 0, bytes.size, h, this::build);
+        } finally {
+            x.release();
         }
-        if (mine.size() > 1 << 16) mine.clear();
-        mine.put(o, id);
+        x.memo.put(o, id);
         return id;
     }
 
-    private Object component(int id) {
-        Object o = components[id];
-        if (o == null) {
-            synchronized (byBytes) {
-                o = components[id];
-            }
-        }
+    private static long hash(byte[] b, int from, int length) {
+        return ByteHash.of(b, from, length);
+    }
+
+    /** A component rebuilt from its bytes (tag first), so that it holds the table's own components and no private copies of them. */
+    private Object build(byte[] key) {
+        ByteSource in = new ByteSource(key, 0);
+        Shape shape = byTag[(int) in.readVar()];
+        return shape.readBody(in, null);
+    }
+
+    private Object read(ByteSource in, Scratch x) {
+        int tag = (int) in.readVar();
+        if (tag == NULL) return null;
+        Shape shape = byTag[tag];
+        if (shape.kind != Shape.COMPONENT) return shape.readBody(in, x);
+        int id = (int) in.readVar();
+        Object o = table.object(id);
+        if (x != null) x.memo.put(o, id);
         return o;
     }
 
-    /** A component's class and bytes as a map key. */
-    private static final class ByteKey {
-        final int tag;
-        final byte[] bytes;
-        final int hash;
-
-        ByteKey(int tag, byte[] bytes) {
-            this.tag = tag;
-            this.bytes = bytes;
-            this.hash = 31 * Arrays.hashCode(bytes) + tag;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ByteKey k && k.hash == hash && k.tag == tag && Arrays.equals(k.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    private Object read(ByteSource in) {
-        int tag = (int) in.readVar();
-        if (tag == NULL) return null;
-        if (tag == LIST) return readList(in);
-        Shape shape = byTag[tag];
-        return shape.collapsed() ? component((int) in.readVar()) : shape.read(in);
-    }
-
-    private List<Object> readList(ByteSource in) {
-        Object[] elements = new Object[(int) in.readVar()];
-        for (int i = 0; i < elements.length; i++) elements[i] = read(in);
-        // Not List.of: its contains(null) throws, and the spec may ask.
-        return Collections.unmodifiableList(Arrays.asList(elements));
-    }
-
     private int tagOf(Class<?> type) {
+        if (List.class.isAssignableFrom(type) && isJdk(type)) return LIST;
         Integer tag = tags.get(type);
         if (tag != null) return tag;
         synchronized (tags) {
             tag = tags.get(type);
             if (tag != null) return tag;
-            Shape shape = new Shape(type); // refuses a class it cannot encode before it gets a tag
-            Shape[] grown = Arrays.copyOf(byTag, byTag.length + 1);
-            grown[byTag.length] = shape;
+            int t = byTag.length;
+            Shape shape = new Shape(type, t); // refuses a class it cannot encode before it gets a tag
+            Shape[] grown = Arrays.copyOf(byTag, t + 1);
+            grown[t] = shape;
             byTag = grown; // published before the tag, so whoever sees the tag finds the shape
-            tags.put(type, byTag.length - 1);
-            return byTag.length - 1;
+            tags.put(type, t);
+            return t;
+        }
+    }
+
+    private static boolean isJdk(Class<?> type) {
+        String n = type.getName();
+        return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.");
+    }
+
+    /** Per thread: the identity memo and the buffers components are written into (one per nesting depth). */
+    private static final class Scratch {
+        final IdentityMemo memo = new IdentityMemo();
+        ByteSink[] sinks = new ByteSink[4];
+        int depth;
+
+        ByteSink sink() {
+            if (depth == sinks.length) sinks = Arrays.copyOf(sinks, depth * 2);
+            ByteSink s = sinks[depth];
+            if (s == null) s = sinks[depth] = new ByteSink(256);
+            depth++;
+            s.reset();
+            return s;
+        }
+
+        void release() {
+            depth--;
         }
     }
 
     /** How one class is written: its kind and, for objects, its fields in a fixed order. */
     private final class Shape {
+        static final int LIST_KIND = 0, ENUM = 1, ARRAY = 2, BOXED = 3, COMPONENT = 4;
+        final int kind;
+        final int tag;
         final Class<?> type;
         final Object[] constants;      // enum
         final Class<?> component;      // array
         final Field[] fields;          // record or value class
+        final int[] fieldKinds;
+        /** Per field, its offset for the unsafe reads; null for records. */
+        final long[] offsets;
         final Constructor<?> canonical; // record
 
-        /** Objects with fields (records and value classes) are collapsed into the component table. */
-        boolean collapsed() {
-            return fields != null;
+        /** The shape of every JDK list. */
+        Shape(int tag) {
+            this.kind = LIST_KIND;
+            this.tag = tag;
+            this.type = List.class;
+            this.constants = null;
+            this.component = null;
+            this.fields = null;
+            this.fieldKinds = null;
+            this.offsets = null;
+            this.canonical = null;
         }
 
-        Shape(Class<?> type) {
+        Shape(Class<?> type, int tag) {
             this.type = type;
+            this.tag = tag;
             Object[] constants = null;
             Class<?> component = null;
             Field[] fields = null;
             Constructor<?> canonical = null;
+            int kind;
             if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+                kind = ENUM;
                 constants = (type.isEnum() ? type : type.getSuperclass()).getEnumConstants();
             } else if (type.isArray()) {
+                kind = ARRAY;
                 component = type.getComponentType();
+                if (component.isPrimitive() && component != int.class && component != long.class && component != byte.class
+                        && component != boolean.class && component != short.class && component != char.class)
+                    throw new IllegalArgumentException("cannot encode a " + type.getName());
             } else if (type == Integer.class || type == Long.class || type == Boolean.class || type == String.class
                     || type == Byte.class || type == Short.class || type == Character.class) {
-                // written by value below
-            } else if (type.getName().startsWith("java.") || type.getName().startsWith("javax.") || type.getName().startsWith("jdk.")) {
+                kind = BOXED; // written by value below
+            } else if (isJdk(type)) {
                 throw new IllegalArgumentException("cannot encode a state holding a " + type.getName()
                         + ": give the spec's state a list, an array or a record instead");
             } else if (type.isRecord()) {
+                kind = COMPONENT;
                 RecordComponent[] rc = type.getRecordComponents();
                 Class<?>[] types = new Class<?>[rc.length];
                 fields = new Field[rc.length];
@@ -302,6 +328,7 @@ public final class StateCodec {
                     throw new IllegalStateException(e);
                 }
             } else {
+                kind = COMPONENT;
                 List<Field> all = new ArrayList<>();
                 for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                     Field[] declared = c.getDeclaredFields();
@@ -314,35 +341,99 @@ public final class StateCodec {
                 }
                 fields = all.toArray(new Field[0]);
             }
+            this.kind = kind;
             this.constants = constants;
             this.component = component;
             this.fields = fields;
             this.canonical = canonical;
+            long[] offsets = null;
+            if (fields == null) {
+                this.fieldKinds = null;
+            } else {
+                this.fieldKinds = new int[fields.length];
+                for (int i = 0; i < fields.length; i++) fieldKinds[i] = kindOf(fields[i].getType());
+                if (canonical == null) {
+                    offsets = new long[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        offsets[i] = offset(fields[i]);
+                        if (offsets[i] < 0) {
+                            offsets = null;
+                            break;
+                        }
+                    }
+                }
+            }
+            this.offsets = offsets;
         }
 
-        void write(Object o, ByteSink out) {
+        void writeBody(Object o, ByteSink out, Scratch x) {
             try {
-                if (constants != null) out.writeVar(((Enum<?>) o).ordinal());
-                else if (component != null) writeArray(o, out);
-                else if (fields == null) writeBoxed(o, out);
-                else for (Field f : fields) writeField(f, o, out);
-            } catch (IllegalAccessException e) {
+                switch (kind) {
+                    case COMPONENT:
+                        if (offsets != null) {
+                            for (int i = 0; i < fields.length; i++) writeAt(fieldKinds[i], offsets[i], fields[i], o, out, x);
+                        } else {
+                            for (int i = 0; i < fields.length; i++) writeField(fieldKinds[i], fields[i], o, out, x);
+                        }
+                        break;
+                    case LIST_KIND: {
+                        List<?> list = (List<?>) o;
+                        int n = list.size();
+                        out.writeVar(n);
+                        for (int i = 0; i < n; i++) StateCodec.this.write(list.get(i), out, x);
+                        break;
+                    }
+                    case ENUM:
+                        out.writeVar(((Enum<?>) o).ordinal());
+                        break;
+                    case ARRAY:
+                        writeArray(o, out, x);
+                        break;
+                    default:
+                        writeBoxed(o, out);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        Object read(ByteSource in) {
+        private void writeAt(int k, long at, Field f, Object o, ByteSink out, Scratch x) throws Throwable {
+            switch (k) {
+                case K_INT: out.writeSigned((int) GET_INT.invokeExact(o, at)); break;
+                case K_REF: StateCodec.this.write((Object) GET_OBJECT.invokeExact(o, at), out, x); break;
+                case K_BOOLEAN: out.writeByte((boolean) GET_BOOLEAN.invokeExact(o, at) ? 1 : 0); break;
+                case K_LONG: out.writeSigned((long) GET_LONG.invokeExact(o, at)); break;
+                default: writeField(k, f, o, out, x);
+            }
+        }
+
+        Object readBody(ByteSource in, Scratch x) {
             try {
-                if (constants != null) return constants[(int) in.readVar()];
-                if (component != null) return readArray(in);
-                if (fields == null) return readBoxed(in);
+                switch (kind) {
+                    case LIST_KIND: {
+                        Object[] elements = new Object[(int) in.readVar()];
+                        for (int i = 0; i < elements.length; i++) elements[i] = StateCodec.this.read(in, x);
+                        // Not List.of: its contains(null) throws, and the spec may ask.
+                        return Collections.unmodifiableList(Arrays.asList(elements));
+                    }
+                    case ENUM:
+                        return constants[(int) in.readVar()];
+                    case ARRAY:
+                        return readArray(in, x);
+                    case BOXED:
+                        return readBoxed(in);
+                    default:
+                        break;
+                }
                 if (canonical != null) {
                     Object[] args = new Object[fields.length];
-                    for (int i = 0; i < fields.length; i++) args[i] = readValue(fields[i].getType(), in);
+                    for (int i = 0; i < fields.length; i++) args[i] = readValue(fieldKinds[i], in, x);
                     return canonical.newInstance(args);
                 }
                 Object o = (Object) ALLOCATE.invokeExact(type);
-                for (Field f : fields) readField(f, o, in);
+                for (int i = 0; i < fields.length; i++) readField(fieldKinds[i], fields[i], o, in, x);
                 return o;
             } catch (RuntimeException e) {
                 throw e;
@@ -351,54 +442,63 @@ public final class StateCodec {
             }
         }
 
-        private void writeField(Field f, Object o, ByteSink out) throws IllegalAccessException {
-            Class<?> t = f.getType();
-            if (t == int.class) out.writeSigned(f.getInt(o));
-            else if (t == long.class) out.writeSigned(f.getLong(o));
-            else if (t == boolean.class) out.writeByte(f.getBoolean(o) ? 1 : 0);
-            else if (t == byte.class) out.writeSigned(f.getByte(o));
-            else if (t == short.class) out.writeSigned(f.getShort(o));
-            else if (t == char.class) out.writeVar(f.getChar(o));
-            else if (t == double.class) out.writeVar(Double.doubleToRawLongBits(f.getDouble(o)));
-            else if (t == float.class) out.writeVar(Float.floatToRawIntBits(f.getFloat(o)));
-            else StateCodec.this.write(f.get(o), out);
+        private void writeField(int k, Field f, Object o, ByteSink out, Scratch x) throws IllegalAccessException {
+            switch (k) {
+                case K_INT: out.writeSigned(f.getInt(o)); break;
+                case K_REF: StateCodec.this.write(f.get(o), out, x); break;
+                case K_BOOLEAN: out.writeByte(f.getBoolean(o) ? 1 : 0); break;
+                case K_LONG: out.writeSigned(f.getLong(o)); break;
+                case K_BYTE: out.writeSigned(f.getByte(o)); break;
+                case K_SHORT: out.writeSigned(f.getShort(o)); break;
+                case K_CHAR: out.writeVar(f.getChar(o)); break;
+                case K_DOUBLE: out.writeVar(Double.doubleToRawLongBits(f.getDouble(o))); break;
+                default: out.writeVar(Float.floatToRawIntBits(f.getFloat(o)));
+            }
         }
 
-        private void readField(Field f, Object o, ByteSource in) throws IllegalAccessException {
-            Class<?> t = f.getType();
-            if (t == int.class) f.setInt(o, (int) in.readSigned());
-            else if (t == long.class) f.setLong(o, in.readSigned());
-            else if (t == boolean.class) f.setBoolean(o, in.readByte() != 0);
-            else if (t.isPrimitive()) f.set(o, readValue(t, in));
-            else f.set(o, StateCodec.this.read(in));
+        private void readField(int k, Field f, Object o, ByteSource in, Scratch x) throws IllegalAccessException {
+            switch (k) {
+                case K_INT: f.setInt(o, (int) in.readSigned()); break;
+                case K_REF: f.set(o, StateCodec.this.read(in, x)); break;
+                case K_BOOLEAN: f.setBoolean(o, in.readByte() != 0); break;
+                default: f.set(o, readValue(k, in, x));
+            }
         }
 
-        private Object readValue(Class<?> t, ByteSource in) {
-            if (t == int.class) return (int) in.readSigned();
-            if (t == long.class) return in.readSigned();
-            if (t == boolean.class) return in.readByte() != 0;
-            if (t == byte.class) return (byte) in.readSigned();
-            if (t == short.class) return (short) in.readSigned();
-            if (t == char.class) return (char) in.readVar();
-            if (t == double.class) return Double.longBitsToDouble(in.readVar());
-            if (t == float.class) return Float.intBitsToFloat((int) in.readVar());
-            return StateCodec.this.read(in);
+        private Object readValue(int k, ByteSource in, Scratch x) {
+            switch (k) {
+                case K_INT: return (int) in.readSigned();
+                case K_LONG: return in.readSigned();
+                case K_BOOLEAN: return in.readByte() != 0;
+                case K_BYTE: return (byte) in.readSigned();
+                case K_SHORT: return (short) in.readSigned();
+                case K_CHAR: return (char) in.readVar();
+                case K_DOUBLE: return Double.longBitsToDouble(in.readVar());
+                case K_FLOAT: return Float.intBitsToFloat((int) in.readVar());
+                default: return StateCodec.this.read(in, x);
+            }
         }
 
-        private void writeArray(Object a, ByteSink out) {
-            int n = Array.getLength(a);
-            out.writeVar(n);
-            if (component == int.class) for (int v : (int[]) a) out.writeSigned(v);
-            else if (component == long.class) for (long v : (long[]) a) out.writeSigned(v);
-            else if (component == byte.class) for (byte v : (byte[]) a) out.writeSigned(v);
-            else if (component == boolean.class) for (boolean v : (boolean[]) a) out.writeByte(v ? 1 : 0);
-            else if (component == short.class) for (short v : (short[]) a) out.writeSigned(v);
-            else if (component == char.class) for (char v : (char[]) a) out.writeVar(v);
-            else if (component.isPrimitive()) throw new IllegalArgumentException("cannot encode a " + type.getName());
-            else for (Object e : (Object[]) a) StateCodec.this.write(e, out);
+        private void writeArray(Object a, ByteSink out, Scratch x) {
+            if (component == int.class) {
+                int[] v = (int[]) a;
+                out.writeVar(v.length);
+                for (int e : v) out.writeSigned(e);
+            } else if (!component.isPrimitive()) {
+                Object[] v = (Object[]) a;
+                out.writeVar(v.length);
+                for (Object e : v) StateCodec.this.write(e, out, x);
+            } else {
+                out.writeVar(Array.getLength(a));
+                if (component == long.class) for (long v : (long[]) a) out.writeSigned(v);
+                else if (component == byte.class) for (byte v : (byte[]) a) out.writeSigned(v);
+                else if (component == boolean.class) for (boolean v : (boolean[]) a) out.writeByte(v ? 1 : 0);
+                else if (component == short.class) for (short v : (short[]) a) out.writeSigned(v);
+                else for (char v : (char[]) a) out.writeVar(v);
+            }
         }
 
-        private Object readArray(ByteSource in) {
+        private Object readArray(ByteSource in, Scratch x) {
             int n = (int) in.readVar();
             if (component == int.class) {
                 int[] a = new int[n];
@@ -431,7 +531,7 @@ public final class StateCodec {
                 return a;
             }
             Object[] a = (Object[]) Array.newInstance(component, n);
-            for (int i = 0; i < n; i++) a[i] = StateCodec.this.read(in);
+            for (int i = 0; i < n; i++) a[i] = StateCodec.this.read(in, x);
             return a;
         }
 
@@ -460,6 +560,18 @@ public final class StateCodec {
         }
     }
 
+    private static int kindOf(Class<?> t) {
+        if (t == int.class) return K_INT;
+        if (t == long.class) return K_LONG;
+        if (t == boolean.class) return K_BOOLEAN;
+        if (t == byte.class) return K_BYTE;
+        if (t == short.class) return K_SHORT;
+        if (t == char.class) return K_CHAR;
+        if (t == double.class) return K_DOUBLE;
+        if (t == float.class) return K_FLOAT;
+        return K_REF;
+    }
+
     private static Field field(Class<?> type, String name) {
         try {
             Field f = type.getDeclaredField(name);
@@ -470,17 +582,35 @@ public final class StateCodec {
         }
     }
 
-    /** Value classes have no constructor that takes every field (some are derived, like a task's digest): allocate, then set. */
-    private static MethodHandle allocator() {
+    private static Object unsafe() {
         try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
             theUnsafe.setAccessible(true);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "allocateInstance", MethodType.methodType(Object.class, Class.class))
-                    .bindTo(theUnsafe.get(null));
+            return theUnsafe.get(null);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * sun.misc.Unsafe's method, bound. Value classes have no constructor that takes every field
+     * (some are derived, like a task's digest): allocateInstance, then set.
+     */
+    private static MethodHandle unsafeHandle(String name, Class<?> returns, Class<?>... params) {
+        try {
+            return MethodHandles.lookup().findVirtual(UNSAFE.getClass(), name, MethodType.methodType(returns, params)).bindTo(UNSAFE);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The field's offset for the GET_ handles, or -1 where only reflection may read it (records). */
+    private static long offset(Field f) {
+        if (f.getDeclaringClass().isRecord()) return -1;
+        try {
+            return (long) OFFSET.invokeExact(f);
+        } catch (Throwable e) {
+            return -1;
         }
     }
 }
