@@ -277,6 +277,12 @@ final class BenchCommand implements Callable<Integer> {
         CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r =
                 new ParallelBfs<>(new FutexMutexObjects(n, loop), CheckOptions.defaults().quiet(), s -> {}, workers).run();
         Statistics s = r.stats();
+        if (r.ending() != nscheck.checkers.engine.Ending.EXHAUSTED) {
+            // A row of a search that stopped (out of memory, interrupted) counts only what it reached: say so.
+            spec.commandLine().getErr().printf("nscheck: the object-bfs search of N=%d ended early (%s): its row counts only the states it reached%n",
+                    n, r.ending().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            spec.commandLine().getErr().flush();
+        }
         return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1);
     }
 
