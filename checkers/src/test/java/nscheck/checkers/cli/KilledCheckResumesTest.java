@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KilledCheckResumesTest {
     private static final String MODEL = "pidns-basic";
-    /** Of its 23 levels: late enough that the resumed run has a real search behind it, early enough that most is ahead. */
-    private static final int KILL_AFTER_DEPTH = 6;
+    /** Of its 23 levels: early, so that the child is surely still searching when the kill lands, and most of the search is the resumed run's. */
+    private static final int KILL_AFTER_DEPTH = 3;
 
     @TempDir
     Path tmp;
