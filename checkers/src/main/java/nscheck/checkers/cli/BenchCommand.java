@@ -2,6 +2,7 @@ package nscheck.checkers.cli;
 
 import nscheck.checkers.store.BitstateSet;
 import nscheck.checkers.engine.Bfs;
+import nscheck.checkers.engine.ParallelBfs;
 import nscheck.checkers.engine.CheckOptions;
 import nscheck.checkers.engine.CheckResult;
 import nscheck.checkers.store.PackedStateSet;
@@ -9,7 +10,7 @@ import nscheck.checkers.store.PackedVisitedSet;
 import nscheck.checkers.engine.ParallelPackedBfs;
 import nscheck.checkers.engine.Statistics;
 import nscheck.model.futex.FutexMutex;
-import nscheck.model.packed.PackedModelView;
+import nscheck.model.futex.FutexMutexObjects;
 import nscheck.model.packed.PackedStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +109,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         for (int n : sizes)
-            if (n < 1 || n > FutexMutex.MAX_THREADS) throw new UsageError("-n/--sizes must be 1.." + FutexMutex.MAX_THREADS + ", not " + n);
+            if (n < 1 || n > FutexMutexObjects.MAX_THREADS)
+                throw new UsageError("-n/--sizes must be 1.." + FutexMutexObjects.MAX_THREADS + ", not " + n);
         if (frontierMib != null && frontierMib < 0) throw new UsageError("--frontier-memory must be 0 or more MiB, not " + frontierMib);
         if (repeat < 1) throw new UsageError("--repeat must be at least 1, not " + repeat);
         if (bitstateLog2 != null && (bitstateLog2 < 10 || bitstateLog2 > 36)) throw new UsageError("--bitstate must be 10..36, not " + bitstateLog2);
@@ -135,6 +137,11 @@ final class BenchCommand implements Callable<Integer> {
             for (FutexMutex.Loop v : vs) {
                 for (int n : sizes) {
                     if (interrupted.get()) break;
+                    if (n > FutexMutex.MAX_THREADS) {
+                        // Beyond 3-bit thread ids only the generic path runs (issue 14): the object model on the object engine.
+                        if (!interrupted.get()) print(out, new FutexMutexObjects(n, v).name(), n, generic(n, v));
+                        continue;
+                    }
                     FutexMutex model = new FutexMutex(n, v);
                     Row packed = null;
                     for (int r = 0; r < repeat && !interrupted.get(); r++) {
@@ -142,14 +149,14 @@ final class BenchCommand implements Callable<Integer> {
                         if (packed == null || row.seconds < packed.seconds) packed = row;
                     }
                     if (packed == null) break;
-                    print(out, model, packed);
+                    print(out, model.name(), n, packed);
                     if (packed.omissions >= 0)
                         out.printf(Locale.ROOT, "%39s expected missed states %.3g (probability of a miss %s)%n", "",
                                 packed.omissions, packed.omissions >= 1 ? "~1" : String.format(Locale.ROOT, "<= %.3g", packed.omissions));
                     boolean ref = reference == Reference.all || (reference == Reference.smallest && n == smallest);
                     if (ref && !interrupted.get()) {
-                        Row generic = generic(model);
-                        print(out, model, generic);
+                        Row generic = generic(n, v);
+                        print(out, model.name(), n, generic);
                         if (generic.distinct != packed.distinct && bitstateLog2 == null)
                             out.printf("  WARNING: the engines disagree on the number of states%n");
                         out.printf(Locale.ROOT, "%39s packed engine / object Bfs, this run: %.1fx distinct states/s, %.1fx less memory per state%n",
@@ -262,9 +269,20 @@ final class BenchCommand implements Callable<Integer> {
                 s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()));
     }
 
-    private Row generic(FutexMutex model) {
-        CheckResult<Long, PackedStep> r = new Bfs<>(new PackedModelView(model), CheckOptions.defaults().quiet(), s -> {}).run();
+    /**
+     * The generic path: {@link FutexMutexObjects} (the same system as objects, no 3-bit limit) on
+     * the parallel object engine, its frontier packed by the StateCodec.
+     */
+    private Row generic(int n, FutexMutex.Loop loop) {
+        CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r =
+                new ParallelBfs<>(new FutexMutexObjects(n, loop), CheckOptions.defaults().quiet(), s -> {}, workers).run();
         Statistics s = r.stats();
+        if (r.ending() != nscheck.checkers.engine.Ending.EXHAUSTED) {
+            // A row of a search that stopped (out of memory, interrupted) counts only what it reached: say so.
+            spec.commandLine().getErr().printf("nscheck: the object-bfs search of N=%d ended early (%s): its row counts only the states it reached%n",
+                    n, r.ending().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            spec.commandLine().getErr().flush();
+        }
         return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1);
     }
 
@@ -274,10 +292,10 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private void print(PrintWriter out, FutexMutex model, Row r) {
+    private void print(PrintWriter out, String model, int threads, Row r) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("model", model.name());
-        row.put("size", model.threads());
+        row.put("model", model);
+        row.put("size", threads);
         row.put("engine", r.engine);
         row.put("distinct_states", r.distinct);
         row.put("generated_states", r.generated);
@@ -287,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
         row.put("bytes_per_state", r.bytesPerState());
         if (r.omissions >= 0) row.put("expected_missed_states", r.omissions);
         rows.add(row);
-        out.printf(Locale.ROOT, "%-20s %2d %-13s %,12d %,13d %5d %8.2f %,14.0f %11.1f%n", model.name(), model.threads(), r.engine,
+        out.printf(Locale.ROOT, "%-20s %2d %-13s %,12d %,13d %5d %8.2f %,14.0f %11.1f%n", model, threads, r.engine,
                 r.distinct, r.generated, r.depth, r.seconds, r.perSecond(), r.bytesPerState());
         out.flush();
     }

@@ -12,6 +12,12 @@ final class BoundsOption {
     @Option(names = "--set", paramLabel = "BOUND=VALUE", description = "replace a bound, e.g. --set tasks=5 (repeatable)")
     List<String> sets = new ArrayList<>();
 
+    /** The bounds a checkpointed run was given (--resume). */
+    void restore(Map<String, Integer> saved) {
+        sets = new ArrayList<>();
+        saved.forEach((k, v) -> sets.add(k + "=" + v));
+    }
+
     Map<String, Integer> overrides() {
         return parse(sets);
     }

@@ -37,8 +37,20 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "a shipped model name (see `nscheck list`) or the path of a model file")
+    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "a shipped model name (see `nscheck list`) or the path of a model file (not with --resume)")
     String model;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "save the search in DIR every --checkpoint-interval seconds, to go on later with --resume DIR")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "300",
+            description = "seconds between checkpoints (at the next BFS level boundary; default ${DEFAULT-VALUE})")
+    long checkpointSeconds;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "go on with the search saved in DIR by --checkpoint (same model, variant, bounds and options); it ends with the counts of an uninterrupted run")
+    Path resume;
 
     @Mixin
     BoundsOption bounds;
@@ -68,14 +80,14 @@ final class CheckCommand implements Callable<Integer> {
     boolean noMinimize;
 
     @Option(names = "--bitstate", paramLabel = "LOG2BITS",
-            description = "bounded memory (packed models): SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); may miss states, and says how many it expects to")
+            description = "bounded memory: SPIN-style bitstate hashing into 2^LOG2BITS bits (10..36); counts no state twice but may miss some, and says how many it expects to")
     Integer bitstateLog2;
 
     @Mixin
     ClusterOptions cluster;
 
     @Option(names = "--frontier-memory", paramLabel = "MIB",
-            description = "disk-backed frontier (packed models): keep at most MIB of each BFS level in memory, the rest in a temporary file")
+            description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
     Long frontierMib;
 
     @Override
@@ -89,13 +101,27 @@ final class CheckCommand implements Callable<Integer> {
             if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
         }
         OutDir.checkDirectory(out, "--out");
+        if (checkpointSeconds < 0) throw new UsageError("--checkpoint-interval must be 0 or more seconds, not " + checkpointSeconds);
+        if (resume != null) {
+            if (model != null) throw new UsageError("--resume DIR takes the model from DIR: give no MODEL");
+            if (checkpoint == null) checkpoint = resume;
+            CheckpointRun saved = CheckpointRun.read(resume);
+            model = saved.model();
+            variant.variant = saved.variant();
+            bounds.restore(saved.overrides());
+            continueAfterViolation = saved.continuing();
+            bitstateLog2 = saved.bitstateLog2();
+        }
+        if (model == null) throw new UsageError("check needs a MODEL (or --resume DIR)");
         ModelSource source = ModelCatalog.find(model);
         Map<String, Integer> overrides = bounds.overrides();
         MemoryEstimate.check(source, overrides, common.force);
         Model<?, ?> m = source.build(overrides, variant.variant);
-        if ((bitstateLog2 != null || frontierMib != null) && !(m instanceof nscheck.model.packed.PackedModelView))
-            throw new UsageError("--bitstate and --frontier-memory need a packed model (futex-mutex-once, futex-mutex-forever); "
-                    + m.name() + " is not one");
+        if (checkpoint != null && resume == null)
+            CheckpointRun.write(checkpoint, new CheckpointRun(model.contains("/") || model.endsWith(".json") ? Path.of(model).toAbsolutePath().toString() : model,
+                    variant.variant, overrides, continueAfterViolation, bitstateLog2));
+        if (checkpoint != null && m instanceof nscheck.model.packed.PackedModelView)
+            throw new UsageError("--checkpoint and --resume are for object models; " + m.name() + " is packed (it runs in seconds)");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());
         if (!cluster.enabled()) return check(m, options, stdout, stderr, null);
         try (nscheck.checkers.cluster.ClusterSession session = nscheck.checkers.cluster.ClusterSession.open(cluster.name, cluster.joinAddresses(),
@@ -133,7 +159,7 @@ final class CheckCommand implements Callable<Integer> {
                 ? new nscheck.checkers.cluster.ClusterBfs<>(m, model, bounds.overrides(), variant.variant, options, figures,
                         session.coordinator(), cluster.expected(), cluster.joinSeconds * 1000L)
                 : Engines.pick(m, options, figures, store, frontierMib == null ? -1 : frontierMib << 20,
-                Path.of(System.getProperty("java.io.tmpdir")));
+                Path.of(System.getProperty("java.io.tmpdir")), checkpoint, checkpointSeconds * 1000, resume != null);
         CheckResult<S, A> result;
         try (Interruption interruption = new Interruption(bfs::requestStop)) {
             result = bfs.run();
@@ -150,7 +176,7 @@ final class CheckCommand implements Callable<Integer> {
                         c.statesSent() == 0 ? 0.0 : (double) c.bytesSent() / c.statesSent(), c.codec()));
             Double missed = store == null ? null : store.expectedOmissions(result.stats().distinct());
             if (store != null)
-                text.line(String.format(java.util.Locale.ROOT, "  %s: expected missed states %.3g (the counts are lower bounds)",
+                text.line(String.format(java.util.Locale.ROOT, "  %s: no state counted twice; expected missed states %.3g (the counts are lower bounds of the reachable states)",
                         store.describe(), missed));
             if (json) JsonReport.print(stdout, result, files, missed);
             if (html != null) {

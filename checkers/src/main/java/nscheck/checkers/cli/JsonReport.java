@@ -27,6 +27,8 @@ final class JsonReport {
         st.put("states_per_second", s.statesPerSecond());
         st.put("bytes_per_state", s.bytesPerState());
         st.put("collision_probability", s.collisionProbability());
+        long rss = PeakRss.bytes();
+        if (rss > 0) st.put("peak_rss_bytes", rss);
         if (expectedMissed != null) st.put("expected_missed_states", expectedMissed);
         o.put("statistics", st);
         List<Map<String, Object>> vs = new ArrayList<>();

@@ -82,7 +82,8 @@ public final class Main implements Runnable {
     }
 
     static boolean isUserError(Throwable ex) {
-        return ex instanceof ModelException || ex instanceof CounterexampleFile.BadFile || ex instanceof UsageError;
+        return ex instanceof ModelException || ex instanceof CounterexampleFile.BadFile || ex instanceof UsageError
+                || ex instanceof nscheck.checkers.engine.CheckpointUnreadable;
     }
 
     private static String hint(CommandLine.ParameterException ex) {

@@ -56,6 +56,10 @@ final class TextReport {
         out.println("result: " + verdict);
         out.printf(Locale.ROOT, "  %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s, %.1f bytes/state%n",
                 s.distinct(), s.generated(), s.depth(), s.seconds(), s.statesPerSecond(), s.bytesPerState());
+        long rss = PeakRss.bytes();
+        if (rss > 0 && s.distinct() > 0)
+            out.printf(Locale.ROOT, "  peak RSS %,d MiB, %,.0f bytes/state (the whole process: heap, frontier, JVM; the bytes/state above count the state tables only)%n",
+                    rss >> 20, (double) rss / s.distinct());
         if (r.model() instanceof nscheck.model.packed.PackedModelView)
             out.println("  states stored whole (packed in 64 bits): no fingerprint collisions");
         else

@@ -1,5 +1,6 @@
 package nscheck.checkers.engine;
 
+import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
 import nscheck.model.Property;
@@ -22,7 +23,14 @@ public final class Bfs<S, A> implements Engine<S, A> {
     private final Progress progress;
     private volatile boolean stopRequested;
 
+    private final StateStorage storage;
+
     public Bfs(Model<S, A> model, CheckOptions options, Progress progress) {
+        this(model, options, progress, StateStorage.IN_MEMORY);
+    }
+
+    public Bfs(Model<S, A> model, CheckOptions options, Progress progress, StateStorage storage) {
+        this.storage = storage;
         this.model = model;
         this.options = options;
         this.progress = progress;
@@ -50,21 +58,21 @@ public final class Bfs<S, A> implements Engine<S, A> {
         // The state being expanded, for the consumer callback.
         S current;
         int choice;
+        final nscheck.checkers.store.ByteSink scratch = new nscheck.checkers.store.ByteSink(1024);
 
         Search() {
-            super(Bfs.this.model, Bfs.this.options, Bfs.this.progress);
+            super(Bfs.this.model, Bfs.this.options, Bfs.this.progress, storage);
         }
 
         @Override
         void initial(int index, S s) {
-            if (seen.add(model.fingerprint(s))) enqueue(s, store.add(-1, index));
+            if (admit(fingerprint(s, scratch))) enqueue(s, store.add(-1, index));
         }
 
         @Override
-        Ending expandLevel(S[] level, int[] ids, int levelSize) {
+        Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
             for (int i = 0; i < levelSize && !found.stop; i++) {
-                current = level[i];
-                level[i] = null;
+                current = state(level, i);
                 currentId = ids[i];
                 choice = 0;
                 model.successors(current, this);
@@ -73,6 +81,21 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 if (stopRequested) return Ending.INTERRUPTED;
             }
             return null;
+        }
+
+        @Override
+        java.util.Map<String, Long> fired() {
+            return coverage.counts();
+        }
+
+        @Override
+        void restoreFired(java.util.Map<String, Long> counts) {
+            counts.forEach(coverage::add);
+        }
+
+        @Override
+        void stop() {
+            stopRequested = true;
         }
 
         @Override
@@ -99,7 +122,7 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 exercised[p]++;
                 if (v == Verdict.VIOLATED) stepFailed(p, index);
             }
-            if (seen.add(model.fingerprint(t.next()))) enqueue(t.next(), store.add(currentId, index));
+            if (admit(fingerprint(t.next(), scratch))) enqueue(t.next(), store.add(currentId, index));
         }
 
         private void enqueue(S s, int id) {

@@ -18,23 +18,35 @@ public final class Engines {
     }
 
     /**
-     * As {@link #pick(Model, CheckOptions, Progress)}, with the bounded-memory choices of the packed
-     * engine: {@code store} (null for the exact table, e.g. a {@link nscheck.checkers.store.BitstateSet}) and a frontier
+     * As {@link #pick(Model, CheckOptions, Progress)}, with the bounded-memory choices (every model): {@code store} (null for the exact table, e.g. a {@link nscheck.checkers.store.BitstateSet}) and a frontier
      * kept to {@code frontierBytes} a level in memory, the rest in {@code spillDirectory} (-1: all in memory).
+     */
+    public static <S, A> Engine<S, A> pick(Model<S, A> model, CheckOptions options, Progress progress,
+                                           PackedVisitedSet store, long frontierBytes, java.nio.file.Path spillDirectory) {
+        return pick(model, options, progress, store, frontierBytes, spillDirectory, null, 0, false);
+    }
+
+    /**
+     * As above, saving the search in {@code checkpoint} every {@code checkpointMillis} (null: never),
+     * or going on with the one saved there ({@code resume}). Object models only: a packed search refuses.
      */
     @SuppressWarnings("unchecked")
     public static <S, A> Engine<S, A> pick(Model<S, A> model, CheckOptions options, Progress progress,
-                                           PackedVisitedSet store, long frontierBytes, java.nio.file.Path spillDirectory) {
+                                           PackedVisitedSet store, long frontierBytes, java.nio.file.Path spillDirectory,
+                                           java.nio.file.Path checkpoint, long checkpointMillis, boolean resume) {
+        if (checkpoint != null && model instanceof PackedModelView)
+            throw new IllegalArgumentException("--checkpoint and --resume are for object models; " + model.name() + " is packed (it runs in seconds)");
         if (model instanceof PackedModelView view) {
             ParallelPackedBfs bfs = new ParallelPackedBfs(view.packed(), store == null ? new PackedStateSet(16) : store,
                     options, Runtime.getRuntime().availableProcessors(), progress);
             if (frontierBytes >= 0) bfs.spillFrontier(frontierBytes, spillDirectory);
             return (Engine<S, A>) bfs;
         }
-        if (store != null || frontierBytes >= 0)
-            throw new IllegalArgumentException("bitstate storage and a disk frontier need a packed model");
+        // Object models: the same bitstate set over fingerprints, and a frontier of packed states (StateCodec) that may spill.
+        StateStorage storage = new StateStorage(store, frontierBytes, spillDirectory);
+        if (checkpoint != null) storage = storage.checkpointed(checkpoint, checkpointMillis, resume);
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores > 1 && ParallelBfs.supports(model)) return new ParallelBfs<>(model, options, progress, cores);
-        return new Bfs<>(model, options, progress);
+        if (cores > 1 && ParallelBfs.supports(model)) return new ParallelBfs<>(model, options, progress, cores, storage);
+        return new Bfs<>(model, options, progress, storage);
     }
 }

@@ -1,5 +1,7 @@
 package nscheck.checkers.engine;
 
+import nscheck.checkers.store.ByteSink;
+import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.store.FingerprintSet;
 import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
@@ -40,7 +42,14 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
     private final int threads;
     private volatile boolean stopRequested;
 
+    private final StateStorage storage;
+
     public ParallelBfs(Model<S, A> model, CheckOptions options, Progress progress, int threads) {
+        this(model, options, progress, threads, StateStorage.IN_MEMORY);
+    }
+
+    public ParallelBfs(Model<S, A> model, CheckOptions options, Progress progress, int threads, StateStorage storage) {
+        this.storage = storage;
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         if (model.properties().size() > MAX_PROPERTIES)
             throw new IllegalArgumentException("the parallel engine handles at most " + MAX_PROPERTIES + " properties");
@@ -75,11 +84,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         long[] stepBits = new long[1024];
         int[] candidate = new int[1024];
         int n;
-        /** Successors that may be new: the state, its fingerprint, its state verdicts (or the error checking them threw). */
-        Object[] state = new Object[256];
+        /** Fingerprints of the successors that may be new (their states are in {@link LevelDiscoveries}). */
         long[] fingerprint = new long[256];
-        long[] stateBits = new long[256];
-        RuntimeException[] checkError;
         int candidates;
         /** Set when the model threw expanding state {@code failedAt} of the chunk. */
         RuntimeException error;
@@ -102,14 +108,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             candidate[n++] = cand;
         }
 
-        int candidate(Object s, long fp) {
-            if (candidates == state.length) {
-                state = Arrays.copyOf(state, candidates * 2);
-                fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
-                stateBits = Arrays.copyOf(stateBits, candidates * 2);
-                if (checkError != null) checkError = Arrays.copyOf(checkError, candidates * 2);
-            }
-            state[candidates] = s;
+        int candidate(long fp) {
+            if (candidates == fingerprint.length) fingerprint = Arrays.copyOf(fingerprint, candidates * 2);
             fingerprint[candidates] = fp;
             return candidates++;
         }
@@ -121,9 +121,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         final List<String> familyNames = new ArrayList<>(model.actionFamilies());
         long[] fired = new long[familyNames.size()];
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
+        final ByteSink initialSink = new ByteSink(1024);
+        /** The states the level being expanded reaches first; see {@link LevelDiscoveries}. */
+        volatile LevelDiscoveries discoveries;
 
         Search(WorkerPool pool) {
-            super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress);
+            super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
             this.pool = pool;
             for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
         }
@@ -132,12 +135,34 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         void initial(int index, S s) {
             long bits;
             try {
-                if (!seen.add(model.fingerprint(s))) return;
+                if (!admit(fingerprint(s, initialSink))) return;
                 bits = stateVerdicts(s);
             } catch (RuntimeException e) {
                 throw new ModelFailed(e, new int[] {index});
             }
             enqueue(s, store.add(-1, index), bits);
+        }
+
+        @Override
+        java.util.Map<String, Long> fired() {
+            return coverage().counts();
+        }
+
+        @Override
+        void restoreFired(java.util.Map<String, Long> counts) {
+            counts.forEach((name, n) -> {
+                int f = familyIndex.computeIfAbsent(name, x -> {
+                    familyNames.add(x);
+                    return familyNames.size() - 1;
+                });
+                if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+                fired[f] += n;
+            });
+        }
+
+        @Override
+        void stop() {
+            stopRequested = true;
         }
 
         @Override
@@ -155,7 +180,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
-        Ending expandLevel(S[] level, int[] ids, int levelSize) {
+        Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
+            discoveries = new LevelDiscoveries();
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -178,30 +204,25 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         /** Worker side: expand states [lo, hi) of the level, computing everything that does not depend on order. */
-        private ChunkResult<S> expand(S[] level, int lo, int hi) {
+        private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi) {
             ChunkResult<S> r = new ChunkResult<>(hi - lo);
+            ByteSink sink = new ByteSink(1024);
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
             for (int i = lo; i < hi; i++) {
                 if (stopRequested) return r;
                 r.expanded++;
-                S s = level[i];
-                level[i] = null;
                 final int k = i - lo;
                 try {
+                    S s = state(level, i);
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
                         S post = t.next();
-                        long fp = model.fingerprint(post);
+                        long fp = fingerprint(post, sink);
                         int cand = -1;
                         if (!seen.probablyContains(fp)) {
-                            cand = r.candidate(post, fp);
-                            try {
-                                r.stateBits[cand] = stateVerdicts(post);
-                            } catch (RuntimeException e) {
-                                // Bfs would only meet this error if the state is new: the merge decides.
-                                if (r.checkError == null) r.checkError = new RuntimeException[r.state.length];
-                                r.checkError[cand] = e;
-                            }
+                            cand = r.candidate(fp);
+                            LevelDiscoveries.Found f = discoveries.claim(fp);
+                            if (f != null) discover(f, post, sink);
                         }
                         r.transition(familyOf(t.action()), step, cand);
                         r.transitions[k]++;
@@ -213,6 +234,25 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 }
             }
             return r;
+        }
+
+        /**
+         * This worker reached {@code post} first: pack and judge it for the merge (an error checking
+         * it is the merge's to report, as Bfs would meet it only if the state is new).
+         */
+        private void discover(LevelDiscoveries.Found f, S post, ByteSink sink) {
+            try {
+                f.stateBits = stateVerdicts(post);
+                if (!PACKED_FINGERPRINTS) {
+                    sink.reset();
+                    codec.encode(post, sink);
+                }
+                f.bytes = sink.toArray();
+            } catch (RuntimeException e) {
+                f.error = e;
+            } finally {
+                f.ready = true;
+            }
         }
 
         private int familyOf(A action) {
@@ -274,9 +314,10 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                         }
                     }
                     int c = r.candidate[t];
-                    if (c >= 0 && seen.add(r.fingerprint[c])) {
-                        if (r.checkError != null && r.checkError[c] != null) throw new ModelFailed(r.checkError[c], store.path(currentId));
-                        enqueue((S) r.state[c], store.add(currentId, index), r.stateBits[c]);
+                    if (c >= 0 && admit(r.fingerprint[c])) {
+                        LevelDiscoveries.Found f = discoveries.get(r.fingerprint[c]).await();
+                        if (f.error != null) throw new ModelFailed(f.error, store.path(currentId));
+                        enqueueEncoded(f.bytes, store.add(currentId, index), f.stateBits);
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
@@ -289,13 +330,22 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         private void enqueue(S s, int id, long bits) {
+            judge(id, bits);
+            push(s, id);
+        }
+
+        private void enqueueEncoded(byte[] s, int id, long bits) {
+            judge(id, bits);
+            pushEncoded(s, id);
+        }
+
+        private void judge(int id, long bits) {
             for (int p = 0; p < props.size() && !found.stop; p++) {
                 long v = bits >>> (2 * p) & 3;
                 if (done[p] || v == 0) continue;
                 exercised[p]++;
                 if (v == 3) found.fail(p, store.path(id));
             }
-            push(s, id);
         }
     }
 

@@ -12,4 +12,7 @@ public interface Progress {
      * reached at {@code depth}. Called once per level, off the per-state path (report figures).
      */
     default void level(int depth, long states, Statistics sofar) {}
+
+    /** The search has saved itself in {@code directory} (a checkpoint). */
+    default void checkpoint(java.nio.file.Path directory) {}
 }

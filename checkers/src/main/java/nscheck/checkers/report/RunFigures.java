@@ -38,6 +38,11 @@ public final class RunFigures implements Progress {
         inner.level(depth, states, sofar);
     }
 
+    @Override
+    public void checkpoint(java.nio.file.Path directory) {
+        inner.checkpoint(directory);
+    }
+
     /** Adds the final figures (the search's own statistics at its end). */
     public synchronized void finish(Statistics end) {
         samples.add(new Sample(end.seconds(), end.distinct()));

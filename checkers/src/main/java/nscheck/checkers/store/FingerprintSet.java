@@ -54,6 +54,7 @@ public final class FingerprintSet implements VisitedSet {
     }
 
     /** True only if {@code fp} was added; false if it was not, or if it is being added right now. Any thread. */
+    @Override
     public boolean probablyContains(long fp) {
         if (fp == 0) fp = ZERO_SUBSTITUTE;
         long[] t = table;
@@ -65,6 +66,19 @@ public final class FingerprintSet implements VisitedSet {
             if (cur == fp) return true;
             i = (i + 1) & mask;
         }
+    }
+
+    @Override
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        long[] t = table;
+        out.writeInt(size);
+        for (long fp : t) if (fp != 0) out.writeLong(fp);
+    }
+
+    @Override
+    public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) add(in.readLong());
     }
 
     public int size() {

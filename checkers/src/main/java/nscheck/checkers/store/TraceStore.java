@@ -29,6 +29,29 @@ public final class TraceStore {
         return size;
     }
 
+    /** For a checkpoint: every (parent, choice) pair in id order. */
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(parent[i]);
+            out.writeInt(choice[i]);
+        }
+    }
+
+    /** Reads back what {@link #writeTo} wrote. */
+    public static TraceStore readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        TraceStore t = new TraceStore();
+        int n = in.readInt();
+        t.parent = new int[Math.max(1024, n)];
+        t.choice = new int[Math.max(1024, n)];
+        for (int i = 0; i < n; i++) {
+            t.parent[i] = in.readInt();
+            t.choice[i] = in.readInt();
+        }
+        t.size = n;
+        return t;
+    }
+
     public long bytes() {
         return (long) parent.length * 2 * Integer.BYTES;
     }

@@ -10,6 +10,24 @@ public interface VisitedSet {
     /** Adds {@code key}; true if it was not there before. */
     boolean add(long key);
 
+    /**
+     * True only if {@code key} was added (a set may also say false for one being added at that
+     * moment): lets workers drop successors already seen without adding. Any thread.
+     */
+    default boolean probablyContains(long key) {
+        return false;
+    }
+
+    /** For a checkpoint: what the set holds. */
+    default void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        throw new UnsupportedOperationException(describe() + " cannot be saved in a checkpoint");
+    }
+
+    /** Adds back what {@link #writeTo} wrote (into an empty set of the same kind and size). */
+    default void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        throw new UnsupportedOperationException(describe() + " cannot be read from a checkpoint");
+    }
+
     /** The memory the set holds now. */
     long bytes();
 

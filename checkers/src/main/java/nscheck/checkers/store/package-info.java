@@ -4,8 +4,10 @@
  * fingerprints ({@link nscheck.checkers.store.FingerprintSet}, one writer and many readers), packed searches the
  * states themselves ({@link nscheck.checkers.store.PackedStateSet}, exact, lock-free) or a few bits
  * of them ({@link nscheck.checkers.store.BitstateSet}, SPIN's supertrace). Beside them the frontier
- * of a packed level, which may spill to disk ({@link nscheck.checkers.store.PackedFrontier}), and the
- * parent pointers from which object searches rebuild traces ({@link nscheck.checkers.store.TraceStore}).
- * Nothing here knows about models: the sets hold longs.
+ * of a level, which may spill to disk: packed states ({@link nscheck.checkers.store.PackedFrontier}) or
+ * object states as the bytes of the generic {@link nscheck.checkers.store.StateCodec}
+ * ({@link nscheck.checkers.store.EncodedFrontier}); and the parent pointers from which object
+ * searches rebuild traces ({@link nscheck.checkers.store.TraceStore}). Nothing here knows about a
+ * particular model: the sets hold longs, the codec reads any state's fields by reflection.
  */
 package nscheck.checkers.store;

@@ -24,12 +24,17 @@ final class ChildJvm implements AutoCloseable {
     private final StringBuffer out = new StringBuffer(), err = new StringBuffer();
 
     ChildJvm(String... args) throws IOException {
+        this(List.of("-Xmx1g"), args);
+    }
+
+    /** With JVM options of its own (a small heap, a system property). */
+    ChildJvm(List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         // A shell that started the build in the background may have set SIGINT to ignored, and an
         // ignored SIGINT stays ignored across exec (the JVM then installs no handler): reset it.
         if (envResetsSignals()) cmd.addAll(List.of("env", "--default-signal=INT,TERM"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

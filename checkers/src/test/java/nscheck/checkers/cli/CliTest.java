@@ -78,7 +78,6 @@ class CliTest {
                 {"check", "pidns-basic", "--set", "colour=3"},
                 {"check", "pidns-basic", "--set", "depth=99"},
                 {"check", tmp.resolve("missing.json").toString()},
-                {"check", "pidns-basic", "--bitstate", "20"},
                 {"check", "futex-mutex-once", "--bitstate", "99"},
                 {"bench", "--mode", "sometimes"},
                 {"bench", "--kernel", "no-such-model"},

@@ -3,6 +3,7 @@ package nscheck.checkers.engine;
 import nscheck.checkers.store.BitstateSet;
 import nscheck.checkers.store.PackedStateSet;
 import nscheck.model.futex.FutexMutex;
+import nscheck.model.futex.FutexMutexObjects;
 import nscheck.model.packed.PackedModelView;
 import nscheck.model.packed.PackedStep;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,13 @@ class FutexMutexCountsTest {
         assertEquals(states, generic.stats().distinct());
         assertEquals(transitions, generic.stats().generated());
         assertEquals(depth, generic.stats().depth());
+        // The same system as objects, on the generic path (no 3-bit thread ids: bench runs it up to N = 12).
+        CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> objects =
+                new ParallelBfs<>(new FutexMutexObjects(n, variant), QUIET, Progress.NONE, 2).run();
+        assertEquals(states, objects.stats().distinct(), "object model");
+        assertEquals(transitions, objects.stats().generated(), "object model");
+        assertEquals(depth, objects.stats().depth(), "object model");
+        assertTrue(objects.violations().isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")

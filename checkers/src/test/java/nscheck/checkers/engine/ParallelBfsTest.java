@@ -95,7 +95,7 @@ class ParallelBfsTest {
         assertEquals(sequential.failure().trace(), parallel.failure().trace());
     }
 
-    private static void assertSame(CheckResult<?, ?> expected, CheckResult<?, ?> actual) {
+    static void assertSame(CheckResult<?, ?> expected, CheckResult<?, ?> actual) {
         assertEquals(expected.ending(), actual.ending());
         assertEquals(expected.stats().distinct(), actual.stats().distinct(), "distinct");
         assertEquals(expected.stats().generated(), actual.stats().generated(), "generated");

@@ -89,12 +89,18 @@ public final class SharedMemory {
 
     /** futex_unqueue: the task leaves the queue; a PI state nobody waits on any more is freed (put_pi_state). */
     public SharedMemory dequeue(int slot) {
+        if (piStates.isEmpty() && firstOf(slot) == null) return this; // nothing to unqueue, nothing to free: no copy
         List<FutexWaiter> copy = new ArrayList<>(waiters);
         copy.removeIf(w -> w.slot() == slot);
         SharedMemory m = new SharedMemory(words, List.copyOf(copy), piStates);
         List<PiState> kept = new ArrayList<>();
         for (PiState p : piStates) if (m.hasPiWaiters(p.word())) kept.add(p);
         return kept.size() == piStates.size() ? m : new SharedMemory(words, m.waiters, List.copyOf(kept));
+    }
+
+    private FutexWaiter firstOf(int slot) {
+        for (FutexWaiter w : waiters) if (w.slot() == slot) return w;
+        return null;
     }
 
     public PiState piState(int word) {

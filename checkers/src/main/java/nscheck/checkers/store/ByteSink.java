@@ -1,0 +1,48 @@
+package nscheck.checkers.store;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer a {@link StateCodec} writes into: small integers take one byte (LEB128
+ * varints, zig-zag for signed values), since most fields of a kernel state are slot numbers,
+ * PID numbers and flags.
+ */
+public final class ByteSink {
+    byte[] buf;
+    int size;
+
+    public ByteSink(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    public void reset() {
+        size = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] toArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    public void writeByte(int b) {
+        if (size == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+        buf[size++] = (byte) b;
+    }
+
+    /** An unsigned value, seven bits a byte. */
+    public void writeVar(long v) {
+        while ((v & ~0x7FL) != 0) {
+            writeByte((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        writeByte((int) v);
+    }
+
+    /** A signed value: -1 (the spec's "none") takes one byte like 0. */
+    public void writeSigned(long v) {
+        writeVar((v << 1) ^ (v >> 63));
+    }
+}

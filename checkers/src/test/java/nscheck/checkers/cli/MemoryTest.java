@@ -1,0 +1,42 @@
+package nscheck.checkers.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Memory as the user sees it: a heap too small ends the search through the heap watchdog with
+ * exit 2 and one line that keeps the count so far; kernel models accept --bitstate and
+ * --frontier-memory; every report gives the peak resident memory per state.
+ */
+class MemoryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aHeapTooSmallEndsWithExitTwoAndOneLineKeepingTheCount() throws Exception {
+        try (ChildJvm c = new ChildJvm(List.of("-Xmx64m"), "check", "pidns-large", "--set", "tasks=5", "--force",
+                "--progress", "0", "--no-minimize", "--out", tmp.toString())) {
+            assertEquals(ExitCode.USAGE, c.awaitExit(), c.out() + c.err());
+            List<String> lines = c.err().strip().lines().toList();
+            assertEquals(1, lines.size(), c.err());
+            assertTrue(lines.get(0).matches("nscheck: bounds too large for memory after \\d+ distinct states; .*"), lines.get(0));
+            assertTrue(c.out().contains("OUT OF MEMORY"), c.out());
+        }
+    }
+
+    @Test
+    void aKernelModelRunsUnderBitstateWithADiskFrontier() {
+        CliTest.Run r = CliTest.nscheck("check", "pidns-basic", "--bitstate", "24", "--frontier-memory", "0",
+                "--progress", "0", "--out", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("bitstate, 2^24 bits"), r.out());
+        assertTrue(r.out().contains("no state counted twice"), r.out());
+        assertTrue(r.out().contains("peak RSS"), r.out());
+    }
+}

@@ -1,0 +1,187 @@
+package nscheck.model.futex;
+
+import nscheck.model.Model;
+import nscheck.model.ModelException;
+import nscheck.model.Property;
+import nscheck.model.TraceStep;
+import nscheck.model.Transition;
+import nscheck.model.Verdict;
+import nscheck.spec.state.Fmix64;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@link FutexMutex}'s system as an ordinary object model (issue 14: the benchmark on the generic
+ * path): a state is a value with a pc per thread and the futex queue as an array of thread ids,
+ * so it has no 3-bit limit on thread ids and runs on the object engines with their
+ * {@code StateCodec} frontier. Same transitions, in the same order, as FutexMutex: equal counts
+ * (FutexMutexObjectsTest, N = 2..5 and the packed model's N = 6).
+ */
+public final class FutexMutexObjects implements Model<FutexMutexObjects.State, FutexMutexObjects.Step> {
+    /** Up to 12 threads: the queue length and the ids stay small, a state stays a few dozen bytes. */
+    public static final int MAX_THREADS = 12;
+
+    /** val, the pc of each thread, the queue from its head. Arrays are never written after construction. */
+    public static final class State {
+        final int val;
+        final byte[] pc;
+        final byte[] queue;
+
+        State(int val, byte[] pc, byte[] queue) {
+            this.val = val;
+            this.pc = pc;
+            this.queue = queue;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State s && s.val == val && Arrays.equals(s.pc, pc) && Arrays.equals(s.queue, queue);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * val + Arrays.hashCode(pc)) + Arrays.hashCode(queue);
+        }
+    }
+
+    /** Thread {@code thread} took the step of family {@code family}. */
+    public record Step(int thread, String family) {}
+
+    private static final int CAS = FutexPc.CAS.code();
+    private static final int XCHG = FutexPc.XCHG.code();
+    private static final int WAIT = FutexPc.WAIT.code();
+    private static final int SLEEP = FutexPc.SLEEP.code();
+    private static final int CS = FutexPc.CS.code();
+    private static final int STORE = FutexPc.STORE.code();
+    private static final int WAKE = FutexPc.WAKE.code();
+    private static final List<String> FAMILIES = List.of("cas", "xchg", "wait", "unlock-dec", "store", "wake");
+    private static final int[] FAMILY_OF_PC = {0, 1, 2, -1, 3, 4, 5, -1};
+
+    private final int threads;
+    private final FutexMutex.Loop loop;
+    private final int fin;
+    private final List<Property<State, Step>> properties;
+
+    public FutexMutexObjects(int threads, FutexMutex.Loop loop) {
+        if (threads < 1 || threads > MAX_THREADS)
+            throw new ModelException("threads must be between 1 and " + MAX_THREADS + ", not " + threads);
+        this.threads = threads;
+        this.loop = loop;
+        this.fin = loop == FutexMutex.Loop.ONCE ? FutexPc.DONE.code() : CAS;
+        this.properties = List.of(
+                new Property.Always<>("mutual-exclusion", "at most one thread is in the critical section", this::mutualExclusion),
+                new Property.Always<>("no-lost-wakeup",
+                        "while a thread sleeps on the futex, val is 2 or some thread is at XCHG, STORE or WAKE (someone will wake it)",
+                        this::noLostWakeup));
+    }
+
+    @Override public String name() { return "futex-mutex-" + loop.label(); }
+
+    @Override public String description() { return "FutexMutex as an object model (the benchmark on the generic path)"; }
+
+    @Override public String variant() { return loop.label(); }
+
+    @Override
+    public Map<String, Integer> bounds() {
+        Map<String, Integer> b = new LinkedHashMap<>();
+        b.put("threads", threads);
+        return b;
+    }
+
+    @Override
+    public List<State> initialStates() {
+        return List.of(new State(0, new byte[threads], new byte[0]));
+    }
+
+    @Override
+    public void successors(State s, Consumer<Transition<State, Step>> out) {
+        for (int t = 0; t < threads; t++) {
+            State next = step(s, t);
+            if (next != null) out.accept(new Transition<>(new Step(t, FAMILIES.get(FAMILY_OF_PC[s.pc[t]])), next));
+        }
+    }
+
+    /** FutexMutex.step without a seeded bug, on objects. */
+    private State step(State s, int t) {
+        int val = s.val;
+        switch (s.pc[t]) {
+            case 0: // CAS
+                if (val == 0) return with(s, 1, t, CS, s.queue);
+                return with(s, val, t, val == 2 ? WAIT : XCHG, s.queue);
+            case 1: // XCHG
+                return with(s, 2, t, val == 0 ? CS : WAIT, s.queue);
+            case 2: { // WAIT: compare val with 2 and enqueue in one step
+                if (val != 2) return with(s, val, t, XCHG, s.queue);
+                byte[] q = Arrays.copyOf(s.queue, s.queue.length + 1);
+                q[s.queue.length] = (byte) t;
+                return with(s, val, t, SLEEP, q);
+            }
+            case 4: // CS: atomic_dec(val)
+                if (val == 1) return with(s, 0, t, fin, s.queue);
+                return with(s, (val - 1) & 3, t, STORE, s.queue);
+            case 5: // STORE
+                return with(s, 0, t, WAKE, s.queue);
+            case 6: { // WAKE: futex_wake(1) moves the queue's head to retry its XCHG
+                State woken = with(s, val, t, fin, s.queue.length == 0 ? s.queue : Arrays.copyOfRange(s.queue, 1, s.queue.length));
+                if (s.queue.length > 0) woken.pc[s.queue[0]] = (byte) XCHG; // its own fresh copy, not yet shared
+                return woken;
+            }
+            default: // SLEEP and DONE have no step of their own
+                return null;
+        }
+    }
+
+    private static State with(State s, int val, int t, int pc, byte[] queue) {
+        byte[] pcs = s.pc.clone();
+        pcs[t] = (byte) pc;
+        return new State(val, pcs, queue);
+    }
+
+    private Verdict mutualExclusion(State s) {
+        int inCs = 0;
+        for (byte pc : s.pc) if (pc == CS) inCs++;
+        return inCs == 0 ? Verdict.VACUOUS : Verdict.of(inCs == 1);
+    }
+
+    private Verdict noLostWakeup(State s) {
+        if (s.queue.length == 0) return Verdict.VACUOUS;
+        if (s.val == 2) return Verdict.HOLDS;
+        for (byte pc : s.pc) if (pc == XCHG || pc == STORE || pc == WAKE) return Verdict.HOLDS;
+        return Verdict.VIOLATED;
+    }
+
+    @Override public List<Property<State, Step>> properties() { return properties; }
+
+    @Override
+    public long fingerprint(State s) {
+        long pcs = s.val, queue = s.queue.length;
+        for (byte pc : s.pc) pcs = pcs * 8 + pc;  // 2 + 3N bits
+        for (byte q : s.queue) queue = queue * 16 + q; // 4 + 4N bits
+        return Fmix64.mix(pcs ^ Long.rotateLeft(Fmix64.mix(queue), 29));
+    }
+
+    @Override public int maxDepth() { return 0; }
+
+    @Override public List<String> actionFamilies() { return FAMILIES; }
+
+    @Override public String family(Step step) { return step.family(); }
+
+    @Override
+    public TraceStep describe(State pre, Step step, State post) {
+        return new TraceStep("T" + step.thread(), FutexPc.of(pre.pc[step.thread()]).name(), step.family(), Map.of(), step.family(),
+                "val " + pre.val + " -> " + post.val + ", now " + FutexPc.of(post.pc[step.thread()]).name());
+    }
+
+    @Override
+    public String describeState(State s) {
+        StringBuilder b = new StringBuilder("val=").append(s.val).append(" pc=[");
+        for (int t = 0; t < threads; t++) b.append(t == 0 ? "" : " ").append(FutexPc.of(s.pc[t]).name());
+        b.append("] queue=[");
+        for (int i = 0; i < s.queue.length; i++) b.append(i == 0 ? "T" : " T").append(s.queue[i]);
+        return b.append(']').toString();
+    }
+}
