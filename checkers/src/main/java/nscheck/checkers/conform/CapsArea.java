@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Credentials and capabilities (K1, K3, K4): who may create PID, IPC and user namespaces, enter
  * a PID namespace, choose a PID (clone3's set_tid, ns_last_pid) and signal whom, for root, for a
- * task that dropped to uid 1000 with setuid (a real unprivileged kuid: the scenarios run in the
- * host's user namespace, so no uid mapping hides kill_ok_by_cred), and for the owner of a new
+ * task that dropped to uid 1000 with setuid (kuid 101000 under the sandbox's map 0 100000 65536:
+ * a real unprivileged kuid, so no mapping to kuid 0 hides kill_ok_by_cred), and for the owner of a new
  * user namespace made with its PID namespace. PIDs 1..4.
  */
 final class CapsArea {
