@@ -132,7 +132,7 @@ class JobControlTest {
         r.pid(0, FORK);
         r.value(1, new JobCall.BlockJobSignals());
         assertEquals(3, r.pid(1, FORK));
-        assertTrue(r.k.task(2).jobSignalsBlocked(), "copied at fork");
+        assertTrue(r.k.objects().context(2).blocks(Signals.SIGHUP) && r.k.objects().context(2).blocks(Signals.SIGCONT), "copied at fork");
         r.value(1, kill(3, Signals.SIGCONT));
         assertEquals(2, r.value(2, new JobCall.SigwaitJobSignals()), "kill's SIGCONT names its sender");
         r.value(1, kill(3, Signals.SIGCONT));
@@ -143,5 +143,31 @@ class JobControlTest {
         r.value(0, kill(3, Signals.SIGCONT));
         assertEquals(1, r.value(2, new JobCall.SigwaitJobSignals()), "only the SIGCONT sent after the last stop is left");
         assertFalse(r.canCall(2, new JobCall.SigwaitJobSignals()));
+    }
+
+    @Test
+    void theJobSignalsBlockIsTheOneMaskKillAndSigprocmaskUse() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));
+        r.value(1, new JobCall.BlockJobSignals());
+        r.value(0, kill(2, Signals.SIGHUP));
+        r.deliverAll();
+        assertTrue(r.k.task(1).alive(), "kill's SIGHUP reads the mask sigprocmask({SIGHUP, SIGCONT}) set: it queues (J5, P20)");
+        assertEquals(1, r.value(1, new JobCall.SigwaitJobSignals()), "and names its sender");
+        r.value(1, new nscheck.spec.call.HandlerCall.Sigprocmask(nscheck.spec.call.HandlerCall.SIG_SETMASK, 0));
+        r.value(0, kill(2, Signals.SIGHUP));
+        r.deliverAll();
+        assertFalse(r.k.task(1).alive(), "SIG_SETMASK emptied the same mask: SIGHUP's default ends it");
+    }
+
+    @Test
+    void aThreadThatIsNotTheLeaderTakesAProcessWideSigcontFromTheSharedQueue() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));                        // T1
+        r.value(1, new JobCall.BlockJobSignals());
+        assertEquals(3, r.value(1, new Syscall.Clone(nscheck.spec.call.CloneFlags.CLONE_THREAD))); // T2 = TID 3, the mask copied
+        r.value(0, kill(2, Signals.SIGCONT));
+        assertEquals(1, r.value(2, new JobCall.SigwaitJobSignals()), "dequeue_signal reads signal->shared_pending from any thread (P23)");
+        assertFalse(r.canCall(1, new JobCall.SigwaitJobSignals()), "taken once: the leader's sigwaitinfo blocks");
     }
 }

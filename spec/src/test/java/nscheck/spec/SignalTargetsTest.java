@@ -162,6 +162,8 @@ class SignalTargetsTest {
         r.value(1, new FdCalls.PidfdSendSignal(own, USR1, 1));
         assertEquals(1, r.k.objects().context(2).pending().size(), "on T2's private queue");
         assertEquals(2, r.value(2, SI_PID), "the private one, from T1");
-        assertEquals(1, r.value(1, SI_PID), "the shared one, from the root init");
+        // dequeue_signal reads signal->shared_pending from any thread (P23): T2 takes kill's too
+        assertEquals(1, r.value(2, SI_PID), "then the shared one, from the root init, though T2 is not the leader");
+        assertFalse(r.canCall(1, SI_PID), "taken: the leader's sigwaitinfo blocks");
     }
 }

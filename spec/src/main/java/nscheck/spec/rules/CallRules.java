@@ -55,8 +55,8 @@ final class CallRules implements SyscallTable<List<Outcome>> {
     @Override public List<Outcome> waitStatus(ProcessCall.WaitStatus c) { return ExitRules.waitpid(v, k, actor, c.pid(), ExitRules.Report.STATUS); }
     @Override public List<Outcome> waitid(ProcessCall.Waitid c) { return ExitRules.waitid(v, k, actor, c.idtype(), c.id(), c.field()); }
     @Override public List<Outcome> waitUntraced(JobCall.WaitUntraced c) { return JobControlRules.waitUntraced(v, k, actor, c); }
-    @Override public List<Outcome> blockJobSignals(JobCall.BlockJobSignals c) { return one(JobControlRules.blockJobSignals(k, actor)); }
-    @Override public List<Outcome> sigwaitJobSignals(JobCall.SigwaitJobSignals c) { return JobControlRules.sigwaitJobSignals(k, actor); }
+    @Override public List<Outcome> blockJobSignals(JobCall.BlockJobSignals c) { return one(SigwaitRules.blockJobSignals(k, actor)); }
+    @Override public List<Outcome> sigwaitJobSignals(JobCall.SigwaitJobSignals c) { return SigwaitRules.sigwaitJobSignals(k, actor); }
 
     // ---- kernel/sys.c, kernel/pid_namespace.c -----------------------------------------------
     @Override public List<Outcome> getpid(Syscall.GetPid c) { return one(SysRules.getpid(v, k, actor)); }

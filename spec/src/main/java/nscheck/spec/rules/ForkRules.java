@@ -117,8 +117,6 @@ final class ForkRules {
         int leader = thread ? (t.hasLeader() ? t.leader : actor) : -1;
         // the child shares the caller's mount namespace, so its /proc (copy_namespaces, V1)
         Task child = new Task(a.upidNs(), a.upidNr(), parent, TaskState.RUNNING, target, false, 0, leader, RobustList.EMPTY).withProcNs(t.procNs);
-        // the signal mask is copied at fork: {SIGHUP, SIGCONT} blocked or not (J5)
-        if (t.jobSignalsBlocked()) child = child.withJobctl(Task.JOB_SIGNALS_BLOCKED);
         cur = cur.withTask(slot, child);
         cur = copyContext(cur, actor, slot, flags, cred);
         // The task numbered 1 in its namespace becomes its child_reaper (P5).

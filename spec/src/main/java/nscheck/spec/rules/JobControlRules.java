@@ -79,19 +79,26 @@ final class JobControlRules {
         return notifyParentCldstop(v, setJobctl(k, alive, Task.CONT_UNREPORTED), k.groupLeader(alive), CLD_CONTINUED);
     }
 
-    /** The job-control flags of every living thread of the process of {@code slot} become {@code flags}; each keeps its own mask bit. */
+    /** The job-control flags of every living thread of the process of {@code slot} become {@code flags}. */
     private static Kernel setJobctl(Kernel k, int slot, int flags) {
         Kernel next = k;
         for (int i : k.groupMembers(k.groupLeader(slot))) {
             Task u = next.task(i);
-            if (u.alive()) next = next.withTask(i, u.withJobctl((u.jobctl & Task.JOB_SIGNALS_BLOCKED) | (flags & ~Task.JOB_SIGNALS_BLOCKED)));
+            if (u.alive()) next = next.withTask(i, u.withJobctl(flags));
         }
         return next;
     }
 
-    /** Every living thread of the process blocks SIGHUP and SIGCONT: no thread can take them (complete_signal), so they queue. */
+    /**
+     * Every living thread of the process has SIGHUP and SIGCONT in its signal mask (task->blocked,
+     * the one mask sigprocmask sets, J5): no thread can take them (complete_signal), so they queue.
+     */
     private static boolean allBlock(Kernel k, int slot) {
-        for (int i : k.groupMembers(k.groupLeader(slot))) if (k.task(i).alive() && !k.task(i).jobSignalsBlocked()) return false;
+        for (int i : k.groupMembers(k.groupLeader(slot))) {
+            if (!k.task(i).alive()) continue;
+            TaskContext c = k.objects().context(i);
+            if (c == null || (c.blocked() & SigwaitRules.JOB_SIGNALS) != SigwaitRules.JOB_SIGNALS) return false;
+        }
         return true;
     }
 
@@ -100,27 +107,6 @@ final class JobControlRules {
         int leader = k.groupLeader(slot);
         TaskContext c = k.objects().context(leader);
         return k.withObjects(k.objects().withContext(leader, c.queued(info)));
-    }
-
-    /** sigprocmask(SIG_BLOCK, {SIGHUP, SIGCONT}) (J5): this thread's mask. */
-    static Outcome blockJobSignals(Kernel k, int actor) {
-        return Outcome.zero(k.withTask(actor, k.task(actor).withJobctl(k.task(actor).jobctl | Task.JOB_SIGNALS_BLOCKED)));
-    }
-
-    /** sigwaitinfo({SIGHUP, SIGCONT}) (J5): dequeues the lower of them pending and returns its si_pid; blocks while none is queued. */
-    static List<Outcome> sigwaitJobSignals(Kernel k, int actor) {
-        int leader = k.groupLeader(actor);
-        TaskContext c = k.objects().context(leader);
-        SigInfo info = jobSignal(c);
-        if (info == null) return List.of();
-        Kernel next = k.withObjects(k.objects().withContext(leader, c.dequeued(info))).collectNamespaces();
-        int about = info.sender() == null ? -1 : info.sender().holder(k);
-        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
-    }
-
-    /** The SIGHUP or SIGCONT sigwaitinfo({SIGHUP, SIGCONT}) takes next from the process's queue, or null. */
-    static SigInfo jobSignal(TaskContext c) {
-        return c == null ? null : c.firstPending(sig -> sig == Signals.SIGHUP || sig == Signals.SIGCONT);
     }
 
     /**

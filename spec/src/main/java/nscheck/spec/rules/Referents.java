@@ -32,7 +32,7 @@ public final class Referents {
             @Override protected PidRef otherwise(Syscall c) { return null; }
 
             @Override public PidRef sigwaitinfo(Syscall.Sigwaitinfo c) {
-                SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
+                SigInfo next = SigwaitRules.waitable(k, actor);
                 return c.uid() || next == null ? null : next.sender();
             }
 
@@ -69,7 +69,7 @@ public final class Referents {
 
             // J5: a kernel-sent SIGHUP/SIGCONT names nobody (0), a kill'd SIGCONT its sender
             @Override public PidRef sigwaitJobSignals(nscheck.spec.call.JobCall.SigwaitJobSignals c) {
-                SigInfo next = JobControlRules.jobSignal(k.objects().context(k.groupLeader(actor)));
+                SigInfo next = SigwaitRules.jobSignal(k, actor);
                 return next == null ? null : next.sender();
             }
 
@@ -122,8 +122,8 @@ public final class Referents {
             @Override protected Integer otherwise(Syscall c) { return -1; }
 
             @Override public Integer sigwaitinfo(Syscall.Sigwaitinfo c) {
-                var q = k.objects().context(actor).pending();
-                return c.uid() || q.isEmpty() ? -1 : q.get(0).claimedPid();
+                SigInfo next = SigwaitRules.waitable(k, actor);
+                return c.uid() || next == null ? -1 : next.claimedPid();
             }
 
             @Override public Integer handled(HandlerCall.Handled c) {
@@ -168,7 +168,7 @@ public final class Referents {
             @Override protected Uid otherwise(Syscall c) { return null; }
 
             @Override public Uid sigwaitinfo(Syscall.Sigwaitinfo c) {
-                SigInfo next = SigwaitRules.waitable(k.objects().context(actor));
+                SigInfo next = SigwaitRules.waitable(k, actor);
                 // A si_uid the sender wrote itself (rt_sigqueueinfo, P10b) names no one: not judged.
                 return !c.uid() || next == null || next.claimedPid() >= 0 ? null : new Uid(next.senderKuid(), next.readerUserNs());
             }

@@ -40,12 +40,11 @@ public final class Task {
      * Job control (kernel/signal.c, J1-J4): {@link #STOPPED} while the process is in a group stop
      * (SIGNAL_STOP_STOPPED), {@link #STOP_UNREPORTED} while its stop awaits a WUNTRACED wait
      * (group_exit_code set), {@link #CONT_UNREPORTED} while a continue awaits a WCONTINUED wait
-     * (SIGNAL_STOP_CONTINUED); kept alike in every thread of the process, 0 once dead. Besides,
-     * this thread's own mask bit {@link #JOB_SIGNALS_BLOCKED}: SIGHUP and SIGCONT blocked
-     * (sigprocmask, inherited at fork), so they queue for sigwaitinfo instead of acting.
+     * (SIGNAL_STOP_CONTINUED); kept alike in every thread of the process, 0 once dead. Whether a
+     * thread blocks SIGHUP or SIGCONT is its one signal mask, TaskContext.blocked (J5).
      */
     public final int jobctl;
-    public static final int STOPPED = 1, STOP_UNREPORTED = 2, CONT_UNREPORTED = 4, JOB_SIGNALS_BLOCKED = 8;
+    public static final int STOPPED = 1, STOP_UNREPORTED = 2, CONT_UNREPORTED = 4;
     /**
      * The fingerprint of this task alone, computed once: a successor state shares every task its
      * step did not change, so the kernel's fingerprint costs one word per unchanged task.
@@ -174,11 +173,6 @@ public final class Task {
     /** In a group stop: makes no call until continued or killed (J1). */
     public boolean stopped() {
         return (jobctl & STOPPED) != 0;
-    }
-
-    /** SIGHUP and SIGCONT are in this thread's signal mask (J5). */
-    public boolean jobSignalsBlocked() {
-        return (jobctl & JOB_SIGNALS_BLOCKED) != 0;
     }
 
     /** A thread made by clone(CLONE_THREAD), not the leader of its group. */
