@@ -1211,24 +1211,34 @@ static int exited(int who) {
     return poll(&p, 1, 0) > 0;
 }
 
+/* Reads an actor's /proc/PID/stat into buf: 0 once it is gone (or unreadable), else 1 with
+   *fields at the fields after "PID (comm) " (NULL if the line has no such shape). */
+static int actor_stat(int who, char *buf, size_t size, const char **fields) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    *fields = p && p[1] == ' ' ? p + 2 : NULL;
+    return 1;
+}
+
 /* 2: dead (a zombie; pidfds of a group leader whose threads live stay unreadable, see
    delay_group_leader); 1: in do_exit (PF_EXITING in /proc/PID/stat field 9) and asleep; 0: neither. */
 static int exiting(int who) {
     if (hostpid[who] <= 0) return 0;
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return 2;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 2;
-    buf[n] = 0;
-    char *p = strrchr(buf, ')');
-    if (!p) return 0;
+    char buf[512];
+    const char *f;
+    if (!actor_stat(who, buf, sizeof buf, &f)) return 2;
+    if (!f) return 0;
     unsigned long flags = 0;
     char state;
     int ppid, pgrp, session, tty, tpgid;
-    if (sscanf(p + 2, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) return 0;
+    if (sscanf(f, "%c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7) return 0;
     /* Dead, or in do_exit and asleep: an init waiting in zap_pid_ns_processes has already
        disabled allocation and sent its SIGKILLs by the time it sleeps. */
     if (state == 'Z' || state == 'X') return 2;
@@ -1238,16 +1248,9 @@ static int exiting(int who) {
 /* The state letter of an actor in the driver's proc (R, S, T, Z, ...); 0 once it is gone. */
 static char task_state(int who) {
     if (hostpid[who] <= 0) return 0;
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", hostpid[who]);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = 0;
-    char *p = strrchr(buf, ')');
-    return p && p[1] == ' ' ? p[2] : 0;
+    char buf[512];
+    const char *f;
+    return actor_stat(who, buf, sizeof buf, &f) && f ? f[0] : 0;
 }
 
 /*
