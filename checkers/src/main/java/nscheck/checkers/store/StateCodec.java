@@ -40,6 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * identity probe; a changed one is written into a per-thread buffer and looked up in the table
  * without allocating.
  *
+ * <p>Transient fields are skipped: the spec marks so the digests it memoises in an immutable
+ * object (computed on first use from the other fields), which a decoded object recomputes.
+ *
  * <p>Every reference is written as a class tag (0 for null), so no field's declared type needs to
  * be final. Tags are numbered in the order classes are met; {@link #classNames()} lists them.
  * Thread-safe.
@@ -334,7 +337,9 @@ public final class StateCodec {
                     Field[] declared = c.getDeclaredFields();
                     Arrays.sort(declared, Comparator.comparing(Field::getName));
                     for (Field f : declared) {
-                        if (Modifier.isStatic(f.getModifiers())) continue;
+                        // A transient field is a memo of the others (a digest the spec computes on
+                        // first use, 0 until then): not state, and left 0 in a decoded object.
+                        if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) continue;
                         f.setAccessible(true);
                         all.add(f);
                     }

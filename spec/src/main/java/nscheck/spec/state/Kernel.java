@@ -23,6 +23,12 @@ public final class Kernel {
     private final KernelObjects objects;
     private final Kthreads kthreads; // none unless the boot option asks for them (Limits.kthreads)
     private final NsNames names; // null unless the boot option asks for them (Limits.nsNames)
+    /**
+     * {@link #fingerprint()}, memoised on first use (0 until then): a call that changes nothing
+     * (getppid, a failed kill) returns this very kernel, which then is not hashed again. Transient:
+     * a memo of the fields above, not state (the checkers' StateCodec skips it).
+     */
+    private transient long fingerprint;
 
     private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects, Kthreads kthreads, NsNames names) {
         this.tasks = tasks;
@@ -247,26 +253,17 @@ public final class Kernel {
     // ---- identity ------------------------------------------------------------------------
 
     public long fingerprint() {
-        StateHasher h = new StateHasher();
-        hashInto(h);
-        return h.value();
+        long f = fingerprint;
+        if (!StateHasher.known(f)) {
+            f = StateDigests.kernel(namespaces, tasks, memory, objects, kthreads, names);
+            fingerprint = f;
+        }
+        return f;
     }
 
+    /** One word: the kernel's {@link #fingerprint()} (a state that embeds a kernel hashes it so). */
     public void hashInto(StateHasher h) {
-        h.add(namespaces.length);
-        for (PidNamespace n : namespaces) {
-            if (n == null) h.add(-7);
-            else n.hashInto(h);
-        }
-        h.add(tasks.length);
-        for (Task t : tasks) {
-            if (t == null) h.add(-9);
-            else t.hashInto(h);
-        }
-        memory.hashInto(h);
-        objects.hashInto(h);
-        if (kthreads.count() > 0) kthreads.hashInto(h); // none booted: every fingerprint stays what it was
-        if (names != null) names.hashInto(h); // likewise
+        h.add(fingerprint());
     }
 
     @Override

@@ -20,6 +20,18 @@ public final class KernelObjects {
     private final UCounts ucounts;
     /** The model's pipe's f_owner (A1), null until set: kept apart so every older model hashes as before. */
     private final Fown fown;
+    /**
+     * The fingerprint of these objects, memoised on first use (0 until then): most steps of a PID
+     * model leave them alone, and a state shares them with its successors. Transient, as every
+     * memo here: derived from the fields above, not state (StateCodec skips it).
+     */
+    private transient long digest;
+    /**
+     * Each slot's context digest, memoised with {@link #digest} (null until then; an element is 0
+     * for an empty slot or one not computed yet). {@link #withContext} hands the other slots'
+     * digests to its copy, so a step that changes one task's context hashes that context only.
+     */
+    private transient long[] contextDigests;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
                           SemUndoList[] undoLists, UnixSockets socket, UCounts ucounts, Fown fown) {
@@ -86,7 +98,14 @@ public final class KernelObjects {
     public KernelObjects withContext(int slot, TaskContext c) {
         TaskContext[] copy = contexts.clone();
         copy[slot] = c;
-        return new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
+        KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
+        long[] d = contextDigests;
+        if (d != null) {
+            long[] kept = d.clone();
+            kept[slot] = 0;
+            o.contextDigests = kept;
+        }
+        return o;
     }
 
     public KernelObjects withIpcNs(int slot, IpcNamespace ns) {
@@ -246,41 +265,14 @@ public final class KernelObjects {
     // ---- identity ------------------------------------------------------------------------
 
     void hashInto(StateHasher h) {
-        // Boot-time namespaces, no undo lists and no socket (every PID-only model): only the contexts and counts vary.
-        if (userNs.length == 1 && ipcNs.length == 1 && undoLists.length == 0 && socket == null && fown == null
-                && userNs[0].equals(UserNamespace.INIT_USER_NS) && ipcNs[0].equals(IpcNamespace.INIT_IPC_NS)) {
-            h.add(-13);
-            for (TaskContext c : contexts) {
-                if (c == null) h.add(-11);
-                else c.hashInto(h);
-            }
-            ucounts.hashInto(h);
-            return;
+        long d = digest;
+        if (!StateHasher.known(d)) {
+            long[] cd = StateDigests.contexts(contexts, contextDigests);
+            contextDigests = cd;
+            d = StateDigests.objects(contexts, cd, userNs, ipcNs, undoLists, socket, ucounts, fown);
+            digest = d;
         }
-        h.add(contexts.length);
-        for (TaskContext c : contexts) {
-            if (c == null) h.add(-11);
-            else c.hashInto(h);
-        }
-        h.add(userNs.length);
-        for (UserNamespace u : userNs) {
-            if (u == null) h.add(-11);
-            else u.hashInto(h);
-        }
-        h.add(ipcNs.length);
-        for (IpcNamespace n : ipcNs) {
-            if (n == null) h.add(-11);
-            else n.hashInto(h);
-        }
-        h.add(undoLists.length);
-        for (SemUndoList l : undoLists) {
-            if (l == null) h.add(-11);
-            else l.hashInto(h);
-        }
-        if (socket == null) h.add(-11);
-        else socket.hashInto(h);
-        ucounts.hashInto(h);
-        if (fown != null) fown.hashInto(h);
+        h.add(d);
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class SharedMemory {
     private final int[] words;
     private final List<FutexWaiter> waiters;
     private final List<PiState> piStates;
+    /** The fingerprint of the mapping, memoised on first use (0 until then); transient: a memo, not state. */
+    private transient long digest;
 
     private SharedMemory(int[] words, List<FutexWaiter> waiters, List<PiState> piStates) {
         this.words = words;
@@ -49,7 +51,8 @@ public final class SharedMemory {
 
     /** The waiter entry of task {@code slot}, or null (a task waits on at most one word). */
     public FutexWaiter waiterOf(int slot) {
-        for (FutexWaiter w : waiters) if (w.slot() == slot) return w;
+        // indexed, not for-each: called on every step, and a decoded state's list allocates its iterator
+        for (int i = 0; i < waiters.size(); i++) if (waiters.get(i).slot() == slot) return waiters.get(i);
         return null;
     }
 
@@ -89,18 +92,13 @@ public final class SharedMemory {
 
     /** futex_unqueue: the task leaves the queue; a PI state nobody waits on any more is freed (put_pi_state). */
     public SharedMemory dequeue(int slot) {
-        if (piStates.isEmpty() && firstOf(slot) == null) return this; // nothing to unqueue, nothing to free: no copy
+        if (piStates.isEmpty() && waiterOf(slot) == null) return this; // nothing to unqueue, nothing to free: no copy
         List<FutexWaiter> copy = new ArrayList<>(waiters);
         copy.removeIf(w -> w.slot() == slot);
         SharedMemory m = new SharedMemory(words, List.copyOf(copy), piStates);
         List<PiState> kept = new ArrayList<>();
         for (PiState p : piStates) if (m.hasPiWaiters(p.word())) kept.add(p);
         return kept.size() == piStates.size() ? m : new SharedMemory(words, m.waiters, List.copyOf(kept));
-    }
-
-    private FutexWaiter firstOf(int slot) {
-        for (FutexWaiter w : waiters) if (w.slot() == slot) return w;
-        return null;
     }
 
     public PiState piState(int word) {
@@ -121,12 +119,26 @@ public final class SharedMemory {
     }
 
     void hashInto(StateHasher h) {
+        long d = digest;
+        if (!StateHasher.known(d)) {
+            StateHasher own = new StateHasher();
+            hashFields(own);
+            d = StateHasher.memo(own.value());
+            digest = d;
+        }
+        h.add(d);
+    }
+
+    private void hashFields(StateHasher h) {
         h.add(words.length);
         for (int w : words) h.add(w);
         h.add(waiters.size());
-        for (FutexWaiter w : waiters) h.add(((long) w.slot() << 32) | ((long) w.word() << 2) | (w.pi() ? 2 : 0) | (w.woken() ? 1 : 0));
+        for (int i = 0; i < waiters.size(); i++) {
+            FutexWaiter w = waiters.get(i);
+            h.add(((long) w.slot() << 32) | ((long) w.word() << 2) | (w.pi() ? 2 : 0) | (w.woken() ? 1 : 0));
+        }
         h.add(piStates.size());
-        for (PiState p : piStates) h.add(((long) p.word() << 32) | (p.owner() & 0xffffffffL));
+        for (int i = 0; i < piStates.size(); i++) h.add(StateHasher.pair(piStates.get(i).word(), piStates.get(i).owner()));
     }
 
     @Override

@@ -46,10 +46,12 @@ public final class Task {
     public final int jobctl;
     public static final int STOPPED = 1, STOP_UNREPORTED = 2, CONT_UNREPORTED = 4;
     /**
-     * The fingerprint of this task alone, computed once: a successor state shares every task its
-     * step did not change, so the kernel's fingerprint costs one word per unchanged task.
+     * The fingerprint of this task alone, computed on first use (0 until then): a successor state
+     * shares every task its step did not change, so the kernel's fingerprint costs one word per
+     * unchanged task, and a task a step builds and replaces again (zap_pid_ns_processes' SIGKILL,
+     * then its death) is never hashed. Transient: a memo, not state (StateCodec skips it).
      */
-    private final long digest;
+    private transient long digest;
 
     public Task(int[] upidNs, int[] upidNr, int parent, TaskState state, int nsForChildren,
                 boolean subreaper, int pendingSignal) {
@@ -80,9 +82,6 @@ public final class Task {
         this.exitCode = exitCode;
         this.procNs = procNs;
         this.jobctl = jobctl;
-        StateHasher h = new StateHasher();
-        hashFields(h);
-        this.digest = h.value();
     }
 
     private static int[] checkedLevels(int[] upidNs, int[] upidNr) {
@@ -195,21 +194,26 @@ public final class Task {
     }
 
     void hashInto(StateHasher h) {
-        h.add(digest);
+        h.add(digest());
+    }
+
+    private long digest() {
+        long d = digest;
+        if (!StateHasher.known(d)) {
+            StateHasher h = new StateHasher();
+            hashFields(h);
+            d = StateHasher.memo(h.value());
+            digest = d;
+        }
+        return d;
     }
 
     private void hashFields(StateHasher h) {
         h.add(upidNs.length);
-        for (int i = 0; i < upidNs.length; i++) {
-            h.add(upidNs[i]);
-            h.add(upidNr[i]);
-        }
-        h.add(parent);
-        h.add(state.ordinal());
-        h.add(nsForChildren);
-        h.add(subreaper ? 1 : 0);
-        h.add(pendingSignal);
-        h.add(leader);
+        for (int i = 0; i < upidNs.length; i++) h.add(StateHasher.pair(upidNs[i], upidNr[i]));
+        h.add(StateHasher.pair(parent, state.ordinal()));
+        h.add(StateHasher.pair(nsForChildren, pendingSignal));
+        h.add(StateHasher.pair(leader, subreaper ? 1 : 0));
         robustList.hashInto(h);
         if (exitCode != 0) h.add(0x5700_0000L | exitCode);
         h.add(procNs);
@@ -220,7 +224,9 @@ public final class Task {
     public boolean equals(Object o) {
         if (this == o) return true;
         if (!(o instanceof Task t)) return false;
-        return digest == t.digest && parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
+        long a = digest, b = t.digest; // a quick no when both are known
+        if (StateHasher.known(a) && StateHasher.known(b) && a != b) return false;
+        return parent == t.parent && state == t.state && nsForChildren == t.nsForChildren
                 && subreaper == t.subreaper && pendingSignal == t.pendingSignal
                 && leader == t.leader && exitCode == t.exitCode && procNs == t.procNs && jobctl == t.jobctl && robustList.equals(t.robustList)
                 && Arrays.equals(upidNs, t.upidNs) && Arrays.equals(upidNr, t.upidNr);

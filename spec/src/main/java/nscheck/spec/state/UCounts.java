@@ -14,7 +14,10 @@ public record UCounts(List<Entry> entries) {
     public static final UCounts EMPTY = new UCounts(List.of());
 
     public int count(int userNs, int kuid) {
-        for (Entry e : entries) if (e.userNs() == userNs && e.kuid() == kuid) return e.count();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.userNs() == userNs && e.kuid() == kuid) return e.count();
+        }
         return 0;
     }
 
@@ -37,9 +40,9 @@ public record UCounts(List<Entry> entries) {
 
     void hashInto(StateHasher h) {
         h.add(entries.size());
-        for (Entry e : entries) {
-            h.add(e.userNs());
-            h.add(e.kuid());
+        for (int i = 0; i < entries.size(); i++) { // indexed: no iterator on the fingerprint's path
+            Entry e = entries.get(i);
+            h.add(StateHasher.pair(e.userNs(), e.kuid()));
             h.add(e.count());
         }
     }
