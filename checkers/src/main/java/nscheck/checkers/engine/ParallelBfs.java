@@ -207,6 +207,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi) {
             ChunkResult<S> r = new ChunkResult<>(hi - lo);
             ByteSink sink = new ByteSink(1024);
+            FamilyCache families = new FamilyCache();
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
             for (int i = lo; i < hi; i++) {
                 if (stopRequested) return r;
@@ -224,7 +225,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                             LevelDiscoveries.Found f = discoveries.claim(fp);
                             if (f != null) discover(f, post, sink);
                         }
-                        r.transition(familyOf(t.action()), step, cand);
+                        r.transition(families.index(model.family(t.action())), step, cand);
                         r.transitions[k]++;
                     });
                 } catch (RuntimeException e) {
@@ -255,8 +256,27 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             }
         }
 
-        private int familyOf(A action) {
-            String name = model.family(action);
+        /**
+         * A worker's family numbers by the name's identity: a model hands back the same few
+         * strings over and over (KernelModel: its menu's), so most transitions skip the map.
+         */
+        private final class FamilyCache {
+            private final String[] names = new String[16];
+            private final int[] index = new int[16];
+            private int size;
+
+            int index(String name) {
+                for (int i = 0; i < size; i++) if (names[i] == name) return index[i];
+                int f = familyOf(name);
+                if (size < names.length) {
+                    names[size] = name;
+                    index[size++] = f;
+                }
+                return f;
+            }
+        }
+
+        private int familyOf(String name) {
             Integer f = familyIndex.get(name);
             if (f != null) return f;
             synchronized (familyNames) {

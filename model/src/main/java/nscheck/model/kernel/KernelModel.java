@@ -39,6 +39,9 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     /** Shared futex words mapped before the first fork: one if any call is a futex call. */
     private final int words;
     private final List<Syscall> dying;
+    /** Every menu call (by identity) and its family, for {@link #family}. */
+    private final Syscall[] familyOf;
+    private final String[] familyNames;
 
     public KernelModel(String name, String description, Map<String, Integer> bounds, Semantics semantics,
                        List<String> callFamilies, List<String> initCallFamilies,
@@ -61,6 +64,12 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         if (fams.contains("kill") || fams.contains("kill-term") || fams.contains("exit")) fams.add(DYING.get(0).family());
         else if (fams.contains("kill-usr1") || fams.contains("sigqueue") || fams.contains("tgkill") || fams.contains("kill-pgrp")) fams.add(DYING.get(0).family());
         this.families = List.copyOf(fams);
+        List<Syscall> all = new ArrayList<>(calls);
+        all.addAll(initCalls);
+        all.addAll(dying);
+        this.familyOf = all.toArray(new Syscall[0]);
+        this.familyNames = new String[familyOf.length];
+        for (int i = 0; i < familyOf.length; i++) familyNames[i] = familyOf[i].family();
         this.initialTasks = bounds.getOrDefault("initial_tasks", 1);
         this.maxDepth = bounds.getOrDefault("steps", 0);
     }
@@ -102,7 +111,13 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
 
     @Override public List<String> actionFamilies() { return families; }
 
-    @Override public String family(KernelStep step) { return step.call().family(); }
+    @Override public String family(KernelStep step) {
+        // The engines ask once per transition: a menu call's family is looked up by identity, not
+        // recomputed (Syscall.family dispatches through CallFamily).
+        Syscall call = step.call();
+        for (int i = 0; i < familyOf.length; i++) if (familyOf[i] == call) return familyNames[i];
+        return call.family();
+    }
 
     @Override public long fingerprint(Kernel state) { return state.fingerprint(); }
 

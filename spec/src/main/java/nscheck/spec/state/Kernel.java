@@ -23,11 +23,7 @@ public final class Kernel {
     private final KernelObjects objects;
     private final Kthreads kthreads; // none unless the boot option asks for them (Limits.kthreads)
     private final NsNames names; // null unless the boot option asks for them (Limits.nsNames)
-    /**
-     * {@link #fingerprint()}, memoised on first use (0 until then): a call that changes nothing
-     * (getppid, a failed kill) returns this very kernel, which then is not hashed again. Transient:
-     * a memo of the fields above, not state (the checkers' StateCodec skips it).
-     */
+    /** {@link #fingerprint()} memoised (StateHasher.memo): a call that changes nothing returns this kernel. */
     private transient long fingerprint;
 
     private Kernel(Task[] tasks, PidNamespace[] namespaces, SharedMemory memory, KernelObjects objects, Kthreads kthreads, NsNames names) {
@@ -131,7 +127,9 @@ public final class Kernel {
      * {@code slot} holds its namespace's child_reaper (P5, P9).
      */
     public boolean groupIsChildReaper(int slot) {
-        for (int i : groupMembers(groupLeader(slot))) if (isChildReaper(i)) return true;
+        int leader = groupLeader(slot);
+        for (int i = 0; i < tasks.length; i++) // groupMembers(leader), without the list: asked on every signal
+            if (tasks[i] != null && (i == leader || tasks[i].leader == leader) && isChildReaper(i)) return true;
         return false;
     }
 
@@ -200,11 +198,17 @@ public final class Kernel {
             if (t == null) continue;
             for (int l = 0; l <= t.level(); l++) markWithAncestors(used, t.nsAtLevel(l));
             // pid_ns_for_children, and the namespace its proc's superblock holds (proc_fill_super: get_pid_ns, V1)
-            for (int ns : new int[] {t.nsForChildren, t.procNs}) markWithAncestors(used, ns);
+            markWithAncestors(used, t.nsForChildren);
+            markWithAncestors(used, t.procNs);
         }
-        // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
-        for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
-        for (int n : objects.heldPidNamespaces()) markWithAncestors(used, n); // N5: and so does a namespace file
+        // Marks only add up: once the tasks hold every namespace, the objects' references change nothing.
+        int unmarked = 0;
+        for (int i = 0; i < namespaces.length; i++) if (namespaces[i] != null && !used[i]) unmarked++;
+        if (unmarked > 0) {
+            // A struct pid reference held by an IPC object, a siginfo or a socket pins its namespaces (get_pid_ns).
+            for (PidRef r : objects.pidRefs()) for (int l = 0; l <= r.level(); l++) markWithAncestors(used, r.nsAtLevel(l));
+            for (int n : objects.heldPidNamespaces()) markWithAncestors(used, n); // N5: and so does a namespace file
+        }
         PidNamespace[] copy = null;
         for (int i = 0; i < namespaces.length; i++) {
             if (namespaces[i] != null && !used[i]) {
@@ -254,10 +258,7 @@ public final class Kernel {
 
     public long fingerprint() {
         long f = fingerprint;
-        if (!StateHasher.known(f)) {
-            f = StateDigests.kernel(namespaces, tasks, memory, objects, kthreads, names);
-            fingerprint = f;
-        }
+        if (!StateHasher.known(f)) fingerprint = f = StateDigests.kernel(namespaces, tasks, memory, objects, kthreads, names);
         return f;
     }
 

@@ -102,7 +102,7 @@ public final class KernelObjects {
         long[] d = contextDigests;
         if (d != null) {
             long[] kept = d.clone();
-            kept[slot] = 0;
+            if (c != contexts[slot]) kept[slot] = 0;
             o.contextDigests = kept;
         }
         return o;
@@ -111,31 +111,37 @@ public final class KernelObjects {
     public KernelObjects withIpcNs(int slot, IpcNamespace ns) {
         IpcNamespace[] copy = ipcNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown));
     }
 
     public KernelObjects withUserNs(int slot, UserNamespace ns) {
         UserNamespace[] copy = userNs.clone();
         copy[slot] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown));
     }
 
     public KernelObjects withUndoList(int slot, SemUndoList list) {
         SemUndoList[] copy = undoLists.clone();
         copy[slot] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown));
     }
 
     public KernelObjects withSockets(UnixSockets s) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, s == null || s.equals(UnixSockets.EMPTY) ? null : s, ucounts, fown);
+        return sharing(new KernelObjects(contexts, userNs, ipcNs, undoLists, s == null || s.equals(UnixSockets.EMPTY) ? null : s, ucounts, fown));
     }
 
     public KernelObjects withFown(Fown f) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, ucounts, f);
+        return sharing(new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, ucounts, f));
     }
 
     public KernelObjects withUCounts(UCounts u) {
-        return new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u, fown);
+        return sharing(new KernelObjects(contexts, userNs, ipcNs, undoLists, socket, u, fown));
+    }
+
+    /** {@code o}, made from these objects: it keeps their context digests if it keeps their contexts. */
+    private KernelObjects sharing(KernelObjects o) {
+        if (o.contexts == contexts) o.contextDigests = contextDigests;
+        return o;
     }
 
     /** The PID namespaces namespace files hold (N5): Kernel#collectNamespaces keeps them. */
@@ -151,19 +157,19 @@ public final class KernelObjects {
     public KernelObjects addUserNs(UserNamespace ns) {
         UserNamespace[] copy = SlotTables.grown(userNs, freeUserNsSlot(), UserNamespace[]::new);
         copy[freeUserNsSlot()] = ns;
-        return new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, copy, ipcNs, undoLists, socket, ucounts, fown));
     }
 
     public KernelObjects addIpcNs(IpcNamespace ns) {
         IpcNamespace[] copy = SlotTables.grown(ipcNs, freeIpcNsSlot(), IpcNamespace[]::new);
         copy[freeIpcNsSlot()] = ns;
-        return new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, userNs, copy, undoLists, socket, ucounts, fown));
     }
 
     public KernelObjects addUndoList(SemUndoList list) {
         SemUndoList[] copy = SlotTables.grown(undoLists, freeUndoSlot(), SemUndoList[]::new);
         copy[freeUndoSlot()] = list;
-        return new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, userNs, ipcNs, copy, socket, ucounts, fown));
     }
 
     /**
@@ -185,7 +191,7 @@ public final class KernelObjects {
         TaskContext c = contexts[slot];
         if (c == null) return this;
         KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
-        return new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts, o.fown).collect(pinnedUserNs);
+        return o.sharing(new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts, o.fown)).collect(pinnedUserNs);
     }
 
     /**
@@ -197,7 +203,7 @@ public final class KernelObjects {
     public KernelObjects collect(int[] pinnedUserNs) {
         // closed fds release the socket ends no table names any more (unix_release_sock, C5)
         UnixSockets s = socket == null ? null : socket.collected(contexts);
-        if (s != socket) return new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown).collect(pinnedUserNs);
+        if (s != socket) return sharing(new KernelObjects(contexts, userNs, ipcNs, undoLists, s, ucounts, fown)).collect(pinnedUserNs);
         // Only the initial namespaces and no undo list: nothing can be unreferenced (the common case).
         if (ipcNs.length == 1 && userNs.length == 1 && undoLists.length == 0) return this;
         boolean[] ipcUsed = new boolean[ipcNs.length];
@@ -221,7 +227,7 @@ public final class KernelObjects {
         SemUndoList[] undo = SlotTables.trimmed(undoLists, undoUsed, SemUndoList[]::new);
         UserNamespace[] user = SlotTables.trimmed(userNs, userUsed, UserNamespace[]::new);
         if (ipc == ipcNs && undo == undoLists && user == userNs) return this;
-        return new KernelObjects(contexts, user, ipc, undo, socket, ucounts, fown);
+        return sharing(new KernelObjects(contexts, user, ipc, undo, socket, ucounts, fown));
     }
 
     private void markUser(boolean[] used, int ns) {
