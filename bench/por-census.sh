@@ -5,7 +5,7 @@
 # issue 14's static rule, by a relaxed one and by the dynamic relation itself. The output pinned
 # in bench/por-census.txt is what docs/performance.md quotes ("Partial-order reduction: measured").
 #
-#   bench/por-census.sh > bench/por-census.txt      # about 5 minutes on 2 cores
+#   bench/por-census.sh > bench/por-census.txt      # a few minutes on 2 cores
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -13,5 +13,4 @@ root="$(dirname "$here")"
 echo "por-census: $(git -C "$root" rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
 run() { java -Xmx4g -cp "$root/checkers/target/nscheck.jar" "$here/IndependenceCensus.java" "$@"; }
 run pidns-basic
-
 run --sample 128 pidns-large
