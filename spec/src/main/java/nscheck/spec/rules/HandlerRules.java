@@ -67,8 +67,7 @@ final class HandlerRules {
                 TaskContext c = k.objects().context(i);
                 // a stopped task runs no handler until SIGCONT (get_signal: do_signal_stop)
                 if (t == null || !t.alive() || t.pendingSignal != 0 || t.stopped() || c == null || c.actions().handlers() == 0 || c.pending().isEmpty()) continue;
-                final long mask = c.blocked();
-                if (c.firstPending(sig -> Signals.CATCHABLE.contains(sig) && (mask & Signals.bit(sig)) == 0) == null) continue;
+                // with nothing the mask lets through, deliverPending hands back this very kernel
                 k = deliverPending(v, k, i).next();
             }
             if (k == o.next()) continue;
@@ -199,7 +198,7 @@ final class HandlerRules {
             case SI_PID -> {
                 // a si_pid the sender made up is about nobody in particular (P10b)
                 int about = info.sender() == null || info.claimedPid() >= 0 ? Observation.NOBODY : info.sender().holder(k);
-                yield new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about));
+                yield new Outcome(next, Observation.pid(info.siPid(), about));
             }
         };
     }

@@ -37,7 +37,7 @@ final class SigwaitRules {
         if (uid) return List.of(new Outcome(next, Observation.value(info.siUid())));
         // a si_pid the sender made up is about nobody in particular (P10b)
         int about = info.sender() == null || info.claimedPid() >= 0 ? Observation.NOBODY : info.sender().holder(k);
-        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+        return List.of(new Outcome(next, Observation.pid(info.siPid(), about)));
     }
 
     /** The set sigwaitinfo({SIGUSR1, SIGCHLD}) waits for: SIGIO stays queued for its own sigwaitinfo (A4). */
@@ -71,8 +71,8 @@ final class SigwaitRules {
         if (t == null) return List.of();
         SigInfo info = t.info();
         Kernel next = SharedPending.dequeue(k, t).collectNamespaces();
-        int about = info.sender() == null ? -1 : info.sender().holder(k);
-        return List.of(new Outcome(next, Observation.pid(info.siPid(), about < 0 ? Observation.NOBODY : about)));
+        int about = info.sender() == null ? Observation.NOBODY : info.sender().holder(k);
+        return List.of(new Outcome(next, Observation.pid(info.siPid(), about)));
     }
 
     private static boolean isJobSignal(int sig) {
