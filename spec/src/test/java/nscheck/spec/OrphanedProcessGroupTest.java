@@ -107,4 +107,39 @@ class OrphanedProcessGroupTest {
         assertEquals(5, r.pid(2, new Syscall.Sigwaitinfo(false)), "G2 was continued first; SIGCHLD queues once");
         assertEquals(0, r.pid(3, new JobCall.SigwaitJobSignals()), "the kernel's SIGHUP");
     }
+
+    /** A member the SIGHUP is about to kill takes no SIGCONT (prepare_signal: SIGNAL_GROUP_EXIT): its parent hears of no continue. */
+    @Test
+    void aMemberTheSighupKillsIsNotContinued() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));                  // P = T1
+        assertEquals(3, r.pid(1, FORK));                  // X = T2
+        r.value(2, new ProcessCall.Setpgid());            // group 3, linked by P
+        r.value(2, new Syscall.SigBlock());               // X queues SIGCHLD
+        assertEquals(4, r.pid(2, FORK));                  // G = T3: SIGHUP will be fatal to it
+        r.value(2, new JobCall.BlockJobSignals());        // X itself survives the SIGHUP
+        r.value(0, kill(4, Signals.SIGSTOP));
+        assertEquals(4, r.pid(2, new Syscall.Sigwaitinfo(false)), "CLD_STOPPED");
+        r.call(1, new Syscall.Exit(0));
+        assertEquals(Signals.SIGHUP, r.k.task(3).pendingSignal);
+        assertTrue(r.k.task(3).stopped(), "not continued: it dies stopped");
+        assertTrue(r.k.objects().context(2).pending().stream().noneMatch(i -> i.sig() == Signals.SIGCHLD), "no CLD_CONTINUED");
+    }
+
+    /** A member whose leader has exited still has a living thread, and that thread takes the SIGHUP. */
+    @Test
+    void aMemberWithAZombieLeaderIsHungUpThroughItsThread() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));                  // P = T1
+        assertEquals(3, r.pid(1, FORK));                  // C = T2
+        r.value(2, new ProcessCall.Setpgid());            // group 3
+        assertEquals(4, r.pid(2, FORK));                  // G = T3, in group 3
+        assertEquals(5, r.pid(2, FORK));                  // M = T4, in group 3
+        assertEquals(6, r.value(4, new Syscall.Clone(CloneFlags.CLONE_THREAD))); // M's thread, T5
+        r.call(4, new Syscall.Exit(0));                   // M's leader exits
+        r.value(0, kill(4, Signals.SIGSTOP));
+        r.call(2, new Syscall.Exit(0));                   // C exits: group 3 loses its link P
+        assertEquals(Signals.SIGHUP, r.k.task(3).pendingSignal);
+        assertEquals(Signals.SIGHUP, r.k.task(5).pendingSignal, "M's living thread");
+    }
 }

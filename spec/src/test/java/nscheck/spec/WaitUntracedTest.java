@@ -54,4 +54,14 @@ class WaitUntracedTest {
         r.call(2, new Syscall.Exit(5));
         assertEquals(2, r.pid(0, new JobCall.WaitUntraced(-1, false)));
     }
+
+    /** waitpid(0) and waitpid(-pgid), the group waits, are outside the model: refused, never answered as a wait for any child. */
+    @Test
+    void theGroupWaitsAreRefused() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));
+        r.value(0, new Syscall.Kill(2, Signals.SIGSTOP));
+        assertEquals(Errno.EINVAL, r.errno(0, new JobCall.WaitUntraced(0, false)));
+        assertEquals(Errno.EINVAL, r.errno(0, new JobCall.WaitUntraced(-2, false)));
+    }
 }

@@ -23,14 +23,14 @@ public final class CapabilityRules {
      * or a sibling.
      */
     public static boolean capable(KernelObjects o, Credentials c, int target) {
-        for (int ns = target, hops = 0; ns >= 0 && hops <= o.userNsSlots(); hops++) {
-            if (ns == c.userNs()) return c.caps();
-            UserNamespace n = o.userNs(ns);
-            if (n.level() <= o.userNs(c.userNs()).level()) return false;
+        int level = o.userNs(c.userNs()).level();
+        int ns = target;
+        // Each step up is one level, so the walk ends at the caller's level (no cycle to guard against).
+        for (UserNamespace n = o.userNs(ns); n.level() > level; n = o.userNs(ns)) {
             if (n.parent() == c.userNs() && n.owner() == c.euid()) return true;
             ns = n.parent();
         }
-        return false;
+        return ns == c.userNs() && c.caps();
     }
 
     /**

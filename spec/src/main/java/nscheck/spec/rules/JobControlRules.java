@@ -117,14 +117,16 @@ final class JobControlRules {
      * else SIG_DFL ignores it at generation) and not SIG_IGN; SA_NOCLDWAIT does not matter here.
      */
     private static Kernel notifyParentCldstop(Variant v, Kernel k, int leader, int why) {
-        Task c = k.task(leader);
-        Task p = c == null ? null : k.task(c.parent);
-        TaskContext pc = p == null ? null : k.objects().context(c.parent);
-        if (p == null || !p.alive() || pc == null || !(pc.blocks(Signals.SIGCHLD) || pc.actions().handles(Signals.SIGCHLD)) || pc.actions().chldIgnored()) return k;
+        // The parent lives: an exit hands its children to a living reaper at once (forget_original_parent),
+        // and the root init, the one task without a parent, never stops.
+        int parent = k.task(leader).parent;
+        Task p = k.task(parent);
+        TaskContext pc = k.objects().context(parent);
+        if (!(pc.blocks(Signals.SIGCHLD) || pc.actions().handles(Signals.SIGCHLD)) || pc.actions().chldIgnored()) return k;
         int childUid = k.objects().context(leader).cred().uid();
         SigInfo info = new SigInfo(Signals.SIGCHLD, v.stoppedChildPid(k, leader, p.activeNs()),
                 v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, leader), childUid, pc.cred().userNs(), true, why);
-        return k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        return k.withObjects(k.objects().withContext(parent, pc.queued(info)));
     }
 
     /**
@@ -192,8 +194,9 @@ final class JobControlRules {
      */
     static Kernel killOrphanedPgrp(Variant v, Kernel k, int tsk, int parent) {
         if (k.task(tsk) == null) return k; // a thread's leader already gone: no process group left to ask about
-        int ignored = parent < 0 ? tsk : -1;
-        int p = parent < 0 ? k.task(tsk).parent : parent;
+        boolean ownExit = parent == -1;
+        int ignored = ownExit ? tsk : -1;
+        int p = ownExit ? k.task(tsk).parent : parent;
         TaskContext tc = k.objects().context(tsk), pc = k.objects().context(p);
         if (tc == null || pc == null) return k;
         PidRef pgrp = tc.pgrp();
@@ -203,7 +206,7 @@ final class JobControlRules {
         members.remove(Integer.valueOf(ignored)); // the exiting process: a signal to it changes nothing
         // __kill_pgrp_info walks the group newest member first (see SignalRules.kill).
         members.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
-        int current = parent < 0 ? tsk : parent; // the exiting task, in whose context the kernel sends
+        int current = ownExit ? tsk : parent; // the exiting task, in whose context the kernel sends
         Kernel cur = k;
         for (int i : members) cur = hangup(v, cur, current, i, Signals.SIGHUP);
         for (int i : members) cur = deliverPriv(v, cur, current, i);
