@@ -100,4 +100,19 @@ class GroupStopTest {
         r.value(0, kill(2, Signals.SIGCONT));
         assertEquals(1, r.pid(2, new JobCall.SigwaitJobSignals()), "the exited leader is not asked: the thread blocks it, so it queues");
     }
+
+    /** do_notify_parent_cldstop: a parent with a SIGCHLD handler gets CLD_STOPPED through it; one with SIG_IGN gets nothing. */
+    @Test
+    void theStopsSigchldGoesToAHandlerAndNotToSigIgn() {
+        SpecRun r = new SpecRun(s);
+        r.value(0, new HandlerCall.SetHandler(Signals.SIGCHLD));
+        assertEquals(2, r.pid(0, FORK));
+        r.value(0, kill(2, Signals.SIGSTOP));
+        assertEquals(2, r.value(0, new HandlerCall.Handled(HandlerCall.Field.SI_PID)), "the handler ran for CLD_STOPPED");
+
+        r.value(0, new nscheck.spec.call.ProcessCall.Sigaction(Signals.SIGCHLD, true, false));
+        r.value(0, new Syscall.SigBlock());
+        r.value(0, kill(2, Signals.SIGCONT));
+        assertFalse(r.canCall(0, SIGCHLD_PID), "SIG_IGN: no CLD_CONTINUED, blocked or not");
+    }
 }

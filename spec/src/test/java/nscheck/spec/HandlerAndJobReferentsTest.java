@@ -87,4 +87,25 @@ class HandlerAndJobReferentsTest {
         assertEquals(2, r.pid(0, new JobCall.WaitUntraced(-1, false)));
         assertEquals(1, r.last.about());
     }
+
+    /** A si_uid next to a si_pid the sender wrote, 0 included, names no one (P10b); a number nobody has, and an fd that is no pidfd, name nobody either. */
+    @Test
+    void claimedAndMissingReferentsAreNull() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));
+        r.value(1, new Syscall.SigBlock());
+        r.value(0, new Syscall.RtSigqueueinfo(2, SiCode.SI_QUEUE, 0, 0));
+        assertNull(Referents.uid(r.k, 1, new Syscall.Sigwaitinfo(true)));
+        assertEquals(0, Referents.claimedPid(r.k, 1, new Syscall.Sigwaitinfo(false)));
+        assertEquals(0, r.value(1, new Syscall.Sigwaitinfo(false)));
+
+        assertEquals(3, r.pid(0, FORK));
+        r.value(2, new HandlerCall.SetHandler(Signals.SIGUSR1));
+        r.value(0, new Syscall.RtSigqueueinfo(3, SiCode.SI_QUEUE, 0, 0));
+        assertNull(Referents.uid(r.k, 2, UID));
+        assertEquals(0, Referents.claimedPid(r.k, 2, PID));
+
+        assertNull(Referents.pid(r.k, 0, new ProcessCall.Getsid(9)), "getsid of nobody: ESRCH, no referent");
+        assertNull(Referents.pid(r.k, 0, new nscheck.spec.call.FdCalls.WaitidPidfd(9, true)), "no such pidfd");
+    }
 }

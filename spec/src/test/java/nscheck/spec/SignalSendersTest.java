@@ -90,4 +90,43 @@ class SignalSendersTest {
         assertNull(r.errno(0, new FdCalls.PidfdSendSignal(4, 0, 4)), "PIDFD_SIGNAL_PROCESS_GROUP");
         assertTrue(r.k.task(1).alive());
     }
+
+    /** check_kill_permission's SIGCONT exception holds for a group kill within the session, and only within it (J2). */
+    @Test
+    void sigcontNeedsNoPermissionWithinTheSessionOnly() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));                  // T1, root
+        r.value(1, new ProcessCall.Setpgid());            // group 2
+        assertEquals(3, r.pid(0, FORK));                  // T2
+        r.value(2, new Syscall.Setuid(1000));
+        r.value(0, new Syscall.Kill(2, Signals.SIGSTOP));
+        assertEquals(0, r.value(2, new Syscall.Kill(-2, Signals.SIGCONT)), "same session: any member may be continued");
+        assertFalse(r.k.task(1).stopped());
+        assertEquals(4, r.pid(0, FORK));                  // T3, root
+        r.value(3, new ProcessCall.Setsid());
+        assertEquals(Errno.EPERM, r.errno(2, new Syscall.Kill(4, Signals.SIGCONT)), "another session");
+    }
+
+    /** pidfd_send_signal through a thread's pidfd (PIDTYPE_PID) queues on that thread's own queue: another thread cannot take it. */
+    @Test
+    void aThreadPidfdSignalsTheThreadAlone() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));
+        r.value(1, new Syscall.SigBlock());
+        int tid = r.pid(1, new Syscall.Clone(CLONE_THREAD));       // slot 2, the mask copied
+        assertEquals(3, r.value(0, new FdCalls.PidfdOpen(tid, FdCalls.PIDFD_THREAD)));
+        assertNull(r.errno(0, new FdCalls.PidfdSendSignal(3, Signals.SIGUSR1, 0)));
+        assertFalse(r.canCall(1, new Syscall.Sigwaitinfo(false)), "not on the process's shared queue");
+        assertEquals(1, r.pid(2, new Syscall.Sigwaitinfo(false)), "the thread's own");
+    }
+
+    /** tgkill to a zombie process (its thread group leader still has its TID): success, nothing queued. */
+    @Test
+    void tgkillToAZombieSucceedsAndDoesNothing() {
+        SpecRun r = new SpecRun(s);
+        assertEquals(2, r.pid(0, FORK));
+        r.call(1, new Syscall.Exit(0));
+        assertEquals(0, r.value(0, new Syscall.Tgkill(2, 2)));
+        assertEquals(2, r.pid(0, new Syscall.Wait(-1)));
+    }
 }

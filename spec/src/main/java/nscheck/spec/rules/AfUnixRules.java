@@ -125,7 +125,7 @@ final class AfUnixRules {
         if (bad != null) return Outcome.error(k, bad);
         PeerCred p = peer(k, actor, fd);
         if (uid) return new Outcome(k, ScmRules.scmRecv(v, k, actor, p, true));
-        int holder = p.pid() == null ? -1 : p.pid().holder(k);
-        return new Outcome(k, Observation.pid(v.peercredPid(k, p.pid(), k.task(actor).activeNs()), holder < 0 ? Observation.NOBODY : holder));
+        int holder = p.pid() == null ? Observation.NOBODY : p.pid().holder(k); // holder(): NOBODY once reaped
+        return new Outcome(k, Observation.pid(v.peercredPid(k, p.pid(), k.task(actor).activeNs()), holder));
     }
 }

@@ -124,9 +124,8 @@ final class ExitRules {
     static List<Outcome> waitpid(Variant v, Kernel k, int actor, int pid, Report report) {
         Task t = k.task(actor);
         if (pid > 0) {
+            // Nobody with that number (a kernel thread included: no task's child) is no child either: doWait's ECHILD.
             int only = v.lookup(k, t.activeNs(), pid);
-            // A kernel thread is no task's child (kthreadd's parent is the idle task, the others' kthreadd): ECHILD too.
-            if (only < 0) return List.of(Outcome.error(k, Errno.ECHILD));
             return doWait(v, k, actor, c -> c == only, (c, code) -> report == Report.PID
                     ? Observation.pid(v.translate(k, c, t.activeNs()), c) : Observation.value(code));
         }
@@ -203,7 +202,7 @@ final class ExitRules {
         OpenFile.Pidfd p = PidRules.pidfd(k, actor, fd);
         if (p == null) return List.of(Outcome.error(k, Errno.EBADF));
         int child = v.pidfdTask(k, p);
-        Task c = child < 0 ? null : k.task(child);
+        Task c = k.task(child); // null for -1: no task
         if (c == null || !k.groupMembers(k.groupLeader(actor)).contains(c.parent) || c.hasLeader())
             return List.of(Outcome.error(k, Errno.ECHILD));
         if (c.state == TaskState.ZOMBIE && !groupHasLiveMembers(k, child)) {

@@ -68,14 +68,15 @@ final class FutexPiRules {
      * rt_mutex owner until it runs (mark_wakeup_next_waiter), so the walk stops there.
      */
     private static boolean chainReaches(SharedMemory m, int owner, int actor) {
-        for (int hops = 0; owner != PiState.NO_OWNER && hops <= m.waiters().size(); hops++) {
+        // No cycle to guard against: this check refuses the sleep that would close one. A PI
+        // sleeper's word has a pi_state (the first waiter made it); an owner that died is
+        // NO_OWNER, which sleeps on nothing.
+        for (;;) {
             if (owner == actor) return true;
             FutexWaiter w = m.waiterOf(owner);
             if (w == null || !w.pi() || w.woken()) return false;
-            PiState ps = m.piState(w.word());
-            owner = ps == null ? PiState.NO_OWNER : ps.owner();
+            owner = m.piState(w.word()).owner();
         }
-        return false;
     }
 
     /** attach_to_pi_state (its cases [4]-[10]); null when the caller may queue. */

@@ -169,7 +169,10 @@ final class HandlerRules {
         while (!frames.isEmpty()) {
             Frame f = frames.pop();
             cur[0] = run(v, cur[0], actor, f.info());
-            if (deliver(v, cur, actor, f.savedMask())) return true;
+            // sigreturn restores the saved mask and delivers again. No fatal signal can be among
+            // what that lets through: the first pass took every one the mask let through, and a
+            // frame only added its own signal, a handled one.
+            deliver(v, cur, actor, f.savedMask());
         }
         return false;
     }

@@ -148,14 +148,17 @@ final class JobControlRules {
      */
     static List<Outcome> waitUntraced(Variant v, Kernel k, int actor, JobCall.WaitUntraced call) {
         Task t = k.task(actor);
-        int only = call.pid() == -1 ? -1 : call.pid() > 0 ? v.lookup(k, t.activeNs(), call.pid()) : -2;
-        if (only == -2 || (call.pid() > 0 && only < 0)) return List.of(Outcome.error(k, call.pid() > 0 ? Errno.ECHILD : Errno.EINVAL));
+        // waitpid(0) and waitpid(-pgid), the group waits, are not modelled: refused.
+        if (call.pid() == 0 || call.pid() < -1) return List.of(Outcome.error(k, Errno.EINVAL));
+        boolean waitsForAny = call.pid() == -1;
+        // a number nobody has (-1) matches no child: ECHILD below
+        int only = waitsForAny ? -1 : v.lookup(k, t.activeNs(), call.pid());
         List<Integer> group = k.groupMembers(k.groupLeader(actor));
         boolean anyChild = false;
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < k.taskSlots(); i++) {
             Task c = k.task(i);
-            if (c == null || !group.contains(c.parent) || c.hasLeader() || (only >= 0 && i != only)) continue;
+            if (c == null || !group.contains(c.parent) || c.hasLeader() || (!waitsForAny && i != only)) continue;
             anyChild = true;
             int pid = v.stoppedChildPid(k, i, t.activeNs());
             if (c.state == TaskState.ZOMBIE) {

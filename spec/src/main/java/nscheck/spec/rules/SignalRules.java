@@ -100,8 +100,8 @@ final class SignalRules {
             // This target's own si_pid is the variant's rule (0 here in mainline); the clearing carries to the next.
             boolean clears = !cur.task(actor).hasNumberIn(u.activeNs());
             int targetUid = carriedUid(v, cur, actor, i, uid);
-            if (sig == Signals.SIGUSR1 && u.alive()) cur = sendUsr1(v, cur, actor, i, true, zeroed, targetUid).next();
-            else if (u.alive() && Signals.CATCHABLE.contains(sig)) // the other catchable signals carry the same siginfo (HandlerRules)
+            // SIGUSR1 and the other catchable signals: masks, handlers, dispositions (HandlerRules), with the carried siginfo
+            if (u.alive() && Signals.CATCHABLE.contains(sig))
                 cur = HandlerRules.send(v, cur, actor, i, siginfo(cur, sig, actor, i, true, zeroed ? 0 : v.siginfoPid(cur, actor, i), targetUid,
                         -1, cur.objects().context(actor).cred().uid())).next();
             else cur = deliver(v, cur, actor, i, sig).next();
@@ -279,8 +279,7 @@ final class SignalRules {
      */
     static Kernel doNotifyParent(Variant v, Kernel k, int child) {
         Task c = k.task(child);
-        if (c == null || c.parent < 0) return k;
-        Task p = k.task(c.parent);
+        Task p = k.task(c.parent); // null for the root init's -1: it has no parent to tell
         TaskContext pc = k.objects().context(c.parent);
         if (p == null || !p.alive() || pc == null) return k;
         Kernel out = k;
