@@ -164,7 +164,7 @@ final class FcntlRules {
         Kernel next = k.withObjects(k.objects().withContext(actor, c.dequeued(info))).collectNamespaces();
         long value = field == AsyncIoCall.SI_CODE ? info.code()
                 : field == AsyncIoCall.SI_FD ? (info.code() == AsyncIoCall.POLL_IN ? AsyncIoCall.PIPE_READ_FD : 0) : info.siPid();
-        return List.of(new Outcome(next, field == AsyncIoCall.SI_PID && info.code() == AsyncIoCall.SI_KERNEL
-                ? Observation.pid(value, Observation.NOBODY) : Observation.value(value)));
+        // about nobody: the kernel's SIGIO (SI_KERNEL) names no process, and POLL_IN's si_pid is si_band
+        return List.of(new Outcome(next, Observation.value(value)));
     }
 }

@@ -115,7 +115,7 @@ final class SysRules {
         TaskContext c = k.objects().context(p);
         PidRef ref = session ? c.session() : c.pgrp();
         int holder = ref.holder(k);
-        return new Outcome(k, Observation.pid(v.pidVnr(k, ref, ns), holder < 0 ? Observation.NOBODY : holder));
+        return new Outcome(k, Observation.pid(v.pidVnr(k, ref, ns), holder)); // holder(): NOBODY once reaped
     }
 
     /** The struct pid {@code nr} names in {@code ns} (find_vpid): a task's, or one kept alive only as a group or session. */
