@@ -3,6 +3,7 @@ package nscheck.checkers.store;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import nscheck.model.ModelSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Array;
@@ -29,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateCodecTest {
     private static final int STATES_PER_RUN = 2000;
 
+    // Thousands of states of every shipped model: left out of the mutation profile
+    // (checkers/pom.xml, excludedGroups), where it would rerun for every surviving mutant.
     @Test
+    @Tag("whole-model")
     void everyShippedModelsReachableStatesRoundTrip() {
         int runs = 0;
         for (ModelSource source : ModelCatalog.shipped()) {
