@@ -3,6 +3,7 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.File;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
  *   <li>no method of a rule class is left with no covering test at all (unless the fifth
  *       argument is "report", which only lists them).</li>
  * </ul>
- * Prints the scores and the largest groups of survivors (class and mutator); exit status 1 when a
- * threshold is missed, 2 when the file cannot be read.
+ * Prints the scores, the score of each package and the largest groups of survivors (class and
+ * mutator), and writes the same lines to score.txt beside mutations.xml (the file the docs pin);
+ * exit status 1 when a threshold is missed, 2 when the file cannot be read.
  */
 public class MutationScore {
     public static void main(String[] args) throws Exception {
@@ -42,6 +44,7 @@ public class MutationScore {
         long[] all = new long[3], rule = new long[3]; // total, covered, killed
         Map<String, Boolean> ruleMethodCovered = new TreeMap<>();
         Map<String, Integer> survivors = new TreeMap<>();
+        Map<String, long[]> packages = new TreeMap<>();
         for (int i = 0; i < mutations.getLength(); i++) {
             Element m = (Element) mutations.item(i);
             String status = m.getAttribute("status");
@@ -51,6 +54,7 @@ public class MutationScore {
             boolean killed = status.equals("KILLED") || status.equals("TIMED_OUT") || status.equals("MEMORY_ERROR");
             boolean isRule = rules.matcher(cls.replaceAll("\\$.*", "")).matches();
             count(all, covered, killed);
+            count(packages.computeIfAbsent(cls.substring(0, Math.max(0, cls.lastIndexOf('.'))), p -> new long[3]), covered, killed);
             if (isRule) {
                 count(rule, covered, killed);
                 ruleMethodCovered.merge(method, covered, Boolean::logicalOr);
@@ -61,10 +65,11 @@ public class MutationScore {
             }
         }
         List<String> failures = new ArrayList<>();
-        System.out.printf("mutation score: %d mutants, %d covered, %d killed: %.1f%% of covered (%.1f%% of all)%n",
-                all[0], all[1], all[2], pct(all[2], all[1]), pct(all[2], all[0]));
-        System.out.printf("rule classes (%s): %d mutants, %d covered, %d killed: %.1f%% of covered%n",
-                args[1], rule[0], rule[1], rule[2], pct(rule[2], rule[1]));
+        List<String> out = new ArrayList<>();
+        out.add(String.format("mutation score: %d mutants, %d covered, %d killed: %.1f%% of covered (%.1f%% of all)",
+                all[0], all[1], all[2], pct(all[2], all[1]), pct(all[2], all[0])));
+        out.add(String.format("rule classes (%s): %d mutants, %d covered, %d killed: %.1f%% of covered",
+                args[1], rule[0], rule[1], rule[2], pct(rule[2], rule[1])));
         if (pct(rule[2], rule[1]) < rulesMin) failures.add(String.format("rule classes: %.1f%% of covered mutants killed, below %.0f%%", pct(rule[2], rule[1]), rulesMin));
         if (pct(all[2], all[1]) < overallMin) failures.add(String.format("overall: %.1f%% of covered mutants killed, below %.0f%%", pct(all[2], all[1]), overallMin));
         TreeSet<String> uncovered = new TreeSet<>();
@@ -72,12 +77,24 @@ public class MutationScore {
         boolean failUncovered = args.length < 5 || !args[4].equals("report");
         if (!uncovered.isEmpty()) {
             String line = "rule methods no test covers: " + String.join(", ", uncovered);
-            if (failUncovered) failures.add(line);
-            else System.out.println(line + " (reported, not enforced: mutation.rules.uncovered=report)");
+            if (failUncovered) {
+                failures.add(line);
+                out.add(line);
+            } else out.add(line + " (reported, not enforced: mutation.rules.uncovered=report)");
+        } else {
+            out.add("rule methods no test covers: none");
         }
-        System.out.println("largest groups of survivors (class, mutator):");
+        // Where the survivors are: the packages with the most covered mutants left alive first.
+        out.add("per package (survivors, killed / covered, all mutants):");
+        packages.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1] - b.getValue()[2], a.getValue()[1] - a.getValue()[2]))
+                .forEach(e -> out.add(String.format("  %4d  %s: %d / %d (%d): %.1f%%", e.getValue()[1] - e.getValue()[2], e.getKey(),
+                        e.getValue()[2], e.getValue()[1], e.getValue()[0], pct(e.getValue()[2], e.getValue()[1]))));
+        out.add("largest groups of survivors (class, mutator):");
         survivors.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
-                .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+                .forEach(e -> out.add(String.format("  %4d  %s", e.getValue(), e.getKey())));
+        out.forEach(System.out::println);
+        Files.write(file.toPath().resolveSibling("score.txt"), out);
         if (!failures.isEmpty()) {
             failures.forEach(f -> System.err.println("MutationScore: " + f));
             System.exit(1);
