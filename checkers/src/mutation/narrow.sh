@@ -1,7 +1,7 @@
 #!/bin/sh
 # A narrow run of the mutation profile: the given classes (PIT globs; default every rule class)
 # mutated, the spec's own tests run against them, one thread. For measuring one rule file on a
-# loaded machine; the profile's own default (mvn -B -Pmutation verify) mutates spec and model
+# loaded machine; the profile's own default (mvn -B -Pmutation -pl spec,model,checkers verify) mutates spec and model
 # and runs every module's tests. Extra Maven flags (e.g. -o) may follow the classes after --.
 #   checkers/src/mutation/narrow.sh nscheck.spec.rules.AfUnixRules nscheck.spec.rules.SignalRules
 set -e

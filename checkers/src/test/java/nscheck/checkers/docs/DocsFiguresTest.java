@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>{@code <!-- measured: DATE, COMMAND -->}: what follows, up to the next heading, is a
  *       measurement (a rate, a time) of that date, labelled in the text with the command that
  *       repeats it.</li>
+ *   <li>{@code <!-- pinned: PATH -->} on the line before a fenced block: the block is part of that
+ *       file of the repository, line for line and in order; for the printout of a run too long
+ *       for a test (the mutation profile's score.txt), pinned unedited.</li>
  * </ul>
  * Any count of states, or table cell under a "states" column, outside a measured section and
  * without a golden marker fails the test: it would go stale the day the spec changes.
@@ -37,6 +40,7 @@ class DocsFiguresTest {
     static final Path GOLDEN = DocCommand.ROOT.resolve("model/golden-counts.json");
     private static final Pattern GOLDEN_MARK = Pattern.compile("((?:violated |FAIL )?\\d[\\d,]*|holds|n/a)\\**`?\\s*<!--\\s*golden:\\s*([^>]*?)\\s*-->");
     private static final Pattern OUTPUT_MARK = Pattern.compile("^<!--\\s*output:\\s*(\\./nscheck [^>]*?)\\s*-->\\s*$");
+    private static final Pattern PINNED_MARK = Pattern.compile("^<!--\\s*pinned:\\s*(\\S+)\\s*-->\\s*$");
     private static final Pattern MEASURED_MARK = Pattern.compile("^<!--\\s*measured:\\s*(\\d{4}-\\d{2}-\\d{2}),\\s*(\\S.*?)\\s*-->\\s*$");
     /** A count of states typed in prose: "4,391 distinct states", "24,015,046 generated". */
     private static final Pattern STATE_COUNT = Pattern.compile("\\b\\d[\\d,]*(?:\\s+distinct)?\\s+(?:states\\b|generated\\b)");
@@ -85,7 +89,7 @@ class DocsFiguresTest {
                     statesColumn = -1;
                 }
                 if (MEASURED_MARK.matcher(l).matches()) measured = true;
-                if (OUTPUT_MARK.matcher(l).matches()) output = true;
+                if (OUTPUT_MARK.matcher(l).matches() || PINNED_MARK.matcher(l).matches()) output = true;
                 if (l.trim().startsWith("```")) {
                     if (inCode) output = false;
                     inCode = !inCode;
@@ -139,6 +143,33 @@ class DocsFiguresTest {
         }
         assertTrue(blocks >= 3, "the docs show command output: " + blocks + " output blocks");
         assertTrue(stale.isEmpty(), String.join("\n", stale));
+    }
+
+    @Test
+    void everyPinnedBlockIsInItsFile() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Path page : DocCommand.pages()) {
+            List<String> lines = Files.readAllLines(page);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = PINNED_MARK.matcher(lines.get(i));
+                if (!m.matches()) continue;
+                String where = DocCommand.ROOT.relativize(page) + ":" + (i + 1) + ": ";
+                Path file = DocCommand.ROOT.resolve(m.group(1));
+                int open = i + 1;
+                while (open < lines.size() && lines.get(open).isBlank()) open++;
+                if (open >= lines.size() || !lines.get(open).trim().startsWith("```")) {
+                    wrong.add(where + "a pinned marker must stand right before a fenced block");
+                } else if (!Files.isRegularFile(file)) {
+                    wrong.add(where + m.group(1) + " is not a file of the repository");
+                } else {
+                    List<String> block = new ArrayList<>();
+                    for (int k = open + 1; k < lines.size() && !lines.get(k).trim().startsWith("```"); k++) block.add(lines.get(k));
+                    String missing = firstMissing(block, Files.readAllLines(file));
+                    if (missing != null) wrong.add(where + m.group(1) + " does not have, in this order: " + missing);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
