@@ -37,22 +37,16 @@ class ObjectModelsTest {
         return out;
     }
 
+    // Each walks its model's whole state space: tagged so the mutation profile, which reruns every
+    // test covering a mutant for each one that survives, leaves it out (checkers/pom.xml).
+    @Tag("whole-model")
     @ParameterizedTest(name = "{0} verifies clean under mainline")
-    @ValueSource(strings = {"ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "socket-uids"})
+    @ValueSource(strings = {"signals-siginfo", "ipc-msg", "ipc-sem", "ipc-shm", "unix-creds", "userns-nproc", "userns-ids", "socket-uids"})
     void verifiesCleanWithEveryInvariantExercised(String model) {
         CheckResult<?, ?> r = check(model, null);
         assertEquals(Map.of(), violations(r), model);
         assertTrue(r.complete(), model + " ended " + r.ending());
         assertEquals(List.of(), r.vacuous(), model + ": every invariant must have been exercised");
-    }
-
-    // The largest of them by far (its whole state space, seconds where the others take
-    // milliseconds): tagged so the mutation profile, which would rerun it for every surviving
-    // mutant of the spec, leaves it out (checkers/pom.xml, excludedGroups).
-    @Test
-    @Tag("whole-model")
-    void signalsSiginfoVerifiesCleanWithEveryInvariantExercised() {
-        verifiesCleanWithEveryInvariantExercised("signals-siginfo");
     }
 
     @Test
