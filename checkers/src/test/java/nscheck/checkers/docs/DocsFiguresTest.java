@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>{@code <!-- measured: DATE, COMMAND -->}: what follows, up to the next heading, is a
  *       measurement (a rate, a time) of that date, labelled in the text with the command that
  *       repeats it.</li>
- *   <li>{@code <!-- pinned: PATH -->} on the line before a fenced block: the block is part of that
+ *   <li>{@code <!-- pinned-file: PATH -->} on the line before a fenced block: the block is part of that
  *       file of the repository, line for line and in order; for the printout of a run too long
  *       for a test (the mutation profile's score.txt), pinned unedited.</li>
  * </ul>
@@ -40,7 +40,7 @@ class DocsFiguresTest {
     static final Path GOLDEN = DocCommand.ROOT.resolve("model/golden-counts.json");
     private static final Pattern GOLDEN_MARK = Pattern.compile("((?:violated |FAIL )?\\d[\\d,]*|holds|n/a)\\**`?\\s*<!--\\s*golden:\\s*([^>]*?)\\s*-->");
     private static final Pattern OUTPUT_MARK = Pattern.compile("^<!--\\s*output:\\s*(\\./nscheck [^>]*?)\\s*-->\\s*$");
-    private static final Pattern PINNED_MARK = Pattern.compile("^<!--\\s*pinned:\\s*(\\S+)\\s*-->\\s*$");
+    private static final Pattern PINNED_MARK = Pattern.compile("^<!--\\s*pinned-file:\\s*(\\S+)\\s*-->\\s*$");
     private static final Pattern MEASURED_MARK = Pattern.compile("^<!--\\s*measured:\\s*(\\d{4}-\\d{2}-\\d{2}),\\s*(\\S.*?)\\s*-->\\s*$");
     /** A count of states typed in prose: "4,391 distinct states", "24,015,046 generated". */
     private static final Pattern STATE_COUNT = Pattern.compile("\\b\\d[\\d,]*(?:\\s+distinct)?\\s+(?:states\\b|generated\\b)");
@@ -148,11 +148,13 @@ class DocsFiguresTest {
     @Test
     void everyPinnedBlockIsInItsFile() throws Exception {
         List<String> wrong = new ArrayList<>();
+        int blocks = 0;
         for (Path page : DocCommand.pages()) {
             List<String> lines = Files.readAllLines(page);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = PINNED_MARK.matcher(lines.get(i));
                 if (!m.matches()) continue;
+                blocks++;
                 String where = DocCommand.ROOT.relativize(page) + ":" + (i + 1) + ": ";
                 Path file = DocCommand.ROOT.resolve(m.group(1));
                 int open = i + 1;
@@ -169,6 +171,7 @@ class DocsFiguresTest {
                 }
             }
         }
+        assertTrue(blocks >= 1, "the docs pin the mutation score: " + blocks + " pinned blocks");
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
