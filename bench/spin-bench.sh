@@ -2,7 +2,11 @@
 # Runs SPIN and nscheck on the same futex mutex model, row by row (so both see the same machine
 # load), and prints each one's distinct states/s, memory and the ratios.
 #
-#   bench/spin-bench.sh [-n "6 7 8"] [-v "once forever"] [-w WORKERS]
+#   bench/spin-bench.sh [-n "6 7 8"] [-v "once forever"] [-w WORKERS] [-g]
+#
+# -g compares SPIN with the generic path (issue 14): the object model FutexMutexObjects on the
+# object engine, the `object-bfs` row of `nscheck bench --reference all` (the only row beyond N = 8)
+# instead of the packed engine's.
 #
 # Installs SPIN (Debian package `spin`) if it is missing. Needs gcc and /usr/bin/time.
 set -euo pipefail
@@ -11,12 +15,15 @@ root="$(dirname "$here")"
 sizes="6 7 8"
 variants="once forever"
 workers="$(nproc)"
-while getopts "n:v:w:h" opt; do
+engine="parallel-bfs"
+reference="none"
+while getopts "n:v:w:gh" opt; do
   case "$opt" in
     n) sizes="$OPTARG" ;;
     v) variants="$OPTARG" ;;
     w) workers="$OPTARG" ;;
-    *) sed -n '2,8p' "$0"; exit 2 ;;
+    g) engine="object-bfs"; reference="all" ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
   esac
 done
 
@@ -37,7 +44,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "spin-bench: $(spin -V | head -1); gcc $(gcc -dumpversion); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  SPIN: spin -DN=n [-DFOREVER] -a bench/futex-mutex.pml; gcc -O2 -DBFS -DSAFETY -DNOREDUCE; ./pan -w<ceil(log2 states)>"
-echo "  nscheck: nscheck bench -n n --variants v --workers $workers --reference none --progress 0"
+echo "  nscheck: nscheck bench -n n --mode v --workers $workers --reference $reference --progress 0 (its $engine row)"
 printf '%-8s %2s | %11s %7s %12s %9s %8s | %7s %12s %9s %8s | %7s %7s\n' \
   variant N states "SPIN s" "SPIN st/s" "SPIN B/st" "SPIN RSS" "nsc s" "nsc st/s" "nsc B/st" "nsc RSS" "speed x" "mem x"
 
@@ -45,9 +52,11 @@ mismatch=0
 for v in $variants; do
   for n in $sizes; do
     # nscheck first: its state count sets SPIN's hash table size.
-    "/usr/bin/time" -f "%M" -o "$work/nsc.rss" java ${JAVA_OPTS:-} -jar "$root/checkers/target/nscheck.jar" bench \
-        -n "$n" --variants "$v" --workers "$workers" --reference none --progress 0 > "$work/nsc.out"
-    row="$(grep -E "^futex-mutex-$v +$n " "$work/nsc.out")"
+    # Through the launcher, so with its JVM options (the collector); JAVA_OPTS still adds to them.
+    "/usr/bin/time" -f "%M" -o "$work/nsc.rss" "$root/nscheck" bench \
+        -n "$n" --mode "$v" --workers "$workers" --reference "$reference" --progress 0 > "$work/nsc.out"
+    row="$(grep -E "^futex-mutex-$v +$n +$engine " "$work/nsc.out")"
+    [ -n "$row" ] || { echo "spin-bench: no $engine row for $v N=$n:" >&2; cat "$work/nsc.out" >&2; exit 1; }
     nsc_states="$(echo "$row" | awk '{print $4}' | tr -d ,)"
     nsc_secs="$(echo "$row" | awk '{print $7}')"
     nsc_rate="$(echo "$row" | awk '{print $8}' | tr -d ,)"

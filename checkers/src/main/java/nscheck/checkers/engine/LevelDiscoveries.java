@@ -1,7 +1,8 @@
 package nscheck.checkers.engine;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The states first reached while one level is expanded, by fingerprint: the worker that reaches a
@@ -13,50 +14,142 @@ import java.lang.invoke.VarHandle;
  * <p>Without it every worker packed and judged every successor not yet in the visited set, about
  * half of all successors on {@code pidns-large}, where only one in fourteen is new.
  *
+ * <p>No object per state: an entry is three longs (fingerprint, verdicts, where its bytes are) in
+ * a segment's arrays, and the bytes go to the claiming worker's {@link Arena}, big blocks of bytes.
+ * Both are kept from level to level and cleared, not dropped: an object per discovered state lived
+ * as long as its level, so the young collections copied millions of them and the old generation
+ * filled with dead ones (the futex benchmark at N = 9 spent a third of its time collecting).
+ *
  * <p>Striped: 64 segments, each an open-addressing table under its own lock (two workers rarely
- * meet in one); cleared with the level.
+ * meet in one).
  */
 final class LevelDiscoveries {
-    /** A claimed state: filled by its claimer, then {@link #ready}. */
-    static final class Found {
-        byte[] bytes;
-        long stateBits;
-        RuntimeException error;
-        volatile boolean ready;
-
-        /** Waits for the claimer, which is computing it right now (it waits for nothing). */
-        Found await() {
-            for (int spins = 0; !ready; spins++) {
-                if (spins < 1000) Thread.onSpinWait();
-                else Thread.yield();
-            }
-            return this;
-        }
-    }
+    /** The location of an empty slot. */
+    private static final long EMPTY = 0;
+    /** An entry's location while its claimer is still packing it. */
+    private static final long PENDING = 1;
+    /** The location of an entry whose claimer caught an exception (in {@link #errors}). */
+    private static final long FAILED = -1;
+    /** Set in every location of bytes, so that none is {@link #PENDING}. */
+    private static final long READY = 1L << 55;
+    private static final long ZERO_SUBSTITUTE = 0x5bd1e9955bd1e995L;
 
     private final Segment[] segments = new Segment[64];
+    private final Map<Long, RuntimeException> errors = new ConcurrentHashMap<>();
+    /** The claimers' byte stores, by index (the index is part of a location). */
+    private final Arena[] arenas = new Arena[256];
+    private int arenaCount;
+    private final ThreadLocal<Arena> arena = ThreadLocal.withInitial(this::newArena);
 
     LevelDiscoveries() {
-        for (int i = 0; i < segments.length; i++) segments[i] = new Segment();
+        for (int i = 0; i < segments.length; i++) segments[i] = new Segment(1024);
     }
 
-    /** A new entry the caller must fill, or null if the state is claimed already. */
-    Found claim(long fingerprint) {
-        Segment s = segments[(int) (mix(fingerprint) >>> 58)];
+    /** Empties the table for the next level, keeping its memory (only the merging thread, between levels). */
+    void clear() {
+        for (Segment s : segments) {
+            synchronized (s) {
+                s.clear();
+            }
+        }
+        errors.clear();
+        synchronized (arenas) {
+            for (int i = 0; i < arenaCount; i++) arenas[i].clear();
+        }
+    }
+
+    private Arena newArena() {
+        synchronized (arenas) {
+            if (arenaCount == arenas.length) throw new IllegalStateException("more than " + arenas.length + " workers");
+            Arena a = new Arena(arenaCount);
+            arenas[arenaCount++] = a;
+            return a;
+        }
+    }
+
+    /** True if the caller has claimed the state and must {@link #fill} it; false if it was claimed already. */
+    boolean claim(long fingerprint) {
+        long fp = fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint;
+        Segment s = segments[segment(fp)];
         // Most candidates were claimed already (one successor in fourteen is new on pidns-large):
         // a look without the lock answers them, and only a miss takes it.
-        if (s.claimedAlready(fingerprint)) return null;
+        if (s.claimedAlready(fp)) return false;
         synchronized (s) {
-            return s.claim(fingerprint);
+            return s.claim(fp);
         }
     }
 
-    /** The entry of a claimed state (the caller knows it is claimed: its own worker met it). */
-    Found get(long fingerprint) {
-        Segment s = segments[(int) (mix(fingerprint) >>> 58)];
-        synchronized (s) {
-            return s.get(fingerprint);
+    /** The claimer's part: the state's packed bytes and its verdicts. */
+    void fill(long fingerprint, nscheck.checkers.store.ByteSink bytes, long stateBits) {
+        long where = arena.get().put(bytes);
+        publish(fingerprint, stateBits, where);
+    }
+
+    /** The claimer's part when judging or packing the state threw. */
+    void fail(long fingerprint, RuntimeException error) {
+        errors.put(fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint, error);
+        publish(fingerprint, 0, FAILED);
+    }
+
+    private void publish(long fingerprint, long stateBits, long where) {
+        long fp = fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint;
+        Segment s = segments[segment(fp)];
+        synchronized (s) { // the lock also publishes the arena's bytes to the merge, which reads under it
+            s.publish(fp, stateBits, where);
         }
+    }
+
+    /** Loads the slot {@code fingerprint} starts at, without the lock (see {@link nscheck.checkers.store.VisitedSet#touch}). */
+    long touch(long fingerprint) {
+        long fp = fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint;
+        return segments[segment(fp)].touch(fp);
+    }
+
+    /** What {@link #take} hands the merge: a claimed state's bytes and verdicts, or the claimer's error. */
+    static final class Entry {
+        byte[] block;
+        int offset;
+        int length;
+        long stateBits;
+        RuntimeException error;
+    }
+
+    /**
+     * Waits for the claimer of {@code fingerprint} (a worker met it, so it is claimed; the claimer
+     * is packing it right now and waits for nothing) and fills {@code out} with what it found.
+     */
+    void take(long fingerprint, Entry out) {
+        long fp = fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint;
+        Segment s = segments[segment(fp)];
+        for (int spins = 0; ; spins++) {
+            long where;
+            synchronized (s) {
+                int e = s.find(fp);
+                where = s.table[e + 2];
+                if (where != PENDING) {
+                    out.stateBits = s.table[e + 1];
+                    if (where == FAILED) {
+                        out.error = errors.get(fp);
+                        out.block = null;
+                        return;
+                    }
+                    out.error = null;
+                    Arena a = arenas[(int) (where >>> 56)];
+                    byte[] block = a.blocks[(int) (where >>> 32) & 0x7FFFFF];
+                    int at = (int) where;
+                    out.block = block;
+                    out.length = (block[at] & 0xFF) << 24 | (block[at + 1] & 0xFF) << 16 | (block[at + 2] & 0xFF) << 8 | block[at + 3] & 0xFF;
+                    out.offset = at + 4;
+                    return;
+                }
+            }
+            if (spins < 1000) Thread.onSpinWait();
+            else Thread.yield();
+        }
+    }
+
+    private static int segment(long fp) {
+        return (int) (mix(fp) >>> 58);
     }
 
     private static long mix(long fp) {
@@ -65,62 +158,134 @@ final class LevelDiscoveries {
         return fp ^ (fp >>> 29);
     }
 
+    /** One claimer's bytes: blocks from 64 KiB doubling to 4 MiB, reused from level to level. */
+    private static final class Arena {
+        final int index;
+        byte[][] blocks = new byte[16][];
+        int blockCount;
+        /** The block being filled, and how far. */
+        int current = -1;
+        int used;
+
+        Arena(int index) {
+            this.index = index;
+        }
+
+        /** Appends {@code length} bytes with a 4-byte length before them; returns where (arena, block, offset). */
+        long put(nscheck.checkers.store.ByteSink bytes) {
+            int length = bytes.size();
+            int need = length + 4;
+            if (current < 0 || used + need > blocks[current].length) next(need);
+            byte[] b = blocks[current];
+            int at = used;
+            b[at] = (byte) (length >>> 24);
+            b[at + 1] = (byte) (length >>> 16);
+            b[at + 2] = (byte) (length >>> 8);
+            b[at + 3] = (byte) length;
+            bytes.copyTo(b, at + 4);
+            used += need;
+            return (long) index << 56 | READY | (long) current << 32 | at;
+        }
+
+        private void next(int need) {
+            current++;
+            used = 0;
+            if (current < blockCount && blocks[current].length >= need) return;
+            if (current == blocks.length) blocks = Arrays.copyOf(blocks, blocks.length * 2);
+            int size = Math.max(need, current == 0 ? 1 << 16 : Math.min(1 << 22, blocks[current - 1].length * 2));
+            blocks[current] = new byte[size];
+            if (current >= blockCount) blockCount = current + 1;
+        }
+
+        void clear() {
+            current = -1;
+            used = 0;
+        }
+    }
+
+    /**
+     * An open-addressing table of entries laid out side by side, three longs each (fingerprint,
+     * verdicts, location; location 0 marks an empty slot), so that a probe is one cache miss.
+     */
     private static final class Segment {
-        private static final VarHandle KEY = MethodHandles.arrayElementVarHandle(long[].class);
-        long[] keys = new long[1024];
-        Found[] values = new Found[1024];
+        private static final java.lang.invoke.VarHandle SLOT = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
+        /** Volatile: {@link #claimedAlready} reads it without the lock, and grow publishes a filled table. */
+        volatile long[] table;
+        int capacity;
         int size;
+
+        Segment(int capacity) {
+            this.capacity = capacity;
+            table = new long[3 * capacity];
+        }
+
+        void clear() {
+            if (size == 0) return;
+            Arrays.fill(table, 0);
+            size = 0;
+        }
 
         /**
          * Without the lock, so it may miss a claim being made (then the caller locks and looks
-         * again), never invent one: a key is written only when its state is claimed, and grow
-         * copies claimed keys only. Fingerprint 0, which an empty slot also reads as, always locks.
+         * again), never invent one: a key is written only when its state is claimed this level.
          */
         boolean claimedAlready(long fp) {
-            if (fp == 0) return false;
-            long[] k = keys;
-            Found[] v = values;
-            int mask = Math.min(k.length, v.length) - 1;
-            for (int i = slot(fp, k.length) & mask, probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
-                long key = (long) KEY.getOpaque(k, i);
-                if (key == fp) return true;
-                if (key == 0 && v[i] == null) return false;
+            long[] t = table;
+            int cap = t.length / 3, mask = cap - 1;
+            for (int i = slot(fp, cap), probes = 0; probes < cap; i = (i + 1) & mask, probes++) {
+                if ((long) SLOT.getOpaque(t, 3 * i + 2) == EMPTY) return false;
+                if ((long) SLOT.getOpaque(t, 3 * i) == fp) return true;
             }
             return false;
         }
 
-        Found claim(long fp) {
-            if (2 * (size + 1) > keys.length) grow();
-            int i = slot(fp, keys.length);
-            for (; values[i] != null; i = (i + 1) & (keys.length - 1)) if (keys[i] == fp) return null;
-            keys[i] = fp;
-            Found f = new Found();
-            values[i] = f;
+        boolean claim(long fp) {
+            if (2 * (size + 1) > capacity) grow(); // at most half full: a claim that misses probes few slots
+            int mask = capacity - 1;
+            int i = slot(fp, capacity);
+            for (; table[3 * i + 2] != EMPTY; i = (i + 1) & mask) if (table[3 * i] == fp) return false;
+            table[3 * i] = fp;
+            table[3 * i + 1] = 0;
+            table[3 * i + 2] = PENDING;
             size++;
-            return f;
+            return true;
         }
 
-        Found get(long fp) {
-            for (int i = slot(fp, keys.length); values[i] != null; i = (i + 1) & (keys.length - 1))
-                if (keys[i] == fp) return values[i];
+        /** The index in {@link #table} of the entry of {@code fp}. */
+        int find(long fp) {
+            int mask = capacity - 1;
+            for (int i = slot(fp, capacity); table[3 * i + 2] != EMPTY; i = (i + 1) & mask) if (table[3 * i] == fp) return 3 * i;
             throw new IllegalStateException("state " + Long.toHexString(fp) + " was never claimed");
         }
 
-        private void grow() {
-            long[] k = keys;
-            Found[] v = values;
-            keys = new long[k.length * 2];
-            values = new Found[k.length * 2];
-            for (int j = 0; j < k.length; j++) {
-                if (v[j] == null) continue;
-                int i = slot(k[j], keys.length);
-                while (values[i] != null) i = (i + 1) & (keys.length - 1);
-                keys[i] = k[j];
-                values[i] = v[j];
-            }
+        void publish(long fp, long stateBits, long at) {
+            int e = find(fp);
+            table[e + 1] = stateBits;
+            table[e + 2] = at;
         }
 
-        private static int slot(long fp, int capacity) {
+        /** Without the lock: the table may be being replaced, so only its own length is used. */
+        long touch(long fp) {
+            long[] t = table;
+            return t[3 * slot(fp, t.length / 3)];
+        }
+
+        private void grow() {
+            long[] old = table;
+            int oldCapacity = capacity;
+            long[] bigger = new long[6 * oldCapacity];
+            int mask = 2 * oldCapacity - 1;
+            for (int j = 0; j < oldCapacity; j++) {
+                if (old[3 * j + 2] == EMPTY) continue;
+                int i = slot(old[3 * j], 2 * oldCapacity);
+                while (bigger[3 * i + 2] != EMPTY) i = (i + 1) & mask;
+                System.arraycopy(old, 3 * j, bigger, 3 * i, 3);
+            }
+            capacity = 2 * oldCapacity;
+            table = bigger; // the volatile write publishes the filled table
+        }
+
+        static int slot(long fp, int capacity) {
             return (int) (mix(fp) >>> 20) & (capacity - 1);
         }
     }

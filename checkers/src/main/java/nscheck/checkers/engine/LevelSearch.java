@@ -3,6 +3,7 @@ package nscheck.checkers.engine;
 import nscheck.checkers.store.ByteSink;
 import nscheck.checkers.store.EncodedFrontier;
 import nscheck.checkers.store.FingerprintSet;
+import nscheck.checkers.store.SegmentedFingerprintSet;
 import nscheck.checkers.store.StateCodec;
 import nscheck.checkers.store.TraceStore;
 import nscheck.checkers.store.VisitedSet;
@@ -29,7 +30,11 @@ abstract class LevelSearch<S, A> {
     final long[] exercised;
     /** Properties that already have their shortest counterexample and need no more verdicts. */
     final boolean[] done;
-    /** Fingerprints of the states seen: exact ({@link FingerprintSet}) or bitstate; only the merging thread adds. */
+    /**
+     * Fingerprints of the states seen: exact ({@link SegmentedFingerprintSet}, which unlike one
+     * {@link FingerprintSet} table grows a 256th at a time and past 2^31 slots) or bitstate; only
+     * the merging thread adds.
+     */
     final VisitedSet seen;
     long distinct;
     TraceStore store = new TraceStore();
@@ -53,7 +58,7 @@ abstract class LevelSearch<S, A> {
 
     LevelSearch(Model<S, A> model, CheckOptions options, Progress progress, StateStorage storage) {
         this.storage = storage;
-        this.seen = storage.visited() == null ? new FingerprintSet(1 << 16) : storage.visited();
+        this.seen = storage.visited() == null ? new SegmentedFingerprintSet(1 << 16) : storage.visited();
         this.next = newLevel();
         this.model = model;
         this.options = options;
@@ -247,11 +252,11 @@ abstract class LevelSearch<S, A> {
         nextIds[nextSize++] = id;
     }
 
-    /** As {@link #push}, for a state a worker has already packed with {@link #codec}. */
-    final void pushEncoded(byte[] s, int id) {
+    /** As {@link #push}, for a state a worker has already packed with {@link #codec}: {@code buf[from, from + length)}. */
+    final void pushEncoded(byte[] buf, int from, int length, int id) {
         reached = Math.max(reached, depth);
         if (nextSize == nextIds.length) nextIds = Arrays.copyOf(nextIds, nextSize * 2);
-        next.add(s);
+        next.add(buf, from, length);
         nextIds[nextSize++] = id;
     }
 

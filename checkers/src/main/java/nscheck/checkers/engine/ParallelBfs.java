@@ -2,7 +2,7 @@ package nscheck.checkers.engine;
 
 import nscheck.checkers.store.ByteSink;
 import nscheck.checkers.store.EncodedFrontier;
-import nscheck.checkers.store.FingerprintSet;
+import nscheck.checkers.store.VisitedSet;
 import nscheck.checkers.trace.Trace;
 import nscheck.model.Model;
 import nscheck.model.Property;
@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
  * (count, step properties, add, state properties, stop), using verdicts the workers computed in
  * advance; so the result is not merely deterministic but identical to {@link Bfs}'s: same
  * distinct and generated counts, same ids, same shortest traces, same first violation. Workers
- * drop successors already in the visited set ({@link FingerprintSet#probablyContains}),
+ * drop successors already in the visited set ({@link VisitedSet#probablyContains}),
  * so the merge sees only the few that may be new. The levels, the visited set, the trace store and
  * the statistics are {@link LevelSearch}'s, the same code as {@link Bfs}'s.
  */
@@ -80,10 +80,13 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Transitions of each state of the chunk (of the failing state: those before the failure). */
         final int[] transitions;
         /** Per transition: its family index, its step verdicts, and its candidate (index, or -1 if surely seen). */
-        int[] family = new int[1024];
-        long[] stepBits = new long[1024];
-        int[] candidate = new int[1024];
+        int[] family;
+        long[] stepBits;
+        int[] candidate;
         int n;
+        /** Per transition while the worker expands the chunk: the successor and its fingerprint (then dropped). */
+        Object[] post;
+        long[] postFingerprint;
         /** Fingerprints of the successors that may be new (their states are in {@link LevelDiscoveries}). */
         long[] fingerprint = new long[256];
         int candidates;
@@ -93,19 +96,28 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** States of the chunk expanded (fewer than its length if a stop was requested). */
         int expanded;
 
-        ChunkResult(int states) {
+        /** Room for {@code expected} transitions (a chunk's share of the level so far), so that the arrays are rarely copied. */
+        ChunkResult(int states, int expected) {
             transitions = new int[states];
+            family = new int[expected];
+            stepBits = new long[expected];
+            candidate = new int[expected];
+            post = new Object[expected];
+            postFingerprint = new long[expected];
         }
 
-        void transition(int fam, long bits, int cand) {
+        void transition(int fam, long bits, Object next, long fp) {
             if (n == family.length) {
                 family = Arrays.copyOf(family, n * 2);
                 stepBits = Arrays.copyOf(stepBits, n * 2);
                 candidate = Arrays.copyOf(candidate, n * 2);
+                post = Arrays.copyOf(post, n * 2);
+                postFingerprint = Arrays.copyOf(postFingerprint, n * 2);
             }
             family[n] = fam;
             stepBits[n] = bits;
-            candidate[n++] = cand;
+            post[n] = next;
+            postFingerprint[n++] = fp;
         }
 
         int candidate(long fp) {
@@ -122,8 +134,14 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         long[] fired = new long[familyNames.size()];
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
         final ByteSink initialSink = new ByteSink(1024);
-        /** The states the level being expanded reaches first; see {@link LevelDiscoveries}. */
-        volatile LevelDiscoveries discoveries;
+        /** The states the level being expanded reaches first; see {@link LevelDiscoveries} (cleared, not replaced, at each level). */
+        final LevelDiscoveries discoveries = new LevelDiscoveries();
+        /** The merge's view of one entry of {@link #discoveries}. */
+        final LevelDiscoveries.Entry entry = new LevelDiscoveries.Entry();
+        /** Room a chunk's result starts with: the most a chunk has needed, rounded up to a power of two. */
+        volatile int transitionsPerChunk = 1024;
+        /** Where the slot loads of {@link VisitedSet#touch} end up, so that they are not optimized away. */
+        volatile long touchedSink;
 
         Search(WorkerPool pool) {
             super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
@@ -181,7 +199,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
         Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
-            discoveries = new LevelDiscoveries();
+            discoveries.clear();
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -203,14 +221,19 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             return null;
         }
 
-        /** Worker side: expand states [lo, hi) of the level, computing everything that does not depend on order. */
+        /**
+         * Worker side: expand states [lo, hi) of the level, computing everything that does not depend on order.
+         * In two passes: first every successor and its fingerprint, then the visited set is asked about
+         * them all, after one sweep that only loads their slots ({@link VisitedSet#touch}): a probe is a
+         * cache miss in a table of hundreds of MiB, and the sweep's loads, being independent, overlap.
+         */
         private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi) {
-            ChunkResult<S> r = new ChunkResult<>(hi - lo);
+            ChunkResult<S> r = new ChunkResult<>(hi - lo, transitionsPerChunk);
             ByteSink sink = new ByteSink(1024);
             FamilyCache families = new FamilyCache();
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
             for (int i = lo; i < hi; i++) {
-                if (stopRequested) return r;
+                if (stopRequested) break;
                 r.expanded++;
                 final int k = i - lo;
                 try {
@@ -218,22 +241,37 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
                         S post = t.next();
-                        long fp = fingerprint(post, sink);
-                        int cand = -1;
-                        if (!seen.probablyContains(fp)) {
-                            cand = r.candidate(fp);
-                            LevelDiscoveries.Found f = discoveries.claim(fp);
-                            if (f != null) discover(f, post, sink);
-                        }
-                        r.transition(families.index(model.family(t.action())), step, cand);
+                        r.transition(families.index(model.family(t.action())), step, post, fingerprint(post, sink));
                         r.transitions[k]++;
                     });
                 } catch (RuntimeException e) {
                     r.error = e;
                     r.failedAt = k;
-                    return r;
+                    break;
                 }
             }
+            long touched = 0;
+            for (int t = 0; t < r.n; t++) touched += seen.touch(r.postFingerprint[t]);
+            int[] maybeNew = new int[r.n];
+            int m = 0;
+            for (int t = 0; t < r.n; t++) {
+                r.candidate[t] = -1;
+                if (!seen.probablyContains(r.postFingerprint[t])) maybeNew[m++] = t;
+            }
+            for (int j = 0; j < m; j++) touched += discoveries.touch(r.postFingerprint[maybeNew[j]]);
+            sink(touched);
+            for (int j = 0; j < m; j++) {
+                int t = maybeNew[j];
+                long fp = r.postFingerprint[t];
+                r.candidate[t] = r.candidate(fp);
+                if (discoveries.claim(fp)) {
+                    @SuppressWarnings("unchecked") S post = (S) r.post[t];
+                    discover(fp, post, sink);
+                }
+            }
+            r.post = null;
+            r.postFingerprint = null;
+            if (r.n > transitionsPerChunk) transitionsPerChunk = Math.min(1 << 20, Integer.highestOneBit(r.n) << 1);
             return r;
         }
 
@@ -241,19 +279,17 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
          * This worker reached {@code post} first: pack and judge it for the merge (an error checking
          * it is the merge's to report, as Bfs would meet it only if the state is new).
          */
-        private void discover(LevelDiscoveries.Found f, S post, ByteSink sink) {
+        private void discover(long fp, S post, ByteSink sink) {
+            long bits;
             try {
-                f.stateBits = stateVerdicts(post);
-                if (!PACKED_FINGERPRINTS) {
-                    sink.reset();
-                    codec.encode(post, sink);
-                }
-                f.bytes = sink.toArray();
+                bits = stateVerdicts(post);
+                sink.reset();
+                codec.encode(post, sink);
             } catch (RuntimeException e) {
-                f.error = e;
-            } finally {
-                f.ready = true;
+                discoveries.fail(fp, e);
+                return;
             }
+            discoveries.fill(fp, sink, bits);
         }
 
         /**
@@ -287,6 +323,10 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             }
         }
 
+        private void sink(long touched) {
+            if (touched == 42) touchedSink = touched;
+        }
+
         private long stepVerdicts(S pre, Transition<S, A> t, boolean[] skip) {
             long bits = 0;
             for (int p = 0; p < props.size(); p++) {
@@ -313,6 +353,9 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         @SuppressWarnings("unchecked")
         private Ending merge(ChunkResult<S> r, int[] ids, int offset, int levelSize) {
             if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+            long touched = 0; // the candidates' slots, loaded together before they are added one by one
+            for (int c = 0; c < r.candidates; c++) touched += seen.touch(r.fingerprint[c]) + discoveries.touch(r.fingerprint[c]);
+            sink(touched);
             int t = 0;
             int states = r.expanded;
             for (int k = 0; k < states && !found.stop; k++) {
@@ -335,9 +378,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     }
                     int c = r.candidate[t];
                     if (c >= 0 && admit(r.fingerprint[c])) {
-                        LevelDiscoveries.Found f = discoveries.get(r.fingerprint[c]).await();
+                        LevelDiscoveries.Entry f = entry;
+                        discoveries.take(r.fingerprint[c], f);
                         if (f.error != null) throw new ModelFailed(f.error, store.path(currentId));
-                        enqueueEncoded(f.bytes, store.add(currentId, index), f.stateBits);
+                        int id = store.add(currentId, index);
+                        judge(id, f.stateBits);
+                        pushEncoded(f.block, f.offset, f.length, id);
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
@@ -352,11 +398,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         private void enqueue(S s, int id, long bits) {
             judge(id, bits);
             push(s, id);
-        }
-
-        private void enqueueEncoded(byte[] s, int id, long bits) {
-            judge(id, bits);
-            pushEncoded(s, id);
         }
 
         private void judge(int id, long bits) {

@@ -23,6 +23,11 @@ public final class ByteSink {
         return size;
     }
 
+    /** Copies the bytes written into {@code dst} at {@code at}, without allocating. */
+    public void copyTo(byte[] dst, int at) {
+        System.arraycopy(buf, 0, dst, at, size);
+    }
+
     public byte[] toArray() {
         return Arrays.copyOf(buf, size);
     }

@@ -32,7 +32,7 @@ public final class EncodedFrontier implements AutoCloseable {
     private final Path spillDirectory;
     private final List<byte[]> blocks = new ArrayList<>();
     /** Per block: its length, and its offset in the file (-1 while in memory). */
-    private final List<Integer> lengths = new ArrayList<>();
+    private int[] lengths = new int[16];
     private final List<Long> fileOffsets = new ArrayList<>();
     private byte[] block = new byte[0];
     private int used;
@@ -74,13 +74,14 @@ public final class EncodedFrontier implements AutoCloseable {
         add(state, 0, state.length);
     }
 
-    private void add(byte[] src, int from, int length) {
+    /** Appends the state {@code src[from, from + length)}. */
+    public void add(byte[] src, int from, int length) {
         if (used + length > block.length) {
             if (!blocks.isEmpty()) finishBlock();
             // Small levels stay small: blocks double from 4 KiB up to 1 MiB.
             block = new byte[Math.max(Math.min(BLOCK, Math.max(4096, block.length * 2)), length)];
             blocks.add(block);
-            lengths.add(0);
+            if (blocks.size() > lengths.length) lengths = Arrays.copyOf(lengths, lengths.length * 2);
             fileOffsets.add(-1L);
             used = 0;
             memoryBytes += block.length;
@@ -89,7 +90,7 @@ public final class EncodedFrontier implements AutoCloseable {
         if (size == where.length) where = Arrays.copyOf(where, size * 2);
         where[size++] = (long) (blocks.size() - 1) << 32 | used;
         used += length;
-        lengths.set(blocks.size() - 1, used);
+        lengths[blocks.size() - 1] = used; // an int[], not a List: no boxed Integer per state
     }
 
     /** The block being filled is full: past the budget, it goes to the file. */
@@ -125,7 +126,7 @@ public final class EncodedFrontier implements AutoCloseable {
         synchronized (cache) {
             byte[] cached = cache.get(b);
             if (cached != null) return cached;
-            byte[] read = new byte[lengths.get(b)];
+            byte[] read = new byte[lengths[b]];
             try {
                 ByteBuffer buf = ByteBuffer.wrap(read);
                 long at = fileOffsets.get(b);
@@ -146,7 +147,7 @@ public final class EncodedFrontier implements AutoCloseable {
         out.writeInt(size);
         for (int i = 0; i < size; i++) {
             int b = (int) (where[i] >>> 32), from = (int) where[i];
-            int to = i + 1 < size && (int) (where[i + 1] >>> 32) == b ? (int) where[i + 1] : lengths.get(b);
+            int to = i + 1 < size && (int) (where[i + 1] >>> 32) == b ? (int) where[i + 1] : lengths[b];
             out.writeInt(to - from);
             out.write(block(b), from, to - from);
         }

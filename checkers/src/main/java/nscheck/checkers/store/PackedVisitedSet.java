@@ -12,16 +12,6 @@ public interface PackedVisitedSet extends VisitedSet {
     boolean add(long state);
 
     /**
-     * Reads the memory where {@code state} would go, and returns what it read (callers fold it
-     * into a sink so the read is not optimized away). Touching a batch of states before adding
-     * them lets their cache misses overlap instead of being paid one after another: Java has no
-     * prefetch instruction, but independent loads in flight are the same thing.
-     */
-    default long touch(long state) {
-        return 0;
-    }
-
-    /**
      * How many more states can be added, with {@code stored} already in, before the set must
      * {@link #grow()}; {@link Long#MAX_VALUE} if it never grows.
      */

@@ -18,6 +18,17 @@ public interface VisitedSet {
         return false;
     }
 
+    /**
+     * Reads the memory where {@code key} would go, and returns what it read (callers fold it into
+     * a sink so the read is not optimized away). Touching a batch of keys before adding or probing
+     * them lets their cache misses overlap instead of being paid one after another: Java has no
+     * prefetch instruction, but independent loads in flight are the same thing. Any thread; sets
+     * that gain nothing from it return 0.
+     */
+    default long touch(long key) {
+        return 0;
+    }
+
     /** For a checkpoint: what the set holds. */
     default void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
         throw new UnsupportedOperationException(describe() + " cannot be saved in a checkpoint");

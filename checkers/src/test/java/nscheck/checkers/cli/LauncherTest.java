@@ -53,6 +53,27 @@ class LauncherTest {
         assertTrue(lines[1].matches("nscheck: built in \\d+ s"), r.stderr());
     }
 
+    /** The throughput collector by default (the object engines' allocation rate; docs/performance.md), any other when JAVA_OPTS names it. */
+    @Test
+    void theThroughputCollectorUnlessJavaOptsNamesAnother() throws Exception {
+        assumeJar();
+        assertTrue(flags("-XX:+PrintCommandLineFlags").contains("-XX:+UseParallelGC"));
+        String g1 = flags("-XX:+UseG1GC -XX:+PrintCommandLineFlags");
+        assertTrue(g1.contains("-XX:+UseG1GC") && !g1.contains("UseParallelGC"), g1);
+    }
+
+    private static String flags(String javaOpts) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version");
+        pb.environment().put("NSCHECK_MVN", "true");
+        pb.environment().put("NSCHECK_REBUILD", "1");
+        pb.environment().put("JAVA_OPTS", javaOpts);
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
     @Test
     void mavenRunsQuietBatchAndColourless() throws IOException {
         String script = Files.readString(LAUNCHER);

@@ -65,6 +65,8 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
     private final FutexMutex.Loop loop;
     private final int fin;
     private final List<Property<State, Step>> properties;
+    /** Every step there is, made once: a step is a value, and the hot loop need not allocate it. */
+    private final Step[][] steps;
 
     public FutexMutexObjects(int threads, FutexMutex.Loop loop) {
         if (threads < 1 || threads > MAX_THREADS)
@@ -72,6 +74,8 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
         this.threads = threads;
         this.loop = loop;
         this.fin = loop == FutexMutex.Loop.ONCE ? FutexPc.DONE.code() : CAS;
+        this.steps = new Step[threads][FAMILIES.size()];
+        for (int t = 0; t < threads; t++) for (int f = 0; f < FAMILIES.size(); f++) steps[t][f] = new Step(t, FAMILIES.get(f));
         this.properties = List.of(
                 new Property.Always<>("mutual-exclusion", "at most one thread is in the critical section", this::mutualExclusion),
                 new Property.Always<>("no-lost-wakeup",
@@ -101,7 +105,7 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
     public void successors(State s, Consumer<Transition<State, Step>> out) {
         for (int t = 0; t < threads; t++) {
             State next = step(s, t);
-            if (next != null) out.accept(new Transition<>(new Step(t, FAMILIES.get(FAMILY_OF_PC[s.pc[t]])), next));
+            if (next != null) out.accept(new Transition<>(steps[t][FAMILY_OF_PC[s.pc[t]]], next));
         }
     }
 
@@ -156,8 +160,61 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
 
     @Override public List<Property<State, Step>> properties() { return properties; }
 
+    /**
+     * Exact up to {@link #EXACT_THREADS} threads: distinct states have distinct fingerprints, so the
+     * object engines' fingerprint table holds this model without collisions and counts exactly, as
+     * the packed engine's table of states does. The key is val and the pcs in radix 8, times N!,
+     * plus the queue's order as its rank among the permutations of the sleeping threads (a Lehmer
+     * code): the queue always holds exactly the threads at SLEEP (WAIT enqueues a thread as it goes
+     * to SLEEP, WAKE dequeues the one it moves on), so its length and members are already in the
+     * pcs. 4 * 8^N * N! < 2^63 for N <= 11; {@link Fmix64#mix} is a bijection, so the fingerprint is
+     * the key scrambled for the table, not hashed. Beyond 11 threads, or for a state whose queue is
+     * not its sleepers (none is reachable; {@link #queueIsSleepers}), the key is hashed instead.
+     */
     @Override
     public long fingerprint(State s) {
+        if (threads <= EXACT_THREADS) {
+            long key = s.val;
+            int sleepers = 0;
+            for (int t = 0; t < threads; t++) {
+                int pc = s.pc[t];
+                key = key << 3 | pc;
+                if (pc == SLEEP) sleepers |= 1 << t;
+            }
+            long rank = 0;
+            int left = s.queue.length;
+            for (byte q : s.queue) {
+                int bit = 1 << q;
+                if ((sleepers & bit) == 0) return hashed(s);
+                rank = rank * left-- + Integer.bitCount(sleepers & (bit - 1));
+                sleepers &= ~bit;
+            }
+            if (sleepers == 0) return Fmix64.mix(key * FACTORIAL[threads] + rank);
+        }
+        return hashed(s);
+    }
+
+    /** Up to this many threads the fingerprint is an exact key (see {@link #fingerprint}). */
+    public static final int EXACT_THREADS = 11;
+    private static final long[] FACTORIAL = new long[EXACT_THREADS + 1];
+
+    static {
+        FACTORIAL[0] = 1;
+        for (int i = 1; i <= EXACT_THREADS; i++) FACTORIAL[i] = FACTORIAL[i - 1] * i;
+    }
+
+    /** Whether the queue holds exactly the threads at SLEEP, each once: true of every reachable state. */
+    public static boolean queueIsSleepers(State s) {
+        int sleepers = 0, queued = 0;
+        for (int t = 0; t < s.pc.length; t++) if (s.pc[t] == SLEEP) sleepers |= 1 << t;
+        for (byte q : s.queue) {
+            if ((queued & 1 << q) != 0) return false;
+            queued |= 1 << q;
+        }
+        return sleepers == queued;
+    }
+
+    private static long hashed(State s) {
         long pcs = s.val, queue = s.queue.length;
         for (byte pc : s.pc) pcs = pcs * 8 + pc;  // 2 + 3N bits
         for (byte q : s.queue) queue = queue * 16 + q; // 4 + 4N bits
