@@ -49,4 +49,31 @@ public interface Model<S, A> {
     TraceStep describe(S pre, A action, S post);
 
     String describeState(S state);
+
+    // ---- symmetry reduction ----------------------------------------------------------------
+
+    /**
+     * A representative of {@code state}'s class under the model's symmetry: the state renamed by
+     * some automorphism of the model (a renaming of labels that maps every transition, observation
+     * and verdict to its renamed self), so that a search may store the representative instead of the
+     * state. The identity when the model reduces by no symmetry.
+     */
+    default S canonical(S state) {
+        return state;
+    }
+
+    /** What {@link #canonical} renames, for reports ("task slots"); null when the model reduces by no symmetry. */
+    default String symmetry() {
+        return null;
+    }
+
+    /** Whether some automorphism turns {@code a} into {@code b}: how a trace found among representatives is mapped back to a real one. */
+    default boolean sameClass(S a, S b) {
+        return a.equals(b);
+    }
+
+    /** This model with its symmetry reduction on or off; a model without one returns itself. */
+    default Model<S, A> withSymmetry(boolean on) {
+        return this;
+    }
 }

@@ -42,6 +42,8 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     /** Every menu call (by identity) and its family, for {@link #family}. */
     private final Syscall[] familyOf;
     private final String[] familyNames;
+    /** Search one state per renaming of the task slots ({@link nscheck.spec.state.TaskSymmetry}); off unless asked for (check turns it on). */
+    private final boolean symmetric;
 
     public KernelModel(String name, String description, Map<String, Integer> bounds, Semantics semantics,
                        List<String> callFamilies, List<String> initCallFamilies,
@@ -72,6 +74,49 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
         for (int i = 0; i < familyOf.length; i++) familyNames[i] = familyOf[i].family();
         this.initialTasks = bounds.getOrDefault("initial_tasks", 1);
         this.maxDepth = bounds.getOrDefault("steps", 0);
+        this.symmetric = false;
+    }
+
+    private KernelModel(KernelModel m, boolean symmetric) {
+        this.name = m.name;
+        this.description = m.description;
+        this.bounds = m.bounds;
+        this.semantics = m.semantics;
+        this.calls = m.calls;
+        this.initCalls = m.initCalls;
+        this.properties = m.properties;
+        this.families = m.families;
+        this.initialTasks = m.initialTasks;
+        this.maxDepth = m.maxDepth;
+        this.words = m.words;
+        this.dying = m.dying;
+        this.familyOf = m.familyOf;
+        this.familyNames = m.familyNames;
+        this.symmetric = symmetric;
+    }
+
+    /** Task slots are labels (TaskSymmetry): the same model searching one state per renaming of them, or every state. */
+    @Override
+    public KernelModel withSymmetry(boolean on) {
+        return on == symmetric ? this : new KernelModel(this, on);
+    }
+
+    @Override
+    public Kernel canonical(Kernel state) {
+        return symmetric ? state.canonical() : state;
+    }
+
+    @Override
+    public String symmetry() {
+        return symmetric ? SYMMETRY : null;
+    }
+
+    /** What the reduction renames, as reports name it. */
+    public static final String SYMMETRY = "task slots";
+
+    @Override
+    public boolean sameClass(Kernel a, Kernel b) {
+        return symmetric ? nscheck.spec.state.TaskSymmetry.sameClass(a, b) : a.equals(b);
     }
 
     private static List<Syscall> concat(List<Syscall> a, List<Syscall> b) {

@@ -62,7 +62,7 @@ final class HandlerRules {
         for (int n = 0; n < outs.size(); n++) {
             Outcome o = outs.get(n);
             Kernel k = o.next();
-            for (int i = 0; i < k.taskSlots(); i++) {
+            for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
                 Task t = k.task(i);
                 TaskContext c = k.objects().context(i);
                 // a stopped task runs no handler until SIGCONT (get_signal: do_signal_stop)

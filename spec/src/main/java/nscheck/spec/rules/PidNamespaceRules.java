@@ -70,7 +70,7 @@ final class PidNamespaceRules {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int i = 0; i < k.taskSlots(); i++) {
+            for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
                 Task u = k.task(i);
                 if (u == null) continue;
                 if (u.state == TaskState.ZOMBIE && k.task(u.parent) != null && k.task(u.parent).state == TaskState.EXITING) {

@@ -70,12 +70,44 @@ public final class Kernel {
         return out;
     }
 
-    /** Ground truth for find_pid_ns: the task holding {@code nr} in {@code ns}, lowest slot first; -1 if none. */
+    /**
+     * Ground truth for find_pid_ns: the task holding {@code nr} in {@code ns}; -1 if none. Numbers are
+     * unique (pid-unique), so at most one task holds it, except in a seeded bug's state: then the
+     * oldest holder (least number in init_pid_ns, {@link #creationOrder}), so that the answer does
+     * not depend on which slot holds which task (TaskSymmetry).
+     */
     public int holderOf(int ns, int nr) {
         if (nr <= 0) return -1;
+        int best = -1;
         for (int i = 0; i < tasks.length; i++)
-            if (tasks[i] != null && tasks[i].numberIn(ns) == nr) return i;
-        return -1;
+            if (tasks[i] != null && tasks[i].numberIn(ns) == nr && (best < 0 || tasks[i].numberAtLevel(0) < tasks[best].numberAtLevel(0))) best = i;
+        return best;
+    }
+
+    /**
+     * The order in which tasks were created, as the kernel's task and thread lists keep it: the
+     * number in the root namespace, which grows with every fork until pid_max wraps it (alloc_pid,
+     * idr_alloc_cyclic). Rules that walk tasks in list order use it rather than slot order, which
+     * is a label (TaskSymmetry).
+     */
+    public int creationOrder(int slot) {
+        return tasks[slot].numberAtLevel(0);
+    }
+
+    /** The slots of every existing task in {@link #creationOrder} (slot order among equal numbers, a seeded bug's state). */
+    public int[] slotsByCreation() {
+        int[] out = new int[tasks.length];
+        int m = 0;
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null) continue;
+            int j = m++;
+            while (j > 0 && tasks[out[j - 1]].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = i;
+        }
+        return Arrays.copyOf(out, m);
     }
 
     /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3), or a kernel thread holds. */
@@ -114,11 +146,24 @@ public final class Kernel {
         return t.hasLeader() ? t.leader : slot;
     }
 
-    /** The slots of every task in the thread group led by {@code leader}, the leader first. */
+    /**
+     * The slots of every task in the thread group led by {@code leader}, as for_each_thread walks
+     * signal->thread_head: the leader first, then its threads in creation order (copy_process
+     * appends), not in slot order (TaskSymmetry).
+     */
     public List<Integer> groupMembers(int leader) {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < tasks.length; i++)
-            if (tasks[i] != null && (i == leader || tasks[i].leader == leader)) out.add(i);
+        if (leader >= 0 && leader < tasks.length && tasks[leader] != null) out.add(leader);
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null || i == leader || tasks[i].leader != leader) continue;
+            int j = out.size();
+            out.add(i);
+            while (j > 1 && tasks[out.get(j - 1)].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
+                out.set(j, out.get(j - 1));
+                j--;
+            }
+            out.set(j, i);
+        }
         return out;
     }
 
@@ -253,6 +298,20 @@ public final class Kernel {
     private void markWithAncestors(boolean[] used, int ns) {
         for (int n = ns; n >= 0 && namespaces[n] != null && !used[n]; n = namespaces[n].parent()) used[n] = true;
     }
+
+    // ---- symmetry (TaskSymmetry renames the task slots) -----------------------------------
+
+    Task[] taskTable() { return tasks; }
+
+    PidNamespace[] nsTable() { return namespaces; }
+
+    Kernel rebuilt(Task[] t, PidNamespace[] n, SharedMemory m, KernelObjects o) { return new Kernel(t, n, m, o, kthreads, names); }
+
+    /** This state with task slot {@code i} renamed {@code perm[i]} everywhere ({@link TaskSymmetry}); the root init stays in slot 0. */
+    public Kernel relabelled(int[] perm) { return TaskSymmetry.relabelled(this, perm); }
+
+    /** The representative of this state's class under renaming of the task slots ({@link TaskSymmetry#canonical}). */
+    public Kernel canonical() { return TaskSymmetry.canonical(this); }
 
     // ---- identity ------------------------------------------------------------------------
 

@@ -144,6 +144,20 @@ public final class KernelObjects {
         return o;
     }
 
+    /** The per-task contexts moved to their renamed slots (TaskSymmetry); nothing else here names a task slot. */
+    KernelObjects withContextsRelabelled(int[] perm) {
+        TaskContext[] copy = new TaskContext[contexts.length];
+        for (int i = 0; i < contexts.length; i++) copy[perm[i]] = contexts[i];
+        KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
+        long[] known = contextDigests; // a context's digest is its own, wherever it sits: they move with it
+        if (known != null) {
+            long[] moved = new long[known.length];
+            for (int i = 0; i < known.length; i++) moved[perm[i]] = known[i];
+            o.contextDigests = moved;
+        }
+        return o;
+    }
+
     /** The PID namespaces namespace files hold (N5): Kernel#collectNamespaces keeps them. */
     public List<Integer> heldPidNamespaces() { return FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWPID); }
 

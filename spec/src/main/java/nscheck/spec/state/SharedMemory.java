@@ -118,6 +118,16 @@ public final class SharedMemory {
         return new SharedMemory(words, waiters, List.copyOf(copy));
     }
 
+    /** The futex queues with task slot {@code i} renamed {@code perm[i]} (TaskSymmetry): queue order is kept. */
+    SharedMemory relabelled(int[] perm) {
+        if (waiters.isEmpty() && piStates.isEmpty()) return this;
+        List<FutexWaiter> w = new ArrayList<>(waiters.size());
+        for (FutexWaiter x : waiters) w.add(new FutexWaiter(perm[x.slot()], x.word(), x.pi(), x.woken()));
+        List<PiState> p = new ArrayList<>(piStates.size());
+        for (PiState x : piStates) p.add(x.owner() < 0 ? x : x.withOwner(perm[x.owner()]));
+        return new SharedMemory(words, List.copyOf(w), List.copyOf(p));
+    }
+
     void hashInto(StateHasher h) {
         long d = digest;
         if (!StateHasher.known(d)) {

@@ -169,6 +169,12 @@ public final class Task {
         return new Task(upidNs, upidNr, parent, state, nsForChildren, subreaper, pendingSignal, leader, robustList, exitCode, procNs, flags);
     }
 
+    /** The same task with its slot references renamed (TaskSymmetry): real_parent and group leader. */
+    Task withSlotRefs(int newParent, int newLeader) {
+        if (newParent == parent && newLeader == leader) return this;
+        return new Task(upidNs, upidNr, newParent, state, nsForChildren, subreaper, pendingSignal, newLeader, robustList, exitCode, procNs, jobctl);
+    }
+
     /** In a group stop: makes no call until continued or killed (J1). */
     public boolean stopped() {
         return (jobctl & STOPPED) != 0;

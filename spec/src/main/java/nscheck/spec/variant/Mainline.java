@@ -99,9 +99,8 @@ public class Mainline implements Variant {
         if (ns.childReaper() == father) return father;
         // find_alive_thread: a live thread of the father's own group comes first (P7).
         int group = f.hasLeader() ? f.leader : father;
-        for (int i = 0; i < k.taskSlots(); i++) {
-            Task u = k.task(i);
-            if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
+        for (int i : k.groupMembers(group)) { // for_each_thread: the leader, then threads oldest first (not slot order: TaskSymmetry)
+            if (i != father && k.task(i).alive()) return i;
         }
         // find_new_reaper: the nearest living subreaper above the father in the father's own
         // namespace (compared by pid level, since a setns()+fork() father may sit below it) ...
