@@ -72,6 +72,15 @@ public interface Model<S, A> {
         return a.equals(b);
     }
 
+    /**
+     * Whether step {@code a} from {@code preA} is step {@code b} from {@code preB} up to the renaming
+     * that relates the two states (the same call by the same actor with the same observation): how
+     * the real step is told apart from other steps into the same class when a trace is mapped back.
+     */
+    default boolean sameAction(S preA, A a, S preB, A b) {
+        return a.equals(b);
+    }
+
     /** This model with its symmetry reduction on or off; a model without one returns itself. */
     default Model<S, A> withSymmetry(boolean on) {
         return this;

@@ -76,6 +76,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--continue", description = "after a violation, go on to find the shortest counterexample of every property")
     boolean continueAfterViolation;
 
+    @Option(names = "--no-symmetry", description = "store every state: no reduction by renaming task slots (kernel models reduce by it by default; the verdicts are the same, the counts larger)")
+    boolean noSymmetry;
+
     @Option(names = "--no-minimize", description = "write counterexamples as the search found them (they are already shortest; minimizing only simplifies arguments)")
     boolean noMinimize;
 
@@ -111,15 +114,17 @@ final class CheckCommand implements Callable<Integer> {
             bounds.restore(saved.overrides());
             continueAfterViolation = saved.continuing();
             bitstateLog2 = saved.bitstateLog2();
+            noSymmetry = saved.noSymmetry();
         }
         if (model == null) throw new UsageError("check needs a MODEL (or --resume DIR)");
         ModelSource source = ModelCatalog.find(model);
         Map<String, Integer> overrides = bounds.overrides();
         MemoryEstimate.check(source, overrides, common.force);
-        Model<?, ?> m = source.build(overrides, variant.variant);
+        // Task slots are labels (TaskSymmetry): on by default; the cluster engine stores every state.
+        Model<?, ?> m = source.build(overrides, variant.variant).withSymmetry(!noSymmetry && !cluster.enabled());
         if (checkpoint != null && resume == null)
             CheckpointRun.write(checkpoint, new CheckpointRun(model.contains("/") || model.endsWith(".json") ? Path.of(model).toAbsolutePath().toString() : model,
-                    variant.variant, overrides, continueAfterViolation, bitstateLog2));
+                    variant.variant, overrides, continueAfterViolation, bitstateLog2, noSymmetry));
         if (checkpoint != null && m instanceof nscheck.model.packed.PackedModelView)
             throw new UsageError("--checkpoint and --resume are for object models; " + m.name() + " is packed (it runs in seconds)");
         CheckOptions options = new CheckOptions(-1, continueAfterViolation, progress.millis());

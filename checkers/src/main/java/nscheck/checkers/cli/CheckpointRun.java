@@ -14,7 +14,7 @@ import java.util.Properties;
  * rebuilds the same model with the same options (the engine's own file, search.bin, refuses any
  * other model).
  */
-record CheckpointRun(String model, String variant, Map<String, Integer> overrides, boolean continuing, Integer bitstateLog2) {
+record CheckpointRun(String model, String variant, Map<String, Integer> overrides, boolean continuing, Integer bitstateLog2, boolean noSymmetry) {
     static final String FILE = "run.properties";
 
     static void write(Path dir, CheckpointRun run) throws IOException {
@@ -24,6 +24,7 @@ record CheckpointRun(String model, String variant, Map<String, Integer> override
         if (run.variant != null) p.setProperty("variant", run.variant);
         run.overrides.forEach((k, v) -> p.setProperty("set." + k, Integer.toString(v)));
         p.setProperty("continue", Boolean.toString(run.continuing));
+        if (run.noSymmetry) p.setProperty("no-symmetry", "true");
         if (run.bitstateLog2 != null) p.setProperty("bitstate", Integer.toString(run.bitstateLog2));
         try (Writer w = Files.newBufferedWriter(dir.resolve(FILE))) {
             p.store(w, "nscheck check --checkpoint: the run to resume with nscheck check --resume " + dir);
@@ -47,7 +48,7 @@ record CheckpointRun(String model, String variant, Map<String, Integer> override
                 if (k.startsWith("set.")) overrides.put(k.substring(4), Integer.parseInt(p.getProperty(k)));
             String bits = p.getProperty("bitstate");
             return new CheckpointRun(model, p.getProperty("variant"), overrides, Boolean.parseBoolean(p.getProperty("continue")),
-                    bits == null ? null : Integer.valueOf(bits));
+                    bits == null ? null : Integer.valueOf(bits), Boolean.parseBoolean(p.getProperty("no-symmetry")));
         } catch (NumberFormatException e) {
             throw new UsageError("--resume " + dir + ": " + FILE + " is damaged: " + e.getMessage());
         }

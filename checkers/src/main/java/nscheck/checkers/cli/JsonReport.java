@@ -52,6 +52,7 @@ final class JsonReport {
         o.put("coverage", r.coverage().counts());
         o.put("never_fired", r.coverage().neverFired());
         o.put("vacuous", r.vacuous());
+        if (r.model().symmetry() != null) o.put("symmetry", r.model().symmetry());
         Json.print(out, o);
     }
 }

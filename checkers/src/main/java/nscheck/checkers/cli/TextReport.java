@@ -27,6 +27,8 @@ final class TextReport {
         m.bounds().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         out.printf("model %s, variant %s, bounds%s%n", m.name(), m.variant(), b);
         out.printf("checking: %s%n", String.join(", ", m.properties().stream().map(p -> p.name()).toList()));
+        if (m.symmetry() != null)
+            out.printf("symmetry: one state per renaming of the %s (counts are classes of states; use --no-symmetry for the unreduced count)%n", m.symmetry());
         out.flush();
     }
 

@@ -122,7 +122,9 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 exercised[p]++;
                 if (v == Verdict.VIOLATED) stepFailed(p, index);
             }
-            if (admit(fingerprint(t.next(), scratch))) enqueue(t.next(), store.add(currentId, index));
+            // Step invariants saw the real successor of the stored state; the visited set and the frontier keep its class's representative.
+            S next = model.canonical(t.next());
+            if (admit(fingerprint(next, scratch))) enqueue(next, store.add(currentId, index));
         }
 
         private void enqueue(S s, int id) {

@@ -128,7 +128,7 @@ abstract class LevelSearch<S, A> {
             List<S> initial = model.initialStates();
             for (int i = 0; i < initial.size() && !found.stop; i++) {
                 generated++;
-                initial(i, initial.get(i));
+                initial(i, model.canonical(initial.get(i))); // one state per class (Model#canonical)
             }
         }
         long lastCheckpoint = System.nanoTime();

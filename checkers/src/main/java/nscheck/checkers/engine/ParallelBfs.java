@@ -240,7 +240,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     S s = state(level, i);
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
-                        S post = t.next();
+                        S post = model.canonical(t.next()); // the class's representative (Model#canonical); step verdicts saw t.next()
                         r.transition(families.index(model.family(t.action())), step, post, fingerprint(post, sink));
                         r.transitions[k]++;
                     });

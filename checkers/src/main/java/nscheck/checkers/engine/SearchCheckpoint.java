@@ -24,7 +24,7 @@ final class SearchCheckpoint {
 
     /** What identifies the search, so that a checkpoint is never resumed under another model. */
     static String identity(nscheck.model.Model<?, ?> model) {
-        return model.name() + " | " + model.variant() + " | " + model.bounds();
+        return model.name() + " | " + model.variant() + " | " + model.bounds() + (model.symmetry() == null ? "" : " | symmetry: " + model.symmetry());
     }
 
     interface Body {

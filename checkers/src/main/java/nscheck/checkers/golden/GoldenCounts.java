@@ -43,9 +43,46 @@ import java.util.function.Consumer;
  * global-PID proposals its state space has no end (compare skips it for the same reason).
  */
 public final class GoldenCounts {
-    /** One (model, variant) run as the file records it. */
+    /**
+     * One (model, variant) run as the file records it. {@code symmetry} is what the search renamed to
+     * store one state per class (Model#symmetry: "task slots"), null for the unreduced run, which
+     * stores every state; a kernel model has both rows.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Run(String model, String variant, String search, long distinct, long generated, int depth, String ending,
-                      Map<String, String> verdicts) {}
+                      Map<String, String> verdicts, String symmetry) {
+        public Run(String model, String variant, String search, long distinct, long generated, int depth, String ending, Map<String, String> verdicts) {
+            this(model, variant, search, distinct, generated, depth, ending, verdicts, null);
+        }
+
+        /** The row's key: model, variant, and "reduced" for the row of the reduced search. */
+        public String key() {
+            return model + " under " + variant + (symmetry == null ? "" : " (reduced)");
+        }
+    }
+
+    /** Which rows a computation reruns: both, or only the reduced ones (the default build's test, to keep its time). */
+    public enum Rows { ALL, REDUCED }
+
+    /**
+     * The reduced row agrees with the unreduced one (issue 14: with and without symmetry, the same
+     * verdicts): same search, verdicts, depth and ending, and no more distinct states. One line per
+     * disagreement; empty when every reduced row has its unreduced row and agrees with it.
+     */
+    public static List<String> disagreements(List<Run> runs) {
+        Map<String, Run> unreduced = new LinkedHashMap<>();
+        for (Run r : runs) if (r.symmetry() == null) unreduced.put(r.model() + " under " + r.variant(), r);
+        List<String> out = new ArrayList<>();
+        for (Run r : runs) {
+            if (r.symmetry() == null) continue;
+            Run u = unreduced.get(r.model() + " under " + r.variant());
+            if (u == null) out.add(r.key() + ": no unreduced row");
+            else if (!u.search().equals(r.search()) || !u.verdicts().equals(r.verdicts()) || u.depth() != r.depth() || !u.ending().equals(r.ending())
+                    || r.distinct() > u.distinct())
+                out.add(r.key() + ": " + describe(r) + ", unreduced " + describe(u));
+        }
+        return out;
+    }
 
     public static final Path FILE = Path.of("model", "golden-counts.json");
     public static final String REGENERATE = "./nscheck golden --write";
@@ -102,17 +139,28 @@ public final class GoldenCounts {
 
     /** Computes every run of the plan on {@code threads} workers; the result does not depend on their order. */
     public static List<Run> compute(int threads, Consumer<String> log) {
+        return compute(threads, log, Rows.ALL);
+    }
+
+    /** As above, the rows {@code rows} names: each unreduced row followed by its reduced row (kernel models), in plan order. */
+    public static List<Run> compute(int threads, Consumer<String> log, Rows rows) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Run>> futures = new ArrayList<>();
-            for (Map.Entry<ModelSource, Variant> e : plan()) futures.add(pool.submit(() -> {
-                long t0 = System.nanoTime();
-                Run r = run(e.getKey(), e.getValue());
-                log.accept(String.format("%s under %s: %,d states, %.1f s", r.model(), r.variant(), r.distinct(), (System.nanoTime() - t0) / 1e9));
-                return r;
-            }));
+            for (Map.Entry<ModelSource, Variant> e : plan()) {
+                for (boolean reduced : new boolean[] {false, true}) {
+                    if (!reduced && rows == Rows.REDUCED) continue;
+                    futures.add(pool.submit(() -> {
+                        long t0 = System.nanoTime();
+                        Run r = run(e.getKey(), e.getValue(), reduced);
+                        if (r != null)
+                            log.accept(String.format("%s: %,d states, %.1f s", r.key(), r.distinct(), (System.nanoTime() - t0) / 1e9));
+                        return r;
+                    }));
+                }
+            }
             List<Run> runs = new ArrayList<>();
-            for (Future<Run> f : futures) runs.add(f.get());
+            for (Future<Run> f : futures) if (f.get() != null) runs.add(f.get());
             return runs;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,15 +173,17 @@ public final class GoldenCounts {
         }
     }
 
-    static Run run(ModelSource source, Variant variant) {
+    /** The run, unreduced or reduced by the model's symmetry; null for a reduced run of a model without one (or that cannot be set up). */
+    static Run run(ModelSource source, Variant variant, boolean reduced) {
         boolean seeded = variant.name().startsWith("seeded-");
         Model<?, ?> m;
         try {
-            m = build(source, variant);
+            m = build(source, variant).withSymmetry(reduced);
         } catch (ModelException e) {
             // The model cannot be set up under this variant (its setup calls fail).
-            return new Run(source.name(), variant.name(), "none", 0, 0, 0, "setup-fails", Map.of());
+            return reduced ? null : new Run(source.name(), variant.name(), "none", 0, 0, 0, "setup-fails", Map.of());
         }
+        if (reduced && m.symmetry() == null) return null;
         return search(m, variant.name(), seeded ? "first" : "continue");
     }
 
@@ -162,7 +212,7 @@ public final class GoldenCounts {
                     : r.exercised()[p] > 0 ? "holds" : "not exercised");
         }
         return new Run(m.name(), variant, search, r.stats().distinct(), r.stats().generated(), r.stats().depth(),
-                r.ending().name().toLowerCase().replace('_', '-'), verdicts);
+                r.ending().name().toLowerCase().replace('_', '-'), verdicts, m.symmetry());
     }
 
     /** The file's text for these runs. */
@@ -187,10 +237,10 @@ public final class GoldenCounts {
     /** One line per number that differs between the pinned runs and fresh ones; empty when they agree. */
     public static List<String> differences(List<Run> pinned, List<Run> fresh) {
         Map<String, Run> byKey = new LinkedHashMap<>();
-        for (Run r : pinned) byKey.put(r.model() + " under " + r.variant(), r);
+        for (Run r : pinned) byKey.put(r.key(), r);
         List<String> diffs = new ArrayList<>();
         for (Run f : fresh) {
-            String key = f.model() + " under " + f.variant();
+            String key = f.key();
             Run p = byKey.remove(key);
             if (p == null) {
                 diffs.add(key + ": not in the file");

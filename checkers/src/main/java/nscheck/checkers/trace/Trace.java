@@ -24,6 +24,7 @@ public record Trace<S, A>(S initial, List<Step<S, A>> steps) {
      * entry the index of a transition among the successors of the state before it.
      */
     public static <S, A> Trace<S, A> replay(Model<S, A> model, int[] path) {
+        if (model.symmetry() != null) return replayReal(model, path);
         S s = model.initialStates().get(path[0]);
         S initial = s;
         List<Step<S, A>> steps = new ArrayList<>();
@@ -31,6 +32,39 @@ public record Trace<S, A>(S initial, List<Step<S, A>> steps) {
             Transition<S, A> t = nth(model, s, path[i]);
             steps.add(new Step<>(s, t.action(), t.next()));
             s = t.next();
+        }
+        return new Trace<>(initial, List.copyOf(steps));
+    }
+
+    /**
+     * A reduced search (Model#canonical) stores representatives, and {@code path} indexes the
+     * transitions out of them. The trace it reports is a real one: from the real initial state,
+     * each step is the real transition whose action is the stored one up to renaming
+     * (Model#sameAction) and whose successor has the stored successor's representative (or, when
+     * representatives are not unique, lies in its class), so that every state, actor and
+     * observation of the trace is one the model really has, and it replays without symmetry.
+     */
+    private static <S, A> Trace<S, A> replayReal(Model<S, A> model, int[] path) {
+        S real = model.initialStates().get(path[0]);
+        S initial = real;
+        S stored = model.canonical(real);
+        List<Step<S, A>> steps = new ArrayList<>();
+        for (int i = 1; i < path.length; i++) {
+            Transition<S, A> t = nth(model, stored, path[i]);
+            S next = model.canonical(t.next());
+            List<Transition<S, A>> all = new ArrayList<>();
+            model.successors(real, all::add);
+            Transition<S, A> match = null;
+            for (Transition<S, A> u : all)
+                if (model.sameAction(stored, t.action(), real, u.action()) && model.canonical(u.next()).equals(next)) { match = u; break; }
+            if (match == null)
+                for (Transition<S, A> u : all)
+                    if (model.sameAction(stored, t.action(), real, u.action()) && model.sameClass(u.next(), t.next())) { match = u; break; }
+            if (match == null)
+                throw new IllegalStateException("symmetry reduction: step " + i + " of a trace has no real counterpart (the renaming is not an automorphism)");
+            steps.add(new Step<>(real, match.action(), match.next()));
+            real = match.next();
+            stored = next;
         }
         return new Trace<>(initial, List.copyOf(steps));
     }

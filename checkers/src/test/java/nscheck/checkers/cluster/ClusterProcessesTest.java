@@ -39,6 +39,7 @@ class ClusterProcessesTest {
             for (GoldenCounts.Run want : pinned) {
                 boolean seeded = want.variant().startsWith("seeded-");
                 if (!seeded && !want.variant().equals("mainline") || want.ending().equals("setup-fails")) continue;
+                if (want.symmetry() != null) continue; // the cluster engine stores every state: its rows are the unreduced ones
                 if (!models.isEmpty() && !models.contains(want.model())) continue;
                 String variant = want.variant().equals("mainline") ? null : want.variant();
                 Model<?, ?> m = ModelCatalog.find(want.model()).build(Map.of(), variant);

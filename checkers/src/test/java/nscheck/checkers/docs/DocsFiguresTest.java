@@ -240,19 +240,22 @@ class DocsFiguresTest {
     /** The value a marker's key names in the golden file, as the docs print it. */
     static String lookUp(JsonNode runs, String key) {
         String[] k = key.split("\\s+");
-        if (k.length < 3) throw new IllegalArgumentException("a golden marker names MODEL VARIANT [first|continue] FIELD: " + key);
+        if (k.length < 3) throw new IllegalArgumentException("a golden marker names MODEL VARIANT [reduced] [first|continue] FIELD: " + key);
         String model = k[0], variant = k[1];
         int f = 2;
         String search = null;
-        if (k[2].equals("first") || k[2].equals("continue")) {
-            search = k[2];
-            f = 3;
+        // "reduced": the row of the search reduced by symmetry (what check runs by default); else the unreduced row
+        boolean reduced = k[2].equals("reduced");
+        if (reduced) f = 3;
+        if (f < k.length && (k[f].equals("first") || k[f].equals("continue"))) {
+            search = k[f];
+            f++;
         }
         if (f >= k.length) throw new IllegalArgumentException("no field in golden marker: " + key);
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode run : runs)
             if (run.path("model").asText().equals(model) && run.path("variant").asText().equals(variant)
-                    && (search == null || run.path("search").asText().equals(search)))
+                    && (search == null || run.path("search").asText().equals(search)) && run.has("symmetry") == reduced)
                 found.add(run);
         if (found.isEmpty()) throw new IllegalArgumentException("no run of " + model + " under " + variant
                 + (search == null ? "" : " (" + search + ")") + " in model/golden-counts.json");

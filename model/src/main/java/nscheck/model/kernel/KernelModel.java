@@ -114,6 +114,21 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
     /** What the reduction renames, as reports name it. */
     public static final String SYMMETRY = "task slots";
 
+    /** Tasks keep their numbers under a renaming of slots: the actor, and the task a result denotes, are matched by their number in init_pid_ns. */
+    @Override
+    public boolean sameAction(Kernel preA, KernelStep a, Kernel preB, KernelStep b) {
+        if (!symmetric) return a.equals(b);
+        return a.call().equals(b.call()) && a.result().value() == b.result().value() && a.result().errno() == b.result().errno()
+                && a.result().returns() == b.result().returns() && rootNumber(preA, a.actor()) == rootNumber(preB, b.actor())
+                && (a.result().about() < 0 ? b.result().about() == a.result().about()
+                        : b.result().about() >= 0 && rootNumber(preA, a.result().about()) == rootNumber(preB, b.result().about()));
+    }
+
+    private static int rootNumber(Kernel k, int slot) {
+        Task t = k.task(slot);
+        return t == null ? -1 : t.numberAtLevel(0);
+    }
+
     @Override
     public boolean sameClass(Kernel a, Kernel b) {
         return symmetric ? nscheck.spec.state.TaskSymmetry.sameClass(a, b) : a.equals(b);
