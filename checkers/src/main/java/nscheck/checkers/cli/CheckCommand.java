@@ -157,6 +157,8 @@ final class CheckCommand implements Callable<Integer> {
         boolean json = jsonOption.json;
         TextReport text = new TextReport(json ? stderr : stdout);
         text.header(m);
+        if (session != null && !noSymmetry && m.withSymmetry(true).symmetry() != null)
+            text.line("symmetry: none under --cluster (the cluster stores every state: the counts are those of --no-symmetry)");
         TextReport progressLines = new TextReport(stderr);
         nscheck.checkers.store.PackedVisitedSet store = bitstateLog2 == null ? null : new nscheck.checkers.store.BitstateSet(bitstateLog2);
         nscheck.checkers.report.RunFigures figures = new nscheck.checkers.report.RunFigures(progressLines::progress);

@@ -61,6 +61,11 @@ class GoldenCountsTest {
         var fewer = new GoldenCounts.Run("m", "seeded-x", "first", 6, 12, 3, "violation", Map.of("inv", "violated 3"), "task slots");
         var later = new GoldenCounts.Run("m", "seeded-x", "first", 6, 12, 4, "violation", Map.of("inv", "violated 4"), "task slots");
         var more = new GoldenCounts.Run("m", "seeded-x", "first", 11, 12, 3, "violation", Map.of("inv", "violated 3"), "task slots");
+        var exhausted = new GoldenCounts.Run("m", "mainline", "continue", 10, 20, 9, "exhausted", Map.of("inv", "holds"));
+        var shallower = new GoldenCounts.Run("m", "mainline", "continue", 4, 9, 7, "exhausted", Map.of("inv", "holds"), "task slots");
+        var deeper = new GoldenCounts.Run("m", "mainline", "continue", 4, 9, 10, "exhausted", Map.of("inv", "holds"), "task slots");
+        assertEquals(List.of(), GoldenCounts.disagreements(List.of(exhausted, shallower)));
+        assertEquals(1, GoldenCounts.disagreements(List.of(exhausted, deeper)).size());
         assertEquals(List.of(), GoldenCounts.disagreements(List.of(u, fewer)));
         assertEquals(1, GoldenCounts.disagreements(List.of(u, later)).size());
         assertEquals(1, GoldenCounts.disagreements(List.of(u, more)).size());
