@@ -154,11 +154,12 @@ public final class Kernel {
     public List<Integer> groupMembers(int leader) {
         List<Integer> out = new ArrayList<>();
         if (leader >= 0 && leader < tasks.length && tasks[leader] != null) out.add(leader);
+        int first = out.size(); // the threads sort after the leader
         for (int i = 0; i < tasks.length; i++) {
             if (tasks[i] == null || i == leader || tasks[i].leader != leader) continue;
             int j = out.size();
             out.add(i);
-            while (j > 1 && tasks[out.get(j - 1)].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
+            while (j > first && tasks[out.get(j - 1)].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
                 out.set(j, out.get(j - 1));
                 j--;
             }
