@@ -12,7 +12,6 @@ import nscheck.spec.state.TaskSymmetry;
 import nscheck.spec.variant.Variant;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,11 +37,11 @@ class TaskSymmetryTest {
     /** -Dsymmetry.only=MODEL: one model, with timings (to look into a failure). */
     private static final String ONLY = System.getProperty("symmetry.only");
     /**
-     * States gathered breadth-first per (model, variant), how many of them are checked at most, with
-     * how many renamings each, and how many transitions the checks may compute per (model, variant):
-     * models with long menus get fewer samples, so that the test stays at a few seconds.
+     * The sample per (model, variant): states at the end of random walks (fixed seed) of 1 to
+     * WALK steps from the initial state, each checked with RENAMINGS random renamings, until
+     * TRANSITIONS transitions have been compared: deep states at the cost of a few seconds.
      */
-    private static final int GATHER = 300, SAMPLE = 15, RENAMINGS = 2, TRANSITIONS = 2500;
+    private static final int SAMPLE = 16, WALK = 18, RENAMINGS = 2, TRANSITIONS = 2500;
 
     @Test
     void everyRenamingIsAnAutomorphismOfEveryModel() {
@@ -86,11 +85,10 @@ class TaskSymmetryTest {
     /** The first broken law found on the sample, null if none. */
     static String firstAsymmetry(KernelModel m, BiFunction<Kernel, int[], Kernel> rename) {
         Random random = new Random(14);
-        List<Kernel> gathered = gather(m);
-        int step = Math.max(1, gathered.size() / SAMPLE);
+        List<Kernel> gathered = walks(m, random);
         List<int[]> all = TaskSymmetry.renamings(m.initialStates().get(0).taskSlots());
         int[] budget = {TRANSITIONS};
-        for (int i = 0; i < gathered.size() && budget[0] > 0; i += step) {
+        for (int i = 0; i < gathered.size() && budget[0] > 0; i++) {
             Kernel s = gathered.get(i);
             Kernel c = s.canonical();
             if (!c.canonical().equals(c)) return "the representative of " + s + " is not its own";
@@ -115,19 +113,18 @@ class TaskSymmetryTest {
         return null;
     }
 
-    /** Breadth-first, the first GATHER states (representatives: a search stores nothing else). */
-    private static List<Kernel> gather(KernelModel m) {
+    /** The ends of SAMPLE random walks: real states (not representatives), as deep as WALK steps. */
+    private static List<Kernel> walks(KernelModel m, Random random) {
         List<Kernel> out = new ArrayList<>();
-        Set<Kernel> seen = new HashSet<>();
-        ArrayDeque<Kernel> queue = new ArrayDeque<>();
-        for (Kernel k : m.initialStates()) if (seen.add(k)) queue.add(k);
-        while (!queue.isEmpty() && out.size() < GATHER) {
-            Kernel k = queue.poll();
+        for (int w = 0; w < SAMPLE; w++) {
+            Kernel k = m.initialStates().get(0);
+            for (int n = 1 + random.nextInt(WALK); n > 0; n--) {
+                List<Kernel> next = new ArrayList<>();
+                m.successors(k, t -> next.add(t.next()));
+                if (next.isEmpty()) break;
+                k = next.get(random.nextInt(next.size()));
+            }
             out.add(k);
-            m.successors(k, t -> {
-                Kernel n = t.next().canonical();
-                if (seen.add(n)) queue.add(n);
-            });
         }
         return out;
     }
