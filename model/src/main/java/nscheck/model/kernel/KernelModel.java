@@ -5,6 +5,7 @@ import nscheck.model.Property;
 import nscheck.model.TraceStep;
 import nscheck.model.Transition;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.TaskSymmetry;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Syscall;
@@ -103,7 +104,7 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
 
     @Override
     public Kernel canonical(Kernel state) {
-        return symmetric ? state.canonical() : state;
+        return symmetric ? TaskSymmetry.canonical(state) : state;
     }
 
     @Override

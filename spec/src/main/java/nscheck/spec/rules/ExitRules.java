@@ -89,7 +89,7 @@ final class ExitRules {
             Task u = k.task(i);
             if (u != null && u.parent == slot) children.add(i);
         }
-        children.sort(Comparator.comparingInt(i -> creationOrder(k, i)));
+        children.sort(Comparator.comparingInt(k::creationOrder));
         boolean sameGroup = reaper >= 0 && k.task(reaper) != null && k.groupLeader(reaper) == k.groupLeader(slot);
         Kernel cur = k;
         for (int i : children) {
@@ -219,14 +219,5 @@ final class ExitRules {
             if (u != null && u.leader == leader) return true;
         }
         return false;
-    }
-
-    /**
-     * The order in which tasks were created, as the kernel's task lists keep it: their number in
-     * the root namespace, which grows with every fork until pid_max wraps it (alloc_pid,
-     * idr_alloc_cyclic); known divergence "creation-order" past a wrap.
-     */
-    static int creationOrder(Kernel k, int slot) {
-        return k.task(slot).numberAtLevel(0);
     }
 }

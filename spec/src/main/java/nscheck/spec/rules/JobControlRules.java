@@ -208,7 +208,7 @@ final class JobControlRules {
         List<Integer> members = members(k, pgrp);
         members.remove(Integer.valueOf(ignored)); // the exiting process: a signal to it changes nothing
         // __kill_pgrp_info walks the group newest member first (see SignalRules.kill).
-        members.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
+        members.sort(Comparator.comparingInt((Integer i) -> k.creationOrder(i)).reversed());
         int current = ownExit ? tsk : parent; // the exiting task, in whose context the kernel sends
         Kernel cur = k;
         for (int i : members) cur = hangup(v, cur, current, i, Signals.SIGHUP);

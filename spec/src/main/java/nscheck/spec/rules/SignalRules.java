@@ -50,7 +50,7 @@ final class SignalRules {
                 if (u == null || u.hasLeader() || i == own || v.translate(k, i, t.activeNs()) <= 1) continue;
                 targets.add(i);
             }
-            targets.sort(Comparator.comparingInt(i -> ExitRules.creationOrder(k, i)));
+            targets.sort(Comparator.comparingInt(i -> k.creationOrder(i)));
             return targets.isEmpty() && KthreadRules.walked(k, actor) == 0 ? Outcome.error(k, Errno.ESRCH) : Outcome.zero(sendToEach(v, KthreadRules.signalEach(v, k, actor, sig), actor, targets, sig));
         }
         // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
@@ -71,7 +71,7 @@ final class SignalRules {
         boolean any = false;
         for (int i : targets) any |= mayKill(k, actor, i) || JobControlRules.contInSession(k, actor, i, sig);
         if (!any) return Outcome.error(k, Errno.EPERM);
-        targets.sort(Comparator.comparingInt((Integer i) -> ExitRules.creationOrder(k, i)).reversed());
+        targets.sort(Comparator.comparingInt((Integer i) -> k.creationOrder(i)).reversed());
         Kernel cur = sendToEach(v, k, actor, targets, sig);
         // A caller that signalled its own group fatally never sees the return value.
         return new Outcome(cur, cur.task(actor).pendingSignal != 0 ? Observation.NO_RETURN : Observation.ZERO);

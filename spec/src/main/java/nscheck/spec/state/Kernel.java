@@ -57,11 +57,7 @@ public final class Kernel {
         return slot < 0 || slot >= namespaces.length ? null : namespaces[slot];
     }
 
-    public int taskCount() {
-        int n = 0;
-        for (Task t : tasks) if (t != null) n++;
-        return n;
-    }
+    public int taskCount() { int n = 0; for (Task t : tasks) if (t != null) n++; return n; }
 
     /** The slots of every existing task, in slot order (a deterministic iteration order). */
     public List<Integer> taskSlotList() {
@@ -70,12 +66,7 @@ public final class Kernel {
         return out;
     }
 
-    /**
-     * Ground truth for find_pid_ns: the task holding {@code nr} in {@code ns}; -1 if none. Numbers are
-     * unique (pid-unique), so at most one task holds it, except in a seeded bug's state: then the
-     * oldest holder (least number in init_pid_ns, {@link #creationOrder}), so that the answer does
-     * not depend on which slot holds which task (TaskSymmetry).
-     */
+    /** find_pid_ns: the task holding {@code nr} in {@code ns}, -1 if none; of two (pid-unique broken) the oldest, not the lowest slot (TaskSymmetry). */
     public int holderOf(int ns, int nr) {
         if (nr <= 0) return -1;
         int best = -1;
@@ -84,31 +75,11 @@ public final class Kernel {
         return best;
     }
 
-    /**
-     * The order in which tasks were created, as the kernel's task and thread lists keep it: the
-     * number in the root namespace, which grows with every fork until pid_max wraps it (alloc_pid,
-     * idr_alloc_cyclic). Rules that walk tasks in list order use it rather than slot order, which
-     * is a label (TaskSymmetry).
-     */
-    public int creationOrder(int slot) {
-        return tasks[slot].numberAtLevel(0);
-    }
+    /** Creation order (the kernel's list order), not slot order: {@link CreationOrder}. */
+    public int creationOrder(int slot) { return CreationOrder.of(tasks[slot]); }
 
-    /** The slots of every existing task in {@link #creationOrder} (slot order among equal numbers, a seeded bug's state). */
-    public int[] slotsByCreation() {
-        int[] out = new int[tasks.length];
-        int m = 0;
-        for (int i = 0; i < tasks.length; i++) {
-            if (tasks[i] == null) continue;
-            int j = m++;
-            while (j > 0 && tasks[out[j - 1]].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
-                out[j] = out[j - 1];
-                j--;
-            }
-            out[j] = i;
-        }
-        return Arrays.copyOf(out, m);
-    }
+    /** The slots of every existing task, oldest first ({@link CreationOrder}). */
+    public int[] slotsByCreation() { return CreationOrder.slots(tasks); }
 
     /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3), or a kernel thread holds. */
     public boolean numberInUse(int ns, int nr) {
@@ -146,32 +117,10 @@ public final class Kernel {
         return t.hasLeader() ? t.leader : slot;
     }
 
-    /**
-     * The slots of every task in the thread group led by {@code leader}, as for_each_thread walks
-     * signal->thread_head: the leader first, then its threads in creation order (copy_process
-     * appends), not in slot order (TaskSymmetry).
-     */
-    public List<Integer> groupMembers(int leader) {
-        List<Integer> out = new ArrayList<>();
-        if (leader >= 0 && leader < tasks.length && tasks[leader] != null) out.add(leader);
-        int first = out.size(); // the threads sort after the leader
-        for (int i = 0; i < tasks.length; i++) {
-            if (tasks[i] == null || i == leader || tasks[i].leader != leader) continue;
-            int j = out.size();
-            out.add(i);
-            while (j > first && tasks[out.get(j - 1)].numberAtLevel(0) > tasks[i].numberAtLevel(0)) {
-                out.set(j, out.get(j - 1));
-                j--;
-            }
-            out.set(j, i);
-        }
-        return out;
-    }
+    /** The thread group led by {@code leader}: the leader first, then its threads oldest first (for_each_thread; {@link CreationOrder}). */
+    public List<Integer> groupMembers(int leader) { return CreationOrder.group(tasks, leader); }
 
-    /**
-     * SIGNAL_UNKILLABLE is a flag of the signal_struct, shared by the thread group: the group of
-     * {@code slot} holds its namespace's child_reaper (P5, P9).
-     */
+    /** SIGNAL_UNKILLABLE is the signal_struct's, shared by the thread group: the group of {@code slot} holds its namespace's child_reaper (P5, P9). */
     public boolean groupIsChildReaper(int slot) {
         int leader = groupLeader(slot);
         for (int i = 0; i < tasks.length; i++) // groupMembers(leader), without the list: asked on every signal
@@ -303,16 +252,8 @@ public final class Kernel {
     // ---- symmetry (TaskSymmetry renames the task slots) -----------------------------------
 
     Task[] taskTable() { return tasks; }
-
     PidNamespace[] nsTable() { return namespaces; }
-
     Kernel rebuilt(Task[] t, PidNamespace[] n, SharedMemory m, KernelObjects o) { return new Kernel(t, n, m, o, kthreads, names); }
-
-    /** This state with task slot {@code i} renamed {@code perm[i]} everywhere ({@link TaskSymmetry}); the root init stays in slot 0. */
-    public Kernel relabelled(int[] perm) { return TaskSymmetry.relabelled(this, perm); }
-
-    /** The representative of this state's class under renaming of the task slots ({@link TaskSymmetry#canonical}). */
-    public Kernel canonical() { return TaskSymmetry.canonical(this); }
 
     // ---- identity ------------------------------------------------------------------------
 

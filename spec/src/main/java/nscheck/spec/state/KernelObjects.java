@@ -20,17 +20,9 @@ public final class KernelObjects {
     private final UCounts ucounts;
     /** The model's pipe's f_owner (A1), null until set: kept apart so every older model hashes as before. */
     private final Fown fown;
-    /**
-     * The fingerprint of these objects, memoised on first use (0 until then): most steps of a PID
-     * model leave them alone, and a state shares them with its successors. Transient, as every
-     * memo here: derived from the fields above, not state (StateCodec skips it).
-     */
+    /** Memoised fingerprint (0 until used): most steps of a PID model leave the objects alone. Transient: derived, not state (StateCodec skips it). */
     private transient long digest;
-    /**
-     * Each slot's context digest, memoised with {@link #digest} (null until then; an element is 0
-     * for an empty slot or one not computed yet). {@link #withContext} hands the other slots'
-     * digests to its copy, so a step that changes one task's context hashes that context only.
-     */
+    /** Each slot's context digest (null until used; 0: empty or not computed); {@link #withContext} hands the others' to its copy. */
     private transient long[] contextDigests;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
@@ -139,10 +131,7 @@ public final class KernelObjects {
     }
 
     /** {@code o}, made from these objects: it keeps their context digests if it keeps their contexts. */
-    private KernelObjects sharing(KernelObjects o) {
-        if (o.contexts == contexts) o.contextDigests = contextDigests;
-        return o;
-    }
+    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) o.contextDigests = contextDigests; return o; }
 
     /** The per-task contexts moved to their renamed slots (TaskSymmetry); nothing else here names a task slot. */
     KernelObjects withContextsRelabelled(int[] perm) {
@@ -151,9 +140,8 @@ public final class KernelObjects {
         KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
         long[] known = contextDigests; // a context's digest is its own, wherever it sits: they move with it
         if (known != null) {
-            long[] moved = new long[known.length];
-            for (int i = 0; i < known.length; i++) moved[perm[i]] = known[i];
-            o.contextDigests = moved;
+            o.contextDigests = new long[known.length]; // o is not shared yet
+            for (int i = 0; i < known.length; i++) o.contextDigests[perm[i]] = known[i];
         }
         return o;
     }

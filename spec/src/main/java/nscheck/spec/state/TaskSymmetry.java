@@ -31,7 +31,7 @@ public final class TaskSymmetry {
     private static final int MAX_TIED_ORDERS = 5040;
 
     /** {@code k} with task slot {@code i} renamed {@code perm[i]} everywhere; {@code perm} must fix slot 0. */
-    static Kernel relabelled(Kernel k, int[] perm) {
+    public static Kernel relabelled(Kernel k, int[] perm) {
         Task[] tasks = k.taskTable();
         if (perm.length != tasks.length || perm[Kernel.ROOT_INIT] != Kernel.ROOT_INIT)
             throw new IllegalArgumentException("a renaming of " + tasks.length + " task slots fixing the root init: " + Arrays.toString(perm));
@@ -65,7 +65,7 @@ public final class TaskSymmetry {
     }
 
     /** The representative of {@code k}'s class: {@code k} renamed by {@link #canonicalRenaming}. */
-    static Kernel canonical(Kernel k) {
+    public static Kernel canonical(Kernel k) {
         Task[] tasks = k.taskTable();
         int n = tasks.length;
         // slots 1.. of the live tasks, sorted by their number in init_pid_ns (insertion sort: a handful of tasks)
