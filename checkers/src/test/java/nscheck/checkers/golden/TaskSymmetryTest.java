@@ -52,7 +52,7 @@ class TaskSymmetryTest {
             Model<?, ?> m = run.getKey().build(Map.of(), run.getValue().name());
             if (!(m instanceof KernelModel km)) continue;
             long t0 = System.nanoTime();
-            String why = firstAsymmetry(km, Kernel::relabelled);
+            String why = firstAsymmetry(km, TaskSymmetry::relabelled);
             if (ONLY != null) System.err.printf("%s %s %.1f s%n", m.name(), run.getValue().name(), (System.nanoTime() - t0) / 1e9);
             if (why != null) broken.add(m.name() + " under " + run.getValue().name() + ": " + why);
         }
@@ -79,7 +79,7 @@ class TaskSymmetryTest {
             }
             return r;
         }), "a renaming that forgets real_parent must be caught");
-        assertNull(firstAsymmetry(km, Kernel::relabelled));
+        assertNull(firstAsymmetry(km, TaskSymmetry::relabelled));
     }
 
     /** The first broken law found on the sample, null if none. */
