@@ -1,6 +1,6 @@
 package nscheck.checkers.cluster;
 
-import nscheck.checkers.store.FingerprintSet;
+import nscheck.checkers.store.SegmentedFingerprintSet;
 import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.Transition;
@@ -40,7 +40,7 @@ final class MemberRun<S, A> {
     /** The run's members by index (Hazelcast member ids), for sending batches. */
     java.util.List<java.util.UUID> members;
     private final List<Property<S, A>> props;
-    private final FingerprintSet visited = new FingerprintSet(1 << 12);
+    private final SegmentedFingerprintSet visited = new SegmentedFingerprintSet(1 << 12);
     /** The level being expanded (kept after the expansion for a count pass) and the next one, sorted by path. */
     private List<Entry<S>> parents = List.of();
     private List<Entry<S>> frontier = new ArrayList<>();

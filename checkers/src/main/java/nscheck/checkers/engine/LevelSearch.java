@@ -2,7 +2,6 @@ package nscheck.checkers.engine;
 
 import nscheck.checkers.store.ByteSink;
 import nscheck.checkers.store.EncodedFrontier;
-import nscheck.checkers.store.FingerprintSet;
 import nscheck.checkers.store.SegmentedFingerprintSet;
 import nscheck.checkers.store.StateCodec;
 import nscheck.checkers.store.TraceStore;
@@ -31,9 +30,8 @@ abstract class LevelSearch<S, A> {
     /** Properties that already have their shortest counterexample and need no more verdicts. */
     final boolean[] done;
     /**
-     * Fingerprints of the states seen: exact ({@link SegmentedFingerprintSet}, which unlike one
-     * {@link FingerprintSet} table grows a 256th at a time and past 2^31 slots) or bitstate; only
-     * the merging thread adds.
+     * Fingerprints of the states seen: exact ({@link SegmentedFingerprintSet}, which grows a 256th
+     * at a time and past 2^31 slots) or bitstate; only the merging thread adds.
      */
     final VisitedSet seen;
     long distinct;

@@ -3,7 +3,7 @@ package nscheck.checkers.store;
 /**
  * The visited set of a packed search, shared by all its workers: {@link PackedStateSet} (exact)
  * or {@link BitstateSet} (bounded memory, may miss states). The keys are the states themselves
- * (bit 63 clear); unlike {@link FingerprintSet}, many threads add at once, so growth is agreed
+ * (bit 63 clear); unlike {@link SegmentedFingerprintSet}, many threads add at once, so growth is agreed
  * with the engine ({@link #room}, {@link #grow}) instead of happening inside an add.
  */
 public interface PackedVisitedSet extends VisitedSet {

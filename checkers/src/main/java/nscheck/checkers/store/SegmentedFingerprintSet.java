@@ -8,13 +8,13 @@ import java.lang.invoke.VarHandle;
  * 64-bit fingerprints in 256 open-addressing tables of primitive longs, the segment chosen by the
  * top bits of the key's hash, each segment growing on its own (linear probing, load at most 3/4).
  *
- * <p>Why segments: one {@link FingerprintSet} table doubles all at once, so at 2^26 states it must
+ * <p>Why segments: a single table (the visited set before this one) doubles all at once, so at 2^26 states it must
  * hold its old 1 GiB array and a new 2 GiB one at the same moment (beside the trace store, which
  * doubles at the same count), and a Java array stops at 2^31 slots. Here the largest allocation is
  * one segment, 1/256 of the set, the total is bounded only by the heap (up to 2^38 slots), and a
  * state costs 8 / load = 10.7 to 21 bytes.
  *
- * <p>One writer, any number of readers, as {@link FingerprintSet}: a reader may miss a key being
+ * <p>One writer, any number of readers: a reader may miss a key being
  * added at that moment (or one added to a segment that was just replaced by a bigger one), which
  * only sends the state to the writer, who rejects it itself; "contained" is always true.
  * {@link #touch} lets a caller load the slots of a batch of keys before it probes them one by one:
@@ -97,7 +97,7 @@ public final class SegmentedFingerprintSet implements VisitedSet {
         return t[(int) (h >>> 24) & (t.length - 1)];
     }
 
-    /** Same format as {@link FingerprintSet#writeTo}: the count, then the fingerprints. */
+    /** The count, then the fingerprints: the format of the single-table set before it, so older checkpoints still resume. */
     @Override
     public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
         if (size > Integer.MAX_VALUE) throw new java.io.IOException("a checkpoint holds at most 2^31 - 1 states, not " + size);

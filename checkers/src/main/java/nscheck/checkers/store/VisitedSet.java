@@ -2,7 +2,7 @@ package nscheck.checkers.store;
 
 /**
  * The one question a search asks of what it has seen, as TLC's FPSet asks it: was this 64-bit key
- * new? The key is a state's fingerprint for object searches ({@link FingerprintSet}) and the state
+ * new? The key is a state's fingerprint for object searches ({@link SegmentedFingerprintSet}) and the state
  * itself for packed ones ({@link PackedVisitedSet}: exact or bitstate). Only additions are needed:
  * a breadth-first search never forgets a state and never asks twice.
  */

@@ -2,7 +2,7 @@
  * Where a search keeps what it has seen. Every visited set answers one question, "was this 64-bit key
  * new?" ({@link nscheck.checkers.store.VisitedSet}): object searches store
  * fingerprints ({@link nscheck.checkers.store.SegmentedFingerprintSet}, one writer and many readers, growing a
- * 256th at a time; {@link nscheck.checkers.store.FingerprintSet}, one table, for a cluster member), packed searches the
+ * 256th at a time, also a cluster member's share), packed searches the
  * states themselves ({@link nscheck.checkers.store.PackedStateSet}, exact, lock-free) or a few bits
  * of them ({@link nscheck.checkers.store.BitstateSet}, SPIN's supertrace). Beside them the frontier
  * of a level, which may spill to disk: packed states ({@link nscheck.checkers.store.PackedFrontier}) or
