@@ -1662,6 +1662,12 @@ static void scenario_init_exec(int go, void *arg) {
 /* The scenario init after exec: actor 0 (argv[2] is what scenario_init_exec passed). */
 static int scenario_init(const char *fds) {
     int go, used;
+    /* A scenario starts from the dispositions a fresh task has: an ignored signal survives fork and
+       execve (signal(7)), so a runner started under nohup(1) would hand every actor an ignored
+       SIGHUP and kill_orphaned_pgrp's SIGHUP would not kill (job-control). SIGPIPE stays ignored,
+       as the probe's main set it (write(2) answers EPIPE, which the spec's sockets expect). */
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP && sig != SIGPIPE) signal(sig, SIG_DFL);
     if (sscanf(fds, "%d %d %d %d%n", &reply_pipe[1], &hello_sock[1], &words_fd, &go, &used) != 4) return 113;
     die_with_driver(go);
     close(go);
