@@ -1282,20 +1282,27 @@ static void settle_stops(const char *list) {
     }
 }
 
+/* Actor `who`'s /proc/PID/status into buf, NUL-terminated; 0 if it cannot be read. */
+static int actor_status(int who, char *buf, size_t size) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    return 1;
+}
+
 /* 1 while actor `who` is a thread that is not its group's leader, has exited (a zombie) and is not
    yet released: exit_notify wakes its PIDFD_THREAD pidfd before release_task frees its TID, and the
    spec's thread reaps itself in the same step (autoreap), so its death counts only once its TID is
    gone (found by `nscheck conform`: SCM_CREDENTIALS naming the dead thread's TID found it). */
 static int thread_unreleased(int who) {
     if (hostpid[who] <= 0) return 0;
-    char path[64], buf[2048];
-    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = 0;
+    char buf[2048];
+    if (!actor_status(who, buf, sizeof buf)) return 0;
     char *st = strstr(buf, "\nState:"), *tg = strstr(buf, "\nTgid:");
     if (!st || !tg) return 0;
     char state = 0;
@@ -1318,14 +1325,8 @@ static void wait_input(int who, int ms) {
    not when the signal is sent; the spec runs them at once (P20, P22). */
 static int handler_due(int who, int zombie_too) {
     if (hostpid[who] <= 0 || exited(who)) return 0;
-    char path[64], buf[2048];
-    snprintf(path, sizeof path, "/proc/%d/status", hostpid[who]);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = 0;
+    char buf[2048];
+    if (!actor_status(who, buf, sizeof buf)) return 0;
     char state = 'S';
     unsigned long pnd = 0, shd = 0, blk = 0, cgt = 0;
     char *l;

@@ -87,8 +87,8 @@ public final class FutexMutex implements PackedModel {
     private static final int WAKE = FutexPc.WAKE.code();
 
     /** The steps that exist; SLEEP and DONE take none, so they are no family (coverage would warn they never fire). */
-    private static final List<String> FAMILIES = List.of("cas", "xchg", "wait", "unlock-dec", "store", "wake");
-    private static final int[] FAMILY_OF_PC = {0, 1, 2, -1, 3, 4, 5, -1};
+    static final List<String> FAMILIES = List.of("cas", "xchg", "wait", "unlock-dec", "store", "wake");
+    static final int[] FAMILY_OF_PC = {0, 1, 2, -1, 3, 4, 5, -1};
 
     private final int threads;
     private final Loop loop;

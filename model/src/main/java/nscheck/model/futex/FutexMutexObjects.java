@@ -58,8 +58,8 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
     private static final int CS = FutexPc.CS.code();
     private static final int STORE = FutexPc.STORE.code();
     private static final int WAKE = FutexPc.WAKE.code();
-    private static final List<String> FAMILIES = List.of("cas", "xchg", "wait", "unlock-dec", "store", "wake");
-    private static final int[] FAMILY_OF_PC = {0, 1, 2, -1, 3, 4, 5, -1};
+    private static final List<String> FAMILIES = FutexMutex.FAMILIES; // the same steps as the packed model's
+    private static final int[] FAMILY_OF_PC = FutexMutex.FAMILY_OF_PC;
 
     private final int threads;
     private final FutexMutex.Loop loop;
