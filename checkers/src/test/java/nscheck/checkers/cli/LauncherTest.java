@@ -62,6 +62,35 @@ class LauncherTest {
         assertTrue(g1.contains("-XX:+UseG1GC") && !g1.contains("UseParallelGC"), g1);
     }
 
+    /**
+     * Under the default heap the young generation is capped (the resident memory of a search is
+     * mostly young garbage otherwise; docs/performance.md "Resident memory") while the maximum heap,
+     * which HeapWatchdog measures against, stays the JVM's default; a JAVA_OPTS that sizes the heap
+     * is left alone.
+     */
+    @Test
+    void theYoungGenerationIsCappedUnderTheDefaultHeapOnly() throws Exception {
+        assumeJar();
+        String byDefault = flags("-XX:+PrintCommandLineFlags");
+        assertTrue(byDefault.contains("-XX:MaxNewSize=268435456"), byDefault);
+        long defaultMax = Long.parseLong(byDefault.replaceAll("(?s).*-XX:MaxHeapSize=(\\d+).*", "$1"));
+        String plain = javaFlags();
+        assertEquals(Long.parseLong(plain.replaceAll("(?s).*-XX:MaxHeapSize=(\\d+).*", "$1")), defaultMax, "the maximum heap is the JVM's own");
+        for (String sized : new String[] {"-Xmx2g", "-Xmn64m", "-XX:NewSize=64m", "-XX:MaxRAM=8g"}) {
+            String f = flags(sized + " -XX:+PrintCommandLineFlags");
+            assertFalse(f.contains("MaxNewSize=268435456"), sized + ": " + f);
+        }
+    }
+
+    /** The flags of a plain JVM, for the default maximum heap. */
+    private static String javaFlags() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("java", "-XX:+UseParallelGC", "-XX:+PrintCommandLineFlags", "-version")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return out;
+    }
+
     private static String flags(String javaOpts) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version");
         pb.environment().put("NSCHECK_MVN", "true");
