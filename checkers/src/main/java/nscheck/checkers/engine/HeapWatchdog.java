@@ -21,7 +21,8 @@ import java.util.Map;
  * Stops a search when the heap is nearly exhausted, before the JVM spends a minute collecting
  * garbage and then throws OutOfMemoryError: after every collection it reads how much of the heap
  * is still live, and once that exceeds {@code fraction} of the maximum after a full collection, or
- * after {@value #STRIKES} collections in a row, it fires (once). The search then stops at the next
+ * after {@value #STRIKES} collections in a row (full collections only, for a collector that always
+ * runs one before it gives up), it fires (once). The search then stops at the next
  * state and reports what it has, as out of memory (exit 2 in the CLI).
  */
 public final class HeapWatchdog implements AutoCloseable {
@@ -37,6 +38,13 @@ public final class HeapWatchdog implements AutoCloseable {
     private final Set<String> heapPools = new HashSet<>();
     private final NotificationListener listener = this::collected;
     private int strikes;
+    /**
+     * The collector empties the old generation only in full collections, and runs one before it
+     * gives up (ParallelGC, Serial): a minor collection's reading then counts the garbage promoted
+     * since the last full one, and with the launcher's capped young generation that can be more
+     * than {@code fraction} of the heap while little of it is live; only full readings count.
+     */
+    private final boolean fullReadingsOnly;
     private volatile boolean fired;
 
     /** {@link #DEFAULT_FRACTION}, or the system property {@code nscheck.heap.fraction} (tests lower it). */
@@ -50,12 +58,15 @@ public final class HeapWatchdog implements AutoCloseable {
         this.onExhaustion = onExhaustion;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+        boolean fullOnly = false;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            fullOnly |= gc.getName().equals("PS MarkSweep") || gc.getName().equals("MarkSweepCompact");
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
                 emitters.add(emitter);
             }
         }
+        fullReadingsOnly = fullOnly;
     }
 
     public boolean fired() {
@@ -73,6 +84,7 @@ public final class HeapWatchdog implements AutoCloseable {
             strikes = 0;
             return;
         }
+        if (!full && fullReadingsOnly) return; // the full collection that comes before exhaustion decides
         if (full || ++strikes >= STRIKES) {
             fired = true;
             onExhaustion.run();

@@ -30,6 +30,20 @@ class MemoryTest {
         }
     }
 
+    /**
+     * The same under the launcher's policy in miniature: the throughput collector with a young
+     * generation far below the heap, so that the old generation is most of it and minor
+     * collections read promoted garbage; the watchdog still ends the search with exit 2.
+     */
+    @Test
+    void aHeapTooSmallUnderTheLaunchersCappedYoungGenerationIsExitTwoToo() throws Exception {
+        try (ChildJvm c = new ChildJvm(List.of("-XX:+UseParallelGC", "-XX:MaxNewSize=4m", "-Xmx64m"), "check", "pidns-large",
+                "--set", "tasks=5", "--force", "--progress", "0", "--no-minimize", "--out", tmp.toString())) {
+            assertEquals(ExitCode.USAGE, c.awaitExit(), c.out() + c.err());
+            assertTrue(c.err().strip().matches("nscheck: bounds too large for memory after \\d+ distinct states; .*"), c.err());
+        }
+    }
+
     @Test
     void aKernelModelRunsUnderBitstateWithADiskFrontier() {
         CliTest.Run r = CliTest.nscheck("check", "pidns-basic", "--bitstate", "24", "--frontier-memory", "0",
