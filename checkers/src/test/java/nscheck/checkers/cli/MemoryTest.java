@@ -37,7 +37,7 @@ class MemoryTest {
      */
     @Test
     void aHeapTooSmallUnderTheLaunchersCappedYoungGenerationIsExitTwoToo() throws Exception {
-        try (ChildJvm c = new ChildJvm(List.of("-XX:+UseParallelGC", "-XX:MaxNewSize=4m", "-Xmx64m"), "check", "pidns-large",
+        try (ChildJvm c = new ChildJvm(List.of("-XX:+UseParallelGC", "-XX:MaxNewSize=2m", "-Xmx32m"), "check", "pidns-large",
                 "--set", "tasks=5", "--force", "--progress", "0", "--no-minimize", "--out", tmp.toString())) {
             assertEquals(ExitCode.USAGE, c.awaitExit(), c.out() + c.err());
             assertTrue(c.err().strip().matches("nscheck: bounds too large for memory after \\d+ distinct states; .*"), c.err());
