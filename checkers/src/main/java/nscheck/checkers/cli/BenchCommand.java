@@ -138,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
                 for (int n : sizes) {
                     if (interrupted.get()) break;
                     if (n > FutexMutex.MAX_THREADS) {
-                        // Beyond 3-bit thread ids only the generic path runs (issue 14): the object model on the object engine.
+                        // Beyond the packed layout only the generic path runs (issue 14): the object model on the object engine.
                         if (!interrupted.get()) print(out, new FutexMutexObjects(n, v).name(), n, generic(n, v));
                         continue;
                     }

@@ -18,10 +18,17 @@ import java.util.Map;
  * <p>State layout, low bits first: val (2 bits), the pc of each thread (3 bits each), the queue
  * length (4 bits), then the queue from its head (3 bits per thread id). Queue slots past the
  * length are zero, so equal states have equal encodings. For N=8 that is 54 bits.
+ *
+ * <p>From 9 threads on, where ids need 4 bits and that layout would take 69 bits, the queue is
+ * instead its rank among the orders of the sleeping threads ({@link SleeperRank}) above the pcs:
+ * 2 + 3N + log2(N!) bits, 61 for N = 11. Only the two queue steps pay for it (a few bit loops); up to
+ * 8 threads the layout above is kept, unchanged.
  */
 public final class FutexMutex implements PackedModel {
-    /** 3-bit thread ids in the queue, and the whole state in 63 bits. */
-    public static final int MAX_THREADS = 8;
+    /** The whole state in 63 bits: 4 * 8^11 * 11! < 2^63 (see {@link SleeperRank}). */
+    public static final int MAX_THREADS = 11;
+    /** Up to this many threads the queue is a list of 3-bit ids; beyond, its rank among the sleepers' orders. */
+    public static final int LISTED_QUEUE_THREADS = 8;
 
     /**
      * Whether a thread locks once or forever: the catalog's futex-mutex-once and
@@ -97,6 +104,8 @@ public final class FutexMutex implements PackedModel {
     private final int lenShift;
     private final int queueShift;
     private final long queueMask;
+    /** Beyond {@link #LISTED_QUEUE_THREADS}: the queue is a rank, at {@link #lenShift}. */
+    private final boolean ranked;
     private final List<PackedInvariant> invariants;
 
     public FutexMutex(int threads, Loop loop) {
@@ -104,8 +113,17 @@ public final class FutexMutex implements PackedModel {
     }
 
     public FutexMutex(int threads, Loop loop, Bug bug) {
+        this(threads, loop, bug, threads > LISTED_QUEUE_THREADS);
+    }
+
+    /** With the queue as a rank whatever the size, so that tests compare both layouts on small N. */
+    static FutexMutex ranked(int threads, Loop loop, Bug bug) {
+        return new FutexMutex(threads, loop, bug, true);
+    }
+
+    private FutexMutex(int threads, Loop loop, Bug bug, boolean ranked) {
         if (threads < 1 || threads > MAX_THREADS)
-            throw new ModelException("threads must be between 1 and " + MAX_THREADS + " (3-bit thread ids in one long), not " + threads);
+            throw new ModelException("threads must be between 1 and " + MAX_THREADS + " (the state in one long), not " + threads);
         this.threads = threads;
         this.loop = loop;
         this.bug = bug;
@@ -113,6 +131,7 @@ public final class FutexMutex implements PackedModel {
         this.lenShift = VAL_BITS + PC_BITS * threads;
         this.queueShift = lenShift + LEN_BITS;
         this.queueMask = (1L << (PC_BITS * threads)) - 1;
+        this.ranked = ranked;
         this.invariants = List.of(
                 new PackedInvariant("mutual-exclusion", "at most one thread is in the critical section", this::mutualExclusion),
                 new PackedInvariant("no-lost-wakeup",
@@ -215,16 +234,45 @@ public final class FutexMutex implements PackedModel {
     }
 
     private int queueLength(long s) {
+        if (ranked) return Integer.bitCount(sleepers(s));
         return (int) ((s >>> lenShift) & 15);
     }
 
+    /** The threads at SLEEP, one bit each: in the ranked layout, the queue's members. */
+    private int sleepers(long s) {
+        int m = 0;
+        for (int t = 0; t < threads; t++) if (pc(s, t) == SLEEP) m |= 1 << t;
+        return m;
+    }
+
+    /** The queue as 4-bit ids from its head, in either layout. */
+    private long queue(long s) {
+        if (ranked) return SleeperRank.queue(s >>> lenShift, sleepers(s));
+        long listed = (s >>> queueShift) & queueMask, out = 0;
+        for (int i = 0; i < queueLength(s); i++) out |= ((listed >>> (PC_BITS * i)) & PC_MASK) << (4 * i);
+        return out;
+    }
+
     private long enqueue(long s, int t) {
+        if (ranked) {
+            int sleepers = sleepers(s), len = Integer.bitCount(sleepers);
+            long rank = SleeperRank.rank(SleeperRank.queue(s >>> lenShift, sleepers) | (long) t << (4 * len), len + 1, sleepers | 1 << t);
+            return (s & ((1L << lenShift) - 1)) | rank << lenShift;
+        }
         int len = queueLength(s);
         long withLen = (s & ~(15L << lenShift)) | ((long) (len + 1) << lenShift);
         return withLen | ((long) t << (queueShift + PC_BITS * len));
     }
 
     private long wakeHead(long s) {
+        if (ranked) {
+            int sleepers = sleepers(s);
+            if (sleepers == 0) return s;
+            long queue = SleeperRank.queue(s >>> lenShift, sleepers);
+            int head = (int) (queue & 15);
+            long rank = SleeperRank.rank(queue >>> 4, Integer.bitCount(sleepers) - 1, sleepers & ~(1 << head));
+            return withPc((s & ((1L << lenShift) - 1)) | rank << lenShift, head, XCHG);
+        }
         int len = queueLength(s);
         if (len == 0) return s;
         long queue = (s >>> queueShift) & queueMask;
@@ -287,8 +335,8 @@ public final class FutexMutex implements PackedModel {
         StringBuilder b = new StringBuilder("val=").append(s & 3).append(" pc=[");
         for (int t = 0; t < threads; t++) b.append(t == 0 ? "" : " ").append(FutexPc.of(pc(s, t)).name());
         b.append("] queue=[");
-        long queue = (s >>> queueShift) & queueMask;
-        for (int i = 0; i < queueLength(s); i++) b.append(i == 0 ? "T" : " T").append((queue >>> (PC_BITS * i)) & PC_MASK);
+        long queue = queue(s);
+        for (int i = 0; i < queueLength(s); i++) b.append(i == 0 ? "T" : " T").append((queue >>> (4 * i)) & 15);
         return b.append(']').toString();
     }
 }

@@ -74,7 +74,54 @@ class FutexMutexTest {
         }
         assertEquals("val=2 pc=[CS SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP] queue=[T7 T6 T5 T4 T3 T2 T1]", eight.describeState(s));
         assertTrue(s >= 0);
-        assertThrows(ModelException.class, () -> new FutexMutex(9, FutexMutex.Loop.ONCE));
+    }
+
+    @Test
+    void elevenThreadsFitWithTheQueueAsARank() {
+        FutexMutex eleven = new FutexMutex(11, FutexMutex.Loop.ONCE);
+        long s = eleven.initialStates()[0];
+        s = step(eleven, s, 0);                    // T0 takes the lock
+        for (int t = 10; t >= 1; t--) {            // the others queue up, the largest ids first (the rank's largest digits)
+            s = step(eleven, s, t);
+            s = step(eleven, s, t);
+            if (t == 10) s = step(eleven, s, t);
+        }
+        assertEquals("val=2 pc=[CS SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP] queue=[T10 T9 T8 T7 T6 T5 T4 T3 T2 T1]",
+                eleven.describeState(s));
+        assertTrue(s >= 0);
+        for (int i = 0; i < 3; i++) s = step(eleven, s, 0); // unlock: wakes the head
+        assertEquals("val=0 pc=[DONE SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP SLEEP XCHG] queue=[T9 T8 T7 T6 T5 T4 T3 T2 T1]",
+                eleven.describeState(s));
+        assertThrows(ModelException.class, () -> new FutexMutex(12, FutexMutex.Loop.ONCE));
+    }
+
+    /** Every reachable state of {@code m}, described, with the number of transitions (a plain BFS: the model module has no engine). */
+    private static java.util.Set<String> reachable(FutexMutex m, long[] transitions) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<String> described = new java.util.HashSet<>();
+        java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
+        long[] next = new long[m.maxSuccessors()];
+        int[] family = new int[next.length];
+        for (long s : m.initialStates()) if (seen.add(s)) queue.add(s);
+        while (!queue.isEmpty()) {
+            long s = queue.poll();
+            described.add(m.describeState(s));
+            int n = m.successors(s, next, family);
+            transitions[0] += n;
+            for (int i = 0; i < n; i++) if (seen.add(next[i])) queue.add(next[i]);
+        }
+        assertEquals(seen.size(), described.size(), "two encodings of one state");
+        return described;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} N={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"ONCE, 3", "ONCE, 5", "FOREVER, 4", "FOREVER, 5"})
+    void theRankedQueueReachesTheSameStatesAsTheListedOne(FutexMutex.Loop loop, int n) {
+        long[] listedSteps = {0}, rankedSteps = {0};
+        java.util.Set<String> listed = reachable(new FutexMutex(n, loop), listedSteps);
+        java.util.Set<String> ranked = reachable(FutexMutex.ranked(n, loop, FutexMutex.Bug.NONE), rankedSteps);
+        assertEquals(listed, ranked);
+        assertEquals(listedSteps[0], rankedSteps[0]);
     }
 
     @Test
