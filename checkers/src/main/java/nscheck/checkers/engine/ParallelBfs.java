@@ -36,6 +36,19 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
     /** Verdicts are packed two bits a property (exercised, violated) into one long. */
     static final int MAX_PROPERTIES = 32;
 
+    /**
+     * Who packs and judges a state several transitions of a level reach: the worker that claims it
+     * in the level's shared {@link LevelDiscoveries} (once a level, for a lock and a probe or three
+     * per candidate), or every chunk that reaches it (once a chunk, no shared table). The first pays
+     * where packing is dear (the kernel models: a task's digests, component interning), the second
+     * where it is cheap (the futex benchmark's arrays). {@link #AUTO} picks per level from what the
+     * previous levels measured; results are the same either way (the merge is the same).
+     */
+    enum Discovery { SHARED, CHUNK, AUTO }
+
+    /** {@code -Dnscheck.discovery=shared|chunk} fixes the choice, to measure one against the other. */
+    private Discovery discovery = Discovery.valueOf(System.getProperty("nscheck.discovery", "auto").toUpperCase(java.util.Locale.ROOT));
+
     private final Model<S, A> model;
     private final CheckOptions options;
     private final Progress progress;
@@ -66,6 +79,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
     @Override public String name() { return "bfs"; }
 
+    /** Fixes who packs discoveries (tests run both ways); {@link Discovery#AUTO} by default. */
+    ParallelBfs<S, A> discovery(Discovery d) {
+        this.discovery = d;
+        return this;
+    }
+
     @Override public void requestStop() { stopRequested = true; }
 
     @Override
@@ -90,6 +109,15 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Fingerprints of the successors that may be new (their states are in {@link LevelDiscoveries}). */
         long[] fingerprint = new long[256];
         int candidates;
+        /** Whether this chunk packed its own candidates ({@link Discovery#CHUNK}) instead of claiming them in {@link LevelDiscoveries}. */
+        final boolean chunkPacked;
+        /** {@link Discovery#CHUNK}: candidate {@code c}'s bytes are {@code packed[packedAt[c], + packedLength[c])}, its verdicts {@code packedBits[c]}. */
+        byte[] packed;
+        int packedUsed;
+        int[] packedAt;
+        int[] packedLength;
+        long[] packedBits;
+        java.util.Map<Integer, RuntimeException> packedErrors;
         /** Set when the model threw expanding state {@code failedAt} of the chunk. */
         RuntimeException error;
         int failedAt = -1;
@@ -97,7 +125,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         int expanded;
 
         /** Room for {@code expected} transitions (a chunk's share of the level so far), so that the arrays are rarely copied. */
-        ChunkResult(int states, int expected) {
+        ChunkResult(int states, int expected, boolean chunkPacked) {
+            this.chunkPacked = chunkPacked;
             transitions = new int[states];
             family = new int[expected];
             stepBits = new long[expected];
@@ -125,6 +154,22 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             fingerprint[candidates] = fp;
             return candidates++;
         }
+
+        /** Candidate {@code c}'s packed bytes (from {@code sink}) and verdicts, for the merge. */
+        void pack(int c, ByteSink sink, long bits) {
+            if (packedAt == null || packedAt.length < fingerprint.length) {
+                packedAt = packedAt == null ? new int[fingerprint.length] : Arrays.copyOf(packedAt, fingerprint.length);
+                packedLength = packedLength == null ? new int[fingerprint.length] : Arrays.copyOf(packedLength, fingerprint.length);
+                packedBits = packedBits == null ? new long[fingerprint.length] : Arrays.copyOf(packedBits, fingerprint.length);
+            }
+            if (packed == null) packed = new byte[Math.max(1024, 32 * fingerprint.length)];
+            if (packedUsed + sink.size() > packed.length) packed = Arrays.copyOf(packed, Math.max(packed.length * 2, packedUsed + sink.size()));
+            sink.copyTo(packed, packedUsed);
+            packedAt[c] = packedUsed;
+            packedLength[c] = sink.size();
+            packedUsed += sink.size();
+            packedBits[c] = bits;
+        }
     }
 
     private final class Search extends LevelSearch<S, A> {
@@ -142,6 +187,15 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         volatile int transitionsPerChunk = 1024;
         /** Where the slot loads of {@link VisitedSet#touch} end up, so that they are not optimized away. */
         volatile long touchedSink;
+        /** What this level cost each way of discovering ({@link Discovery}), in nanoseconds and states, for the next level's choice. */
+        final java.util.concurrent.atomic.LongAdder claimNanos = new java.util.concurrent.atomic.LongAdder(),
+                packNanos = new java.util.concurrent.atomic.LongAdder(), candidates = new java.util.concurrent.atomic.LongAdder(),
+                packs = new java.util.concurrent.atomic.LongAdder();
+        /** Chunk-packed states the merge admitted this level (the others were packed in vain). */
+        long admittedPacked;
+        /** The last measured cost of claiming one candidate in {@link LevelDiscoveries}, ns; -1 before any shared level. */
+        double claimPerCandidate = -1;
+        boolean lastChunkPacked;
 
         Search(WorkerPool pool) {
             super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
@@ -199,11 +253,18 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
         Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
-            discoveries.clear();
+            boolean chunkPacked = chunkPacksThisLevel();
+            if (!chunkPacked) discoveries.clear();
+            claimNanos.reset();
+            packNanos.reset();
+            candidates.reset();
+            packs.reset();
+            admittedPacked = 0;
+            lastChunkPacked = chunkPacked;
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
-                chunks.add(pool.submit(() -> expand(level, lo, hi)));
+                chunks.add(pool.submit(() -> expand(level, lo, hi, chunkPacked)));
             }
             try {
                 for (int c = 0; c < chunks.size(); c++) {
@@ -227,8 +288,26 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
          * them all, after one sweep that only loads their slots ({@link VisitedSet#touch}): a probe is a
          * cache miss in a table of hundreds of MiB, and the sweep's loads, being independent, overlap.
          */
-        private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi) {
-            ChunkResult<S> r = new ChunkResult<>(hi - lo, transitionsPerChunk);
+        /**
+         * Whether this level's chunks pack their own candidates: so if the previous level says the
+         * states they would pack in vain (reached by several chunks) cost less than the claims
+         * would. Measured on a shared level every eighth level, and first, to know the claims' cost.
+         */
+        private boolean chunkPacksThisLevel() {
+            if (discovery != Discovery.AUTO) return discovery == Discovery.CHUNK;
+            long packed = packs.sum(), claimed = candidates.sum();
+            if (depth % 8 == 1 || packed == 0) return false;
+            double packOne = (double) packNanos.sum() / packed;
+            if (!lastChunkPacked) {
+                // packs: the states claimed; claimed: the candidates, of which chunk packing would pack about all
+                claimPerCandidate = (double) claimNanos.sum() / Math.max(1, claimed);
+                return (claimed - packed) * packOne < claimNanos.sum();
+            }
+            return claimPerCandidate >= 0 && (packed - admittedPacked) * packOne < claimPerCandidate * packed;
+        }
+
+        private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi, boolean chunkPacked) {
+            ChunkResult<S> r = new ChunkResult<>(hi - lo, transitionsPerChunk, chunkPacked);
             ByteSink sink = new ByteSink(1024);
             FamilyCache families = new FamilyCache();
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
@@ -258,6 +337,18 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 r.candidate[t] = -1;
                 if (!seen.probablyContains(r.postFingerprint[t])) maybeNew[m++] = t;
             }
+            if (chunkPacked) {
+                long start = System.nanoTime();
+                packCandidates(r, maybeNew, m, sink);
+                packNanos.add(System.nanoTime() - start);
+                sink(touched);
+                r.post = null;
+                r.postFingerprint = null;
+                if (r.n > transitionsPerChunk) transitionsPerChunk = Math.min(1 << 20, Integer.highestOneBit(r.n) << 1);
+                return r;
+            }
+            long start = System.nanoTime(), packing = 0;
+            int claims = 0;
             for (int j = 0; j < m; j++) touched += discoveries.touch(r.postFingerprint[maybeNew[j]]);
             sink(touched);
             for (int j = 0; j < m; j++) {
@@ -266,13 +357,59 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 r.candidate[t] = r.candidate(fp);
                 if (discoveries.claim(fp)) {
                     @SuppressWarnings("unchecked") S post = (S) r.post[t];
+                    long packStart = System.nanoTime();
                     discover(fp, post, sink);
+                    packing += System.nanoTime() - packStart;
+                    claims++;
                 }
             }
+            claimNanos.add(System.nanoTime() - start - packing);
+            packNanos.add(packing);
+            packs.add(claims);
+            candidates.add(m);
             r.post = null;
             r.postFingerprint = null;
             if (r.n > transitionsPerChunk) transitionsPerChunk = Math.min(1 << 20, Integer.highestOneBit(r.n) << 1);
             return r;
+        }
+
+        /**
+         * Packs and judges each distinct candidate of the chunk here, once per chunk (a state
+         * several transitions of the chunk reach is one candidate), with no table shared with the
+         * other workers: a state two chunks reach is packed twice, which costs less than
+         * {@link LevelDiscoveries}'s locks when packing a state is cheap.
+         */
+        private void packCandidates(ChunkResult<S> r, int[] maybeNew, int m, ByteSink sink) {
+            int cap = Integer.highestOneBit(Math.max(16, 2 * m)) << 1, mask = cap - 1;
+            long[] keys = new long[cap];
+            int[] index = new int[cap];
+            for (int j = 0; j < m; j++) {
+                int t = maybeNew[j];
+                long fp = r.postFingerprint[t];
+                int i = (int) (fp * 0x9E3779B97F4A7C15L >>> 40) & mask;
+                while (index[i] != 0 && keys[i] != fp) i = (i + 1) & mask;
+                if (index[i] != 0) {
+                    r.candidate[t] = index[i] - 1;
+                    continue;
+                }
+                int c = r.candidate(fp);
+                keys[i] = fp;
+                index[i] = c + 1;
+                r.candidate[t] = c;
+                @SuppressWarnings("unchecked") S post = (S) r.post[t];
+                long bits = 0;
+                sink.reset();
+                try {
+                    bits = stateVerdicts(post);
+                    codec.encode(post, sink);
+                } catch (RuntimeException e) {
+                    if (r.packedErrors == null) r.packedErrors = new java.util.HashMap<>();
+                    r.packedErrors.put(c, e);
+                    sink.reset();
+                }
+                r.pack(c, sink, bits);
+            }
+            packs.add(r.candidates);
         }
 
         /**
@@ -354,7 +491,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         private Ending merge(ChunkResult<S> r, int[] ids, int offset, int levelSize) {
             if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
             long touched = 0; // the candidates' slots, loaded together before they are added one by one
-            for (int c = 0; c < r.candidates; c++) touched += seen.touch(r.fingerprint[c]) + discoveries.touch(r.fingerprint[c]);
+            for (int c = 0; c < r.candidates; c++) touched += seen.touch(r.fingerprint[c]) + (r.chunkPacked ? 0 : discoveries.touch(r.fingerprint[c]));
             sink(touched);
             int t = 0;
             int states = r.expanded;
@@ -377,7 +514,16 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                         }
                     }
                     int c = r.candidate[t];
-                    if (c >= 0 && admit(r.fingerprint[c])) {
+                    if (r.chunkPacked) {
+                        if (c >= 0 && admit(r.fingerprint[c])) {
+                            admittedPacked++;
+                            if (r.packedErrors != null && r.packedErrors.containsKey(c))
+                                throw new ModelFailed(r.packedErrors.get(c), store.path(currentId));
+                            int id = store.add(currentId, index);
+                            judge(id, r.packedBits[c]);
+                            pushEncoded(r.packed, r.packedAt[c], r.packedLength[c], id);
+                        }
+                    } else if (c >= 0 && admit(r.fingerprint[c])) {
                         LevelDiscoveries.Entry f = entry;
                         discoveries.take(r.fingerprint[c], f);
                         if (f.error != null) throw new ModelFailed(f.error, store.path(currentId));

@@ -34,8 +34,10 @@ class ParallelBfsTest {
         CheckOptions o = continuing ? CheckOptions.defaults().quiet().continuing() : CheckOptions.defaults().quiet();
         CheckResult<?, ?> sequential = new Bfs<>(m, o, Progress.NONE).run();
         for (int threads : new int[] {1, 3}) {
-            CheckResult<?, ?> parallel = new ParallelBfs<>(m, o, Progress.NONE, threads).run();
-            assertSame(sequential, parallel);
+            for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values()) {
+                CheckResult<?, ?> parallel = new ParallelBfs<>(m, o, Progress.NONE, threads).discovery(d).run();
+                assertSame(sequential, parallel);
+            }
         }
     }
 
@@ -63,11 +65,22 @@ class ParallelBfsTest {
     void aDeadlockAndAViolationAreFoundAsSequentiallyOnAToyModel() {
         var m = ToyModels.counter(2000, 1500, true);
         CheckOptions o = CheckOptions.defaults().quiet().continuing();
-        assertSame(new Bfs<>(m, o, Progress.NONE).run(), new ParallelBfs<>(m, o, Progress.NONE, 2).run());
+        for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values())
+            assertSame(new Bfs<>(m, o, Progress.NONE).run(), new ParallelBfs<>(m, o, Progress.NONE, 2).discovery(d).run());
     }
 
     @Test
     void aModelThatThrowsEndsBothEnginesAtTheSameState() {
+        throwingModelEndsBothAt(false, 3001);
+    }
+
+    /** Judging a new state throws: whoever packs discoveries (a claimer or a chunk) hands the error to the merge. */
+    @Test
+    void aPropertyThatThrowsEndsBothEnginesAtTheSameState() {
+        throwingModelEndsBothAt(true, -1);
+    }
+
+    private static void throwingModelEndsBothAt(boolean judgingThrows, int last) {
         var counter = ToyModels.counter(5000, -1, false);
         nscheck.model.Model<Integer, String> m = new nscheck.model.Model<>() {
             public String name() { return counter.name(); }
@@ -76,10 +89,18 @@ class ParallelBfsTest {
             public Map<String, Integer> bounds() { return counter.bounds(); }
             public java.util.List<Integer> initialStates() { return counter.initialStates(); }
             public void successors(Integer s, java.util.function.Consumer<nscheck.model.Transition<Integer, String>> out) {
-                if (s == 3001) throw new IllegalStateException("no step from 3001");
+                if (s == 3001 && !judgingThrows) throw new IllegalStateException("no step from 3001");
                 counter.successors(s, out);
             }
-            public java.util.List<nscheck.model.Property<Integer, String>> properties() { return counter.properties(); }
+            public java.util.List<nscheck.model.Property<Integer, String>> properties() {
+                if (!judgingThrows) return counter.properties();
+                java.util.List<nscheck.model.Property<Integer, String>> p = new java.util.ArrayList<>(counter.properties());
+                p.add(new nscheck.model.Property.Always<>("judged", "state 2000 cannot be judged", s -> {
+                    if (s == 2000) throw new IllegalStateException("cannot judge 2000");
+                    return nscheck.model.Verdict.HOLDS;
+                }));
+                return p;
+            }
             public long fingerprint(Integer s) { return counter.fingerprint(s); }
             public int maxDepth() { return 0; }
             public java.util.List<String> actionFamilies() { return counter.actionFamilies(); }
@@ -88,11 +109,17 @@ class ParallelBfsTest {
             public String describeState(Integer s) { return counter.describeState(s); }
         };
         CheckResult<?, ?> sequential = new Bfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE).run();
-        CheckResult<?, ?> parallel = new ParallelBfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE, 2).run();
-        assertEquals(Ending.MODEL_ERROR, parallel.ending());
-        assertSame(sequential, parallel);
-        assertEquals(3001, parallel.failure().trace().last());
-        assertEquals(sequential.failure().trace(), parallel.failure().trace());
+        for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values()) {
+            CheckResult<?, ?> parallel = new ParallelBfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE, 2).discovery(d).run();
+            assertEquals(Ending.MODEL_ERROR, parallel.ending());
+            // Bfs counts the properties judged before the one that threw as exercised; the parallel
+            // engine judges a state whole or not at all, so only there may the counts differ.
+            if (!judgingThrows) assertSame(sequential, parallel);
+            assertEquals(sequential.stats().distinct(), parallel.stats().distinct(), "distinct");
+            assertEquals(sequential.stats().generated(), parallel.stats().generated(), "generated");
+            if (!judgingThrows) assertEquals(last, parallel.failure().trace().last());
+            assertEquals(sequential.failure().trace(), parallel.failure().trace());
+        }
     }
 
     static void assertSame(CheckResult<?, ?> expected, CheckResult<?, ?> actual) {
