@@ -35,6 +35,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
     static final int CHUNK = 256;
     /** Verdicts are packed two bits a property (exercised, violated) into one long. */
     static final int MAX_PROPERTIES = 32;
+    /** A level this large measures what claiming costs well enough to choose by ({@link Discovery#AUTO}). */
+    static final int MEASURED_LEVEL = 4096;
 
     /**
      * Who packs and judges a state several transitions of a level reach: the worker that claims it
@@ -191,11 +193,10 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         final java.util.concurrent.atomic.LongAdder claimNanos = new java.util.concurrent.atomic.LongAdder(),
                 packNanos = new java.util.concurrent.atomic.LongAdder(), candidates = new java.util.concurrent.atomic.LongAdder(),
                 packs = new java.util.concurrent.atomic.LongAdder();
-        /** Chunk-packed states the merge admitted this level (the others were packed in vain). */
-        long admittedPacked;
-        /** The last measured cost of claiming one candidate in {@link LevelDiscoveries}, ns; -1 before any shared level. */
-        double claimPerCandidate = -1;
-        boolean lastChunkPacked;
+        /** Whether the level being expanded measures the costs ({@link #chunkPacksThisLevel}). */
+        boolean measuring;
+        /** {@link Discovery#AUTO}'s choice once measured: whether chunks pack. */
+        Boolean chosen;
 
         Search(WorkerPool pool) {
             super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
@@ -253,14 +254,12 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Hands the level to the workers chunk by chunk and merges their results in order; null to go on. */
         @Override
         Ending expandLevel(EncodedFrontier level, int[] ids, int levelSize) {
-            boolean chunkPacked = chunkPacksThisLevel();
+            boolean chunkPacked = chunkPacksThisLevel(levelSize);
             if (!chunkPacked) discoveries.clear();
             claimNanos.reset();
             packNanos.reset();
             candidates.reset();
             packs.reset();
-            admittedPacked = 0;
-            lastChunkPacked = chunkPacked;
             List<Future<ChunkResult<S>>> chunks = new ArrayList<>();
             for (int from = 0; from < levelSize; from += CHUNK) {
                 int lo = from, hi = Math.min(levelSize, from + CHUNK);
@@ -289,21 +288,23 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
          * cache miss in a table of hundreds of MiB, and the sweep's loads, being independent, overlap.
          */
         /**
-         * Whether this level's chunks pack their own candidates: so if the previous level says the
-         * states they would pack in vain (reached by several chunks) cost less than the claims
-         * would. Measured on a shared level every eighth level, and first, to know the claims' cost.
+         * Whether this level's chunks pack their own candidates. Shared until the first level of at
+         * least {@link #MEASURED_LEVEL} states, which is shared too and measures both costs: what
+         * its claims cost, and what chunk packing would have wasted (its candidates that were
+         * claimed already, each packed once more at the cost of a packing). The cheaper is then
+         * kept for the rest of the search (re-measured, a level's figures swing with the load).
          */
-        private boolean chunkPacksThisLevel() {
+        private boolean chunkPacksThisLevel(int levelSize) {
             if (discovery != Discovery.AUTO) return discovery == Discovery.CHUNK;
-            long packed = packs.sum(), claimed = candidates.sum();
-            if (depth % 8 == 1 || packed == 0) return false;
-            double packOne = (double) packNanos.sum() / packed;
-            if (!lastChunkPacked) {
-                // packs: the states claimed; claimed: the candidates, of which chunk packing would pack about all
-                claimPerCandidate = (double) claimNanos.sum() / Math.max(1, claimed);
-                return (claimed - packed) * packOne < claimNanos.sum();
+            if (chosen != null) return chosen;
+            if (measuring) {
+                long packed = packs.sum(), claimed = candidates.sum();
+                double packOne = (double) packNanos.sum() / Math.max(1, packed);
+                chosen = (claimed - packed) * packOne < claimNanos.sum();
+                return chosen;
             }
-            return claimPerCandidate >= 0 && (packed - admittedPacked) * packOne < claimPerCandidate * packed;
+            measuring = levelSize >= MEASURED_LEVEL;
+            return false;
         }
 
         private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi, boolean chunkPacked) {
@@ -329,14 +330,9 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     break;
                 }
             }
-            long touched = 0;
-            for (int t = 0; t < r.n; t++) touched += seen.touch(r.postFingerprint[t]);
             int[] maybeNew = new int[r.n];
-            int m = 0;
-            for (int t = 0; t < r.n; t++) {
-                r.candidate[t] = -1;
-                if (!seen.probablyContains(r.postFingerprint[t])) maybeNew[m++] = t;
-            }
+            long touched = 0;
+            int m = unseen(r, maybeNew);
             if (chunkPacked) {
                 long start = System.nanoTime();
                 packCandidates(r, maybeNew, m, sink);
@@ -371,6 +367,24 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             r.postFingerprint = null;
             if (r.n > transitionsPerChunk) transitionsPerChunk = Math.min(1 << 20, Integer.highestOneBit(r.n) << 1);
             return r;
+        }
+
+        /**
+         * The chunk's transitions whose successor may be new, into {@code maybeNew}; how many. A
+         * method of its own so that the JIT inlines the visited set's probes here (in
+         * {@link #expand}, past its inlining budget, each probe was a call through the VarHandle's
+         * checks: a fifth of the futex benchmark's time).
+         */
+        private int unseen(ChunkResult<S> r, int[] maybeNew) {
+            long touched = 0;
+            for (int t = 0; t < r.n; t++) touched += seen.touch(r.postFingerprint[t]);
+            sink(touched);
+            int m = 0;
+            for (int t = 0; t < r.n; t++) {
+                r.candidate[t] = -1;
+                if (!seen.probablyContains(r.postFingerprint[t])) maybeNew[m++] = t;
+            }
+            return m;
         }
 
         /**
@@ -516,7 +530,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     int c = r.candidate[t];
                     if (r.chunkPacked) {
                         if (c >= 0 && admit(r.fingerprint[c])) {
-                            admittedPacked++;
                             if (r.packedErrors != null && r.packedErrors.containsKey(c))
                                 throw new ModelFailed(r.packedErrors.get(c), store.path(currentId));
                             int id = store.add(currentId, index);

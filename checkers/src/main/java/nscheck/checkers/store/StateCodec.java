@@ -63,6 +63,11 @@ public final class StateCodec {
     private static final MethodHandle GET_LONG = unsafeHandle("getLong", long.class, Object.class, long.class);
     private static final MethodHandle GET_BOOLEAN = unsafeHandle("getBoolean", boolean.class, Object.class, long.class);
     private static final MethodHandle GET_OBJECT = unsafeHandle("getObject", Object.class, Object.class, long.class);
+    /* And written at them when a state is decoded: Field.set costs as much as Field.get, and a level's every state is decoded. */
+    private static final MethodHandle PUT_INT = unsafeHandle("putInt", void.class, Object.class, long.class, int.class);
+    private static final MethodHandle PUT_LONG = unsafeHandle("putLong", void.class, Object.class, long.class, long.class);
+    private static final MethodHandle PUT_BOOLEAN = unsafeHandle("putBoolean", void.class, Object.class, long.class, boolean.class);
+    private static final MethodHandle PUT_OBJECT = unsafeHandle("putObject", void.class, Object.class, long.class, Object.class);
 
     private static final int K_INT = 0, K_LONG = 1, K_BOOLEAN = 2, K_BYTE = 3, K_SHORT = 4, K_CHAR = 5, K_DOUBLE = 6,
             K_FLOAT = 7, K_REF = 8;
@@ -438,7 +443,11 @@ public final class StateCodec {
                     return canonical.newInstance(args);
                 }
                 Object o = (Object) ALLOCATE.invokeExact(type);
-                for (int i = 0; i < fields.length; i++) readField(fieldKinds[i], fields[i], o, in, x);
+                if (offsets != null) {
+                    for (int i = 0; i < fields.length; i++) readAt(fieldKinds[i], offsets[i], fields[i], o, in, x);
+                } else {
+                    for (int i = 0; i < fields.length; i++) readField(fieldKinds[i], fields[i], o, in, x);
+                }
                 return o;
             } catch (RuntimeException e) {
                 throw e;
@@ -458,6 +467,16 @@ public final class StateCodec {
                 case K_CHAR: out.writeVar(f.getChar(o)); break;
                 case K_DOUBLE: out.writeVar(Double.doubleToRawLongBits(f.getDouble(o))); break;
                 default: out.writeVar(Float.floatToRawIntBits(f.getFloat(o)));
+            }
+        }
+
+        private void readAt(int k, long at, Field f, Object o, ByteSource in, Scratch x) throws Throwable {
+            switch (k) {
+                case K_INT: PUT_INT.invokeExact(o, at, (int) in.readSigned()); break;
+                case K_REF: PUT_OBJECT.invokeExact(o, at, StateCodec.this.read(in, x)); break;
+                case K_BOOLEAN: PUT_BOOLEAN.invokeExact(o, at, in.readByte() != 0); break;
+                case K_LONG: PUT_LONG.invokeExact(o, at, in.readSigned()); break;
+                default: readField(k, f, o, in, x);
             }
         }
 
