@@ -9,6 +9,7 @@
 # instead of the packed engine's (the packed model holds up to 11 threads since issue 14; both rows are printed).
 #
 # Installs SPIN (Debian package `spin`) if it is missing. Needs gcc and /usr/bin/time.
+# SPIN_BENCH_KEEP=DIR keeps each row's raw nscheck bench and SPIN pan outputs in DIR.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -72,6 +73,9 @@ for v in $variants; do
     spin_secs="$(awk '/pan: elapsed time/ {print $4}' "$work/spin.out")"
     spin_mem_mb="$(awk '/total actual memory usage/ {print $1}' "$work/spin.out")"
     spin_rss_kb="$(cat "$work/spin.rss")"
+    if [ -n "${SPIN_BENCH_KEEP:-}" ]; then # the raw outputs a row was read from, for pinning beside the table
+      cp "$work/nsc.out" "$SPIN_BENCH_KEEP/nscheck-bench-$v-$n.txt"; cp "$work/spin.out" "$SPIN_BENCH_KEEP/spin-pan-$v-$n.txt"
+    fi
     if grep -q "errors: [1-9]" "$work/spin.out"; then echo "spin-bench: SPIN reports errors:" >&2; cat "$work/spin.out" >&2; exit 1; fi
 
     awk -v v="$v" -v n="$n" -v ss="$spin_states" -v st="$spin_secs" -v sm="$spin_mem_mb" -v sr="$spin_rss_kb" \
