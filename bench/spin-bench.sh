@@ -24,7 +24,7 @@ while getopts "n:v:w:gh" opt; do
     v) variants="$OPTARG" ;;
     w) workers="$OPTARG" ;;
     g) engine="object-bfs"; reference="all" ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    *) sed -n '2,13p' "$0"; exit 2 ;;
   esac
 done
 
