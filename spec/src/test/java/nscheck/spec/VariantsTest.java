@@ -7,6 +7,7 @@ import nscheck.spec.variant.Variants;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,5 +34,11 @@ class VariantsTest {
             assertFalse(v.summary().contains("\n"), v.name() + "'s summary is one line");
         }
         assertThrows(IllegalArgumentException.class, () -> Variants.byName("no-such-variant"));
+    }
+
+    @Test
+    void theProposalsKeepTheNamesModelFilesUse() {
+        assertEquals(List.of("mainline", "global-pids", "pidspaces-2006", "container-bit", "execns", "clone-with-pids-2009",
+                "proc-inode", "serial-2014"), Variants.all().subList(0, 1 + Variants.PROPOSALS.size()).stream().map(Variant::name).toList());
     }
 }
