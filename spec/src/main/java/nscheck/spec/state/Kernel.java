@@ -38,10 +38,10 @@ public final class Kernel {
     /** A booted system: init_pid_ns and its init (PID 1), which is its child_reaper. */
     public static Kernel boot(Limits limits) {
         Task[] tasks = new Task[limits.maxTasks()];
-        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), 2, ROOT_INIT, true, UserNamespace.INIT);
         tasks[ROOT_INIT] = new Task(new int[] {ROOT_NS}, new int[] {1}, -1, TaskState.RUNNING, ROOT_NS, false, 0);
-        Kthreads kt = new Kthreads(limits.kthreads(), 0); // rest_init: init 1, kthreadd 2, its threads next
-        if (kt.count() > 0) root = root.withCursor(kt.last() + 1);
+        // rest_init: init 1, kthreadd 2, its threads next; the first fork searches after the last (2 without any)
+        Kthreads kt = new Kthreads(limits.kthreads(), 0);
+        PidNamespace root = new PidNamespace(-1, 0, limits.pidMax(), kt.last() + 1, ROOT_INIT, true, UserNamespace.INIT);
         return new Kernel(tasks, new PidNamespace[] {root}, SharedMemory.NONE, KernelObjects.boot(limits.maxTasks()), kt, limits.nsNames() ? NsNames.boot() : null);
     }
 
