@@ -109,4 +109,18 @@ class ContextIdentityTest {
         assertEquals(ka, kb);
         assertEquals(ka.fingerprint(), kb.fingerprint());
     }
+
+    /** The objects keep each context's digest between steps: a changed context must not keep its old one. */
+    @Test
+    void aMemoisedFingerprintFollowsAChangedContext() {
+        Kernel memo = forked(), fresh = forked();
+        memo.fingerprint();
+        for (Map.Entry<String, TaskContext> e : oneFieldAway(TaskContext.ROOT, fresh).entrySet()) {
+            Kernel a = memo.withObjects(memo.objects().withContext(1, e.getValue()));
+            Kernel b = fresh.withObjects(fresh.objects().withContext(1, e.getValue()));
+            assertEquals(b.fingerprint(), a.fingerprint(), e.getKey());
+            Kernel back = a.withObjects(a.objects().withContext(1, TaskContext.ROOT));
+            assertEquals(memo.fingerprint(), back.fingerprint(), e.getKey() + " and back");
+        }
+    }
 }
