@@ -96,6 +96,7 @@ class SeededBugAnswersTest {
         assertEquals(2, SeededBugs.GLOBAL_REAPER.reaper(k, 2), "an init keeps its children");
         assertFalse(M.nsParentVisible(k, Kernel.ROOT_NS, container));
         assertTrue(SeededBugs.NS_PARENT_UNCHECKED.nsParentVisible(k, Kernel.ROOT_NS, container));
+        assertTrue(M.nsParentVisible(k, container, Kernel.ROOT_NS), "a namespace below the caller's is visible");
         assertFalse(M.nsInumFreedWithInit());
         assertTrue(NsNameBugs.INUM_FREED_WITH_INIT.nsInumFreedWithInit());
         OpenFile.Pidfd reaped = new OpenFile.Pidfd(PidRef.of(k, 3), false, false, true);
