@@ -8,12 +8,18 @@ import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
 import nscheck.spec.state.PidAllocation;
 import nscheck.spec.variant.CloneWithPids2009;
+import nscheck.spec.variant.ContainerBit;
+import nscheck.spec.variant.Execns2006;
+import nscheck.spec.variant.NamespaceIdVariants;
+import nscheck.spec.variant.NamespaceIds;
 import nscheck.spec.variant.GlobalPids;
 import nscheck.spec.variant.Mainline;
 import nscheck.spec.variant.Pidspaces2006;
 import nscheck.spec.variant.Variant;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,5 +130,21 @@ class ProposalAnswersTest {
         Kernel k = run(Mainline.INSTANCE, 10).k;
         assertEquals(Errno.ENOSYS, Mainline.INSTANCE.allocPidSet(k, Kernel.ROOT_NS, new int[] {0}, 0, 0).errno());
         assertEquals(0, Mainline.INSTANCE.pidVnr(k, nscheck.spec.state.PidRef.of(k, 0), 3), "no such namespace");
+    }
+
+    @Test
+    void theOtherProposalsChangeOneAnswerEach() {
+        int newpid = CloneFlags.CLONE_NEWPID;
+        assertEquals(newpid | CloneFlags.CLONE_NEWIPC | CloneFlags.CLONE_NEWUSER, ContainerBit.INSTANCE.cloneFlags(newpid), "a container, not a PID namespace");
+        assertEquals(CloneFlags.CLONE_NEWIPC, ContainerBit.INSTANCE.cloneFlags(CloneFlags.CLONE_NEWIPC));
+        assertEquals(newpid, Mainline.INSTANCE.cloneFlags(newpid));
+        assertTrue(Execns2006.INSTANCE.unshareOnlyAtExec());
+        assertFalse(Mainline.INSTANCE.unshareOnlyAtExec());
+        assertEquals(NamespaceIds.NS_ID_64, Mainline.INSTANCE.namespaceIds());
+        assertEquals(NamespaceIds.PROC_INODE, NamespaceIdVariants.PROC_INODE.namespaceIds());
+        assertEquals(NamespaceIds.SERIAL, NamespaceIdVariants.SERIAL.namespaceIds());
+        assertTrue(NamespaceIds.PROC_INODE.restorable && !NamespaceIds.PROC_INODE.counter, "an inode number is reused and may be asked for");
+        for (NamespaceIds ids : List.of(NamespaceIds.SERIAL, NamespaceIds.NS_ID_64))
+            assertTrue(ids.counter && !ids.restorable, ids + ": a counter, never chosen");
     }
 }
