@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The thresholds of the `mutation` profile, read from PIT's mutations.xml (run with the source
- * launcher, no build of its own: java MutationScore.java FILE RULES_REGEX RULES_MIN OVERALL_MIN):
+ * launcher, no build of its own: java MutationScore.java FILE RULES_REGEX RULES_MIN OVERALL_MIN).
+ * FILE may also be a directory of shards (checkers/src/mutation/sharded.sh): the mutations.xml of
+ * each of its sub-directories, each shard's PIT run having mutated its own classes with the same
+ * tests, counted together as one run.
  * <ul>
  *   <li>of the mutants in the spec's rule classes (class names matching RULES_REGEX) that some test
  *       covers, at least RULES_MIN percent are killed;</li>
@@ -22,7 +25,8 @@ import java.util.regex.Pattern;
  *       argument is "report", which only lists them).</li>
  * </ul>
  * Prints the scores, the score of each package and the largest groups of survivors (class and
- * mutator), and writes the same lines to score.txt beside mutations.xml (the file the docs pin);
+ * mutator), and writes the same lines to score.txt beside mutations.xml, or in the directory of
+ * shards (the file the docs pin);
  * exit status 1 when a threshold is missed, 2 when the file cannot be read.
  */
 public class MutationScore {
@@ -32,21 +36,40 @@ public class MutationScore {
             System.exit(2);
         }
         File file = new File(args[0]);
-        if (!file.isFile()) {
-            System.err.println("MutationScore: no " + file + " (did PIT run?)");
+        List<File> inputs = new ArrayList<>();
+        File scoreFile;
+        if (file.isDirectory()) {
+            File[] shards = file.listFiles(File::isDirectory);
+            if (shards != null) {
+                java.util.Arrays.sort(shards);
+                for (File shard : shards) {
+                    File xml = new File(shard, "mutations.xml");
+                    if (xml.isFile()) inputs.add(xml);
+                }
+            }
+            scoreFile = new File(file, "score.txt");
+        } else {
+            inputs.add(file);
+            scoreFile = file.toPath().resolveSibling("score.txt").toFile();
+        }
+        if (inputs.isEmpty() || !inputs.get(0).isFile()) {
+            System.err.println("MutationScore: no " + file + (file.isDirectory() ? "/*/mutations.xml" : "") + " (did PIT run?)");
             System.exit(2);
         }
         Pattern rules = Pattern.compile(args[1]);
         double rulesMin = Double.parseDouble(args[2]);
         double overallMin = Double.parseDouble(args[3]);
 
-        NodeList mutations = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file).getElementsByTagName("mutation");
+        List<Element> mutations = new ArrayList<>();
+        for (File input : inputs) {
+            NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(input).getElementsByTagName("mutation");
+            for (int i = 0; i < nodes.getLength(); i++) mutations.add((Element) nodes.item(i));
+        }
         long[] all = new long[3], rule = new long[3]; // total, covered, killed
         Map<String, Boolean> ruleMethodCovered = new TreeMap<>();
         Map<String, Integer> survivors = new TreeMap<>();
         Map<String, long[]> packages = new TreeMap<>();
-        for (int i = 0; i < mutations.getLength(); i++) {
-            Element m = (Element) mutations.item(i);
+        for (Element m : mutations) {
             String status = m.getAttribute("status");
             String cls = text(m, "mutatedClass");
             String method = cls + "." + text(m, "mutatedMethod");
@@ -66,6 +89,8 @@ public class MutationScore {
         }
         List<String> failures = new ArrayList<>();
         List<String> out = new ArrayList<>();
+        if (inputs.size() > 1) out.add(String.format("%d shards: %s", inputs.size(),
+                String.join(" ", inputs.stream().map(f -> f.getParentFile().getName()).toArray(String[]::new))));
         out.add(String.format("mutation score: %d mutants, %d covered, %d killed: %.1f%% of covered (%.1f%% of all)",
                 all[0], all[1], all[2], pct(all[2], all[1]), pct(all[2], all[0])));
         out.add(String.format("rule classes (%s): %d mutants, %d covered, %d killed: %.1f%% of covered",
@@ -94,7 +119,7 @@ public class MutationScore {
         survivors.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
                 .forEach(e -> out.add(String.format("  %4d  %s", e.getValue(), e.getKey())));
         out.forEach(System.out::println);
-        Files.write(file.toPath().resolveSibling("score.txt"), out);
+        Files.write(scoreFile.toPath(), out);
         if (!failures.isEmpty()) {
             failures.forEach(f -> System.err.println("MutationScore: " + f));
             System.exit(1);
