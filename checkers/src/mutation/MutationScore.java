@@ -66,6 +66,7 @@ public class MutationScore {
             for (int i = 0; i < nodes.getLength(); i++) mutations.add((Element) nodes.item(i));
         }
         long[] all = new long[3], rule = new long[3]; // total, covered, killed
+        long timedOut = 0;
         Map<String, Boolean> ruleMethodCovered = new TreeMap<>();
         Map<String, Integer> survivors = new TreeMap<>();
         Map<String, long[]> packages = new TreeMap<>();
@@ -74,7 +75,11 @@ public class MutationScore {
             String cls = text(m, "mutatedClass");
             String method = cls + "." + text(m, "mutatedMethod");
             boolean covered = !status.equals("NO_COVERAGE");
+            // A mutant that makes a test run past PIT's timeout (twice its unmutated time plus
+            // 15 s, checkers/pom.xml) counts as killed, as in PIT: mostly a loop that no longer ends.
+            // How many there are is printed, since load on the machine can also cause one.
             boolean killed = status.equals("KILLED") || status.equals("TIMED_OUT") || status.equals("MEMORY_ERROR");
+            if (status.equals("TIMED_OUT")) timedOut++;
             boolean isRule = rules.matcher(cls.replaceAll("\\$.*", "")).matches();
             count(all, covered, killed);
             count(packages.computeIfAbsent(cls.substring(0, Math.max(0, cls.lastIndexOf('.'))), p -> new long[3]), covered, killed);
@@ -89,10 +94,11 @@ public class MutationScore {
         }
         List<String> failures = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        if (inputs.size() > 1) out.add(String.format("%d shards: %s", inputs.size(),
+        if (file.isDirectory()) out.add(String.format("%d shards: %s", inputs.size(),
                 String.join(" ", inputs.stream().map(f -> f.getParentFile().getName()).toArray(String[]::new))));
         out.add(String.format("mutation score: %d mutants, %d covered, %d killed: %.1f%% of covered (%.1f%% of all)",
                 all[0], all[1], all[2], pct(all[2], all[1]), pct(all[2], all[0])));
+        out.add(String.format("of the killed, %d timed out", timedOut));
         out.add(String.format("rule classes (%s): %d mutants, %d covered, %d killed: %.1f%% of covered",
                 args[1], rule[0], rule[1], rule[2], pct(rule[2], rule[1])));
         if (pct(rule[2], rule[1]) < rulesMin) failures.add(String.format("rule classes: %.1f%% of covered mutants killed, below %.0f%%", pct(rule[2], rule[1]), rulesMin));
