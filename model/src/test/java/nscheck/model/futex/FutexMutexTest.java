@@ -34,9 +34,35 @@ class FutexMutexTest {
         s = step(two, s, 1);                       // T1 futex_wait: sleeps
         assertEquals("val=2 pc=[CS SLEEP] queue=[T1]", two.describeState(s));
         s = step(two, s, 0);                       // T0 atomic_dec: was 2, so STORE and WAKE
+        assertEquals("val=1 pc=[STORE SLEEP] queue=[T1]", two.describeState(s));
         s = step(two, s, 0);
+        assertEquals("val=0 pc=[WAKE SLEEP] queue=[T1]", two.describeState(s));
         s = step(two, s, 0);
         assertEquals("val=0 pc=[CAS XCHG] queue=[]", two.describeState(s));
+    }
+
+    @Test
+    void aStepIsNamedByTheThreadThatTakesIt() {
+        long s = two.initialStates()[0];
+        assertEquals(0, two.actor(s, 0));
+        assertEquals(1, two.actor(s, 1));
+        assertThrows(IllegalArgumentException.class, () -> two.actor(two.initialStates()[0], 2));
+        s = step(two, step(two, step(two, two.initialStates()[0], 0), 1), 1);
+        s = step(two, s, 1);                       // T1 asleep: T0's step is the only one
+        assertEquals(0, two.actor(s, 0));
+        long onlyT0 = s;
+        assertThrows(IllegalArgumentException.class, () -> two.actor(onlyT0, 1));
+        long t0Asleep = step(two, step(two, step(two, step(two, two.initialStates()[0], 1), 0), 0), 0);
+        assertEquals("val=2 pc=[SLEEP CS] queue=[T0]", two.describeState(t0Asleep));
+        assertEquals(1, two.actor(t0Asleep, 0), "the first step there is T1's");
+        var d = two.describe(s, 0, step(two, s, 0));
+        assertEquals("T0", d.actor());
+        assertEquals("atomic_dec(val)", d.text());
+        assertEquals("unlock-dec", d.call());
+        assertEquals("val 2 -> 1, now STORE", d.observation());
+        FutexMutex one = new FutexMutex(1, FutexMutex.Loop.ONCE);
+        assertEquals("val=0 pc=[CAS] queue=[]", one.describeState(one.initialStates()[0]));
+        assertThrows(ModelException.class, () -> new FutexMutex(0, FutexMutex.Loop.ONCE));
     }
 
     @Test
