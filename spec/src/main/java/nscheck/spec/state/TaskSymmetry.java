@@ -64,9 +64,10 @@ public final class TaskSymmetry {
         return true;
     }
 
-    /** The representative of {@code k}'s class: {@code k} renamed by {@link #canonicalRenaming}. */
+    /** The representative of {@code k}'s class: {@code k} with its live tasks renamed into slots 1, 2, ... by number in init_pid_ns. */
     public static Kernel canonical(Kernel k) {
         Task[] tasks = k.taskTable();
+        if (inOrder(tasks)) return k; // most successors: nothing to sort, allocate or rename
         int n = tasks.length;
         // slots 1.. of the live tasks, sorted by their number in init_pid_ns (insertion sort: a handful of tasks)
         int[] order = new int[n];
@@ -86,6 +87,26 @@ public final class TaskSymmetry {
         }
         for (int j = 1; j < m; j++) if (key[j] == key[j - 1]) return leastOfTiedOrders(k, order, key, m, n);
         return relabelled(k, renaming(order, m, n)); // the identity (the common case) returns k itself
+    }
+
+    /**
+     * Whether the representative is {@code tasks}' own state (the identity renaming): the live tasks fill slots 1..m without a gap,
+     * their numbers in init_pid_ns strictly rising. A tie is not in order here: the least of its orders decides.
+     */
+    private static boolean inOrder(Task[] tasks) {
+        int previous = Integer.MIN_VALUE;
+        boolean gap = false;
+        for (int i = 1; i < tasks.length; i++) {
+            Task t = tasks[i];
+            if (t == null) {
+                gap = true;
+                continue;
+            }
+            int nr = t.numberAtLevel(0);
+            if (gap || nr <= previous) return false;
+            previous = nr;
+        }
+        return true;
     }
 
     /** The renaming that puts {@code order[j]} in slot j + 1 and the free slots after, in slot order. */
