@@ -27,7 +27,8 @@ class SemanticsReferenceTest {
     static final Path REFERENCE = DocCommand.ROOT.resolve("docs/semantics.md");
     static final List<String> MODULES = List.of("spec", "model", "checkers");
     /** The tag families: PID and signals, set_tid, pidfd, futex, IPC, credentials, users, namespace ids, history. */
-    private static final Pattern TAG = Pattern.compile("\\b([PSDFICUNH])(\\d{1,2})(?:\\s*[-–]\\s*\\1?(\\d{1,2}))?\\b");
+    // Not a tag: a state's printed user namespace ("@U2" in credentials, "U0/0" in nproc counts).
+    private static final Pattern TAG = Pattern.compile("(?<!@)\\b([PSDFICUNH])(\\d{1,2})(?:\\s*[-–]\\s*\\1?(\\d{1,2}))?\\b(?!/\\d)");
     private static final Pattern DEFINED = Pattern.compile("^- \\*\\*([PSDFICUNH]\\d{1,2}) ");
     private static final Pattern IMPLEMENTED = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
 
