@@ -70,7 +70,8 @@ final class TextReport {
             out.printf("model error: %s%n  while expanding the last state of this trace:%n", r.failure().error());
             printSteps(r.model(), r.failure().trace());
         }
-        if (r.ending() == Ending.INTERRUPTED) out.printf("  stopped by the user with %,d states still queued%n", s.queue());
+        if (r.ending() == Ending.INTERRUPTED)
+            out.printf("  stopped by the user with %,d states still queued (reached, not yet expanded)%n", s.queue());
         StringBuilder cov = new StringBuilder();
         for (Map.Entry<String, Long> e : r.coverage().counts().entrySet())
             cov.append(String.format(Locale.ROOT, " %s=%,d", e.getKey(), e.getValue()));

@@ -66,7 +66,9 @@ public final class Bfs<S, A> implements Engine<S, A> {
 
         @Override
         void initial(int index, S s) {
-            if (admit(fingerprint(s, scratch))) enqueue(s, store.add(-1, index));
+            if (!admit(fingerprint(s, scratch))) return;
+            currentId = store.add(-1, index); // a property that throws on it reports this state's trace
+            enqueue(s, currentId);
         }
 
         @Override
@@ -77,7 +79,8 @@ public final class Bfs<S, A> implements Engine<S, A> {
                 choice = 0;
                 model.successors(current, this);
                 if (choice == 0) noSuccessor();
-                if ((i & 1023) == 0) tick(levelSize - i + nextSize);
+                levelExpanded = i + 1;
+                if ((i & 1023) == 0) tick();
                 if (stopRequested) return Ending.INTERRUPTED;
             }
             return null;

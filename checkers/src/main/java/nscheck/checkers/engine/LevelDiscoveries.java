@@ -28,14 +28,16 @@ final class LevelDiscoveries {
     private static final long EMPTY = 0;
     /** An entry's location while its claimer is still packing it. */
     private static final long PENDING = 1;
-    /** The location of an entry whose claimer caught an exception (in {@link #errors}). */
+    /** The location of an entry whose claimer could not pack it (the error in {@link #errors}). */
     private static final long FAILED = -1;
     /** Set in every location of bytes, so that none is {@link #PENDING}. */
     private static final long READY = 1L << 55;
     private static final long ZERO_SUBSTITUTE = 0x5bd1e9955bd1e995L;
 
     private final Segment[] segments = new Segment[64];
-    private final Map<Long, RuntimeException> errors = new ConcurrentHashMap<>();
+    /** By fingerprint, what judging or packing a state threw (see {@link #fill}); rare, so looked up only once there is one. */
+    private final Map<Long, RuntimeException[]> errors = new ConcurrentHashMap<>();
+    private volatile boolean anyErrors;
     /** The claimers' byte stores, by index (the index is part of a location). */
     private final Arena[] arenas = new Arena[256];
     private int arenaCount;
@@ -53,6 +55,7 @@ final class LevelDiscoveries {
             }
         }
         errors.clear();
+        anyErrors = false;
         synchronized (arenas) {
             for (int i = 0; i < arenaCount; i++) arenas[i].clear();
         }
@@ -79,16 +82,25 @@ final class LevelDiscoveries {
         }
     }
 
-    /** The claimer's part: the state's packed bytes and its verdicts. */
-    void fill(long fingerprint, nscheck.checkers.store.ByteSink bytes, long stateBits) {
+    /**
+     * The claimer's part: the state's packed bytes and its verdicts; {@code errors} (null if none)
+     * holds, by property, what judging it threw (ParallelBfs's merge throws the one Bfs would meet).
+     */
+    void fill(long fingerprint, nscheck.checkers.store.ByteSink bytes, long stateBits, RuntimeException[] errors) {
         long where = arena.get().put(bytes);
+        if (errors != null) keep(fingerprint, errors);
         publish(fingerprint, stateBits, where);
     }
 
-    /** The claimer's part when judging or packing the state threw. */
-    void fail(long fingerprint, RuntimeException error) {
-        errors.put(fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint, error);
-        publish(fingerprint, 0, FAILED);
+    /** The claimer's part when packing the state threw: its verdicts and errors as for {@link #fill}, no bytes. */
+    void fail(long fingerprint, long stateBits, RuntimeException[] errors) {
+        keep(fingerprint, errors);
+        publish(fingerprint, stateBits, FAILED);
+    }
+
+    private void keep(long fingerprint, RuntimeException[] e) {
+        errors.put(fingerprint == 0 ? ZERO_SUBSTITUTE : fingerprint, e);
+        anyErrors = true;
     }
 
     private void publish(long fingerprint, long stateBits, long where) {
@@ -105,13 +117,13 @@ final class LevelDiscoveries {
         return segments[segment(fp)].touch(fp);
     }
 
-    /** What {@link #take} hands the merge: a claimed state's bytes and verdicts, or the claimer's error. */
+    /** What {@link #take} hands the merge: a claimed state's bytes (null if packing it threw), verdicts and errors (see {@link #fill}). */
     static final class Entry {
         byte[] block;
         int offset;
         int length;
         long stateBits;
-        RuntimeException error;
+        RuntimeException[] errors;
     }
 
     /**
@@ -128,12 +140,11 @@ final class LevelDiscoveries {
                 where = s.table[e + 2];
                 if (where != PENDING) {
                     out.stateBits = s.table[e + 1];
+                    out.errors = anyErrors ? errors.get(fp) : null;
                     if (where == FAILED) {
-                        out.error = errors.get(fp);
                         out.block = null;
                         return;
                     }
-                    out.error = null;
                     Arena a = arenas[(int) (where >>> 56)];
                     byte[] block = a.blocks[(int) (where >>> 32) & 0x7FFFFF];
                     int at = (int) where;

@@ -49,6 +49,11 @@ abstract class LevelSearch<S, A> {
     private final ByteSink sink = new ByteSink(1024);
     /** States of the next level and their ids, in the order they were first reached. */
     int nextSize;
+    /**
+     * States of the level being expanded, and how many of them are expanded (their transitions
+     * counted; in ParallelBfs, merged): with {@link #nextSize}, what {@link #unexpanded} counts.
+     */
+    int levelSize, levelExpanded;
     private EncodedFrontier next;
     private int[] nextIds = new int[1024];
 
@@ -115,7 +120,7 @@ abstract class LevelSearch<S, A> {
             ending = Ending.MODEL_ERROR;
         }
         if (next != null) next.close();
-        return new CheckResult<>(model, ending, stats(next == null ? 0 : nextSize), List.copyOf(found.violations), coverage(),
+        return new CheckResult<>(model, ending, stats(), List.copyOf(found.violations), coverage(),
                 exercised, failure);
     }
 
@@ -131,7 +136,7 @@ abstract class LevelSearch<S, A> {
         }
         long lastCheckpoint = System.nanoTime();
         while (nextSize > 0 && !found.stop) {
-            progress.level(depth, nextSize, stats(nextSize));
+            progress.level(depth, nextSize, stats());
             // At a level boundary the whole search is a few arrays: save them (not after a violation: the search ends there).
             if (storage.checkpointDirectory() != null && found.violations.isEmpty()
                     && (System.nanoTime() - lastCheckpoint) / 1_000_000 >= storage.checkpointMillis()) {
@@ -142,6 +147,8 @@ abstract class LevelSearch<S, A> {
             EncodedFrontier level = next;
             int[] ids = nextIds;
             int levelSize = nextSize;
+            this.levelSize = levelSize;
+            levelExpanded = 0;
             next = newLevel();
             nextIds = new int[Math.max(1024, levelSize)];
             nextSize = 0;
@@ -272,17 +279,26 @@ abstract class LevelSearch<S, A> {
             found.violate(Violation.DEADLOCK, "every reachable state has a successor", store.path(currentId));
     }
 
-    final void tick(long queue) {
+    final void tick() {
         if (options.progressMillis() <= 0) return;
         long now = System.nanoTime();
         if ((now - lastReport) / 1_000_000 >= options.progressMillis()) {
             lastReport = now;
-            progress.report(stats(queue));
+            progress.report(stats());
         }
     }
 
-    final Statistics stats(long queue) {
+    /**
+     * States reached but not yet expanded: the rest of the level being expanded and the next level
+     * so far. The queue of the progress lines and of an interrupted search's summary (which once
+     * counted the next level alone, below the last progress line's figure).
+     */
+    final long unexpanded() {
+        return (long) levelSize - levelExpanded + nextSize;
+    }
+
+    final Statistics stats() {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Statistics(distinct, generated, reached, queue, seconds, seen.bytes() + store.bytes());
+        return new Statistics(distinct, generated, reached, unexpanded(), seconds, seen.bytes() + store.bytes());
     }
 }

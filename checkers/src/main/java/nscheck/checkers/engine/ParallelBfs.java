@@ -119,7 +119,10 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         int[] packedAt;
         int[] packedLength;
         long[] packedBits;
-        java.util.Map<Integer, RuntimeException> packedErrors;
+        /** {@link Discovery#CHUNK}: by candidate, what judging or packing it threw (see {@link Judged}). */
+        java.util.Map<Integer, RuntimeException[]> packedErrors;
+        /** By transition, what its step properties threw (see {@link Judged}); null while none did. */
+        java.util.Map<Integer, RuntimeException[]> stepErrors;
         /** Set when the model threw expanding state {@code failedAt} of the chunk. */
         RuntimeException error;
         int failedAt = -1;
@@ -206,14 +209,22 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
         @Override
         void initial(int index, S s) {
-            long bits;
             try {
                 if (!admit(fingerprint(s, initialSink))) return;
-                bits = stateVerdicts(s);
             } catch (RuntimeException e) {
                 throw new ModelFailed(e, new int[] {index});
             }
-            enqueue(s, store.add(-1, index), bits);
+            long bits;
+            RuntimeException[] errors = null;
+            try {
+                bits = stateVerdicts(s);
+            } catch (Judged judged) {
+                bits = judged.bits;
+                errors = judged.errors;
+            }
+            currentId = store.add(-1, index); // a property that throws on it reports this state's trace, as in Bfs
+            judge(currentId, bits, errors);
+            push(s, currentId);
         }
 
         @Override
@@ -267,8 +278,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             }
             try {
                 for (int c = 0; c < chunks.size(); c++) {
-                    long queue = levelSize - c * CHUNK + nextSize;
-                    ChunkResult<S> r = WorkerPool.await(chunks.get(c), options.progressMillis(), () -> tick(queue),
+                    ChunkResult<S> r = WorkerPool.await(chunks.get(c), options.progressMillis(), this::tick,
                             () -> stopRequested = true);
                     chunks.set(c, null);
                     Ending ending = merge(r, ids, c * CHUNK, levelSize);
@@ -319,7 +329,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 try {
                     S s = state(level, i);
                     model.successors(s, t -> {
-                        long step = anyStepProperty ? stepVerdicts(s, t, doneNow) : 0;
+                        long step = anyStepProperty ? stepVerdicts(s, t, doneNow, r) : 0;
                         S post = model.canonical(t.next()); // the class's representative (Model#canonical); step verdicts saw t.next()
                         r.transition(families.index(model.family(t.action())), step, post, fingerprint(post, sink));
                         r.transitions[k]++;
@@ -411,15 +421,24 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                 index[i] = c + 1;
                 r.candidate[t] = c;
                 @SuppressWarnings("unchecked") S post = (S) r.post[t];
-                long bits = 0;
-                sink.reset();
+                long bits;
+                RuntimeException[] errors = null;
                 try {
                     bits = stateVerdicts(post);
+                } catch (Judged judged) {
+                    bits = judged.bits;
+                    errors = judged.errors;
+                }
+                sink.reset();
+                try {
                     codec.encode(post, sink);
                 } catch (RuntimeException e) {
-                    if (r.packedErrors == null) r.packedErrors = new java.util.HashMap<>();
-                    r.packedErrors.put(c, e);
+                    errors = Judged.packingFailed(errors, props.size(), e);
                     sink.reset();
+                }
+                if (errors != null) {
+                    if (r.packedErrors == null) r.packedErrors = new java.util.HashMap<>();
+                    r.packedErrors.put(c, errors);
                 }
                 r.pack(c, sink, bits);
             }
@@ -427,20 +446,27 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         }
 
         /**
-         * This worker reached {@code post} first: pack and judge it for the merge (an error checking
-         * it is the merge's to report, as Bfs would meet it only if the state is new).
+         * This worker reached {@code post} first: pack and judge it for the merge (an error judging
+         * or packing it is the merge's to report, as Bfs would meet it only if the state is new, and
+         * only if no property judged before it ended the search; see {@link Judged}).
          */
         private void discover(long fp, S post, ByteSink sink) {
             long bits;
+            RuntimeException[] errors = null;
             try {
                 bits = stateVerdicts(post);
+            } catch (Judged judged) {
+                bits = judged.bits;
+                errors = judged.errors;
+            }
+            try {
                 sink.reset();
                 codec.encode(post, sink);
             } catch (RuntimeException e) {
-                discoveries.fail(fp, e);
+                discoveries.fail(fp, bits, Judged.packingFailed(errors, props.size(), e));
                 return;
             }
-            discoveries.fill(fp, sink, bits);
+            discoveries.fill(fp, sink, bits, errors);
         }
 
         /**
@@ -478,21 +504,40 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             if (touched == 42) touchedSink = touched;
         }
 
-        private long stepVerdicts(S pre, Transition<S, A> t, boolean[] skip) {
+        /** The step properties' verdicts on the transition {@code r} is about to record; what they throw goes to {@code r.stepErrors}. */
+        private long stepVerdicts(S pre, Transition<S, A> t, boolean[] skip, ChunkResult<S> r) {
             long bits = 0;
+            RuntimeException[] errors = null;
             for (int p = 0; p < props.size(); p++) {
                 if (skip[p] || !(props.get(p) instanceof Property.AlwaysStep<S, A> step)) continue;
-                bits |= encode(p, step.check().check(pre, t.action(), t.next()));
+                try {
+                    bits |= encode(p, step.check().check(pre, t.action(), t.next()));
+                } catch (RuntimeException e) {
+                    if (errors == null) errors = new RuntimeException[props.size() + 1];
+                    errors[p] = e;
+                }
+            }
+            if (errors != null) {
+                if (r.stepErrors == null) r.stepErrors = new java.util.HashMap<>();
+                r.stepErrors.put(r.n, errors);
             }
             return bits;
         }
 
+        /** Every state property's verdict on {@code s}; if any threw, {@link Judged} with the others' verdicts. */
         private long stateVerdicts(S s) {
             long bits = 0;
+            RuntimeException[] errors = null;
             for (int p = 0; p < props.size(); p++) {
                 if (!(props.get(p) instanceof Property.Always<S, A> inv)) continue;
-                bits |= encode(p, inv.check().check(s));
+                try {
+                    bits |= encode(p, inv.check().check(s));
+                } catch (RuntimeException e) {
+                    if (errors == null) errors = new RuntimeException[props.size() + 1];
+                    errors[p] = e;
+                }
             }
+            if (errors != null) throw new Judged(bits, errors);
             return bits;
         }
 
@@ -519,10 +564,13 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     generated++;
                     fired[r.family[t]]++;
                     long step = r.stepBits[t];
-                    if (step != 0) {
+                    RuntimeException[] stepErrors = r.stepErrors == null ? null : r.stepErrors.get(t);
+                    if (step != 0 || stepErrors != null) {
                         for (int p = 0; p < props.size(); p++) {
+                            if (done[p]) continue;
+                            if (stepErrors != null && stepErrors[p] != null) throw new ModelFailed(stepErrors[p], store.path(currentId));
                             long v = step >>> (2 * p) & 3;
-                            if (done[p] || v == 0) continue;
+                            if (v == 0) continue;
                             exercised[p]++;
                             if (v == 3) stepFailed(p, index);
                         }
@@ -530,42 +578,66 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     int c = r.candidate[t];
                     if (r.chunkPacked) {
                         if (c >= 0 && admit(r.fingerprint[c])) {
-                            if (r.packedErrors != null && r.packedErrors.containsKey(c))
-                                throw new ModelFailed(r.packedErrors.get(c), store.path(currentId));
                             int id = store.add(currentId, index);
-                            judge(id, r.packedBits[c]);
+                            judge(id, r.packedBits[c], r.packedErrors == null ? null : r.packedErrors.get(c));
                             pushEncoded(r.packed, r.packedAt[c], r.packedLength[c], id);
                         }
                     } else if (c >= 0 && admit(r.fingerprint[c])) {
                         LevelDiscoveries.Entry f = entry;
                         discoveries.take(r.fingerprint[c], f);
-                        if (f.error != null) throw new ModelFailed(f.error, store.path(currentId));
                         int id = store.add(currentId, index);
-                        judge(id, f.stateBits);
+                        judge(id, f.stateBits, f.errors);
                         pushEncoded(f.block, f.offset, f.length, id);
                     }
                 }
                 if (k == r.failedAt) throw new ModelFailed(r.error, store.path(currentId));
                 if (choice == 0) noSuccessor();
-                if ((i & 1023) == 0) tick(levelSize - i + nextSize);
+                levelExpanded = i + 1;
+                if ((i & 1023) == 0) tick();
                 if (stopRequested) return Ending.INTERRUPTED;
             }
             if (stopRequested || r.expanded < r.transitions.length) return Ending.INTERRUPTED;
             return null;
         }
 
-        private void enqueue(S s, int id, long bits) {
-            judge(id, bits);
-            push(s, id);
-        }
-
-        private void judge(int id, long bits) {
+        /**
+         * What Bfs does with a new state: its properties in order (an error is met where Bfs would
+         * call the property that threw), then it is packed ({@code errors[props.size()]}: that threw).
+         */
+        private void judge(int id, long bits, RuntimeException[] errors) {
             for (int p = 0; p < props.size() && !found.stop; p++) {
+                if (done[p]) continue;
+                if (errors != null && errors[p] != null) throw new ModelFailed(errors[p], store.path(currentId));
                 long v = bits >>> (2 * p) & 3;
-                if (done[p] || v == 0) continue;
+                if (v == 0) continue;
                 exercised[p]++;
                 if (v == 3) found.fail(p, store.path(id));
             }
+            if (errors != null && errors[props.size()] != null) throw new ModelFailed(errors[props.size()], store.path(currentId));
+        }
+    }
+
+    /**
+     * Some properties threw judging a state: the others' verdicts, and by property what it threw
+     * (one slot more, for packing the state). A worker judges every property, since whether Bfs
+     * would call one is known only at the merge (not if it is already violated, or an earlier one
+     * ended the search); the merge counts what Bfs counts and throws where Bfs would.
+     */
+    private static final class Judged extends RuntimeException {
+        final long bits;
+        final RuntimeException[] errors;
+
+        Judged(long bits, RuntimeException[] errors) {
+            super(null, null, false, false);
+            this.bits = bits;
+            this.errors = errors;
+        }
+
+        /** {@code errors} (null if judging threw nothing) with packing's error {@code e} in the last slot. */
+        static RuntimeException[] packingFailed(RuntimeException[] errors, int properties, RuntimeException e) {
+            RuntimeException[] out = errors != null ? errors : new RuntimeException[properties + 1];
+            out[properties] = e;
+            return out;
         }
     }
 

@@ -45,6 +45,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
     // Shared by the workers during a level.
     private final AtomicInteger nextSegment = new AtomicInteger();
     private final AtomicLong stored = new AtomicLong();
+    /** States of the level being expanded whose segment is done: not in the queue any more (a stop comes between segments). */
+    private final AtomicLong levelExpanded = new AtomicLong();
     private volatile boolean pause;
     private volatile long pauseAt;
     private final boolean[] done;
@@ -177,6 +179,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                     }
                 }
                 level.release(c);
+                levelExpanded.addAndGet(len);
                 if (stored.addAndGet(added) > pauseAt) pause = true;
             }
             return null;
@@ -290,6 +293,7 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
                 level.close();
                 spilling.remove(level);
                 level = next;
+                levelExpanded.set(0);
                 next = newFrontier();
                 if (level.size() > 0) depth++;
                 if (reportViolations()) return Ending.VIOLATION;
@@ -350,7 +354,8 @@ public final class ParallelPackedBfs implements Engine<Long, PackedStep> {
         Statistics stats() {
             long generated = initialGenerated;
             for (Worker w : workers) generated += w.generated;
-            long queue = level == null ? 0 : level.size() + next.size();
+            // Reached but not yet expanded: the level's segments not done, and the next level (what a worker holds back is flushed at its end).
+            long queue = level == null ? 0 : level.size() - levelExpanded.get() + next.size();
             double seconds = (System.nanoTime() - start) / 1e9;
             long frontier = level == null ? 0 : Math.max(peakFrontierBytes, level.bytes() + next.bytes());
             return new Statistics(stored.get(), generated, depth, queue, seconds, seen.bytes() + frontier);

@@ -3,6 +3,8 @@ package nscheck.checkers.engine;
 import nscheck.checkers.ToyModels;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
+import nscheck.model.Property;
+import nscheck.model.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,16 +73,6 @@ class ParallelBfsTest {
 
     @Test
     void aModelThatThrowsEndsBothEnginesAtTheSameState() {
-        throwingModelEndsBothAt(false, 3001);
-    }
-
-    /** Judging a new state throws: whoever packs discoveries (a claimer or a chunk) hands the error to the merge. */
-    @Test
-    void aPropertyThatThrowsEndsBothEnginesAtTheSameState() {
-        throwingModelEndsBothAt(true, -1);
-    }
-
-    private static void throwingModelEndsBothAt(boolean judgingThrows, int last) {
         var counter = ToyModels.counter(5000, -1, false);
         nscheck.model.Model<Integer, String> m = new nscheck.model.Model<>() {
             public String name() { return counter.name(); }
@@ -89,18 +81,10 @@ class ParallelBfsTest {
             public Map<String, Integer> bounds() { return counter.bounds(); }
             public java.util.List<Integer> initialStates() { return counter.initialStates(); }
             public void successors(Integer s, java.util.function.Consumer<nscheck.model.Transition<Integer, String>> out) {
-                if (s == 3001 && !judgingThrows) throw new IllegalStateException("no step from 3001");
+                if (s == 3001) throw new IllegalStateException("no step from 3001");
                 counter.successors(s, out);
             }
-            public java.util.List<nscheck.model.Property<Integer, String>> properties() {
-                if (!judgingThrows) return counter.properties();
-                java.util.List<nscheck.model.Property<Integer, String>> p = new java.util.ArrayList<>(counter.properties());
-                p.add(new nscheck.model.Property.Always<>("judged", "state 2000 cannot be judged", s -> {
-                    if (s == 2000) throw new IllegalStateException("cannot judge 2000");
-                    return nscheck.model.Verdict.HOLDS;
-                }));
-                return p;
-            }
+            public java.util.List<nscheck.model.Property<Integer, String>> properties() { return counter.properties(); }
             public long fingerprint(Integer s) { return counter.fingerprint(s); }
             public int maxDepth() { return 0; }
             public java.util.List<String> actionFamilies() { return counter.actionFamilies(); }
@@ -108,17 +92,110 @@ class ParallelBfsTest {
             public nscheck.model.TraceStep describe(Integer pre, String a, Integer post) { return counter.describe(pre, a, post); }
             public String describeState(Integer s) { return counter.describeState(s); }
         };
-        CheckResult<?, ?> sequential = new Bfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE).run();
-        for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values()) {
-            CheckResult<?, ?> parallel = new ParallelBfs<>(m, CheckOptions.defaults().quiet(), Progress.NONE, 2).discovery(d).run();
-            assertEquals(Ending.MODEL_ERROR, parallel.ending());
-            // Bfs counts the properties judged before the one that threw as exercised; the parallel
-            // engine judges a state whole or not at all, so only there may the counts differ.
-            if (!judgingThrows) assertSame(sequential, parallel);
-            assertEquals(sequential.stats().distinct(), parallel.stats().distinct(), "distinct");
-            assertEquals(sequential.stats().generated(), parallel.stats().generated(), "generated");
-            if (!judgingThrows) assertEquals(last, parallel.failure().trace().last());
-            assertEquals(sequential.failure().trace(), parallel.failure().trace());
+        CheckResult<?, ?> parallel = sameResultOnEveryEngine(m, CheckOptions.defaults().quiet());
+        assertEquals(Ending.MODEL_ERROR, parallel.ending());
+        assertEquals(3001, parallel.failure().trace().last());
+    }
+
+    /**
+     * Judging a new state throws: whoever packs discoveries (a claimer or a chunk) hands the error
+     * to the merge, which counts as exercised the properties Bfs judged before the one that threw
+     * (the parallel engine once judged a state whole or not at all, one exercised verdict short).
+     */
+    @Test
+    void aPropertyThatThrowsIsCountedAsBfsCountsIt() {
+        var m = ToyModels.withProperties(ToyModels.counter(5000, -1, false), throwingOn(2000));
+        CheckResult<?, ?> parallel = sameResultOnEveryEngine(m, CheckOptions.defaults().quiet());
+        assertEquals(Ending.MODEL_ERROR, parallel.ending());
+        assertEquals("cannot judge 2000", parallel.failure().error().getMessage());
+        assertTrue(parallel.exercised()[0] > 0);
+    }
+
+    /** A step property throws: the transition it judged counts as generated and fired, and the step properties before it as exercised. */
+    @Test
+    void aStepPropertyThatThrowsIsCountedAsBfsCountsIt() {
+        var m = ToyModels.withProperties(ToyModels.counter(5000, -1, false),
+                new Property.AlwaysStep<>("steps-forward", "every step adds", (pre, a, post) -> Verdict.of(post > pre)),
+                new Property.AlwaysStep<>("step-judged", "the step 1999 to 2000 cannot be judged", (pre, a, post) -> {
+                    if (pre == 1999 && post == 2000) throw new IllegalStateException("cannot judge 1999 to 2000");
+                    return Verdict.HOLDS;
+                }));
+        CheckResult<?, ?> parallel = sameResultOnEveryEngine(m, CheckOptions.defaults().quiet());
+        assertEquals(Ending.MODEL_ERROR, parallel.ending());
+        assertEquals(1999, parallel.failure().trace().last());
+    }
+
+    /**
+     * Bfs never calls a property after one that ended the search on the same state, nor one
+     * already violated under --continue: one that would throw there does not end the search.
+     */
+    @Test
+    void aPropertyThatWouldThrowWhereBfsNeverCallsItIsNoError() {
+        var violatedFirst = ToyModels.withProperties(ToyModels.counter(5000, 2000, false), throwingOn(2000));
+        assertEquals(Ending.VIOLATION, sameResultOnEveryEngine(violatedFirst, CheckOptions.defaults().quiet()).ending());
+        var judged = new Property.Always<Integer, String>("judged", "violated at 10, cannot be judged at 2000", s -> {
+            if (s == 2000) throw new IllegalStateException("cannot judge 2000");
+            return Verdict.of(s != 10);
+        });
+        var violatedEarlier = ToyModels.withProperties(ToyModels.counter(5000, -1, false), judged);
+        CheckResult<?, ?> r = sameResultOnEveryEngine(violatedEarlier, CheckOptions.defaults().quiet().continuing());
+        assertEquals(Ending.EXHAUSTED, r.ending());
+        assertEquals("judged", r.violations().get(0).property());
+    }
+
+    private static Property<Integer, String> throwingOn(int state) {
+        return new Property.Always<>("judged", "state " + state + " cannot be judged", s -> {
+            if (s == state) throw new IllegalStateException("cannot judge " + state);
+            return Verdict.HOLDS;
+        });
+    }
+
+    /** Runs {@code m} on Bfs and on ParallelBfs (1 and 3 threads, every way of discovering), asserts every figure equal; the last parallel result. */
+    private static <S, A> CheckResult<?, ?> sameResultOnEveryEngine(Model<S, A> m, CheckOptions o) {
+        CheckResult<S, A> sequential = new Bfs<>(m, o, Progress.NONE).run();
+        CheckResult<S, A> parallel = null;
+        for (int threads : new int[] {1, 3}) {
+            for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values()) {
+                parallel = new ParallelBfs<>(m, o, Progress.NONE, threads).discovery(d).run();
+                assertSame(sequential, parallel);
+                assertEquals(sequential.failure() == null, parallel.failure() == null, "failure");
+                if (sequential.failure() != null) {
+                    assertEquals(sequential.failure().error().getMessage(), parallel.failure().error().getMessage());
+                    assertEquals(sequential.failure().trace(), parallel.failure().trace());
+                }
+            }
+        }
+        return parallel;
+    }
+
+    /**
+     * An interrupted search counts as queued every state reached and not expanded: the rest of the
+     * level being expanded and the next level so far, as its progress lines do (the summary once
+     * counted the next level alone). On the binary tree every state expanded has two successors,
+     * so (generated - 1) / 2 states were expanded.
+     */
+    @Test
+    void anInterruptedSearchQueuesEveryStateReachedButNotExpanded() {
+        int stopAt = 3000; // in the middle of level 11, states 2047 to 4094
+        @SuppressWarnings("unchecked") Engine<Integer, String>[] engine = new Engine[1];
+        Model<Integer, String> tree = ToyModels.tree(1 << 20, n -> {
+            if (n == stopAt) engine[0].requestStop();
+        });
+        CheckOptions o = CheckOptions.defaults().quiet();
+        engine[0] = new Bfs<>(tree, o, Progress.NONE);
+        CheckResult<Integer, String> sequential = engine[0].run();
+        assertEquals(Ending.INTERRUPTED, sequential.ending());
+        // States 0..3000 expanded, their 6,002 successors reached: 3,002 not expanded, 1,094 of them in level 11.
+        assertEquals(2 * (stopAt + 1) + 1, sequential.stats().distinct());
+        assertEquals(stopAt + 2, sequential.stats().queue());
+        for (int threads : new int[] {1, 3}) {
+            for (ParallelBfs.Discovery d : ParallelBfs.Discovery.values()) {
+                engine[0] = new ParallelBfs<>(tree, o, Progress.NONE, threads).discovery(d);
+                Statistics s = engine[0].run().stats();
+                long expanded = (s.generated() - 1) / 2;
+                assertTrue(expanded >= (1 << 11) - 1, "stopped in level 11: " + s);
+                assertEquals(s.distinct() - expanded, s.queue(), threads + " threads, " + d + ": " + s);
+            }
         }
     }
 

@@ -175,4 +175,36 @@ class ParallelPackedBfsTest {
         assertTrue(r.stats().distinct() > 0);
         assertTrue(r.stats().distinct() < 1_141_891, "stopped before the end");
     }
+
+    /**
+     * As in ParallelBfsTest: an interrupted search's queue is every state reached and not expanded
+     * (it once counted the whole level being expanded, segments done included). On the binary tree
+     * (s steps to 2s + 1 and 2s + 2) every state expanded has two successors: (generated - 1) / 2 were.
+     */
+    @Test
+    void anInterruptedSearchQueuesEveryStateReachedButNotExpanded() {
+        long stopAt = (1 << 14) - 1 + 100; // in level 14, four segments and more
+        ParallelPackedBfs[] engine = new ParallelPackedBfs[1];
+        PackedModel tree = new Grid(false) {
+            @Override public int maxSuccessors() { return 2; }
+            @Override public List<PackedInvariant> invariants() { return List.of(); }
+
+            @Override
+            public int successors(long s, long[] next, int[] family) {
+                if (s == stopAt) engine[0].requestStop();
+                next[0] = 2 * s + 1;
+                next[1] = 2 * s + 2;
+                family[0] = 0;
+                family[1] = 1;
+                return 2;
+            }
+        };
+        for (int workers : new int[] {1, 2, 3}) {
+            engine[0] = new ParallelPackedBfs(tree, new PackedStateSet(4), QUIET, workers, Progress.NONE);
+            var s = engine[0].run().stats();
+            long expanded = (s.generated() - 1) / 2;
+            assertTrue(expanded >= (1 << 14) - 1 && expanded < (1 << 15) - 1, "stopped in level 14: " + s);
+            assertEquals(s.distinct() - expanded, s.queue(), workers + " workers: " + s);
+        }
+    }
 }
