@@ -92,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> kernelModels = new ArrayList<>();
 
 
-    private volatile ParallelPackedBfs running;
+    /** The search under way, packed or generic, for Ctrl-C to stop (its row then counts what it reached). */
+    private volatile nscheck.checkers.engine.Engine<?, ?> running;
 
     @Override
     public Integer call() {
@@ -121,9 +122,10 @@ final class BenchCommand implements Callable<Integer> {
             return code;
         }
         AtomicReference<Boolean> interrupted = new AtomicReference<>(false);
+        boolean lastRowPartial = false;
         try (Interruption interruption = new Interruption(() -> {
             interrupted.set(true);
-            ParallelPackedBfs r = running;
+            nscheck.checkers.engine.Engine<?, ?> r = running;
             if (r != null) r.requestStop();
         })) {
             out.printf("nscheck bench: futex mutex, %d worker thread%s of %d cores, %s%n", workers, workers == 1 ? "" : "s",
@@ -139,7 +141,10 @@ final class BenchCommand implements Callable<Integer> {
                     if (interrupted.get()) break;
                     if (n > FutexMutex.MAX_THREADS) {
                         // Beyond the packed layout only the generic path runs (issue 14): the object model on the object engine.
-                        if (!interrupted.get()) print(out, new FutexMutexObjects(n, v).name(), n, generic(n, v));
+                        if (interrupted.get()) continue;
+                        Row generic = generic(n, v);
+                        print(out, new FutexMutexObjects(n, v).name(), n, generic);
+                        lastRowPartial = !generic.complete;
                         continue;
                     }
                     FutexMutex model = new FutexMutex(n, v);
@@ -150,6 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     if (packed == null) break;
                     print(out, model.name(), n, packed);
+                    lastRowPartial = !packed.complete;
                     if (packed.omissions >= 0)
                         out.printf(Locale.ROOT, "%39s expected missed states %.3g (probability of a miss %s)%n", "",
                                 packed.omissions, packed.omissions >= 1 ? "~1" : String.format(Locale.ROOT, "<= %.3g", packed.omissions));
@@ -157,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
                     if (ref && !interrupted.get()) {
                         Row generic = generic(n, v);
                         print(out, model.name(), n, generic);
+                        lastRowPartial = !generic.complete;
                         if (generic.distinct != packed.distinct && bitstateLog2 == null)
                             out.printf("  WARNING: the engines disagree on the number of states%n");
                         out.printf(Locale.ROOT, "%39s packed engine / object Bfs, this run: %.1fx distinct states/s, %.1fx less memory per state%n",
@@ -164,7 +171,9 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (interrupted.get()) out.println("interrupted: the rows above are complete, the rest were not run");
+            if (interrupted.get())
+                out.println(lastRowPartial ? "interrupted: the last row counts only the states its search reached, the rest were not run"
+                        : "interrupted: the rows above are complete, the rest were not run");
             out.flush();
             if (jsonOption.json) printJson(json, interrupted.get());
             return interruption.exitCode(ExitCode.OK);
@@ -246,7 +255,8 @@ final class BenchCommand implements Callable<Integer> {
                 new ParallelPackedBfs(new FutexMutex(5, v), new PackedStateSet(), CheckOptions.defaults().quiet(), workers, s -> {}).run();
     }
 
-    private record Row(String engine, long distinct, long generated, int depth, double seconds, long bytes, double omissions) {
+    /** {@code complete}: the search ran to its end (else the row counts only what it reached before a stop). */
+    private record Row(String engine, long distinct, long generated, int depth, double seconds, long bytes, double omissions, boolean complete) {
         double perSecond() {
             return distinct / seconds;
         }
@@ -259,14 +269,16 @@ final class BenchCommand implements Callable<Integer> {
     private Row packed(FutexMutex model, PrintWriter err) {
         PackedVisitedSet store = bitstateLog2 == null ? new PackedStateSet() : new BitstateSet(bitstateLog2);
         CheckOptions options = new CheckOptions(-1, false, progress.millis());
-        ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model, s));
+        ParallelPackedBfs bfs = new ParallelPackedBfs(model, store, options, workers, s -> progress(err, model.name(), model.threads(), s));
         if (frontierMib != null) bfs.spillFrontier(frontierMib << 20, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         running = bfs;
         CheckResult<Long, PackedStep> r = bfs.run();
         running = null;
         Statistics s = r.stats();
-        return new Row(bitstateLog2 == null ? "parallel-bfs" : "bitstate-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(),
-                s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()));
+        String engine = bitstateLog2 == null ? "parallel-bfs" : "bitstate-bfs";
+        endedEarly(engine, model.threads(), r.ending());
+        return new Row(engine, s.distinct(), s.generated(), s.depth(), s.seconds(),
+                s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()), r.ending() == nscheck.checkers.engine.Ending.EXHAUSTED);
     }
 
     /**
@@ -274,21 +286,32 @@ final class BenchCommand implements Callable<Integer> {
      * the parallel object engine, its frontier packed by the StateCodec.
      */
     private Row generic(int n, FutexMutex.Loop loop) {
-        CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r =
-                new ParallelBfs<>(new FutexMutexObjects(n, loop), CheckOptions.defaults().quiet(), s -> {}, workers).run();
+        FutexMutexObjects model = new FutexMutexObjects(n, loop);
+        PrintWriter err = spec.commandLine().getErr();
+        // Progress lines and Ctrl-C as for the packed rows: beyond N = 11 this is the only engine, and a long one.
+        ParallelBfs<FutexMutexObjects.State, FutexMutexObjects.Step> bfs = new ParallelBfs<>(model,
+                new CheckOptions(-1, false, progress.millis()), s -> progress(err, model.name(), n, s), workers);
+        running = bfs;
+        CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r = bfs.run();
+        running = null;
         Statistics s = r.stats();
-        if (r.ending() != nscheck.checkers.engine.Ending.EXHAUSTED) {
-            // A row of a search that stopped (out of memory, interrupted) counts only what it reached: say so.
-            spec.commandLine().getErr().printf("nscheck: the object-bfs search of N=%d ended early (%s): its row counts only the states it reached%n",
-                    n, r.ending().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            spec.commandLine().getErr().flush();
-        }
-        return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1);
+        endedEarly("object-bfs", n, r.ending());
+        return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1,
+                r.ending() == nscheck.checkers.engine.Ending.EXHAUSTED);
     }
 
-    private static void progress(PrintWriter err, FutexMutex model, Statistics s) {
+    /** A row of a search that stopped (out of memory, interrupted) counts only what it reached: say so. */
+    private void endedEarly(String engine, int n, nscheck.checkers.engine.Ending ending) {
+        if (ending == nscheck.checkers.engine.Ending.EXHAUSTED) return;
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("nscheck: the %s search of N=%d ended early (%s): its row counts only the states it reached%n",
+                engine, n, ending.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        err.flush();
+    }
+
+    private static void progress(PrintWriter err, String model, int n, Statistics s) {
         err.printf(Locale.ROOT, "progress: %s N=%d: %,d states, %,.0f states/s, queue %,d, depth %d, %.0f s%n",
-                model.name(), model.threads(), s.distinct(), s.statesPerSecond(), s.queue(), s.depth(), s.seconds());
+                model, n, s.distinct(), s.statesPerSecond(), s.queue(), s.depth(), s.seconds());
         err.flush();
     }
 

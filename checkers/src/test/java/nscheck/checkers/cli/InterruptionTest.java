@@ -62,6 +62,19 @@ class InterruptionTest {
         }
     }
 
+    /** N = 12 runs on the generic path only: it reports progress, and Ctrl-C stops it with its row (it once did neither). */
+    @Test
+    void benchOnSigintStopsTheGenericPathWithItsPartialRow() throws Exception {
+        try (ChildJvm c = new ChildJvm("bench", "-n", "12", "--mode", "forever", "--reference", "none", "--progress", "1")) {
+            c.awaitErr(err -> err.contains("progress: futex-mutex-forever N=12: "), "a progress line of N=12");
+            c.signal("INT");
+            assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
+            assertTrue(c.out().lines().anyMatch(l -> l.matches("futex-mutex-forever +12 object-bfs .*")), c.out());
+            assertTrue(c.out().contains("interrupted: the last row counts only the states its search reached"), c.out());
+            assertTrue(c.err().contains("the object-bfs search of N=12 ended early (interrupted)"), c.err());
+        }
+    }
+
     @Test
     void conformOnSigintPrintsThePartialAgreementTable() throws Exception {
         assumeTrue(Probe.isRoot(), "conform runs against the kernel as root");

@@ -66,4 +66,36 @@ class FutexMutexCountsTest {
         assertEquals(exact, r.stats().distinct());
         assertTrue(bits.expectedOmissions(exact) < 1e-6);
     }
+
+    /**
+     * Issue 14's largest size, on the generic path (bench -n 12; beyond FutexMutex's 11): the object
+     * model builds, and its first levels on the parallel engine are those of a plain search over
+     * the states' own equality (at N = 12 the fingerprint is a hash, not an exact key).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ONCE", "FOREVER"})
+    void theGenericPathExpandsTheFirstLevelsOfTwelveThreads(FutexMutex.Loop variant) {
+        int n = FutexMutexObjects.MAX_THREADS, levels = 5;
+        FutexMutexObjects model = new FutexMutexObjects(n, variant);
+        java.util.Set<FutexMutexObjects.State> seen = new java.util.HashSet<>(model.initialStates());
+        java.util.List<FutexMutexObjects.State> level = model.initialStates();
+        long[] generated = {level.size()};
+        for (int d = 0; d < levels; d++) {
+            java.util.List<FutexMutexObjects.State> next = new java.util.ArrayList<>();
+            for (FutexMutexObjects.State s : level)
+                model.successors(s, t -> {
+                    generated[0]++;
+                    if (seen.add(t.next())) next.add(t.next());
+                });
+            level = next;
+        }
+        CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r =
+                new ParallelBfs<>(model, QUIET.withMaxDepth(levels), Progress.NONE, 2).run();
+        assertEquals(Ending.DEPTH_BOUND, r.ending());
+        assertEquals(seen.size(), r.stats().distinct(), "distinct");
+        assertEquals(generated[0], r.stats().generated(), "generated");
+        assertEquals(levels, r.stats().depth());
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.exercised()[0] > 0, "mutual exclusion judged");
+    }
 }
