@@ -62,19 +62,29 @@ final class HandlerRules {
         for (int n = 0; n < outs.size(); n++) {
             Outcome o = outs.get(n);
             Kernel k = o.next();
+            // With no task that may run a handler the pass changes nothing: skip the creation-order walk.
+            if (!anyMayRunHandler(k)) continue;
             for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
-                Task t = k.task(i);
-                TaskContext c = k.objects().context(i);
-                // a stopped task runs no handler until SIGCONT (get_signal: do_signal_stop)
-                if (t == null || !t.alive() || t.pendingSignal != 0 || t.stopped() || c == null || c.actions().handlers() == 0 || c.pending().isEmpty()) continue;
                 // with nothing the mask lets through, deliverPending hands back this very kernel
-                k = deliverPending(v, k, i).next();
+                if (mayRunHandler(k, i)) k = deliverPending(v, k, i).next();
             }
             if (k == o.next()) continue;
             if (out == null) out = new ArrayList<>(outs);
             out.set(n, new Outcome(k, o.observation()));
         }
         return out == null ? outs : out;
+    }
+
+    /** A living task with a handler and something queued; a stopped one runs no handler until SIGCONT (get_signal: do_signal_stop). */
+    private static boolean mayRunHandler(Kernel k, int i) {
+        Task t = k.task(i);
+        TaskContext c = k.objects().context(i);
+        return t != null && t.alive() && t.pendingSignal == 0 && !t.stopped() && c != null && c.actions().handlers() != 0 && !c.pending().isEmpty();
+    }
+
+    private static boolean anyMayRunHandler(Kernel k) {
+        for (int i = 0; i < k.taskSlots(); i++) if (mayRunHandler(k, i)) return true;
+        return false;
     }
 
     /** complete_signal for a fatal signal: every living thread of the group gets SIGKILL (SIGNAL_GROUP_EXIT), each dying at a later step. */
