@@ -26,6 +26,10 @@ final class CreationOrder {
 
     /** The thread group led by {@code leader} as for_each_thread walks signal->thread_head: the leader, then its threads oldest first. */
     static List<Integer> group(Task[] tasks, int leader) {
+        boolean threads = false;
+        for (int i = 0; i < tasks.length && !threads; i++) threads = tasks[i] != null && i != leader && tasks[i].leader == leader;
+        // A process without threads (most of them; every one of a model without CLONE_THREAD): its leader alone, no list built.
+        if (!threads) return leader >= 0 && leader < tasks.length && tasks[leader] != null ? alone(leader) : List.of();
         int[] out = new int[tasks.length];
         int m = 0;
         if (leader >= 0 && leader < tasks.length && tasks[leader] != null) out[m++] = leader;
@@ -35,6 +39,19 @@ final class CreationOrder {
         List<Integer> list = new ArrayList<>(m);
         for (int j = 0; j < m; j++) list.add(out[j]);
         return list;
+    }
+
+    private static final List<Integer>[] ALONE = alone();
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer>[] alone() {
+        List<Integer>[] a = new List[64];
+        for (int i = 0; i < a.length; i++) a[i] = List.of(i);
+        return a;
+    }
+
+    private static List<Integer> alone(int slot) {
+        return slot < ALONE.length ? ALONE[slot] : List.of(slot);
     }
 
     /** Inserts slot {@code i} into the sorted {@code out[from..m)}, after every task no younger; returns the new length. */
