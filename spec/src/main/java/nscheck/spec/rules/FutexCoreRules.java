@@ -23,12 +23,6 @@ import static nscheck.spec.state.FutexWordLayout.tid;
 final class FutexCoreRules {
     private FutexCoreRules() {}
 
-    /** The task was woken and has still to return from its futex call. */
-    static boolean woken(Kernel k, int slot) {
-        FutexWaiter w = k.memory().waiterOf(slot);
-        return w != null && w.woken();
-    }
-
     /** The word index names no futex word of the shared memory: EFAULT. */
     static boolean badWord(Kernel k, int word) {
         return word < 0 || word >= k.memory().size();

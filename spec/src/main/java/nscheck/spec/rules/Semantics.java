@@ -2,6 +2,7 @@ package nscheck.spec.rules;
 
 import nscheck.spec.call.Outcome;
 import nscheck.spec.call.Syscall;
+import nscheck.spec.state.FutexWaiter;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
 import nscheck.spec.state.Task;
@@ -63,14 +64,16 @@ public final class Semantics {
         // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
         // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
         // a woken PI waiter die without taking the lock). No other task returns from a futex call.
-        boolean returning = call.equals(Syscall.FUTEX_RETURN);
-        if (FutexCoreRules.woken(k, actor) != returning) return List.of();
+        // (instanceof: the two kernel steps are records without components, equal to every instance of their type)
+        boolean returning = call instanceof Syscall.FutexReturn;
+        FutexWaiter waiter = k.memory().waiterOf(actor); // woken: it has still to return from its futex call
+        if ((waiter != null && waiter.woken()) != returning) return List.of();
         if (!returning) {
             // A task with a fatal signal pending never returns to user space: its only step is to die.
-            boolean dying = call.equals(Syscall.SIGNAL_DELIVERY);
+            boolean dying = call instanceof Syscall.SignalDelivery;
             if (t.pendingSignal != 0 != dying) return List.of();
             // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
-            if (k.memory().waiterOf(actor) != null && !dying) return List.of();
+            if (waiter != null && !dying) return List.of();
         }
         List<Outcome> outs = HandlerRules.afterStep(variant, call.accept(new CallRules(variant, limits, exitStatus, k, actor)));
         if (k.names() == null) return outs;
