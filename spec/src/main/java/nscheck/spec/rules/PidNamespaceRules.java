@@ -67,7 +67,8 @@ final class PidNamespaceRules {
      * a number in its namespace. Unreferenced namespaces are freed.
      */
     static Kernel settle(Variant v, Kernel k) {
-        boolean changed = true;
+        // Both cases below need an init in zap_pid_ns_processes (EXITING): without one, only the namespaces are collected.
+        boolean changed = anyExiting(k);
         while (changed) {
             changed = false;
             for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
@@ -91,6 +92,11 @@ final class PidNamespaceRules {
             }
         }
         return k.collectNamespaces();
+    }
+
+    private static boolean anyExiting(Kernel k) {
+        for (int i = 0; i < k.taskSlots(); i++) if (k.task(i) != null && k.task(i).state == TaskState.EXITING) return true;
+        return false;
     }
 
     private static boolean othersIn(Kernel k, int ns, int except, int alsoExcept) {
