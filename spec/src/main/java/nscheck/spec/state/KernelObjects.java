@@ -74,8 +74,9 @@ public final class KernelObjects {
      * number stays allocated while any task uses it as a PGID or SID, even after its leader is reaped (P3).
      */
     public PidRef groupNumbered(int ns, int nr) {
-        for (TaskContext c : contexts) for (PidRef g : c == null || nr <= 0 ? new PidRef[0] : new PidRef[] {c.pgrp(), c.session()}) if (g != null && g.numberIn(ns) == nr) return g;
-        return null;
+        PidRef g = null; // asked for every number alloc_pid tries: no array per context
+        for (int i = 0; i < contexts.length && g == null && nr > 0; i++) g = contexts[i] == null ? null : contexts[i].groupNumbered(ns, nr);
+        return g;
     }
 
     /** True if user namespace {@code ns} is {@code ancestor} or lies below it. */

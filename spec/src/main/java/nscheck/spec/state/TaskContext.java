@@ -116,6 +116,12 @@ public record TaskContext(Credentials cred, int ipcNs, int undoList, long blocke
         return new TaskContext(cred, ipcNs, undoList, blocked, pending, pgrp, session, actions, table, handled);
     }
 
+    /** The process group or, failing it, the session, if numbered {@code nr} in {@code ns} (KernelObjects#groupNumbered); else null. */
+    PidRef groupNumbered(int ns, int nr) {
+        if (pgrp != null && pgrp.numberIn(ns) == nr) return pgrp;
+        return session != null && session.numberIn(ns) == nr ? session : null;
+    }
+
     /** setpgid(0, 0): the task leads a new group named by its own struct pid. */
     public TaskContext withPgrp(PidRef leader) {
         return new TaskContext(cred, ipcNs, undoList, blocked, pending, leader, session, actions, fds, handled);
