@@ -1,6 +1,5 @@
 package nscheck.spec.state;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,19 +22,22 @@ public record UCounts(List<Entry> entries) {
 
     /** Adds {@code delta} to one counter, keeping entries sorted and without zeros. */
     public UCounts add(int userNs, int kuid, int delta) {
-        List<Entry> out = new ArrayList<>();
+        // Into an array, indexed: every fork and every reap charges a counter, and a decoded state's list allocates its iterator.
+        Entry[] out = new Entry[entries.size() + 1];
+        int m = 0;
         boolean done = false;
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             if (!done && (e.userNs() > userNs || (e.userNs() == userNs && e.kuid() >= kuid))) {
                 int c = delta + (e.userNs() == userNs && e.kuid() == kuid ? e.count() : 0);
-                if (c != 0) out.add(new Entry(userNs, kuid, c));
+                if (c != 0) out[m++] = new Entry(userNs, kuid, c);
                 done = true;
                 if (e.userNs() == userNs && e.kuid() == kuid) continue;
             }
-            out.add(e);
+            out[m++] = e;
         }
-        if (!done && delta != 0) out.add(new Entry(userNs, kuid, delta));
-        return new UCounts(List.copyOf(out));
+        if (!done && delta != 0) out[m++] = new Entry(userNs, kuid, delta);
+        return new UCounts(List.of(m == out.length ? out : java.util.Arrays.copyOf(out, m)));
     }
 
     void hashInto(StateHasher h) {
