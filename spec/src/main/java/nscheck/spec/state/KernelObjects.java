@@ -1,6 +1,5 @@
 package nscheck.spec.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -237,34 +236,8 @@ public final class KernelObjects {
         for (int n = ns; n >= 0 && !used[n]; n = userNs[n].parent()) used[n] = true;
     }
 
-    /** Every struct pid reference held by an object: they pin their PID namespaces. */
-    public List<PidRef> pidRefs() {
-        List<PidRef> out = new ArrayList<>();
-        PidRef boot = BOOT_GROUP;
-        for (TaskContext c : contexts) {
-            if (c == null) continue;
-            for (SigInfo s : c.pending()) add(out, s.sender());
-            // The boot group names only init_pid_ns, which lives anyway.
-            for (PidRef g : new PidRef[] {c.pgrp(), c.session()}) if (g != boot && !boot.equals(g)) add(out, g);
-            FdTables.pidRefs(c.fds(), out);
-        }
-        for (IpcNamespace n : ipcNs) {
-            if (n == null) continue;
-            if (n.msg() != null) { add(out, n.msg().lspid()); add(out, n.msg().lrpid()); }
-            if (n.sem() != null) add(out, n.sem().sempid());
-            if (n.shm() != null) { add(out, n.shm().cpid()); add(out, n.shm().lpid()); }
-            if (n.mq() != null) add(out, n.mq().owner());
-        }
-        if (socket != null) socket.pidRefs(out);
-        if (fown != null) add(out, fown.pid());
-        return out;
-    }
-
-    private static final PidRef BOOT_GROUP = TaskContext.ROOT.pgrp();
-
-    private static void add(List<PidRef> out, PidRef r) {
-        if (r != null) out.add(r);
-    }
+    /** Every struct pid reference held by an object: they pin their PID namespaces ({@link PidReferences}). */
+    public List<PidRef> pidRefs() { return PidReferences.of(contexts, ipcNs, socket, fown); }
 
     /** What differs from a freshly booted system, for traces ({@link ObjectsDescription}). */
     String describe(Kernel k) {
