@@ -63,7 +63,7 @@ final class HandlerRules {
             Outcome o = outs.get(n);
             Kernel k = o.next();
             // With no task that may run a handler the pass changes nothing: skip the creation-order walk.
-            if (!anyMayRunHandler(k)) continue;
+            if (!k.objects().anyHandler() || !anyMayRunHandler(k)) continue;
             for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
                 // with nothing the mask lets through, deliverPending hands back this very kernel
                 if (mayRunHandler(k, i)) k = deliverPending(v, k, i).next();

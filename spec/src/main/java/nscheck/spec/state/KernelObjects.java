@@ -23,6 +23,8 @@ public final class KernelObjects {
     private transient long digest;
     /** Each slot's context digest (null until used; 0: empty or not computed); {@link #withContext} hands the others' to its copy. */
     private transient long[] contextDigests;
+    /** {@link #anyHandler} memoised: 0 until asked, 1 none, 2 some (a byte: written whole, the same by every thread). */
+    private transient byte handlers;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
                           SemUndoList[] undoLists, UnixSockets socket, UCounts ucounts, Fown fown) {
@@ -78,6 +80,16 @@ public final class KernelObjects {
         return g;
     }
 
+    /** Some task has a signal handler installed (HandlerRules.afterStep runs none otherwise); most steps keep the objects, and so the answer. */
+    public boolean anyHandler() {
+        if (handlers == 0) {
+            boolean any = false;
+            for (TaskContext c : contexts) any |= c != null && c.actions().handlers() != 0;
+            handlers = (byte) (any ? 2 : 1);
+        }
+        return handlers == 2;
+    }
+
     /** True if user namespace {@code ns} is {@code ancestor} or lies below it. */
     public boolean userNsWithin(int ns, int ancestor) {
         for (int n = ns, hops = 0; n >= 0 && hops <= userNs.length; n = userNs[n].parent(), hops++)
@@ -91,6 +103,7 @@ public final class KernelObjects {
         TaskContext[] copy = contexts.clone();
         copy[slot] = c;
         KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
+        if (handlers == 1 && (c == null || c.actions().handlers() == 0)) o.handlers = 1; // still none
         long[] d = contextDigests;
         if (d != null) {
             long[] kept = d.clone();
@@ -131,7 +144,7 @@ public final class KernelObjects {
     }
 
     /** {@code o}, made from these objects: it keeps their context digests if it keeps their contexts. */
-    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) o.contextDigests = contextDigests; return o; }
+    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) { o.contextDigests = contextDigests; o.handlers = handlers; } return o; }
 
     /** The per-task contexts moved to their renamed slots (TaskSymmetry); nothing else here names a task slot. */
     KernelObjects withContextsRelabelled(int[] perm) {
