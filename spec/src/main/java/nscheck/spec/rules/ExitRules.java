@@ -14,7 +14,6 @@ import nscheck.spec.state.TaskState;
 import nscheck.spec.variant.Variant;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -85,11 +84,7 @@ final class ExitRules {
     private static Kernel forgetOriginalParent(Variant v, Kernel k, int slot) {
         int reaper = v.reaper(k, slot);
         List<Integer> children = new ArrayList<>();
-        for (int i = 0; i < k.taskSlots(); i++) {
-            Task u = k.task(i);
-            if (u != null && u.parent == slot) children.add(i);
-        }
-        children.sort(Comparator.comparingInt(k::creationOrder));
+        for (int i : k.slotsByCreation()) if (k.task(i).parent == slot) children.add(i); // in that order: no boxed sort
         boolean sameGroup = reaper >= 0 && k.task(reaper) != null && k.groupLeader(reaper) == k.groupLeader(slot);
         Kernel cur = k;
         for (int i : children) {

@@ -45,12 +45,11 @@ final class SignalRules {
             // caller may not signal is skipped and still counts: 0 unless there was none at all (K3).
             List<Integer> targets = new ArrayList<>();
             int own = k.groupLeader(actor);
-            for (int i = 0; i < k.taskSlots(); i++) {
+            for (int i : k.slotsByCreation()) { // already in that order: no boxed sort
                 Task u = k.task(i);
-                if (u == null || u.hasLeader() || i == own || v.translate(k, i, t.activeNs()) <= 1) continue;
+                if (u.hasLeader() || i == own || v.translate(k, i, t.activeNs()) <= 1) continue;
                 targets.add(i);
             }
-            targets.sort(Comparator.comparingInt(i -> k.creationOrder(i)));
             return targets.isEmpty() && KthreadRules.walked(k, actor) == 0 ? Outcome.error(k, Errno.ESRCH) : Outcome.zero(sendToEach(v, KthreadRules.signalEach(v, k, actor, sig), actor, targets, sig));
         }
         // __kill_pgrp_info: every process of the group (pid 0: the caller's own, task_pgrp; else
