@@ -222,7 +222,7 @@ public final class Kernel {
 
     public SharedMemory memory() { return memory; }
 
-    public Kernel withMemory(SharedMemory m) { return new Kernel(tasks, namespaces, m, objects, kthreads, names); }
+    public Kernel withMemory(SharedMemory m) { return m == memory ? this : new Kernel(tasks, namespaces, m, objects, kthreads, names); }
 
     public KernelObjects objects() { return objects; }
 
