@@ -9,6 +9,7 @@ import nscheck.spec.state.Kernel;
 import nscheck.spec.state.PiState;
 import nscheck.spec.state.RobustList;
 import nscheck.spec.state.SharedMemory;
+import nscheck.spec.state.Task;
 import nscheck.spec.variant.Variant;
 
 import static nscheck.spec.state.FutexWordLayout.OWNER_DIED;
@@ -54,14 +55,16 @@ final class FutexCoreRules {
             if (w != list.pending()) cur = handleFutexDeath(v, cur, slot, w, list.pi().get(i), false);
         }
         if (list.pending() >= 0) cur = handleFutexDeath(v, cur, slot, list.pending(), list.pendingPi(), true);
-        for (PiState ps : cur.memory().piStates()) {
+        if (!cur.memory().piStates().isEmpty()) for (PiState ps : cur.memory().piStates()) { // no iterator over an empty list
             if (ps.owner() != slot) continue;
             SharedMemory m = cur.memory().withPiState(ps.withOwner(PiState.NO_OWNER));
             FutexWaiter next = m.firstQueued(ps.word(), true);
             if (next != null) m = m.update(next.wake()); // rt_mutex_futex_unlock wakes the top waiter
             cur = cur.withMemory(m);
         }
-        return cur.withTask(slot, cur.task(slot).withRobustList(RobustList.EMPTY));
+        Task t = cur.task(slot);
+        // an empty list stays as it is: no copy of the task (nor of the kernel) at every exit of a model without robust futexes
+        return t.robustList.equals(RobustList.EMPTY) ? cur : cur.withTask(slot, t.withRobustList(RobustList.EMPTY));
     }
 
     /**
