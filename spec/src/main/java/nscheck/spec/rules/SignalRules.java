@@ -282,12 +282,14 @@ final class SignalRules {
         TaskContext pc = k.objects().context(c.parent);
         if (p == null || !p.alive() || pc == null) return k;
         Kernel out = k;
-        int childUid = k.objects().context(child).cred().uid();
-        SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
-                v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
-        // SIG_IGN sends nothing; blocked, or with a handler (SA_NOCLDWAIT or not), it queues (P20)
-        if (pc.blocks(Signals.SIGCHLD) && !pc.actions().chldIgnored()) out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
-        else if (pc.actions().handles(Signals.SIGCHLD)) out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info))); // run after the step (HandlerRules)
+        // SIG_IGN sends nothing; blocked, or with a handler (SA_NOCLDWAIT or not), it queues (P20); SIG_DFL discards it
+        // (the siginfo is built only when it queues: for SIG_DFL, at most exits, it was built for nothing)
+        if ((pc.blocks(Signals.SIGCHLD) && !pc.actions().chldIgnored()) || pc.actions().handles(Signals.SIGCHLD)) { // handled: run after the step (HandlerRules)
+            int childUid = k.objects().context(child).cred().uid();
+            SigInfo info = new SigInfo(Signals.SIGCHLD, v.translate(k, child, p.activeNs()),
+                    v.fromKernelId(k, pc.cred().userNs(), childUid, false), PidRef.of(k, child), childUid, pc.cred().userNs(), true);
+            out = k.withObjects(k.objects().withContext(c.parent, pc.queued(info)));
+        }
         // release_task at once, unless the zombie leader still has threads (delay_group_leader).
         if (pc.actions().autoreap() && k.groupMembers(child).size() == 1) out = out.release(child).collectNamespaces();
         return out;
