@@ -115,11 +115,13 @@ final class MqueueRules {
      */
     static Kernel failedForkFlush(Kernel k, int actor, boolean sharesFiles) {
         if (sharesFiles) return k;
-        PidRef tgid = PidRef.of(k, k.groupLeader(actor));
+        PidRef tgid = null; // made at the first registration met: most exits meet none
         Kernel cur = k;
         for (int ns = 0; ns < cur.objects().ipcNsSlots(); ns++) {
             IpcNamespace n = cur.objects().ipcNs(ns);
-            if (n == null || n.mq() == null || !tgid.equals(n.mq().owner())) continue;
+            if (n == null || n.mq() == null) continue;
+            if (tgid == null) tgid = PidRef.of(k, k.groupLeader(actor));
+            if (!tgid.equals(n.mq().owner())) continue;
             cur = withIpc(cur, ns, n.withMq(n.mq().unregistered()));
         }
         return cur;
