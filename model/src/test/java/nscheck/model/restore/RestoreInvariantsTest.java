@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static nscheck.model.restore.RestoreTransitions.first;
+import static nscheck.model.restore.RestoreTransitions.model;
+import static nscheck.model.restore.RestoreTransitions.successors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,21 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step outside an invariant's premise says nothing (vacuous) rather than holding.
  */
 class RestoreInvariantsTest {
-    private static RestoreModel model(Map<String, Integer> bounds, String variant) {
-        return (RestoreModel) ModelCatalog.find("restore-migration").build(bounds, variant);
-    }
-
-    private static List<Transition<RestoreState, RestoreStep>> successors(RestoreModel m, RestoreState s) {
-        List<Transition<RestoreState, RestoreStep>> out = new ArrayList<>();
-        m.successors(s, out::add);
-        return out;
-    }
-
-    private static Transition<RestoreState, RestoreStep> first(RestoreModel m, RestoreState s, String family) {
-        for (var t : successors(m, s)) if (t.action().family().equals(family)) return t;
-        throw new AssertionError("no " + family + " from " + m.describeState(s));
-    }
-
     private static Verdict judge(RestoreModel m, String invariant, RestoreState pre, RestoreStep step, RestoreState post) {
         for (Property<RestoreState, RestoreStep> p : m.properties())
             if (p.name().equals(invariant)) return ((Property.AlwaysStep<RestoreState, RestoreStep>) p).check().check(pre, step, post);

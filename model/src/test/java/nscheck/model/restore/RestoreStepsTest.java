@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static nscheck.model.restore.RestoreTransitions.first;
+import static nscheck.model.restore.RestoreTransitions.model;
+import static nscheck.model.restore.RestoreTransitions.successors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,16 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with a fatal signal pending dies, and the image is restored once, by the manager, at any point.
  */
 class RestoreStepsTest {
-    private static RestoreModel model(Map<String, Integer> bounds, String variant) {
-        return (RestoreModel) ModelCatalog.find("restore-migration").build(bounds, variant);
-    }
-
-    private static List<Transition<RestoreState, RestoreStep>> successors(RestoreModel m, RestoreState s) {
-        List<Transition<RestoreState, RestoreStep>> out = new ArrayList<>();
-        m.successors(s, out::add);
-        return out;
-    }
-
     private static List<String> families(RestoreModel m, RestoreState s) {
         return successors(m, s).stream().map(t -> t.action().actor() + ":" + m.family(t.action())).distinct().toList();
     }

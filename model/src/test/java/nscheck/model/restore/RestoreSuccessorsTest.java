@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static nscheck.model.restore.RestoreTransitions.first;
+import static nscheck.model.restore.RestoreTransitions.model;
+import static nscheck.model.restore.RestoreTransitions.successors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,21 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tasks a dying container's init killed die, and the bounds the model is built with.
  */
 class RestoreSuccessorsTest {
-    private static RestoreModel model(Map<String, Integer> bounds, String variant) {
-        return (RestoreModel) ModelCatalog.find("restore-migration").build(bounds, variant);
-    }
-
-    private static List<Transition<RestoreState, RestoreStep>> successors(RestoreModel m, RestoreState s) {
-        List<Transition<RestoreState, RestoreStep>> out = new ArrayList<>();
-        m.successors(s, out::add);
-        return out;
-    }
-
-    private static Transition<RestoreState, RestoreStep> first(RestoreModel m, RestoreState s, String family) {
-        for (var t : successors(m, s)) if (t.action().family().equals(family)) return t;
-        throw new AssertionError("no " + family + " from " + m.describeState(s));
-    }
-
     /** After the manager started {@code n} containers: whether the restore found room. */
     private static boolean roomAfterStarts(int tasks, int pidMax, int n) {
         RestoreModel m = model(Map.of("tasks", tasks, "pid_max", pidMax, "containers", Math.max(n, 2)), null);
