@@ -72,6 +72,9 @@ final class TextReport {
         }
         if (r.ending() == Ending.INTERRUPTED)
             out.printf("  stopped by the user with %,d states still queued (reached, not yet expanded)%n", s.queue());
+        // As for Ctrl-C: how much was left is what tells a user whether more heap would finish the search.
+        if (r.ending() == Ending.OUT_OF_MEMORY)
+            out.printf("  stopped for lack of memory with %,d states still queued (reached, not yet expanded)%n", s.queue());
         StringBuilder cov = new StringBuilder();
         for (Map.Entry<String, Long> e : r.coverage().counts().entrySet())
             cov.append(String.format(Locale.ROOT, " %s=%,d", e.getKey(), e.getValue()));

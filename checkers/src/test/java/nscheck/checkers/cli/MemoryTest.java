@@ -27,6 +27,7 @@ class MemoryTest {
             assertEquals(1, lines.size(), c.err());
             assertTrue(lines.get(0).matches("nscheck: bounds too large for memory after \\d+ distinct states; .*"), lines.get(0));
             assertTrue(c.out().contains("OUT OF MEMORY"), c.out());
+            assertTrue(c.out().matches("(?s).*stopped for lack of memory with [0-9,]+ states still queued.*"), c.out());
         }
     }
 
