@@ -28,8 +28,8 @@ class RestoreModelTest {
             "pidspaces-2006,       pids-preserved-on-restore,  1",
             "seeded-shallow-zap,   restore-fails-cleanly,      3",
             "proc-inode,           ns-id-stable,               4",
-            "mainline,             ns-id-survives-migration,   2",
-            "serial-2014,          ns-id-survives-migration,   2",
+            "mainline,             ns-id-survives-migration,   1",
+            "serial-2014,          ns-id-survives-migration,   1",
             "proc-inode,           ns-id-survives-migration,   2",
             "clone-with-pids-2009, no-unprivileged-pid-choice, 2",
     })

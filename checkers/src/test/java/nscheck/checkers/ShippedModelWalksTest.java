@@ -50,7 +50,7 @@ public class ShippedModelWalksTest {
             "futex-robust-crossns", Set.of("mutual-exclusion", "no-lost-wakeup", "robust-recovery"),
             // A container init signalling the process group it inherited is reported by its inner PID (P10, ObjectModelsTest).
             "signals-pgrp", Set.of("isolation", "reported-pid", "reported-pid-reaches"),
-            // Mainline's 64-bit namespace ids are a counter that cannot be set: a restore after the target made a namespace changes them (N3).
+            // Mainline's 64-bit namespace ids are a counter that cannot be set: the restored namespaces get the target's next ones (N3).
             "restore-migration", Set.of("ns-id-survives-migration"));
 
     @TestFactory

@@ -8,16 +8,19 @@ import nscheck.spec.restore.Restore;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.state.Kernel;
 import nscheck.spec.state.Limits;
+import nscheck.spec.state.NsNames;
 import nscheck.spec.state.SharedMemory;
 import nscheck.spec.variant.CloneWithPids2009;
 import nscheck.spec.variant.ContainerBit;
 import nscheck.spec.variant.Mainline;
+import nscheck.spec.variant.NamespaceIdVariants;
 import nscheck.spec.variant.Variant;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -150,5 +153,46 @@ class CheckpointRestoreTest {
         assertFalse(r.k.objects().userNs(r.k.objects().context(c).cred().userNs()).mapped(), "container-bit: a new user namespace");
         Kernel mapped = Restore.mapOwnUserNs(bit, r.k, c);
         assertTrue(mapped.objects().userNs(mapped.objects().context(c).cred().userNs()).mapped());
+    }
+
+    /**
+     * N4's restorable reading (proc-inode): the restorer asks for each namespace's checkpointed inode
+     * number as it makes it, like set_tid a PID, and gets it when no live namespace holds it, though
+     * lowest-free allocation would hand out another; mainline's numbers and ids no call sets. The
+     * outer namespace's number is the one lowest-free gives the nested namespace next: asked for
+     * only once the whole tree is made, it would be taken by then.
+     */
+    @Test
+    void aRestorerGetsTheFreeNamesItAsksForUnderProcInodeOnly() {
+        long f = NsNames.DYNAMIC_FIRST;
+        for (Variant v : List.of(NamespaceIdVariants.PROC_INODE, Mainline.INSTANCE)) {
+            Semantics s = new Semantics(v, new Limits(8, 3, 12).withNsNames());
+            Checkpoint image = Checkpoint.take(v, source(s), 2).withNamespaceIds(List.of(f + 1, f + 2));
+            Restore.Result r = Restore.run(s, target(s, 1), 1, image);
+            assertTrue(r.ok());
+            long[] got = {pidNsIno(r, 0), pidNsIno(r, 2)};
+            long[] want = v == Mainline.INSTANCE ? new long[] {f, f + 1} : new long[] {f + 1, f + 2};
+            assertArrayEquals(want, got, v.name());
+        }
+    }
+
+    @Test
+    void aNameAnotherNamespaceHoldsIsRefusedAndTheAllocatedOneKept() {
+        long f = NsNames.DYNAMIC_FIRST;
+        Semantics s = new Semantics(NamespaceIdVariants.PROC_INODE, new Limits(8, 3, 12).withNsNames());
+        SpecRun busy = new SpecRun(s);
+        busy.k = target(s, 1);
+        busy.value(0, new Syscall.Clone(CloneFlags.CLONE_NEWPID));
+        assertEquals(f, busy.k.names().ino(NsNames.PID, busy.k.task(busy.last.about()).activeNs()), "the target's container holds the first number");
+        Checkpoint image = Checkpoint.take(s.variant, source(s), 2).withNamespaceIds(List.of(f, f + 5));
+        Restore.Result r = Restore.run(s, busy.k, 1, image);
+        assertTrue(r.ok());
+        assertEquals(f + 1, pidNsIno(r, 0), "refused: the lowest free number stays");
+        assertEquals(f + 5, pidNsIno(r, 2), "granted");
+    }
+
+    private static long pidNsIno(Restore.Result r, int imageTask) {
+        Kernel k = r.kernel();
+        return k.names().ino(NsNames.PID, k.task(r.slots()[imageTask]).activeNs());
     }
 }

@@ -45,7 +45,7 @@ class CompareTest {
             "pids-preserved-on-restore: holds FAIL-2 FAIL-1 holds holds holds holds holds",
             "restore-fails-cleanly: holds holds holds holds holds holds holds holds",
             "ns-id-stable: holds holds holds holds holds holds FAIL-4 holds",
-            "ns-id-survives-migration: FAIL-2 FAIL-4 n/a FAIL-2 FAIL-2 FAIL-2 FAIL-2 FAIL-2",
+            "ns-id-survives-migration: FAIL-1 FAIL-1 n/a FAIL-1 FAIL-1 FAIL-1 FAIL-2 FAIL-1",
             "no-unprivileged-pid-choice: holds holds holds holds holds FAIL-2 holds holds",
             "kernel-threads-live: holds holds holds holds holds holds holds holds");
 

@@ -80,11 +80,17 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
     /**
      * The source host: the manager M (PID 2) starts container C; C starts a nested container E
      * and forks D; D takes a PI futex in memory the container shares. Then the image is taken.
+     * The source is not fresh from boot: M runs in an IPC namespace of its own (a service started
+     * with one, as systemd's PrivateIPC= does), named before the container's and not made again
+     * by the restore. So the container's names are not the ones the target's allocators hand out
+     * first (N1: C's inode number is not the lowest free on an idle target; N3: nor its id the
+     * counter's next), and a restorer that may ask for a name (proc-inode, {@link Restore}) gets
+     * one back that lowest-free allocation would not give.
      */
     private Checkpoint checkpointOnSource() {
         Kernel k = semantics.boot().withMemory(SharedMemory.zeroed(1));
-        // {actor (index into made, -1 for the root init), clone flags}: M, then C, then E, then D.
-        int[][] calls = {{-1, 0}, {0, CloneFlags.CLONE_NEWPID}, {1, CloneFlags.CLONE_NEWPID}, {1, 0}};
+        // {actor (index into made, -1 for the root init), clone flags}: M (in its own IPC namespace), then C, then E, then D.
+        int[][] calls = {{-1, CloneFlags.CLONE_NEWIPC}, {0, CloneFlags.CLONE_NEWPID}, {1, CloneFlags.CLONE_NEWPID}, {1, 0}};
         List<Integer> made = new ArrayList<>();
         for (int[] c : calls) {
             int actor = c[0] < 0 ? Kernel.ROOT_INIT : made.get(c[0]);
@@ -162,17 +168,6 @@ public final class RestoreModel implements Model<RestoreState, RestoreStep> {
         Kernel k = s.target();
         Restore.Result r = Restore.run(semantics, k, MANAGER, image);
         Kernel after = r.kernel();
-        if (r.ok()) {
-            // The restorer asks for each namespace's checkpointed name; only a restorable scheme can grant it.
-            NsNames names = after.names();
-            for (int j = 0; j < image.namespaces(); j++) {
-                int slot = -1;
-                for (int i = 0; i < image.tasks().size() && slot < 0; i++)
-                    if (image.tasks().get(i).nsIndex() == j) slot = after.task(r.slots()[i]).activeNs();
-                names = names.withRequested(scheme, NsNames.PID, slot, image.nsIds().get(j));
-            }
-            after = after.withNames(names);
-        }
         // A failed restore's namespaces were made and freed through the spec's calls: their ids are spent.
         RestoreState next = new RestoreState(after, s.freed().follow(scheme, k, after), s.starts(), r.ok() ? RestoreState.RESTORED : RestoreState.FAILED,
                 r.ok() ? r.slots()[0] : -1);

@@ -10,6 +10,7 @@ import nscheck.spec.call.Syscall;
 import nscheck.spec.restore.Checkpoint;
 import nscheck.spec.restore.Restore;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.NsNames;
 import nscheck.spec.state.PidNamespace;
 import nscheck.spec.state.Task;
 import org.junit.jupiter.api.Test;
@@ -216,13 +217,38 @@ class RestoreInvariantsTest {
 
     @Test
     void nsIdSurvivesSaysNothingAboutACallOrAFailedRestore() {
-        RestoreModel m = model(Map.of(), null);
+        RestoreModel m = model(Map.of(), "proc-inode");
         RestoreState s = m.initialStates().get(0);
         assertEquals(Verdict.VACUOUS, judge(m, "ns-id-survives-migration", first(m, s, "start-container"), s));
         assertEquals(Verdict.HOLDS, judge(m, "ns-id-survives-migration", first(m, s, "restore"), s));
         RestoreModel small = model(Map.of("tasks", 5), null);
         RestoreState full = first(small, small.initialStates().get(0), "start-container").next();
         assertEquals(Verdict.VACUOUS, judge(small, "ns-id-survives-migration", first(small, full, "restore"), full));
+    }
+
+    /**
+     * The source named a namespace before the container's (its manager's IPC namespace), so on an
+     * idle target the checkpointed inode numbers are free but not the lowest: proc-inode's restorer
+     * asks for them as it makes the namespaces and gets them (lowest-free allocation alone would
+     * give the outer namespace the first number); once a container on the target holds them the
+     * request is refused. Mainline's ids cannot be asked for, and the source's counter had moved on.
+     */
+    @Test
+    void aRestorerThatMayAskForANameGetsItWhereItIsFree() {
+        RestoreModel m = model(Map.of(), "proc-inode");
+        RestoreState idle = m.initialStates().get(0);
+        List<Long> asked = m.image().nsIds();
+        assertTrue(asked.get(0) > NsNames.DYNAMIC_FIRST, "not the number an idle target hands out first: " + asked);
+        Transition<RestoreState, RestoreStep> restore = first(m, idle, "restore");
+        Kernel k = restore.next().target();
+        for (int i : new int[] {0, 2})
+            assertEquals(asked.get(m.image().tasks().get(i).nsIndex()), k.names().ino(NsNames.PID, k.task(restore.action().restore().slots()[i]).activeNs()));
+        assertEquals(Verdict.HOLDS, judge(m, "ns-id-survives-migration", restore, idle));
+        RestoreState busy = first(m, idle, "start-container").next();
+        assertEquals(Verdict.VIOLATED, judge(m, "ns-id-survives-migration", first(m, busy, "restore"), busy));
+        RestoreModel mainline = model(Map.of(), "mainline");
+        RestoreState s = mainline.initialStates().get(0);
+        assertEquals(Verdict.VIOLATED, judge(mainline, "ns-id-survives-migration", first(mainline, s, "restore"), s));
     }
 
     // ---- no-unprivileged-pid-choice ----------------------------------------------------------

@@ -3,6 +3,7 @@ package nscheck.spec.restore;
 import nscheck.spec.call.CloneFlags;
 import nscheck.spec.call.Errno;
 import nscheck.spec.state.Kernel;
+import nscheck.spec.state.NsNames;
 import nscheck.spec.call.Outcome;
 import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.Signals;
@@ -18,7 +19,8 @@ import java.util.List;
  * level inside the container with the variant's PID-choosing call (clone3 set_tid in mainline)
  * and letting the levels above allocate. If any call fails it kills the container's init, lets
  * the fatal signals run and reaps it, so that a failed restore should leave nothing behind.
- * Everything goes through {@link Semantics#step}, so the variant's rules apply throughout.
+ * Everything goes through {@link Semantics#step}, so the variant's rules apply throughout, but the
+ * request for a namespace's name, which no call makes ({@code askForName}).
  */
 public final class Restore {
     private Restore() {}
@@ -56,12 +58,27 @@ public final class Restore {
                 Errno errno = o == null ? Errno.EINVAL : o.observation().errno();
                 return new Result(cleanUp(s, target, o == null ? cur : o.next(), restorer, slots[0]), errno, slots, created, i);
             }
-            cur = mapOwnUserNs(s, o.next(), o.observation().about());
             slots[i] = o.observation().about();
-            if (e.newNamespace()) created++;
+            cur = o.next();
+            if (e.newNamespace()) {
+                created++;
+                cur = askForName(s, cur, slots[i], image, e.nsIndex());
+            }
+            cur = mapOwnUserNs(s, cur, slots[i]);
         }
         for (int w = 0; w < image.words().size() && w < cur.memory().size(); w++) cur = cur.withWord(w, image.words().get(w).value());
         return new Result(cur, null, slots, created, -1);
+    }
+
+    /**
+     * The restorer asks, as it makes a namespace, for the name the image keeps for it (N4): as
+     * clone3's set_tid asks for a PID, at creation, so that the names the rest of the restore
+     * hands out take the free ones around it. Only a restorable scheme grants it, and only a free
+     * name ({@link NsNames#withRequested}); no mainline call sets an inode number or an id.
+     */
+    private static Kernel askForName(Semantics s, Kernel k, int slot, Checkpoint image, int nsIndex) {
+        if (k.names() == null || nsIndex >= image.nsIds().size()) return k;
+        return k.withNames(k.names().withRequested(s.variant.namespaceIds(), NsNames.PID, k.task(slot).activeNs(), image.nsIds().get(nsIndex)));
     }
 
     /**
