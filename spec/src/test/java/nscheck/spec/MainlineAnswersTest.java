@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Mainline's answers to the variant questions where a wrong reading would still pass every
  * walk: pid_nr_ns of a struct pid in a sibling namespace at the same depth, a namespace that is
- * gone, and find_new_reaper over a parent chain a broken variant made into a cycle.
+ * gone, find_new_reaper over a parent chain a broken variant made into a cycle, and the reaper of
+ * a dying init, which the exit path never asks.
  *
  * <p>The state: T1 (PID 2) on the host; T2 (3 outside) the init of container A, T3 (4, 2 in A) its
  * child, T4 (5 outside, 3 in A) T3's child; T5 (6 outside) the init of container B, a sibling of A.
@@ -63,5 +64,21 @@ class MainlineAnswersTest {
         assertEquals(2, M.reaper(deadSubreaper, 4));
         Task t4 = k.task(4);
         assertEquals(3, t4.parent);
+    }
+
+    /**
+     * find_child_reaper asked of a dying init (kernel/exit.c): a live thread of its group takes the
+     * children, else the init keeps them (they die with the namespace); find_new_reaper's subreaper
+     * walk never leaves the init's namespace, so a subreaper above it is passed over. ExitRules.doExit
+     * hands the role to the thread before it asks, so only a direct question reaches this case.
+     */
+    @Test
+    void aDyingInitsChildrenGoToALiveThreadOfItsGroupElseStay() {
+        SpecRun r = SpecRun.container(new Semantics(M, new Limits(6, 2, 10)));
+        r.call(1, new Syscall.SetChildSubreaper());
+        assertEquals(2, r.k.ns(r.k.task(2).activeNs()).childReaper());
+        assertEquals(2, M.reaper(r.k, 2), "no other thread: the init itself");
+        r.value(2, new Syscall.Clone(CloneFlags.CLONE_THREAD));
+        assertEquals(4, M.reaper(r.k, 2), "its thread T4");
     }
 }

@@ -138,14 +138,9 @@ public final class PidInvariants {
         Task f = k.task(father);
         int reaper = k.ns(f.activeNs()).childReaper();
         int group = f.hasLeader() ? f.leader : father;
-        if (reaper == father) {
-            // A dying init's children go to a living thread of its group if there is one (P6), else stay.
-            for (int i = 0; i < k.taskSlots(); i++) {
-                Task u = k.task(i);
-                if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;
-            }
-            return father;
-        }
+        // A dying init (reaper == father) needs no case of its own (P6): a living thread of its group
+        // first, and its parent lives in an ancestor namespace, so the walk below stops at once and
+        // the children stay with it.
         for (int i = 0; i < k.taskSlots(); i++) {
             Task u = k.task(i);
             if (i != father && u != null && u.alive() && (i == group || u.leader == group)) return i;

@@ -95,8 +95,10 @@ public class Mainline implements Variant {
     public int reaper(Kernel k, int father) {
         Task f = k.task(father);
         PidNamespace ns = k.ns(f.activeNs());
-        // find_child_reaper: the init itself keeps its children; they die with the namespace.
-        if (ns.childReaper() == father) return father;
+        // find_child_reaper has run already (ExitRules.doExit): a dying init's role went to a live
+        // thread of its group, or the namespace was zapped and this is not asked. Were a dying init
+        // asked, the path below answers as the kernel does: a live thread of its group, else the
+        // init itself (its parent is in an ancestor namespace, so the subreaper walk stops at once).
         // find_alive_thread: a live thread of the father's own group comes first (P7).
         int group = f.hasLeader() ? f.leader : father;
         for (int i : k.groupMembers(group)) { // for_each_thread: the leader, then threads oldest first (not slot order: TaskSymmetry)
