@@ -5,6 +5,7 @@ import nscheck.checkers.engine.Bfs;
 import nscheck.checkers.engine.ParallelBfs;
 import nscheck.checkers.engine.CheckOptions;
 import nscheck.checkers.engine.CheckResult;
+import nscheck.checkers.engine.Ending;
 import nscheck.checkers.store.PackedStateSet;
 import nscheck.checkers.store.PackedVisitedSet;
 import nscheck.checkers.engine.ParallelPackedBfs;
@@ -144,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
                         if (interrupted.get()) continue;
                         Row generic = generic(n, v);
                         print(out, new FutexMutexObjects(n, v).name(), n, generic);
-                        lastRowPartial = !generic.complete;
+                        lastRowPartial = !generic.complete();
                         continue;
                     }
                     FutexMutex model = new FutexMutex(n, v);
@@ -155,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     if (packed == null) break;
                     print(out, model.name(), n, packed);
-                    lastRowPartial = !packed.complete;
+                    lastRowPartial = !packed.complete();
                     if (packed.omissions >= 0)
                         out.printf(Locale.ROOT, "%39s expected missed states %.3g (probability of a miss %s)%n", "",
                                 packed.omissions, packed.omissions >= 1 ? "~1" : String.format(Locale.ROOT, "<= %.3g", packed.omissions));
@@ -163,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
                     if (ref && !interrupted.get()) {
                         Row generic = generic(n, v);
                         print(out, model.name(), n, generic);
-                        lastRowPartial = !generic.complete;
+                        lastRowPartial = !generic.complete();
                         if (generic.distinct != packed.distinct && bitstateLog2 == null)
                             out.printf("  WARNING: the engines disagree on the number of states%n");
                         out.printf(Locale.ROOT, "%39s packed engine / object Bfs, this run: %.1fx distinct states/s, %.1fx less memory per state%n",
@@ -241,6 +242,7 @@ final class BenchCommand implements Callable<Integer> {
         row.put("seconds", s.seconds());
         row.put("states_per_second", s.statesPerSecond());
         row.put("cpu_seconds", cpuNanos / 1e9);
+        putEnding(row, r.ending());
         rows.add(row);
         out.printf(Locale.ROOT, "%-20s %-13s %,12d %,13d %5d %8.2f %,14.0f %8.2f%n", model, engine, s.distinct(), s.generated(), s.depth(),
                 s.seconds(), s.statesPerSecond(), cpuNanos / 1e9);
@@ -255,8 +257,12 @@ final class BenchCommand implements Callable<Integer> {
                 new ParallelPackedBfs(new FutexMutex(5, v), new PackedStateSet(), CheckOptions.defaults().quiet(), workers, s -> {}).run();
     }
 
-    /** {@code complete}: the search ran to its end (else the row counts only what it reached before a stop). */
-    private record Row(String engine, long distinct, long generated, int depth, double seconds, long bytes, double omissions, boolean complete) {
+    /** {@code ending}: why the search stopped; unless it ran to its end, the row counts only what it reached before the stop. */
+    private record Row(String engine, long distinct, long generated, int depth, double seconds, long bytes, double omissions, Ending ending) {
+        boolean complete() {
+            return BenchCommand.complete(ending);
+        }
+
         double perSecond() {
             return distinct / seconds;
         }
@@ -278,7 +284,7 @@ final class BenchCommand implements Callable<Integer> {
         String engine = bitstateLog2 == null ? "parallel-bfs" : "bitstate-bfs";
         endedEarly(engine, model.threads(), r.ending());
         return new Row(engine, s.distinct(), s.generated(), s.depth(), s.seconds(),
-                s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()), r.ending() == nscheck.checkers.engine.Ending.EXHAUSTED);
+                s.storeBytes(), bitstateLog2 == null ? -1 : store.expectedOmissions(s.distinct()), r.ending());
     }
 
     /**
@@ -296,8 +302,7 @@ final class BenchCommand implements Callable<Integer> {
         running = null;
         Statistics s = r.stats();
         endedEarly("object-bfs", n, r.ending());
-        return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1,
-                r.ending() == nscheck.checkers.engine.Ending.EXHAUSTED);
+        return new Row("object-bfs", s.distinct(), s.generated(), s.depth(), s.seconds(), s.storeBytes(), -1, r.ending());
     }
 
     /** A row of a search that stopped (out of memory, interrupted) counts only what it reached: say so. */
@@ -315,6 +320,20 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /**
+     * Why the row's search stopped, and whether it visited every state the model's bounds allow: the row of a search
+     * stopped early (Ctrl-C, out of memory, a violation) counts only what it reached, and a reader of the JSON must
+     * not take it for the model's count.
+     */
+    private static void putEnding(Map<String, Object> row, Ending ending) {
+        row.put("ending", ending.name().toLowerCase(Locale.ROOT));
+        row.put("complete", complete(ending));
+    }
+
+    private static boolean complete(Ending ending) {
+        return ending == Ending.EXHAUSTED || ending == Ending.DEPTH_BOUND;
+    }
+
     private void print(PrintWriter out, String model, int threads, Row r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", model);
@@ -327,6 +346,7 @@ final class BenchCommand implements Callable<Integer> {
         row.put("states_per_second", r.perSecond());
         row.put("bytes_per_state", r.bytesPerState());
         if (r.omissions >= 0) row.put("expected_missed_states", r.omissions);
+        putEnding(row, r.ending);
         rows.add(row);
         out.printf(Locale.ROOT, "%-20s %2d %-13s %,12d %,13d %5d %8.2f %,14.0f %11.1f%n", model, threads, r.engine,
                 r.distinct, r.generated, r.depth, r.seconds, r.perSecond(), r.bytesPerState());

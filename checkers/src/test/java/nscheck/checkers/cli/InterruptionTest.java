@@ -62,16 +62,26 @@ class InterruptionTest {
         }
     }
 
-    /** N = 12 runs on the generic path only: it reports progress, and Ctrl-C stops it with its row (it once did neither). */
+    /**
+     * N = 12 runs on the generic path only: it reports progress, and Ctrl-C stops it with its row (it once did neither).
+     * Under --json the table goes to stderr and the JSON row says it is partial ({@code ending} interrupted, {@code complete} false).
+     */
     @Test
     void benchOnSigintStopsTheGenericPathWithItsPartialRow() throws Exception {
-        try (ChildJvm c = new ChildJvm("bench", "-n", "12", "--mode", "forever", "--reference", "none", "--progress", "1")) {
+        try (ChildJvm c = new ChildJvm("bench", "-n", "12", "--mode", "forever", "--reference", "none", "--progress", "1", "--json")) {
             c.awaitErr(err -> err.contains("progress: futex-mutex-forever N=12: "), "a progress line of N=12");
             c.signal("INT");
             assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
-            assertTrue(c.out().lines().anyMatch(l -> l.matches("futex-mutex-forever +12 object-bfs .*")), c.out());
-            assertTrue(c.out().contains("interrupted: the last row counts only the states its search reached"), c.out());
+            assertTrue(c.err().lines().anyMatch(l -> l.matches("futex-mutex-forever +12 object-bfs .*")), c.err());
+            assertTrue(c.err().contains("interrupted: the last row counts only the states its search reached"), c.err());
             assertTrue(c.err().contains("the object-bfs search of N=12 ended early (interrupted)"), c.err());
+            JsonNode d = JsonOutputTest.STRICT.readTree(c.out());
+            assertTrue(SchemaValidator.validate(JsonOutputTest.schema("bench"), d).isEmpty(), c.out());
+            assertTrue(d.get("interrupted").asBoolean(), c.out());
+            JsonNode row = d.get("rows").get(d.get("rows").size() - 1);
+            assertEquals(12, row.get("size").asInt(), c.out());
+            assertEquals("interrupted", row.get("ending").asText(), c.out());
+            assertEquals(false, row.get("complete").asBoolean(), c.out());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static nscheck.checkers.cli.CliTest.nscheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -96,7 +97,16 @@ class JsonOutputTest {
     void bench() throws IOException {
         JsonNode d = valid("bench", 0, "bench", "-n", "2", "--mode", "once", "--reference", "all", "--threads", "1", "--json", "--progress", "0");
         assertEquals(2, d.get("rows").size());
-        valid("bench", 0, "bench", "--kernel", "restore-migration", "--threads", "1", "--json");
+        for (JsonNode row : d.get("rows")) {
+            assertEquals("exhausted", row.get("ending").asText(), row.toString());
+            assertTrue(row.get("complete").asBoolean(), row.toString());
+        }
+        // --kernel runs the check's search, which stops at mainline's first violation (ns-id-survives-migration, 1 step)
+        JsonNode k = valid("bench", 0, "bench", "--kernel", "restore-migration", "--threads", "1", "--json");
+        for (JsonNode row : k.get("rows")) {
+            assertEquals("violation", row.get("ending").asText(), row.toString());
+            assertFalse(row.get("complete").asBoolean(), row.toString());
+        }
     }
 
     @Test
