@@ -53,12 +53,16 @@ final class PidNamespaceRules {
      */
     static Kernel zapPidNsProcesses(Variant v, Kernel k, int ns, int slot) {
         Kernel cur = k.withNamespace(ns, k.ns(ns).closed());
+        // One new task table for the init and everything it kills, not a copy per signalled task
+        // (zapReaches asks about the task in slot i alone, which no other task's SIGKILL changes).
+        Task[] changed = new Task[cur.taskSlots()];
+        changed[slot] = k.task(slot).dead(TaskState.EXITING);
         for (int i = 0; i < cur.taskSlots(); i++) {
             Task u = cur.task(i);
             if (i == slot || u == null || !u.alive() || u.pendingSignal != 0) continue;
-            if (v.zapReaches(cur, ns, i)) cur = cur.withTask(i, u.withPendingSignal(Signals.SIGKILL));
+            if (v.zapReaches(cur, ns, i)) changed[i] = u.withPendingSignal(Signals.SIGKILL);
         }
-        return settle(v, cur.withTask(slot, k.task(slot).dead(TaskState.EXITING)));
+        return settle(v, cur.withTasks(changed));
     }
 
     /**

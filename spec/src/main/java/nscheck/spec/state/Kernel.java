@@ -86,11 +86,8 @@ public final class Kernel {
         return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null || kthreads.at(ns, nr);
     }
 
-    /** The root namespace's kernel threads (none unless booted with them). */
-    public Kthreads kthreads() { return kthreads; }
-
-    /** Each namespace's inode number and id (N1, N3), or null when the boot keeps none. */
-    public NsNames names() { return names; }
+    public Kthreads kthreads() { return kthreads; } // the root namespace's kernel threads (none unless booted with them)
+    public NsNames names() { return names; } // each namespace's inode number and id (N1, N3), or null when the boot keeps none
 
     public Kernel withNames(NsNames n) { return n == names ? this : new Kernel(tasks, namespaces, memory, objects, kthreads, n); }
 
@@ -139,6 +136,13 @@ public final class Kernel {
     public Kernel withTask(int slot, Task task) {
         Task[] copy = tasks.clone();
         copy[slot] = task;
+        return new Kernel(copy, namespaces, memory, objects, kthreads, names);
+    }
+
+    /** Each non-null entry of {@code replaced} put in its slot, in one copy of the table (zap_pid_ns_processes signals a namespace at once). */
+    public Kernel withTasks(Task[] replaced) {
+        Task[] copy = tasks.clone();
+        for (int i = 0; i < replaced.length; i++) if (replaced[i] != null) copy[i] = replaced[i];
         return new Kernel(copy, namespaces, memory, objects, kthreads, names);
     }
 
@@ -221,11 +225,9 @@ public final class Kernel {
     }
 
     public SharedMemory memory() { return memory; }
-
     public Kernel withMemory(SharedMemory m) { return m == memory ? this : new Kernel(tasks, namespaces, m, objects, kthreads, names); }
 
     public KernelObjects objects() { return objects; }
-
     public Kernel withObjects(KernelObjects o) { return o == objects ? this : new Kernel(tasks, namespaces, memory, o, kthreads, names); }
 
     /** {@code o} with its unreferenced objects freed; the owners of the PID namespaces stay (K1: a namespace holds its user_ns). */
