@@ -183,7 +183,8 @@ public final class Kernel {
                 ns[i] = ns[i].withChildReaper(-1);
             }
         }
-        return new Kernel(copy, ns, memory, objects.released(slot, PidRef.of(this, slot), pidNsOwners(ns)), kthreads, names);
+        PidRef pid = objects.anyFiles() ? PidRef.of(this, slot) : null; // only a pidfd can hold it past the reap
+        return new Kernel(copy, ns, memory, objects.released(slot, pid, pidNsOwners(ns)), kthreads, names);
     }
 
     /**

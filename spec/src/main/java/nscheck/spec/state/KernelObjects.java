@@ -25,6 +25,8 @@ public final class KernelObjects {
     private transient long[] contextDigests;
     /** {@link #anyHandler} memoised: 0 until asked, 1 none, 2 some (a byte: written whole, the same by every thread). */
     private transient byte handlers;
+    /** {@link #anyFiles} memoised likewise: most models open no file, and every reap and namespace collection asks. */
+    private transient byte files;
 
     private KernelObjects(TaskContext[] contexts, UserNamespace[] userNs, IpcNamespace[] ipcNs,
                           SemUndoList[] undoLists, UnixSockets socket, UCounts ucounts, Fown fown) {
@@ -90,6 +92,16 @@ public final class KernelObjects {
         return handlers == 2;
     }
 
+    /** Some task holds an open file (FdTable): otherwise no pidfd needs marking at a reap, no file pins a namespace. */
+    public boolean anyFiles() {
+        if (files == 0) {
+            boolean any = false;
+            for (TaskContext c : contexts) any |= c != null && !c.fds().isEmpty();
+            files = (byte) (any ? 2 : 1);
+        }
+        return files == 2;
+    }
+
     /** True if user namespace {@code ns} is {@code ancestor} or lies below it. */
     public boolean userNsWithin(int ns, int ancestor) {
         for (int n = ns, hops = 0; n >= 0 && hops <= userNs.length; n = userNs[n].parent(), hops++)
@@ -104,6 +116,7 @@ public final class KernelObjects {
         copy[slot] = c;
         KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
         if (handlers == 1 && (c == null || c.actions().handlers() == 0)) o.handlers = 1; // still none
+        if (files == 1 && (c == null || c.fds().isEmpty())) o.files = 1; // likewise
         long[] d = contextDigests;
         if (d != null) {
             long[] kept = d.clone();
@@ -144,13 +157,14 @@ public final class KernelObjects {
     }
 
     /** {@code o}, made from these objects: it keeps their context digests if it keeps their contexts. */
-    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) { o.contextDigests = contextDigests; o.handlers = handlers; } return o; }
+    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) { o.contextDigests = contextDigests; o.handlers = handlers; o.files = files; } return o; }
 
     /** The per-task contexts moved to their renamed slots (TaskSymmetry); nothing else here names a task slot. */
     KernelObjects withContextsRelabelled(int[] perm) {
         TaskContext[] copy = new TaskContext[contexts.length];
         for (int i = 0; i < contexts.length; i++) copy[perm[i]] = contexts[i];
         KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
+        o.files = files; // the same contexts, elsewhere
         long[] known = contextDigests; // a context's digest is its own, wherever it sits: they move with it
         if (known != null) {
             o.contextDigests = new long[known.length]; // o is not shared yet
@@ -160,7 +174,7 @@ public final class KernelObjects {
     }
 
     /** The PID namespaces namespace files hold (N5): Kernel#collectNamespaces keeps them. */
-    public List<Integer> heldPidNamespaces() { return FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWPID); }
+    public List<Integer> heldPidNamespaces() { return anyFiles() ? FdTables.held(contexts, nscheck.spec.call.CloneFlags.CLONE_NEWPID) : List.of(); }
 
     public int freeUserNsSlot() { return SlotTables.freeSlot(userNs); }
 
@@ -206,7 +220,7 @@ public final class KernelObjects {
         TaskContext c = contexts[slot];
         if (c == null) return this;
         KernelObjects o = chargeNproc(c.cred().userNs(), c.cred().uid(), -1).withContext(slot, null);
-        return o.sharing(new KernelObjects(FdTables.reaped(o.contexts, pid), o.userNs, ipcNs, undoLists, socket, o.ucounts, o.fown)).collect(pinnedUserNs);
+        return o.sharing(new KernelObjects(o.anyFiles() ? FdTables.reaped(o.contexts, pid) : o.contexts, o.userNs, ipcNs, undoLists, socket, o.ucounts, o.fown)).collect(pinnedUserNs);
     }
 
     /**
