@@ -423,7 +423,11 @@ public final class StateCodec {
             try {
                 switch (kind) {
                     case LIST_KIND: {
-                        Object[] elements = new Object[(int) in.readVar()];
+                        int n = (int) in.readVar();
+                        // Most decoded lists are empty (a signal queue, a robust list, an fd table): one shared list
+                        // whose iterator is a shared one too; an unmodifiable wrapper allocates two per loop over it.
+                        if (n == 0) return Collections.emptyList();
+                        Object[] elements = new Object[n];
                         for (int i = 0; i < elements.length; i++) elements[i] = StateCodec.this.read(in, x);
                         // Not List.of: its contains(null) throws, and the spec may ask.
                         return Collections.unmodifiableList(Arrays.asList(elements));
