@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A bounded kernel model: every running task may make any call on its menu, in any order; a
@@ -202,8 +203,9 @@ public final class KernelModel implements Model<Kernel, KernelStep> {
             Task t = k.task(slot);
             if (t == null || !t.alive()) continue;
             List<Syscall> menu = t.pendingSignal != 0 ? dying : slot == Kernel.ROOT_INIT ? initCalls : calls;
+            Function<Syscall, List<Outcome>> step = semantics.actor(k, slot); // the actor's checks and rules once, for its whole menu
             for (Syscall call : menu) {
-                for (Outcome o : semantics.step(k, slot, call))
+                for (Outcome o : step.apply(call))
                     out.accept(new Transition<>(new KernelStep(slot, call, o.observation()), o.next()));
             }
         }

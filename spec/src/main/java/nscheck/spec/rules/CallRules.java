@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The spec's sys_call_table: each call type's one rule, by the kernel file that holds it. A call
  * returns a list of outcomes: empty while it would block, several where the kernel's choice is
- * not specified (which zombie wait(-1) reaps). Built per step by {@link Semantics#step}.
+ * not specified (which zombie wait(-1) reaps). Built once per actor and kernel by {@link Semantics#actor}.
  */
 final class CallRules implements SyscallTable<List<Outcome>> {
     private final Variant v;

@@ -10,6 +10,7 @@ import nscheck.spec.state.TaskState;
 import nscheck.spec.variant.Variant;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The transition relation: what each call does to the kernel and what its caller observes,
@@ -56,17 +57,32 @@ public final class Semantics {
      * now, several where the kernel's choice is not specified (which zombie wait(-1) reaps).
      */
     public List<Outcome> step(Kernel k, int actor, Syscall call) {
+        return actor(k, actor).apply(call);
+    }
+
+    /**
+     * {@link #step} for the task in slot {@code actor} of {@code k}, for as many calls as a model's
+     * menu tries: what holds for the actor whatever the call (its task, whether it is stopped, its
+     * futex waiter) is looked up once, and the rules bound to it ({@link CallRules}) are made once,
+     * not once per call tried.
+     */
+    public Function<Syscall, List<Outcome>> actor(Kernel k, int actor) {
         Task t = k.task(actor);
-        if (t == null || t.state != TaskState.RUNNING) return List.of();
+        if (t == null || t.state != TaskState.RUNNING) return call -> List.of();
         // A stopped process makes no call until SIGCONT; a fatal signal wakes it to die (J1).
-        if (t.stopped() && t.pendingSignal == 0) return List.of();
+        if (t.stopped() && t.pendingSignal == 0) return call -> List.of();
+        FutexWaiter waiter = k.memory().waiterOf(actor); // woken: it has still to return from its futex call
+        CallRules rules = new CallRules(variant, limits, exitStatus, k, actor);
+        return call -> step(k, t, waiter, call, rules);
+    }
+
+    private List<Outcome> step(Kernel k, Task t, FutexWaiter waiter, Syscall call, CallRules rules) {
         // A woken task first finishes its futex call in the kernel (a PI waiter takes the rt_mutex
         // and fixup_pi_state_owner writes its TID) and only then, on the way out to user space,
         // acts on a pending fatal signal (F1, F3; found by `nscheck conform`: the kernel never lets
         // a woken PI waiter die without taking the lock). No other task returns from a futex call.
         // (instanceof: the two kernel steps are records without components, equal to every instance of their type)
         boolean returning = call instanceof Syscall.FutexReturn;
-        FutexWaiter waiter = k.memory().waiterOf(actor); // woken: it has still to return from its futex call
         if ((waiter != null && waiter.woken()) != returning) return List.of();
         if (!returning) {
             // A task with a fatal signal pending never returns to user space: its only step is to die.
@@ -75,7 +91,7 @@ public final class Semantics {
             // A task asleep in a futex call makes no call until the kernel wakes it (F1, F3).
             if (waiter != null && !dying) return List.of();
         }
-        List<Outcome> outs = HandlerRules.afterStep(variant, call.accept(new CallRules(variant, limits, exitStatus, k, actor)));
+        List<Outcome> outs = HandlerRules.afterStep(variant, call.accept(rules));
         if (k.names() == null) return outs;
         // N1, N3: a namespace made or freed by the call gets or gives back its inode number and id.
         List<Outcome> named = new java.util.ArrayList<>(outs.size());
