@@ -82,6 +82,16 @@ class LauncherTest {
         }
     }
 
+    /** C2's thresholds tripled (docs/performance.md), unless JAVA_OPTS sets a compilation threshold itself. */
+    @Test
+    void c2CompilesLaterUnlessJavaOptsSetsAThreshold() throws Exception {
+        assumeJar();
+        String byDefault = flags("-XX:+PrintCommandLineFlags");
+        assertTrue(byDefault.contains("-XX:Tier4InvocationThreshold=15000") && byDefault.contains("-XX:Tier4BackEdgeThreshold=120000"), byDefault);
+        String own = flags("-XX:Tier4InvocationThreshold=7000 -XX:+PrintCommandLineFlags");
+        assertTrue(own.contains("-XX:Tier4InvocationThreshold=7000") && !own.contains("Tier4BackEdgeThreshold"), own);
+    }
+
     /** The flags of a plain JVM, for the default maximum heap. */
     private static String javaFlags() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("java", "-XX:+UseParallelGC", "-XX:+PrintCommandLineFlags", "-version")
