@@ -9,6 +9,7 @@ import nscheck.spec.state.PidNamespace;
 import nscheck.spec.state.PidRef;
 import nscheck.spec.call.Signals;
 import nscheck.spec.state.Task;
+import nscheck.spec.state.UsedNumbers;
 
 /** Today's Linux (about 6.14 to 7.x): the reference the differential runner checks against the kernel. */
 public class Mainline implements Variant {
@@ -76,7 +77,8 @@ public class Mainline implements Variant {
     }
 
     protected int lowestFree(Kernel k, int ns, int from, int to) {
-        for (int nr = from; nr <= to; nr++) if (!k.numberInUse(ns, nr)) return nr;
+        long held = UsedNumbers.heldByTasks(k, ns); // one walk of the tasks for the numbers a task holds, not one per number
+        for (int nr = from; nr <= to; nr++) if (!UsedNumbers.inUse(k, held, ns, nr)) return nr;
         return -1;
     }
 
