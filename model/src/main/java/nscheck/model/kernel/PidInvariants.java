@@ -33,10 +33,10 @@ public final class PidInvariants {
                     Task b = k.task(j);
                     if (b == null) continue;
                     for (int l = 0; l <= a.level(); l++) {
-                        int ns = a.nsAtLevel(l);
-                        if (b.hasNumberIn(ns)) {
+                        int nr = b.numberIn(a.nsAtLevel(l)); // once: asked of every pair of tasks in every new state
+                        if (nr != 0) {
                             shared = true;
-                            if (b.numberIn(ns) == a.numberAtLevel(l)) return Verdict.VIOLATED;
+                            if (nr == a.numberAtLevel(l)) return Verdict.VIOLATED;
                         }
                     }
                 }
