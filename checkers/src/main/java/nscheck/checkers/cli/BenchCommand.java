@@ -2,7 +2,7 @@ package nscheck.checkers.cli;
 
 import nscheck.checkers.store.BitstateSet;
 import nscheck.checkers.engine.Bfs;
-import nscheck.checkers.engine.ParallelBfs;
+import nscheck.checkers.engine.LevelSynchronousBfs;
 import nscheck.checkers.engine.CheckOptions;
 import nscheck.checkers.engine.CheckResult;
 import nscheck.checkers.engine.Ending;
@@ -289,13 +289,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The generic path: {@link FutexMutexObjects} (the same system as objects, no 3-bit limit) on
-     * the parallel object engine, its frontier packed by the StateCodec.
+     * the level-synchronous object engine ({@link LevelSynchronousBfs}: lock-free fingerprint
+     * table, no merging thread), its frontier packed by the StateCodec.
      */
     private Row generic(int n, FutexMutex.Loop loop) {
         FutexMutexObjects model = new FutexMutexObjects(n, loop);
         PrintWriter err = spec.commandLine().getErr();
         // Progress lines and Ctrl-C as for the packed rows: beyond N = 11 this is the only engine, and a long one.
-        ParallelBfs<FutexMutexObjects.State, FutexMutexObjects.Step> bfs = new ParallelBfs<>(model,
+        LevelSynchronousBfs<FutexMutexObjects.State, FutexMutexObjects.Step> bfs = new LevelSynchronousBfs<>(model,
                 new CheckOptions(-1, false, progress.millis()), s -> progress(err, model.name(), n, s), workers);
         running = bfs;
         CheckResult<FutexMutexObjects.State, FutexMutexObjects.Step> r = bfs.run();

@@ -89,6 +89,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "for object models: ordered (default: the parallel search whose counts, ids and traces are the sequential search's; checkpoints)"
+                    + " or level (level-synchronous: lock-free fingerprint table, no merging thread; the same counts when the search runs to its end,"
+                    + " whole levels counted after a violation, no checkpoints)")
+    String engine = "ordered";
+
     @Option(names = "--frontier-memory", paramLabel = "MIB",
             description = "disk-backed frontier: keep at most MIB of each BFS level in memory, the rest in a temporary file")
     Long frontierMib;
@@ -103,6 +109,10 @@ final class CheckCommand implements Callable<Integer> {
             cluster.validate();
             if (bitstateLog2 != null || frontierMib != null) throw new UsageError("--bitstate and --frontier-memory do not combine with --cluster");
         }
+        if (!engine.equals("ordered") && !engine.equals("level")) throw new UsageError("--engine takes ordered or level, not '" + engine + "'");
+        boolean levelSynchronous = engine.equals("level");
+        if (levelSynchronous && (checkpoint != null || resume != null)) throw new UsageError("--engine level keeps no checkpoints: use --engine ordered with --checkpoint and --resume");
+        if (levelSynchronous && cluster.enabled()) throw new UsageError("--engine level does not combine with --cluster");
         OutDir.checkDirectory(out, "--out");
         if (checkpointSeconds < 0) throw new UsageError("--checkpoint-interval must be 0 or more seconds, not " + checkpointSeconds);
         if (resume != null) {
@@ -166,7 +176,7 @@ final class CheckCommand implements Callable<Integer> {
                 ? new nscheck.checkers.cluster.ClusterBfs<>(m, model, bounds.overrides(), variant.variant, options, figures,
                         session.coordinator(), cluster.expected(), cluster.joinSeconds * 1000L)
                 : Engines.pick(m, options, figures, store, frontierMib == null ? -1 : frontierMib << 20,
-                Path.of(System.getProperty("java.io.tmpdir")), checkpoint, checkpointSeconds * 1000, resume != null);
+                Path.of(System.getProperty("java.io.tmpdir")), checkpoint, checkpointSeconds * 1000, resume != null, engine.equals("level"));
         CheckResult<S, A> result;
         try (Interruption interruption = new Interruption(bfs::requestStop)) {
             result = bfs.run();
