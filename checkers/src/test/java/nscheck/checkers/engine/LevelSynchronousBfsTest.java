@@ -48,10 +48,11 @@ class LevelSynchronousBfsTest {
         for (int threads : new int[] {1, 3}) {
             CheckResult<?, ?> level = new LevelSynchronousBfs<>(m, QUIET.continuing(), Progress.NONE, threads).run();
             assertEquals(bfs.ending(), level.ending(), name);
+            assertEquals(lengths(bfs), lengths(level), "violations");
+            if (!bfs.complete()) continue; // every property violated: Bfs stops at the last one's state, this engine at the end of its level
             sameCounts(bfs, level);
             assertEquals(bfs.coverage().counts(), level.coverage().counts(), "coverage");
             assertEquals(java.util.Arrays.toString(bfs.exercised()), java.util.Arrays.toString(level.exercised()), "exercised");
-            assertEquals(lengths(bfs), lengths(level), "violations");
         }
     }
 
