@@ -291,7 +291,8 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             levelExpanded.set(0);
             Level level = current;
             while (true) {
-                long headroom = (long) threads * (BATCH + Math.max(4096, 4L * maxFanout));
+                // after a pause is called each worker may still claim its pending batch and the one it is gathering
+                long headroom = 2L * threads * (BATCH + Math.max(4096, 4L * maxFanout));
                 while (seen.room(stored.get()) < headroom) seen.grow();
                 long room = seen.room(stored.get());
                 pauseAt = room == Long.MAX_VALUE ? Long.MAX_VALUE : stored.get() + room - headroom;
@@ -422,6 +423,11 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             long[] fps = new long[2 * BATCH];
             long[] links = new long[2 * BATCH];
             int b;
+            /** The batch gathered before, its slots loaded, waiting to be claimed ({@link #rotate}). */
+            Object[] pendingPost = new Object[2 * BATCH];
+            long[] pendingFps = new long[2 * BATCH];
+            long[] pendingLinks = new long[2 * BATCH];
+            int pendingSize;
             /** Where the touched slots are folded, so that the JIT keeps the loads. */
             long touchSink;
             /** The chunk this worker is in (-1: none) and its next state: a pause for growth comes between states. */
@@ -475,8 +481,9 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                             expandOne(level, part, at++);
                             expanded++;
                             if (b >= BATCH) {
-                                probe();
+                                rotate();
                                 if (pause) {
+                                    probe();
                                     paused = true;
                                     break;
                                 }
@@ -558,21 +565,47 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                 }
             }
 
-            /** Claims the gathered successors: their slots loaded together first, so that the misses overlap. */
-            @SuppressWarnings("unchecked")
-            void probe() {
+            /**
+             * The gathered batch is full: its slots are loaded now (the loads are independent, so
+             * their cache misses overlap) and it is claimed one batch later, while the loads of the
+             * batch gathered meanwhile are in flight: by then its lines are in the cache. (Claiming
+             * right after loading, as ParallelPackedBfs does, waited for the slowest of the loads.)
+             */
+            void rotate() {
                 long touched = 0;
                 for (int j = 0; j < b; j++) touched += seen.touch(fps[j]);
                 touchSink += touched;
-                int added = 0;
-                for (int j = 0; j < b; j++) {
-                    if (seen.add(fps[j])) {
-                        added++;
-                        admit((S) post[j], fps[j], links[j], levelIndex);
-                    }
-                    post[j] = null;
-                }
+                claimPending();
+                Object[] p = pendingPost;
+                long[] f = pendingFps, l = pendingLinks;
+                pendingPost = post;
+                pendingFps = fps;
+                pendingLinks = links;
+                pendingSize = b;
+                post = p.length >= post.length ? p : java.util.Arrays.copyOf(p, post.length);
+                fps = f.length >= fps.length ? f : java.util.Arrays.copyOf(f, fps.length);
+                links = l.length >= links.length ? l : java.util.Arrays.copyOf(l, links.length);
                 b = 0;
+            }
+
+            /** Claims every successor gathered so far (before a pause, a stop, the level's end). */
+            void probe() {
+                rotate();
+                claimPending();
+            }
+
+            /** Claims the pending batch: only the claimer of a state packs and judges it. */
+            @SuppressWarnings("unchecked")
+            private void claimPending() {
+                int added = 0;
+                for (int j = 0; j < pendingSize; j++) {
+                    if (seen.add(pendingFps[j])) {
+                        added++;
+                        admit((S) pendingPost[j], pendingFps[j], pendingLinks[j], levelIndex);
+                    }
+                    pendingPost[j] = null;
+                }
+                pendingSize = 0;
                 generated = generatedHere; // for the progress lines
                 if (added > 0 && stored.addAndGet(added) > pauseAt) pause = true;
             }
