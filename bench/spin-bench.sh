@@ -5,7 +5,7 @@
 #   bench/spin-bench.sh [-n "6 7 8"] [-v "once forever"] [-w WORKERS] [-g]
 #
 # -g compares SPIN with the generic path (issue 14): the object model FutexMutexObjects on the
-# object engine, the `object-bfs` row of `nscheck bench --reference all` (the only row beyond N = 8)
+# level-synchronous object engine (LevelSynchronousBfs), the `object-bfs` row of `nscheck bench --reference all` (the only row beyond N = 8)
 # instead of the packed engine's (the packed model holds up to 11 threads since issue 14; both rows are printed).
 #
 # Installs SPIN (Debian package `spin`) if it is missing. Needs gcc and /usr/bin/time.
