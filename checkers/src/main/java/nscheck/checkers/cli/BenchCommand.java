@@ -133,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(),
                     (bitstateLog2 == null ? "exact state table" : "bitstate 2^" + bitstateLog2 + " bits")
                             + (frontierMib != null ? ", frontier on disk beyond " + frontierMib + " MiB a level" : ""));
-            warmUp();
+            warmUp(reference != Reference.none || sizes.stream().anyMatch(n -> n > FutexMutex.MAX_THREADS));
             out.printf("%-20s %2s %-13s %12s %13s %5s %8s %14s %11s%n",
                     "model", "N", "engine", "distinct", "generated", "depth", "seconds", "distinct/s", "bytes/state");
             int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
@@ -250,11 +250,13 @@ final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
-    /** A few small runs first, so that the first measured row is not the JIT's compile time. */
-    private void warmUp() {
+    /** A few small runs first, of each engine a row will run, so that no measured row is the JIT's compile time. */
+    private void warmUp(boolean generic) {
         for (int i = 0; i < 3; i++)
-            for (FutexMutex.Loop v : FutexMutex.Loop.values())
+            for (FutexMutex.Loop v : FutexMutex.Loop.values()) {
                 new ParallelPackedBfs(new FutexMutex(5, v), new PackedStateSet(), CheckOptions.defaults().quiet(), workers, s -> {}).run();
+                if (generic) new LevelSynchronousBfs<>(new FutexMutexObjects(5, v), CheckOptions.defaults().quiet(), s -> {}, workers).run();
+            }
     }
 
     /** {@code ending}: why the search stopped; unless it ran to its end, the row counts only what it reached before the stop. */

@@ -440,6 +440,8 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             final String[] familyName = new String[16];
             final int[] familyNumber = new int[16];
             int familyCached;
+            String lastFamily;
+            int lastFamilyNumber;
 
             Worker() {
                 for (int p = 0; p < found.length; p++) found[p] = new Finding();
@@ -633,6 +635,12 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
 
             /** A family's number, by the name's identity first: a model hands back the same few strings over and over. */
             private int family(String name) {
+                if (name == lastFamily) return lastFamilyNumber;
+                lastFamily = name;
+                return lastFamilyNumber = familyNumber(name);
+            }
+
+            private int familyNumber(String name) {
                 for (int i = 0; i < familyCached; i++) if (familyName[i] == name) return familyNumber[i];
                 int f = familyOf(name);
                 if (familyCached < familyName.length) {
