@@ -234,6 +234,11 @@ abstract class LevelSearch<S, A> {
 
     /** The state's fingerprint; with {@link #PACKED_FINGERPRINTS}, {@code sink} holds its bytes afterwards. */
     final long fingerprint(S s, ByteSink sink) {
+        return fingerprint(model, codec, s, sink);
+    }
+
+    /** {@link #fingerprint(Object, ByteSink)} for an engine of its own ({@link LevelSynchronousBfs}). */
+    static <S> long fingerprint(Model<S, ?> model, StateCodec codec, S s, ByteSink sink) {
         if (!PACKED_FINGERPRINTS) return model.fingerprint(s);
         sink.reset();
         codec.encode(s, sink);

@@ -15,8 +15,6 @@ import nscheck.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -174,8 +172,9 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             this.error = error;
         }
 
+        /** Whether this finding is smaller than {@code o} (null: none yet). */
         boolean beats(Finding o) {
-            return any && o.beats(key1, key2, key3);
+            return any && (o == null || o.beats(key1, key2, key3));
         }
 
         void clear() {
@@ -191,8 +190,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
         final PackedVisitedSet seen;
         final StateCodec codec = new StateCodec();
-        final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
-        final List<String> familyNames = new ArrayList<>(model.actionFamilies());
+        final ActionFamilies families = new ActionFamilies(model.actionFamilies());
         final List<Worker> workers = new ArrayList<>();
         /** Per property, then deadlock: whether it has its counterexample (no more verdicts needed). Written between levels only. */
         final boolean[] done = new boolean[props.size() + 1];
@@ -220,7 +218,6 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             this.pool = pool;
             VisitedSet v = storage.visited();
             this.seen = v == null ? new ConcurrentFingerprintSet(16) : (PackedVisitedSet) v;
-            for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
             for (int i = 0; i < threads; i++) workers.add(new Worker());
         }
 
@@ -238,7 +235,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             Coverage coverage = new Coverage(model.actionFamilies());
             long[] exercised = new long[props.size()];
             for (Worker w : workers) {
-                for (int f = 0; f < w.fired.length && f < familyNames.size(); f++) coverage.add(familyNames.get(f), w.fired[f]);
+                for (int f = 0; f < w.fired.length && f < families.size(); f++) coverage.add(families.name(f), w.fired[f]);
                 for (int p = 0; p < exercised.length; p++) exercised[p] += w.exercised[p];
             }
             return new CheckResult<>(model, ending, stats(), List.copyOf(violations), coverage, exercised, failure);
@@ -336,7 +333,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             for (int p = 0; p <= props.size(); p++) {
                 Finding best = null;
                 for (Worker w : workers) {
-                    if (w.found[p].beats(best == null ? new Finding() : best)) best = w.found[p];
+                    if (w.found[p].beats(best)) best = w.found[p];
                 }
                 if (best != null && best.any && !done[p]) {
                     done[p] = true;
@@ -348,7 +345,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                 for (Worker w : workers) w.found[p].clear();
             }
             Finding failed = null;
-            for (Worker w : workers) if (w.failed.beats(failed == null ? new Finding() : failed)) failed = w.failed;
+            for (Worker w : workers) if (w.failed.beats(failed)) failed = w.failed;
             if (failed != null && failed.any) {
                 failure = new CheckResult.ModelFailure<>(failed.error, Trace.replay(model, failed.path));
                 return Ending.MODEL_ERROR;
@@ -395,22 +392,11 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             return new Statistics(stored.get(), generated, reached, Math.max(0, queue), seconds, seen.bytes() + linkBytes);
         }
 
-        private int familyOf(String name) {
-            Integer f = familyIndex.get(name);
-            if (f != null) return f;
-            synchronized (familyNames) {
-                return familyIndex.computeIfAbsent(name, n -> {
-                    familyNames.add(n);
-                    return familyNames.size() - 1;
-                });
-            }
-        }
-
         /** One worker's buffers, counts and findings, reused level after level. */
         private final class Worker implements Consumer<Transition<S, A>> {
             final ByteSink sink = new ByteSink(1024);
             final ByteSink fingerprintSink = new ByteSink(1024);
-            long[] fired = new long[Math.max(1, familyNames.size())];
+            long[] fired = new long[Math.max(1, families.size())];
             final long[] exercised = new long[props.size()];
             final Finding[] found = new Finding[props.size() + 1];
             final Finding failed = new Finding();
@@ -437,11 +423,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             int global;
             int choice;
             int levelIndex;
-            final String[] familyName = new String[16];
-            final int[] familyNumber = new int[16];
-            int familyCached;
-            String lastFamily;
-            int lastFamilyNumber;
+            final ActionFamilies.Lookup familyOf = families.new Lookup();
 
             Worker() {
                 for (int p = 0; p < found.length; p++) found[p] = new Finding();
@@ -458,10 +440,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             }
 
             long fingerprint(S s) {
-                if (!LevelSearch.PACKED_FINGERPRINTS) return model.fingerprint(s);
-                fingerprintSink.reset();
-                codec.encode(s, fingerprintSink);
-                return StateCodec.fingerprint(fingerprintSink);
+                return LevelSearch.fingerprint(model, codec, s, fingerprintSink);
             }
 
             /** Expands chunks of {@code level} until none is left, a pause for growth, or a stop. */
@@ -536,7 +515,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             public void accept(Transition<S, A> t) {
                 int index = choice++;
                 generatedHere++;
-                int f = family(model.family(t.action()));
+                int f = familyOf.number(model.family(t.action()));
                 if (f >= fired.length) fired = java.util.Arrays.copyOf(fired, Math.max(f + 1, 2 * fired.length));
                 fired[f]++;
                 if (anyStepProperty) judgeStep(t, index);
@@ -631,23 +610,6 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                     int[] where = index == 0 ? new int[] {ParentLinks.choice(link)} : path(index - 1, levels.get(index - 1).link(ParentLinks.parent(link)));
                     if (failed.beats(fp, 0, 0)) failed.set(fp, 0, 0, where, e);
                 }
-            }
-
-            /** A family's number, by the name's identity first: a model hands back the same few strings over and over. */
-            private int family(String name) {
-                if (name == lastFamily) return lastFamilyNumber;
-                lastFamily = name;
-                return lastFamilyNumber = familyNumber(name);
-            }
-
-            private int familyNumber(String name) {
-                for (int i = 0; i < familyCached; i++) if (familyName[i] == name) return familyNumber[i];
-                int f = familyOf(name);
-                if (familyCached < familyName.length) {
-                    familyName[familyCached] = name;
-                    familyNumber[familyCached++] = f;
-                }
-                return f;
             }
         }
     }

@@ -12,8 +12,6 @@ import nscheck.model.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 /**
@@ -179,9 +177,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
 
     private final class Search extends LevelSearch<S, A> {
         final WorkerPool pool;
-        final Map<String, Integer> familyIndex = new ConcurrentHashMap<>();
-        final List<String> familyNames = new ArrayList<>(model.actionFamilies());
-        long[] fired = new long[familyNames.size()];
+        final ActionFamilies families = new ActionFamilies(model.actionFamilies());
+        long[] fired = new long[families.size()];
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
         final ByteSink initialSink = new ByteSink(1024);
         /** The states the level being expanded reaches first; see {@link LevelDiscoveries} (cleared, not replaced, at each level). */
@@ -204,7 +201,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         Search(WorkerPool pool) {
             super(ParallelBfs.this.model, ParallelBfs.this.options, ParallelBfs.this.progress, storage);
             this.pool = pool;
-            for (int i = 0; i < familyNames.size(); i++) familyIndex.put(familyNames.get(i), i);
         }
 
         @Override
@@ -235,11 +231,8 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         @Override
         void restoreFired(java.util.Map<String, Long> counts) {
             counts.forEach((name, n) -> {
-                int f = familyIndex.computeIfAbsent(name, x -> {
-                    familyNames.add(x);
-                    return familyNames.size() - 1;
-                });
-                if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+                int f = families.number(name);
+                if (fired.length < families.size()) fired = Arrays.copyOf(fired, families.size() + 8);
                 fired[f] += n;
             });
         }
@@ -252,7 +245,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         @Override
         Coverage coverage() {
             Coverage coverage = new Coverage(model.actionFamilies());
-            for (int f = 0; f < familyNames.size(); f++) coverage.add(familyNames.get(f), fired[f]);
+            for (int f = 0; f < families.size(); f++) coverage.add(families.name(f), fired[f]);
             return coverage;
         }
 
@@ -320,7 +313,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         private ChunkResult<S> expand(EncodedFrontier level, int lo, int hi, boolean chunkPacked) {
             ChunkResult<S> r = new ChunkResult<>(hi - lo, transitionsPerChunk, chunkPacked);
             ByteSink sink = new ByteSink(1024);
-            FamilyCache families = new FamilyCache();
+            ActionFamilies.Lookup familyOf = families.new Lookup();
             boolean[] doneNow = done.clone(); // properties already violated need no more verdicts
             for (int i = lo; i < hi; i++) {
                 if (stopRequested) break;
@@ -331,7 +324,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
                     model.successors(s, t -> {
                         long step = anyStepProperty ? stepVerdicts(s, t, doneNow, r) : 0;
                         S post = model.canonical(t.next()); // the class's representative (Model#canonical); step verdicts saw t.next()
-                        r.transition(families.index(model.family(t.action())), step, post, fingerprint(post, sink));
+                        r.transition(familyOf.number(model.family(t.action())), step, post, fingerprint(post, sink));
                         r.transitions[k]++;
                     });
                 } catch (RuntimeException e) {
@@ -469,37 +462,6 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
             discoveries.fill(fp, sink, bits, errors);
         }
 
-        /**
-         * A worker's family numbers by the name's identity: a model hands back the same few
-         * strings over and over (KernelModel: its menu's), so most transitions skip the map.
-         */
-        private final class FamilyCache {
-            private final String[] names = new String[16];
-            private final int[] index = new int[16];
-            private int size;
-
-            int index(String name) {
-                for (int i = 0; i < size; i++) if (names[i] == name) return index[i];
-                int f = familyOf(name);
-                if (size < names.length) {
-                    names[size] = name;
-                    index[size++] = f;
-                }
-                return f;
-            }
-        }
-
-        private int familyOf(String name) {
-            Integer f = familyIndex.get(name);
-            if (f != null) return f;
-            synchronized (familyNames) {
-                return familyIndex.computeIfAbsent(name, n -> {
-                    familyNames.add(n);
-                    return familyNames.size() - 1;
-                });
-            }
-        }
-
         private void sink(long touched) {
             if (touched == 42) touchedSink = touched;
         }
@@ -548,7 +510,7 @@ public final class ParallelBfs<S, A> implements Engine<S, A> {
         /** Merge side: what Bfs does for these states, in its order, from the workers' verdicts; null to go on. */
         @SuppressWarnings("unchecked")
         private Ending merge(ChunkResult<S> r, int[] ids, int offset, int levelSize) {
-            if (fired.length < familyNames.size()) fired = Arrays.copyOf(fired, familyNames.size() + 8);
+            if (fired.length < families.size()) fired = Arrays.copyOf(fired, families.size() + 8);
             long touched = 0; // the candidates' slots, loaded together before they are added one by one
             for (int c = 0; c < r.candidates; c++) touched += seen.touch(r.fingerprint[c]) + (r.chunkPacked ? 0 : discoveries.touch(r.fingerprint[c]));
             sink(touched);

@@ -83,7 +83,7 @@ public final class Kernel {
 
     /** alloc_pid skips a number some task holds as its PID or uses as its PGID (P3), or a kernel thread holds. */
     public boolean numberInUse(int ns, int nr) {
-        return holderOf(ns, nr) >= 0 || objects.groupNumbered(ns, nr) != null || kthreads.at(ns, nr);
+        return holderOf(ns, nr) >= 0 || UsedNumbers.heldBeyondTasks(this, ns, nr);
     }
 
     public Kthreads kthreads() { return kthreads; } // the root namespace's kernel threads (none unless booted with them)

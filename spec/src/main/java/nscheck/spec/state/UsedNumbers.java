@@ -24,6 +24,11 @@ public final class UsedNumbers {
     /** {@link Kernel#numberInUse}, with the tasks' numbers read from {@code held} (heldByTasks of the same kernel and namespace). */
     public static boolean inUse(Kernel k, long held, int ns, int nr) {
         if (nr <= 0 || nr >= 64) return k.numberInUse(ns, nr);
-        return (held & 1L << nr) != 0 || k.objects().groupNumbered(ns, nr) != null || k.kthreads().at(ns, nr);
+        return (held & 1L << nr) != 0 || heldBeyondTasks(k, ns, nr);
+    }
+
+    /** Whether a process group or session (P3) or a kernel thread holds {@code nr} in {@code ns}: what numberInUse asks besides the tasks. */
+    static boolean heldBeyondTasks(Kernel k, int ns, int nr) {
+        return k.objects().groupNumbered(ns, nr) != null || k.kthreads().at(ns, nr);
     }
 }

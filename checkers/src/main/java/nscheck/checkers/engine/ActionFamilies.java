@@ -1,0 +1,71 @@
+package nscheck.checkers.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The numbers of a search's action families, for its coverage counts, shared by its workers: the
+ * model's declared families ({@code Model#actionFamilies}) first, in order, and a family the model
+ * did not declare numbered when a worker first meets it. Each worker looks names up through its
+ * own {@link Lookup}, which asks this table only the first time it sees a name.
+ */
+final class ActionFamilies {
+    private final Map<String, Integer> index = new ConcurrentHashMap<>();
+    private final List<String> names;
+
+    ActionFamilies(List<String> declared) {
+        names = new ArrayList<>(declared);
+        for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
+    }
+
+    /** The family's number, given it if it has none (any thread). */
+    int number(String name) {
+        Integer f = index.get(name);
+        if (f != null) return f;
+        synchronized (names) {
+            return index.computeIfAbsent(name, n -> {
+                names.add(n);
+                return names.size() - 1;
+            });
+        }
+    }
+
+    /** Families numbered so far; read once the workers are done. */
+    int size() {
+        return names.size();
+    }
+
+    String name(int f) {
+        return names.get(f);
+    }
+
+    /**
+     * One worker's lookup, by the name's identity first: a model hands back the same few strings
+     * over and over, and this is called once per transition.
+     */
+    final class Lookup {
+        private final String[] seen = new String[16];
+        private final int[] number = new int[16];
+        private int size;
+        private String last;
+        private int lastNumber;
+
+        int number(String name) {
+            if (name == last) return lastNumber;
+            last = name;
+            return lastNumber = find(name);
+        }
+
+        private int find(String name) {
+            for (int i = 0; i < size; i++) if (seen[i] == name) return number[i];
+            int f = ActionFamilies.this.number(name);
+            if (size < seen.length) {
+                seen[size] = name;
+                number[size++] = f;
+            }
+            return f;
+        }
+    }
+}
