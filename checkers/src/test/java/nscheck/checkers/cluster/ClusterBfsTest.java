@@ -5,6 +5,7 @@ import nscheck.checkers.engine.CheckOptions;
 import nscheck.checkers.engine.CheckResult;
 import nscheck.checkers.engine.Ending;
 import nscheck.checkers.engine.Progress;
+import nscheck.checkers.engine.Statistics;
 import nscheck.model.Model;
 import nscheck.model.ModelCatalog;
 import org.junit.jupiter.api.AfterAll;
@@ -81,10 +82,23 @@ class ClusterBfsTest {
     void aStopRequestEndsTheSearchWithTheLevelsCompleted() {
         Model<?, ?> m = ModelCatalog.find("pidns-init-death").build(Map.of(), null);
         ClusterBfs<?, ?>[] engine = new ClusterBfs<?, ?>[1];
-        engine[0] = new ClusterBfs<>(m, "pidns-init-death", Map.of(), null, new CheckOptions(-1, false, 1), s -> engine[0].requestStop(),
+        // The stop is asked for when level 2 is about to be expanded, not from a progress line: those
+        // come only while a level takes longer than the coordinator's 200 ms poll, which a fast
+        // machine never does on this model (CI once ran to the depth bound that way).
+        Progress stopAtLevelTwo = new Progress() {
+            @Override
+            public void report(Statistics stats) {}
+
+            @Override
+            public void level(int depth, long states, Statistics sofar) {
+                if (depth == 2) engine[0].requestStop();
+            }
+        };
+        engine[0] = new ClusterBfs<>(m, "pidns-init-death", Map.of(), null, new CheckOptions(-1, false, 1), stopAtLevelTwo,
                 session.coordinator(), 3, 30_000);
         CheckResult<?, ?> r = engine[0].run();
         assertEquals(Ending.INTERRUPTED, r.ending());
+        assertEquals(2, r.stats().depth(), "levels 0 to 2 completed, the expansion of level 2 abandoned");
         assertTrue(r.stats().distinct() > 0 && r.stats().queue() > 0, r.stats().toString());
     }
 
