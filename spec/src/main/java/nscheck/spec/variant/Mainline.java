@@ -96,7 +96,6 @@ public class Mainline implements Variant {
     @Override
     public int reaper(Kernel k, int father) {
         Task f = k.task(father);
-        PidNamespace ns = k.ns(f.activeNs());
         // find_child_reaper has run already (ExitRules.doExit): a dying init's role went to a live
         // thread of its group, or the namespace was zapped and this is not asked. Were a dying init
         // asked, the path below answers as the kernel does: a live thread of its group, else the
@@ -106,16 +105,25 @@ public class Mainline implements Variant {
         for (int i : k.groupMembers(group)) { // for_each_thread: the leader, then threads oldest first (not slot order: TaskSymmetry)
             if (i != father && k.task(i).alive()) return i;
         }
-        // find_new_reaper: the nearest living subreaper above the father in the father's own
-        // namespace (compared by pid level, since a setns()+fork() father may sit below it) ...
+        return reaperBeyondGroup(k, father);
+    }
+
+    /**
+     * find_new_reaper once no thread of the father's group lives: the nearest living subreaper
+     * above the father in the father's own namespace (compared by pid level, since a
+     * setns()+fork() father may sit below it), else that namespace's child_reaper, even while it
+     * is exiting (kernel/exit.c). Only this half is namespace-aware: seeded-global-reaper
+     * overrides it and nothing else.
+     */
+    protected int reaperBeyondGroup(Kernel k, int father) {
+        Task f = k.task(father);
         // (Bounded by the number of slots: a broken variant may have made the parent chain a cycle.)
         int hops = 0;
         for (int r = f.parent; k.task(r) != null && k.task(r).level() == f.level() && hops++ < k.taskSlots(); r = k.task(r).parent) {
             Task candidate = k.task(r);
             if (candidate.subreaper && candidate.alive()) return r;
         }
-        // ... else the child_reaper of the father's active namespace, even while it is exiting.
-        return ns.childReaper();
+        return k.ns(f.activeNs()).childReaper();
     }
 
     @Override

@@ -65,14 +65,12 @@ public final class SeededBugs {
         @Override public boolean zapReaches(Kernel k, int ns, int slot) { return k.task(slot).activeNs() == ns; }
     };
 
-    /** Breaks orphan-reaper: orphans always go to the root init, as before PID namespaces and subreapers. */
+    /** Breaks orphan-reaper: orphans go to the root init, as before PID namespaces and subreapers (a living thread of the group still first, P7). */
     public static final Variant GLOBAL_REAPER = new Mainline() {
         @Override public String name() { return "seeded-global-reaper"; }
-        @Override public String summary() { return "seeded bug: every orphan goes to the root init (breaks orphan-reaper)"; }
+        @Override public String summary() { return "seeded bug: orphans go to the root init, never to a subreaper or their namespace's init (breaks orphan-reaper)"; }
         @Override public boolean seededBug() { return true; }
-        @Override public int reaper(Kernel k, int father) {
-            return k.isChildReaper(father) ? father : Kernel.ROOT_INIT;
-        }
+        @Override protected int reaperBeyondGroup(Kernel k, int father) { return Kernel.ROOT_INIT; }
     };
 
     // ---- signals, SysV IPC, socket credentials, user namespaces (issue 4) ----
