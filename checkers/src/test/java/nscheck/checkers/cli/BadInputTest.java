@@ -60,6 +60,7 @@ class BadInputTest {
         c.add(new Case("nscheck: --set frob: no model compared has that bound", "compare", "--models", "pidns-alloc", "--set", "frob=3", "--out", o));
         c.add(new Case("nscheck: --set tasks needs a whole number, not '4.5'", "check", "pidns-basic", "--set", "tasks=4.5", "--out", o));
         c.add(new Case("nscheck: --set tasks must be 0 or more, not -1", "check", "pidns-basic", "--set", "tasks=-1", "--out", o));
+        c.add(new Case("nscheck: bound pid_max must be within 6..12", "check", "restore-migration", "--set", "pid_max=5", "--out", o));
         c.add(new Case("nscheck: bad model file " + tmp.resolve("half.json") + ": ", "check",
                 modelFile("half.json", "\"pid_max\": 5", "\"pid_max\": 4.5").toString(), "--out", o));
         c.add(new Case("nscheck: bad model file " + tmp.resolve("exit.json") + ": init_calls may not contain exit", "check",

@@ -82,8 +82,10 @@ class RestoreSuccessorsTest {
     void theBoundsAreTheModelsOwn() {
         assertEquals(Map.of("tasks", 7, "pid_max", 7, "containers", 2, "steps", 0), RestoreModelSource.migration().defaultBounds());
         assertEquals(4, model(Map.of("steps", 4), null).maxDepth());
-        // the source host needs host PIDs 1..5 (root init, manager, C, E, D): pid_max 5 leaves four
+        // the source host needs host PIDs 1..5 (root init, manager, C, E, D): pid_max 5 leaves four,
+        // refused with the range like any bound out of it, not by a setup call failing
         ModelException e = assertThrows(ModelException.class, () -> model(Map.of("pid_max", 5), null));
-        assertTrue(e.getMessage().contains("the bounds are too small"), e.getMessage());
+        assertEquals("bound pid_max must be within 6..12", e.getMessage());
+        assertEquals(6, model(Map.of("pid_max", 6), null).bounds().get("pid_max"), "the smallest that builds");
     }
 }
