@@ -77,8 +77,8 @@ final class BenchCommand implements Callable<Integer> {
      * Below this many distinct states in its whole bounded space a --kernel model is not timed:
      * the run lasts a fraction of a second, most of it class loading and the JIT's first
      * compiles (this bench has no warm-up for the object engines), so the speed-up it printed
-     * would be noise. restore-migration has 51 (370 at its largest bounds); pidns-basic, the
-     * smallest model a --kernel figure in docs/performance.md was taken on, 10,678.
+     * would be noise. restore-migration has 51 (370 at its largest bounds) and is never timed;
+     * pidns-basic (10,678) still is, and pidns-init-death, which docs/performance.md quotes.
      */
     static final int KERNEL_MIN_STATES = 10_000;
     private int workers;
