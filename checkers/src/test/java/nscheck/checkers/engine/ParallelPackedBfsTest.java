@@ -165,14 +165,27 @@ class ParallelPackedBfsTest {
         assertEquals(5, r.failure().trace().length());
     }
 
+    /**
+     * The stop is asked for when level 10 is about to be expanded, not from a progress line (those
+     * come only while a level outlasts the poll, which a fast machine may never see): the search
+     * ends with exactly the states a search bounded at depth 10 reaches, far from the 1,141,891.
+     */
     @Test
     void aStopRequestEndsTheSearchWithWhatItFound() {
+        var model = new nscheck.model.futex.FutexMutex(7, nscheck.model.futex.FutexMutex.Loop.FOREVER);
         ParallelPackedBfs[] engine = new ParallelPackedBfs[1];
-        engine[0] = new ParallelPackedBfs(new nscheck.model.futex.FutexMutex(7, nscheck.model.futex.FutexMutex.Loop.FOREVER),
-                new PackedStateSet(), new CheckOptions(-1, false, 1), 2, s -> engine[0].requestStop());
+        Progress stopAtLevelTen = new Progress() {
+            @Override public void report(Statistics s) {}
+            @Override public void level(int depth, long states, Statistics sofar) {
+                if (depth == 10) engine[0].requestStop();
+            }
+        };
+        engine[0] = new ParallelPackedBfs(model, new PackedStateSet(), QUIET, 2, stopAtLevelTen);
         CheckResult<Long, PackedStep> r = engine[0].run();
         assertEquals(Ending.INTERRUPTED, r.ending());
-        assertTrue(r.stats().distinct() > 0);
+        CheckResult<Long, PackedStep> bounded = new ParallelPackedBfs(model, new PackedStateSet(), QUIET.withMaxDepth(10), 2, Progress.NONE).run();
+        assertEquals(Ending.DEPTH_BOUND, bounded.ending());
+        assertEquals(bounded.stats().distinct(), r.stats().distinct(), "levels 0 to 10 reached, level 10 not expanded: " + r.stats());
         assertTrue(r.stats().distinct() < 1_141_891, "stopped before the end");
     }
 
@@ -183,7 +196,11 @@ class ParallelPackedBfsTest {
      */
     @Test
     void anInterruptedSearchQueuesEveryStateReachedButNotExpanded() {
-        long stopAt = (1 << 14) - 1 + 100; // in level 14, four segments and more
+        // Every state of level 14 (2^14 - 1 to 2^15 - 2, four segments and more) asks for the stop as it is
+        // expanded: a worker that has expanded one claims no further segment, so at most one segment per
+        // worker is done whatever the scheduling (a single state asking once could land in the last segment
+        // claimed, and the level then ended whole), and the level is always left part done.
+        long firstOfLevel14 = (1 << 14) - 1;
         ParallelPackedBfs[] engine = new ParallelPackedBfs[1];
         PackedModel tree = new Grid(false) {
             @Override public int maxSuccessors() { return 2; }
@@ -191,7 +208,7 @@ class ParallelPackedBfsTest {
 
             @Override
             public int successors(long s, long[] next, int[] family) {
-                if (s == stopAt) engine[0].requestStop();
+                if (s >= firstOfLevel14) engine[0].requestStop();
                 next[0] = 2 * s + 1;
                 next[1] = 2 * s + 2;
                 family[0] = 0;
@@ -203,7 +220,7 @@ class ParallelPackedBfsTest {
             engine[0] = new ParallelPackedBfs(tree, new PackedStateSet(4), QUIET, workers, Progress.NONE);
             var s = engine[0].run().stats();
             long expanded = (s.generated() - 1) / 2;
-            assertTrue(expanded >= (1 << 14) - 1 && expanded < (1 << 15) - 1, "stopped in level 14: " + s);
+            assertTrue(expanded > (1 << 14) - 1 && expanded < (1 << 15) - 1, "stopped in the middle of level 14: " + s);
             assertEquals(s.distinct() - expanded, s.queue(), workers + " workers: " + s);
         }
     }
