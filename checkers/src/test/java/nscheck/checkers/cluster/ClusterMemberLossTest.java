@@ -35,7 +35,11 @@ class ClusterMemberLossTest {
                 @Override
                 public void close() {}
             }, true);
-            String[] args = {"check", "pidns-init-death", "--cluster", members.cluster, "--members", String.join(",", members.addresses),
+            // The member is killed after the first progress line, which comes only once a level outlasts the
+            // coordinator's 200 ms poll and a second has passed: pidns-init-death (7 s here, the first line at 2 s)
+            // could end before that on a fast machine. pidns-large's 1,673,193 states take minutes and its middle
+            // levels seconds each on any machine, so the line comes and the run is still going when the kill lands.
+            String[] args = {"check", "pidns-large", "--cluster", members.cluster, "--members", String.join(",", members.addresses),
                     "--embedded-members", "2", "--cluster-size", "3", "--cluster-port", String.valueOf(MemberProcesses.freePort()), "--progress", "1", "--no-minimize",
                     "--out", System.getProperty("java.io.tmpdir")};
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run(args, new PrintWriter(out, true), errWriter));
