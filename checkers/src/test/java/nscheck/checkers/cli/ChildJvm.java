@@ -22,6 +22,7 @@ final class ChildJvm implements AutoCloseable {
 
     final Process process;
     private final StringBuffer out = new StringBuffer(), err = new StringBuffer();
+    private final Thread outPump, errPump;
 
     ChildJvm(String... args) throws IOException {
         this(List.of("-Xmx1g"), args);
@@ -40,15 +41,15 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         process = new ProcessBuilder(cmd).start();
-        pump(process.getInputStream(), out);
-        pump(process.getErrorStream(), err);
+        outPump = pump(process.getInputStream(), out);
+        errPump = pump(process.getErrorStream(), err);
     }
 
     private static boolean envResetsSignals() {
         try {
             Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -57,7 +58,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, StringBuffer into) {
+    private static Thread pump(InputStream in, StringBuffer into) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             int n;
@@ -69,6 +70,7 @@ final class ChildJvm implements AutoCloseable {
         });
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     String out() {
@@ -91,13 +93,15 @@ final class ChildJvm implements AutoCloseable {
 
     void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name);
+        assertTrue(kill.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name);
     }
 
     int awaitExit() throws InterruptedException {
         assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the child exits within " + WAIT_SECONDS + " s\n" + out() + err());
-        // the pumps may still be copying the last bytes
-        Thread.sleep(200);
+        // The pumps may still be copying the last bytes: they end at end of file, once the child and
+        // anything it started have closed its stdout and stderr (a fixed pause was a guess a loaded machine could miss).
+        outPump.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        errPump.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         return process.exitValue();
     }
 

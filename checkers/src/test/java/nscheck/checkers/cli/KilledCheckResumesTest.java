@@ -33,7 +33,10 @@ class KilledCheckResumesTest {
                 .filter(r -> r.model().equals(MODEL) && r.variant().equals("mainline") && r.symmetry() != null).findFirst().orElseThrow(); // check reduces by default
         Path dir = tmp.resolve("checkpoint");
         int killedAt;
-        try (ChildJvm child = new ChildJvm("check", MODEL, "--checkpoint", dir.toString(), "--checkpoint-interval", "0",
+        // The child runs interpreted (-Xint): it reaches depth 3 as soon (no compiler threads beside it) and takes
+        // about 5 times as long over the other 20 levels (here 10 s instead of 2), so that the kill lands in the
+        // middle of the search on a machine much faster than this one, not after a search that outran the 10 ms polling.
+        try (ChildJvm child = new ChildJvm(java.util.List.of("-Xmx1g", "-Xint"), "check", MODEL, "--checkpoint", dir.toString(), "--checkpoint-interval", "0",
                 "--progress", "0", "--out", tmp.resolve("first").toString())) {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChildJvm.WAIT_SECONDS);
             while ((killedAt = savedDepth(dir)) < KILL_AFTER_DEPTH && System.nanoTime() < end) {

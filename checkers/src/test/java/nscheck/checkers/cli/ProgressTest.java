@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static nscheck.checkers.cli.CliTest.nscheck;
@@ -30,8 +31,10 @@ class ProgressTest {
         StringWriter err = new StringWriter();
         AtomicLong n = new AtomicLong();
         try (ProgressTicker t = new ProgressTicker(new PrintWriter(err), 10, "simulate", "walks", 100, n::incrementAndGet)) {
-            // A bounded wait for the first line, not a timing assertion.
-            for (int i = 0; i < 1000 && !err.toString().contains("progress:"); i++) Thread.sleep(10);
+            // A bounded wait for the first line, not a timing assertion: the bound is ChildJvm's generous one,
+            // not ten seconds, which a loaded machine could spend without running the ticker's thread.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChildJvm.WAIT_SECONDS);
+            while (!err.toString().contains("progress:") && System.nanoTime() < end) Thread.sleep(10);
         }
         assertTrue(err.toString().startsWith("progress: simulate "), err.toString());
         assertTrue(err.toString().contains("walks/s") && err.toString().contains("ETA"), err.toString());
