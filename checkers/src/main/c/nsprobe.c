@@ -1139,7 +1139,7 @@ static int snap_actor[MAX_ACTORS], snap_levels[MAX_ACTORS], nsnap;
 static int hostpid[MAX_ACTORS];
 /* The actor is a thread made by clone(CLONE_THREAD) (a pthread): its death frees its TID a moment late. */
 static int thread_actor[MAX_ACTORS];
-#define THREAD_RELEASE_US 20000
+#define THREAD_RELEASE_US 20000 /* only where the moment cannot be watched (tid_allocated fails) */
 static int pidfd[MAX_ACTORS];
 static char pending[MAX_ACTORS][64]; /* a reply read from the pipe, not yet claimed */
 static char inbuf[4096];
@@ -1310,6 +1310,55 @@ static int thread_unreleased(int who) {
     sscanf(st + 7, " %c", &state);
     sscanf(tg + 6, " %d", &tgid);
     return (state == 'Z' || state == 'X') && tgid != hostpid[who];
+}
+
+/*
+ * 1 while host TID `tid` still names a struct pid in the driver's PID namespace, 0 once its number
+ * is freed, -1 if that cannot be told. SCM_CREDENTIALS naming a PID other than the sender's is looked
+ * up by number (find_get_pid in __scm_send, net/core/scm.c; ESRCH once free_pid has run), which the
+ * driver, root over the host's namespaces, may name (scm_check_creds). The message goes nowhere: a
+ * socket pair of the driver's own, closed at once. The number is the driver's own reading of the
+ * actor's pidfd (hostpid[]), never one a scenario names.
+ */
+static int tid_allocated(pid_t tid) {
+    int sv[2];
+    if (tid <= 0 || socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv) < 0) return -1;
+    struct ucred cred = {tid, getuid(), getgid()};
+    char byte = 0;
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_CREDENTIALS;
+    c->cmsg_len = CMSG_LEN(sizeof cred);
+    memcpy(CMSG_DATA(c), &cred, sizeof cred);
+    int r = sendmsg(sv[0], &msg, MSG_DONTWAIT) >= 0 ? 1 : errno == ESRCH ? 0 : -1;
+    close(sv[0]);
+    close(sv[1]);
+    return r;
+}
+
+/*
+ * After a thread actor's death: until its TID is free (at most REPLY_MS). The thread autoreaps
+ * (release_task), which drops its pid links, so /proc and pidfds show it gone, and frees the number
+ * (free_pids, once tasklist_lock is dropped) only a moment later; the spec frees both in one step. A thread preempted in that moment kept its number for as long as it waited to run
+ * (seen on 6.18 under load: SCM_CREDENTIALS naming the dead thread's TID found it), so the driver
+ * watches for the number to go instead of giving it a fixed 20 ms.
+ */
+static void await_tid_freed(int who) {
+    long deadline = now_ms() + REPLY_MS;
+    int allocated;
+    while ((allocated = tid_allocated(hostpid[who])) == 1 && now_ms() < deadline) {
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
+    if (allocated < 0) usleep(THREAD_RELEASE_US);
 }
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
@@ -1743,11 +1792,9 @@ static void run_scenario(long id, int nwords) {
             }
         }
         await(st->actor, st->hint, is_clone(st->op) ? (int) st->b : 0, result, sizeof result);
-        /* A thread that exited autoreaps (release_task), but frees its TID (free_pid) only after it
-           has dropped its pid links, so /proc and pidfds show it gone a moment before a lookup of
-           its number fails; the spec frees both in one step. Give the dying thread that moment (seen
-           on 6.18 under load: SCM_CREDENTIALS naming the dead thread's TID found it). */
-        if (thread_actor[st->actor] && !strcmp(result, "= ?")) usleep(THREAD_RELEASE_US);
+        /* A thread that exited autoreaps, but frees its TID a moment after /proc and pidfds show it
+           gone (await_tid_freed). */
+        if (thread_actor[st->actor] && !strcmp(result, "= ?")) await_tid_freed(st->actor);
         if (is_clone(st->op) && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;
