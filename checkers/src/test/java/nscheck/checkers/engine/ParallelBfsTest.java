@@ -69,7 +69,7 @@ class ParallelBfsTest {
                 if (depth == 2) engine[0].requestStop();
             }
         };
-        engine[0] = new ParallelBfs<>(m, CheckOptions.defaults().quiet(), stopAtLevelTwo, 2);
+        engine[0] = new ParallelBfs<>(m, new CheckOptions(-1, false, 1), stopAtLevelTwo, 2); // progress still reported, when a chunk lasts
         CheckResult<?, ?> r = engine[0].run();
         assertEquals(Ending.INTERRUPTED, r.ending());
         CheckResult<?, ?> bounded = new Bfs<>(m, CheckOptions.defaults().quiet().withMaxDepth(2), Progress.NONE).run();

@@ -180,7 +180,7 @@ class ParallelPackedBfsTest {
                 if (depth == 10) engine[0].requestStop();
             }
         };
-        engine[0] = new ParallelPackedBfs(model, new PackedStateSet(), QUIET, 2, stopAtLevelTen);
+        engine[0] = new ParallelPackedBfs(model, new PackedStateSet(), new CheckOptions(-1, false, 1), 2, stopAtLevelTen); // progress still reported, when a level lasts
         CheckResult<Long, PackedStep> r = engine[0].run();
         assertEquals(Ending.INTERRUPTED, r.ending());
         CheckResult<Long, PackedStep> bounded = new ParallelPackedBfs(model, new PackedStateSet(), QUIET.withMaxDepth(10), 2, Progress.NONE).run();
