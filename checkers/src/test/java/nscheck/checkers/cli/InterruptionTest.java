@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,6 +61,9 @@ class InterruptionTest {
             c.signal("INT");
             assertEquals(ExitCode.INTERRUPTED, c.awaitExit(), c.out() + c.err());
             assertTrue(c.out().contains("result: INTERRUPTED"), c.out());
+            // A progress line surely came (the signal waited for it): on stderr, never on stdout (ProgressTest
+            // checks the same on a search too short for a line on a fast machine).
+            assertFalse(c.out().contains("progress:"), c.out());
         }
     }
 

@@ -51,7 +51,8 @@ class ProgressTest {
 
     @Test
     void checksProgressGoesToStderrNeverStdout() {
-        // --progress 1 on a search of a few seconds; whether a line appears depends on the machine, where it goes does not.
+        // --progress 1 on a search of a few seconds; whether a line appears depends on the machine, where it goes does not
+        // (InterruptionTest.checkOnSigintSumsUpTheStatesExplored checks stdout after a line surely came).
         CliTest.Run r = nscheck("check", "pidns-basic", "--progress", "1", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("progress:"), r.out());
