@@ -314,19 +314,36 @@ class ConformanceTest {
         assertEquals("= 0", got.get(11), "end 0 is still open in T2 and T3");
     }
 
-    /** Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is left running. */
+    /**
+     * Clean-up: a scenario the kernel blocks in (a wrong prediction) times out, and nothing of it is
+     * left running. Its probe is built in a directory of this JVM's own: the shared cache's binary
+     * may be running another conform at the same moment (a user's, a second build's), whose actors
+     * are not this run's leftovers.
+     */
     @Test
     void aTimedOutScenarioLeavesNoProcessBehind() {
+        Probe own = privateProbe();
         Scenario s = new Scenario("cleanup", 0, List.of(step(0, new Syscall.Clone(0)), step(0, new Syscall.Wait(2))));
         Prediction wrong = new Prediction(List.of(
                 new Prediction.StepPrediction("= 2", null, 'r', 1),
                 new Prediction.StepPrediction("= 2", null, 'r', 0)), Map.of(1, "2"));
-        KernelRun run = probe.run(List.of(s), List.of(wrong)).get(0);
+        KernelRun run = own.run(List.of(s), List.of(wrong)).get(0);
         assertEquals(List.of("= 2", "<unfinished ...>"), run.results());
-        assertEquals(List.of(), probeProcesses(), "every actor is gone");
+        assertEquals(List.of(), probeProcesses(own), "every actor is gone");
     }
 
-    private static List<Long> probeProcesses() {
+    private static Probe privateProbe() {
+        String shared = System.getProperty("nscheck.cache");
+        System.setProperty("nscheck.cache", Path.of("target", "probe-of-" + ProcessHandle.current().pid()).toAbsolutePath().toString());
+        try {
+            return Probe.build();
+        } finally {
+            if (shared == null) System.clearProperty("nscheck.cache");
+            else System.setProperty("nscheck.cache", shared);
+        }
+    }
+
+    private static List<Long> probeProcesses(Probe probe) {
         Path bin = probe.binary();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> Path.of(c).equals(bin)).orElse(false))
