@@ -42,28 +42,27 @@ final class ActionFamilies {
     }
 
     /**
-     * One worker's lookup, by the name's identity first: a model hands back the same few strings
-     * over and over, and this is called once per transition.
+     * One worker's lookup, by the name's identity: a model hands back the same few strings over and
+     * over, and this is called once per transition. An open-addressing table keyed by the string's
+     * (cached) hash and compared by identity: one load and one compare for a name seen before,
+     * where remembering only the last name missed whenever a state's steps alternate families.
      */
     final class Lookup {
-        private final String[] seen = new String[16];
-        private final int[] number = new int[16];
+        private static final int SLOTS = 64;
+        private final String[] seen = new String[SLOTS];
+        private final int[] number = new int[SLOTS];
         private int size;
-        private String last;
-        private int lastNumber;
 
         int number(String name) {
-            if (name == last) return lastNumber;
-            last = name;
-            return lastNumber = find(name);
-        }
-
-        private int find(String name) {
-            for (int i = 0; i < size; i++) if (seen[i] == name) return number[i];
+            int i = name.hashCode() & (SLOTS - 1);
+            for (String s; (s = seen[i]) != null; i = (i + 1) & (SLOTS - 1))
+                if (s == name) return number[i];
             int f = ActionFamilies.this.number(name);
-            if (size < seen.length) {
-                seen[size] = name;
-                number[size++] = f;
+            // At most half full, so that a probe ends soon; a model that makes a fresh string per step asks the shared table.
+            if (size < SLOTS / 2) {
+                seen[i] = name;
+                number[i] = f;
+                size++;
             }
             return f;
         }

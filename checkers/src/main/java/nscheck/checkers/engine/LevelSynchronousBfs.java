@@ -8,6 +8,7 @@ import nscheck.checkers.store.StateCodec;
 import nscheck.checkers.store.VisitedSet;
 import nscheck.checkers.trace.Trace;
 import nscheck.checkers.trace.Violation;
+import nscheck.model.FingerprintSink;
 import nscheck.model.Model;
 import nscheck.model.Property;
 import nscheck.model.Transition;
@@ -188,6 +189,12 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
         final WorkerPool pool;
         final List<Property<S, A>> props = model.properties();
         final boolean anyStepProperty = props.stream().anyMatch(p -> p instanceof Property.AlwaysStep);
+        /**
+         * Whether successors are fingerprinted before they are built ({@link Model#fingerprintsBeforeBuilding}):
+         * then only a claimed successor is built, from its state and its transition's index. Not when a step
+         * property must see every successor, nor when fingerprints are hashes of the packed bytes.
+         */
+        final boolean lazy = model.fingerprintsBeforeBuilding() && !anyStepProperty && !LevelSearch.PACKED_FINGERPRINTS;
         final PackedVisitedSet seen;
         final StateCodec codec = new StateCodec();
         final ActionFamilies families = new ActionFamilies(model.actionFamilies());
@@ -393,7 +400,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
         }
 
         /** One worker's buffers, counts and findings, reused level after level. */
-        private final class Worker implements Consumer<Transition<S, A>> {
+        private final class Worker implements Consumer<Transition<S, A>>, FingerprintSink<A> {
             final ByteSink sink = new ByteSink(1024);
             final ByteSink fingerprintSink = new ByteSink(1024);
             long[] fired = new long[Math.max(1, families.size())];
@@ -404,7 +411,10 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             long generatedHere;
             EncodedFrontier out;
             ParentLinks outLinks;
-            /** The successors gathered for the next probe: the state, its fingerprint, its link. */
+            /**
+             * The successors gathered for the next probe: the state (when {@link #lazy}, the state it
+             * comes from: the link's choice says which of its successors), its fingerprint, its link.
+             */
             Object[] post = new Object[2 * BATCH];
             long[] fps = new long[2 * BATCH];
             long[] links = new long[2 * BATCH];
@@ -423,6 +433,8 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
             int global;
             int choice;
             int levelIndex;
+            /** The level being expanded, for a model error met building a claimed successor. */
+            Level expanding;
             final ActionFamilies.Lookup familyOf = families.new Lookup();
 
             Worker() {
@@ -445,6 +457,7 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
 
             /** Expands chunks of {@code level} until none is left, a pause for growth, or a stop. */
             Void expand(Level level) {
+                expanding = level;
                 int expanded = 0;
                 try {
                     while (!stopRequested) {
@@ -487,7 +500,8 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                 state = null;
                 try {
                     state = codec.decode(level.parts[part].state(i));
-                    model.successors(state, this);
+                    if (lazy) model.successorFingerprints(state, this);
+                    else model.successors(state, this);
                     if (choice == 0 && model.deadlockIsViolation() && !done[props.size()]) {
                         long fp = fingerprint(state);
                         if (found[props.size()].beats(fp, 0, 0)) found[props.size()].set(fp, 0, 0, path(levelIndex - 1, level.link(global)), null);
@@ -521,7 +535,21 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                 if (anyStepProperty) judgeStep(t, index);
                 // Step properties saw the real successor; the visited set and the frontier keep its class's representative.
                 S next = model.canonical(t.next());
-                long fp = fingerprint(next);
+                gather(next, fingerprint(next), index);
+            }
+
+            /** Called for every transition out of {@link #state} when {@link #lazy}: the successor is built only if claimed. */
+            @Override
+            public void accept(A action, long fp) {
+                int index = choice++;
+                generatedHere++;
+                int f = familyOf.number(model.family(action));
+                if (f >= fired.length) fired = java.util.Arrays.copyOf(fired, Math.max(f + 1, 2 * fired.length));
+                fired[f]++;
+                gather(state, fp, index);
+            }
+
+            private void gather(Object next, long fp, int index) {
                 if (b == post.length) {
                     post = java.util.Arrays.copyOf(post, 2 * b);
                     fps = java.util.Arrays.copyOf(fps, 2 * b);
@@ -582,13 +610,24 @@ public final class LevelSynchronousBfs<S, A> implements Engine<S, A> {
                 for (int j = 0; j < pendingSize; j++) {
                     if (seen.add(pendingFps[j])) {
                         added++;
-                        admit((S) pendingPost[j], pendingFps[j], pendingLinks[j], levelIndex);
+                        S s = (S) pendingPost[j];
+                        if (!lazy || (s = build(s, pendingLinks[j])) != null) admit(s, pendingFps[j], pendingLinks[j], levelIndex);
                     }
                     pendingPost[j] = null;
                 }
                 pendingSize = 0;
                 generated = generatedHere; // for the progress lines
                 if (added > 0 && stored.addAndGet(added) > pauseAt) pause = true;
+            }
+
+            /** The claimed successor of {@code from} that {@code link} names, canonical; null if the model threw (a failure recorded). */
+            private S build(S from, long link) {
+                try {
+                    return model.canonical(model.successor(from, ParentLinks.choice(link)));
+                } catch (RuntimeException e) {
+                    fail(e, from, expanding, ParentLinks.parent(link));
+                    return null;
+                }
             }
 
             /** This worker claimed {@code s}, which joins level {@code index}: pack it, judge it. */

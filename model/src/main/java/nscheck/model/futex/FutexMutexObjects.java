@@ -1,5 +1,6 @@
 package nscheck.model.futex;
 
+import nscheck.model.FingerprintSink;
 import nscheck.model.Model;
 import nscheck.model.ModelException;
 import nscheck.model.Property;
@@ -107,6 +108,113 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
             State next = step(s, t);
             if (next != null) out.accept(new Transition<>(steps[t][FAMILY_OF_PC[s.pc[t]]], next));
         }
+    }
+
+    /** Up to {@link #EXACT_THREADS} threads a successor's fingerprint is its exact key, computed from the state and the step. */
+    @Override
+    public boolean fingerprintsBeforeBuilding() {
+        return threads <= EXACT_THREADS;
+    }
+
+    /**
+     * {@link #fingerprint} of each successor, from the state's key and what the step changes (val,
+     * the thread's pc, and for an enqueue or a wake the queue and the woken thread's pc) without
+     * building the successor: the same key as {@link #fingerprint}, the same order as {@link #successors}.
+     */
+    @Override
+    public void successorFingerprints(State s, FingerprintSink<Step> out) {
+        if (threads > EXACT_THREADS || !queueIsSleepers(s)) {
+            Model.super.successorFingerprints(s, out);
+            return;
+        }
+        int n = threads;
+        long pcs = 0;
+        int sleepers = 0;
+        for (int t = 0; t < n; t++) {
+            int pc = s.pc[t];
+            pcs = pcs << 3 | pc;
+            if (pc == SLEEP) sleepers |= 1 << t;
+        }
+        int val = s.val;
+        long rank = rank(s.queue, 0, -1, sleepers);
+        for (int t = 0; t < n; t++) {
+            int pc = s.pc[t];
+            int shift = 3 * (n - 1 - t);
+            long others = pcs & ~(7L << shift);
+            int nextVal = val, nextPc;
+            long nextRank = rank, nextOthers = others;
+            switch (pc) {
+                case 0: // CAS
+                    if (val == 0) {
+                        nextVal = 1;
+                        nextPc = CS;
+                    } else {
+                        nextPc = val == 2 ? WAIT : XCHG;
+                    }
+                    break;
+                case 1: // XCHG
+                    nextVal = 2;
+                    nextPc = val == 0 ? CS : WAIT;
+                    break;
+                case 2: // WAIT
+                    if (val != 2) {
+                        nextPc = XCHG;
+                    } else {
+                        nextPc = SLEEP;
+                        nextRank = rank(s.queue, 0, t, sleepers | 1 << t);
+                    }
+                    break;
+                case 4: // CS
+                    if (val == 1) {
+                        nextVal = 0;
+                        nextPc = fin;
+                    } else {
+                        nextVal = (val - 1) & 3;
+                        nextPc = STORE;
+                    }
+                    break;
+                case 5: // STORE
+                    nextVal = 0;
+                    nextPc = WAKE;
+                    break;
+                case 6: // WAKE
+                    nextPc = fin;
+                    if (s.queue.length > 0) {
+                        int head = s.queue[0];
+                        int headShift = 3 * (n - 1 - head);
+                        nextOthers = (others & ~(7L << headShift)) | (long) XCHG << headShift;
+                        nextRank = rank(s.queue, 1, -1, sleepers & ~(1 << head));
+                    }
+                    break;
+                default: // SLEEP and DONE have no step of their own
+                    continue;
+            }
+            long key = ((long) nextVal << 3 * n | nextOthers | (long) nextPc << shift) * FACTORIAL[n] + nextRank;
+            out.accept(steps[t][FAMILY_OF_PC[pc]], Fmix64.mix(key));
+        }
+    }
+
+    /** {@link #fingerprint}'s rank of the queue {@code queue[from..]}, then {@code appended} if not -1, among the permutations of {@code sleepers}. */
+    private static long rank(byte[] queue, int from, int appended, int sleepers) {
+        long rank = 0;
+        int left = queue.length - from + (appended < 0 ? 0 : 1);
+        for (int i = from; i < queue.length; i++) {
+            int bit = 1 << queue[i];
+            rank = rank * left-- + Integer.bitCount(sleepers & (bit - 1));
+            sleepers &= ~bit;
+        }
+        if (appended >= 0) rank = rank * left + Integer.bitCount(sleepers & ((1 << appended) - 1));
+        return rank;
+    }
+
+    @Override
+    public State successor(State s, int index) {
+        for (int t = 0; t < threads; t++) {
+            int pc = s.pc[t];
+            if (pc == SLEEP || pc > WAKE) continue; // no step of their own
+            if (index-- == 0) return step(s, t);
+        }
+        throw new IndexOutOfBoundsException("no transition " + index + " out of this state");
     }
 
     /** FutexMutex.step without a seeded bug, on objects. */
