@@ -46,6 +46,27 @@ public final class ByteSink {
         writeByte((int) v);
     }
 
+    /**
+     * Each of {@code v}'s values exactly as {@link #writeSigned} writes it (a zig-zag byte is 0..255:
+     * one byte below 128, else two), with one capacity check for the array: a state's small arrays
+     * (a pc per thread, a queue) are most of what some models write.
+     */
+    public void writeSignedBytes(byte[] v) {
+        if (size + 2 * v.length > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + 2 * v.length));
+        byte[] b = buf;
+        int at = size;
+        for (byte x : v) {
+            int z = (x << 1) ^ (x >> 31);
+            if (z < 0x80) {
+                b[at++] = (byte) z;
+            } else {
+                b[at++] = (byte) (z | 0x80);
+                b[at++] = (byte) (z >>> 7);
+            }
+        }
+        size = at;
+    }
+
     /** A signed value: -1 (the spec's "none") takes one byte like 0. */
     public void writeSigned(long v) {
         writeVar((v << 1) ^ (v >> 63));

@@ -27,6 +27,18 @@ public final class ByteSource {
         }
     }
 
+    /** Reads {@code into.length} values {@link ByteSink#writeSignedBytes} (or writeSigned, value by value) wrote. */
+    public void readSignedBytes(byte[] into) {
+        byte[] b = buf;
+        int at = pos;
+        for (int i = 0; i < into.length; i++) {
+            int z = b[at++];
+            if (z < 0) z = (z & 0x7F) | b[at++] << 7;
+            into[i] = (byte) ((z >>> 1) ^ -(z & 1));
+        }
+        pos = at;
+    }
+
     public long readSigned() {
         long v = readVar();
         return (v >>> 1) ^ -(v & 1);

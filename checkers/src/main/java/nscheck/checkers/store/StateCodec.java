@@ -83,6 +83,25 @@ public final class StateCodec {
         }
     };
 
+    /**
+     * The shapes of the classes met last, direct-mapped by the class's identity hash: a state's few
+     * classes are written over and over, and a ClassValue lookup is several dependent loads (its
+     * map, its cache, a weak entry) where this is one load and one compare. Entries are immutable,
+     * so a racy write publishes a whole one.
+     */
+    private final ShapeOf[] recent = new ShapeOf[64];
+
+    private record ShapeOf(Class<?> type, Shape shape) {}
+
+    private Shape shapeOf(Class<?> type) {
+        int i = System.identityHashCode(type) & (64 - 1);
+        ShapeOf r = recent[i];
+        if (r != null && r.type == type) return r.shape;
+        Shape shape = shapes.get(type);
+        recent[i] = new ShapeOf(type, shape);
+        return shape;
+    }
+
     private final ComponentTable table = new ComponentTable();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -150,7 +169,7 @@ public final class StateCodec {
     /** The state's own fields inline, its components by number. */
     public void encode(Object state, ByteSink out) {
         Scratch x = scratch.get();
-        Shape shape = shapes.get(state.getClass());
+        Shape shape = shapeOf(state.getClass());
         out.writeVar(shape.tag);
         shape.writeBody(state, out, x);
     }
@@ -182,7 +201,7 @@ public final class StateCodec {
             out.writeByte(NULL);
             return;
         }
-        Shape shape = shapes.get(o.getClass());
+        Shape shape = shapeOf(o.getClass());
         out.writeVar(shape.tag);
         if (shape.kind == Shape.COMPONENT) out.writeVar(intern(o, shape, x));
         else shape.writeBody(o, out, x);
@@ -508,7 +527,11 @@ public final class StateCodec {
         }
 
         private void writeArray(Object a, ByteSink out, Scratch x) {
-            if (component == int.class) {
+            if (component == byte.class) {
+                byte[] v = (byte[]) a;
+                out.writeVar(v.length);
+                out.writeSignedBytes(v);
+            } else if (component == int.class) {
                 int[] v = (int[]) a;
                 out.writeVar(v.length);
                 for (int e : v) out.writeSigned(e);
@@ -519,7 +542,6 @@ public final class StateCodec {
             } else {
                 out.writeVar(Array.getLength(a));
                 if (component == long.class) for (long v : (long[]) a) out.writeSigned(v);
-                else if (component == byte.class) for (byte v : (byte[]) a) out.writeSigned(v);
                 else if (component == boolean.class) for (boolean v : (boolean[]) a) out.writeByte(v ? 1 : 0);
                 else if (component == short.class) for (short v : (short[]) a) out.writeSigned(v);
                 else for (char v : (char[]) a) out.writeVar(v);
@@ -528,6 +550,11 @@ public final class StateCodec {
 
         private Object readArray(ByteSource in, Scratch x) {
             int n = (int) in.readVar();
+            if (component == byte.class) {
+                byte[] a = new byte[n];
+                in.readSignedBytes(a);
+                return a;
+            }
             if (component == int.class) {
                 int[] a = new int[n];
                 for (int i = 0; i < n; i++) a[i] = (int) in.readSigned();
@@ -536,11 +563,6 @@ public final class StateCodec {
             if (component == long.class) {
                 long[] a = new long[n];
                 for (int i = 0; i < n; i++) a[i] = in.readSigned();
-                return a;
-            }
-            if (component == byte.class) {
-                byte[] a = new byte[n];
-                for (int i = 0; i < n; i++) a[i] = (byte) in.readSigned();
                 return a;
             }
             if (component == boolean.class) {

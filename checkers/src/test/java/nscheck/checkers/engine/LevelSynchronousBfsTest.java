@@ -221,4 +221,83 @@ class LevelSynchronousBfsTest {
         CheckResult<?, ?> spilled = new LevelSynchronousBfs<>(m, QUIET, Progress.NONE, 2, new StateStorage(null, 0, tmp)).run();
         sameCounts(memory, spilled);
     }
+
+    /**
+     * A model that says it fingerprints its successors before building them (here with the default
+     * successorFingerprints and successor, which build them: what the engine does with such a model
+     * is under test) is searched building only the claimed successors: the same counts, coverage and
+     * findings, on traces that replay, with and without symmetry.
+     */
+    @ParameterizedTest(name = "{0} / {1}, symmetry={2}, continuing={3}")
+    @CsvSource({
+            "pidns-basic,          ,                            true,  true",
+            "pidns-basic,          seeded-no-in-use-check,      true,  false",
+            "pidns-init-death,     seeded-shallow-zap,          false, false",
+    })
+    void aModelThatFingerprintsBeforeBuildingIsSearchedTheSame(String name, String variant, boolean symmetry, boolean continuing) {
+        Model<?, ?> m = ModelCatalog.find(name).build(Map.of(), variant).withSymmetry(symmetry);
+        sameWhenFingerprintedFirst(m, continuing ? QUIET.continuing() : QUIET);
+    }
+
+    private static <S, A> void sameWhenFingerprintedFirst(Model<S, A> m, CheckOptions options) {
+        Model<S, A> first = new FingerprintsFirst<>(m);
+        for (int threads : new int[] {1, 3}) {
+            CheckResult<S, A> built = new LevelSynchronousBfs<>(m, options, Progress.NONE, threads).run();
+            CheckResult<S, A> lazy = new LevelSynchronousBfs<>(first, options, Progress.NONE, threads).run();
+            assertEquals(built.ending(), lazy.ending());
+            sameCounts(built, lazy);
+            assertEquals(built.coverage().counts(), lazy.coverage().counts(), "coverage");
+            assertEquals(java.util.Arrays.toString(built.exercised()), java.util.Arrays.toString(lazy.exercised()), "exercised");
+            assertEquals(lengths(built), lengths(lazy), "violations");
+            for (Violation<S, A> x : lazy.violations()) assertTrue(really(m, x), x.property() + " really fails at the end of its trace");
+        }
+    }
+
+    /** A model error met building a claimed successor ends the search, reported at the state it came from, with a trace to it. */
+    @Test
+    void aSuccessorThatCannotBeBuiltEndsTheSearch() {
+        Model<Integer, String> counter = ToyModels.counter(5000, -1, false);
+        Model<Integer, String> m = new FingerprintsFirst<>(counter) {
+            @Override
+            public Integer successor(Integer state, int index) {
+                if (state == 3000) throw new IllegalStateException("cannot build a successor of " + state);
+                return super.successor(state, index);
+            }
+        };
+        for (int threads : new int[] {1, 3}) {
+            CheckResult<Integer, String> r = new LevelSynchronousBfs<>(m, QUIET, Progress.NONE, threads).run();
+            assertEquals(Ending.MODEL_ERROR, r.ending());
+            assertEquals("cannot build a successor of 3000", r.failure().error().getMessage());
+            assertEquals(3000, r.failure().trace().last());
+        }
+    }
+
+    /** {@code m}, saying that it fingerprints successors before building them (Model#fingerprintsBeforeBuilding). */
+    private static class FingerprintsFirst<S, A> implements Model<S, A> {
+        private final Model<S, A> m;
+
+        FingerprintsFirst(Model<S, A> m) {
+            this.m = m;
+        }
+
+        @Override public boolean fingerprintsBeforeBuilding() { return true; }
+        @Override public String name() { return m.name(); }
+        @Override public String description() { return m.description(); }
+        @Override public String variant() { return m.variant(); }
+        @Override public Map<String, Integer> bounds() { return m.bounds(); }
+        @Override public java.util.List<S> initialStates() { return m.initialStates(); }
+        @Override public void successors(S state, java.util.function.Consumer<nscheck.model.Transition<S, A>> out) { m.successors(state, out); }
+        @Override public java.util.List<Property<S, A>> properties() { return m.properties(); }
+        @Override public long fingerprint(S state) { return m.fingerprint(state); }
+        @Override public int maxDepth() { return m.maxDepth(); }
+        @Override public boolean deadlockIsViolation() { return m.deadlockIsViolation(); }
+        @Override public java.util.List<String> actionFamilies() { return m.actionFamilies(); }
+        @Override public String family(A action) { return m.family(action); }
+        @Override public nscheck.model.TraceStep describe(S pre, A action, S post) { return m.describe(pre, action, post); }
+        @Override public String describeState(S state) { return m.describeState(state); }
+        @Override public S canonical(S state) { return m.canonical(state); }
+        @Override public String symmetry() { return m.symmetry(); }
+        @Override public boolean sameClass(S a, S b) { return m.sameClass(a, b); }
+        @Override public boolean sameAction(S preA, A a, S preB, A b) { return m.sameAction(preA, a, preB, b); }
+    }
 }

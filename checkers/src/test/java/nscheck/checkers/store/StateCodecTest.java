@@ -118,6 +118,25 @@ class StateCodecTest {
         assertSameFields(g, codec.decode(codec.encode(g), 0), "grown");
     }
 
+    /** A byte array is written as writeSigned writes each value (the format checkpoints hold), every byte value. */
+    @Test
+    void byteArraysKeepTheValueByValueFormat() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) all[i] = (byte) (i - 128);
+        ByteSink fast = new ByteSink(16), slow = new ByteSink(16);
+        fast.writeSignedBytes(all);
+        for (byte v : all) slow.writeSigned(v);
+        assertArrayEquals(slow.toArray(), fast.toArray());
+        byte[] back = new byte[all.length];
+        ByteSource in = new ByteSource(fast.toArray(), 0);
+        in.readSignedBytes(back);
+        assertArrayEquals(all, back);
+        assertEquals(fast.size(), in.position());
+        record Pcs(byte[] pc, byte[] queue, int val) {}
+        StateCodec codec = new StateCodec();
+        assertSameFields(new Pcs(all, new byte[0], 2), codec.decode(codec.encode(new Pcs(all, new byte[0], 2)), 0), "pcs");
+    }
+
     /** Components are stored once: a state that shares them costs only their numbers. */
     @Test
     void equalComponentsAreStoredOnce() {

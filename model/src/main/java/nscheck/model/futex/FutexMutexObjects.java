@@ -123,10 +123,6 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
      */
     @Override
     public void successorFingerprints(State s, FingerprintSink<Step> out) {
-        if (threads > EXACT_THREADS || !queueIsSleepers(s)) {
-            Model.super.successorFingerprints(s, out);
-            return;
-        }
         int n = threads;
         long pcs = 0;
         int sleepers = 0;
@@ -135,8 +131,12 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
             pcs = pcs << 3 | pc;
             if (pc == SLEEP) sleepers |= 1 << t;
         }
+        long rank = n > EXACT_THREADS ? -1 : sleeperRank(s.queue, sleepers);
+        if (rank < 0) { // beyond the exact key, or a queue that is not the sleepers (none is reachable)
+            Model.super.successorFingerprints(s, out);
+            return;
+        }
         int val = s.val;
-        long rank = rank(s.queue, 0, -1, sleepers);
         for (int t = 0; t < n; t++) {
             int pc = s.pc[t];
             int shift = 3 * (n - 1 - t);
@@ -161,7 +161,7 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
                         nextPc = XCHG;
                     } else {
                         nextPc = SLEEP;
-                        nextRank = rank(s.queue, 0, t, sleepers | 1 << t);
+                        nextRank = rank(s.queue, t, sleepers | 1 << t);
                     }
                     break;
                 case 4: // CS
@@ -183,7 +183,7 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
                         int head = s.queue[0];
                         int headShift = 3 * (n - 1 - head);
                         nextOthers = (others & ~(7L << headShift)) | (long) XCHG << headShift;
-                        nextRank = rank(s.queue, 1, -1, sleepers & ~(1 << head));
+                        nextRank = rank % FACTORIAL[s.queue.length - 1]; // the rank's digits after the head's
                     }
                     break;
                 default: // SLEEP and DONE have no step of their own
@@ -194,17 +194,29 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
         }
     }
 
-    /** {@link #fingerprint}'s rank of the queue {@code queue[from..]}, then {@code appended} if not -1, among the permutations of {@code sleepers}. */
-    private static long rank(byte[] queue, int from, int appended, int sleepers) {
+    /** {@link #fingerprint}'s rank of the queue among the permutations of {@code sleepers}; -1 if the queue is not exactly the sleepers. */
+    private static long sleeperRank(byte[] queue, int sleepers) {
         long rank = 0;
-        int left = queue.length - from + (appended < 0 ? 0 : 1);
-        for (int i = from; i < queue.length; i++) {
-            int bit = 1 << queue[i];
+        int left = queue.length;
+        for (byte q : queue) {
+            int bit = 1 << q;
+            if ((sleepers & bit) == 0) return -1;
             rank = rank * left-- + Integer.bitCount(sleepers & (bit - 1));
             sleepers &= ~bit;
         }
-        if (appended >= 0) rank = rank * left + Integer.bitCount(sleepers & ((1 << appended) - 1));
-        return rank;
+        return sleepers == 0 ? rank : -1;
+    }
+
+    /** {@link #fingerprint}'s rank of the queue with {@code appended} enqueued, among the permutations of {@code sleepers} (which holds it). */
+    private static long rank(byte[] queue, int appended, int sleepers) {
+        long rank = 0;
+        int left = queue.length + 1;
+        for (byte q : queue) {
+            int bit = 1 << q;
+            rank = rank * left-- + Integer.bitCount(sleepers & (bit - 1));
+            sleepers &= ~bit;
+        }
+        return rank * left + Integer.bitCount(sleepers & ((1 << appended) - 1));
     }
 
     @Override
@@ -289,15 +301,8 @@ public final class FutexMutexObjects implements Model<FutexMutexObjects.State, F
                 key = key << 3 | pc;
                 if (pc == SLEEP) sleepers |= 1 << t;
             }
-            long rank = 0;
-            int left = s.queue.length;
-            for (byte q : s.queue) {
-                int bit = 1 << q;
-                if ((sleepers & bit) == 0) return hashed(s);
-                rank = rank * left-- + Integer.bitCount(sleepers & (bit - 1));
-                sleepers &= ~bit;
-            }
-            if (sleepers == 0) return Fmix64.mix(key * FACTORIAL[threads] + rank);
+            long rank = sleeperRank(s.queue, sleepers);
+            if (rank >= 0) return Fmix64.mix(key * FACTORIAL[threads] + rank);
         }
         return hashed(s);
     }

@@ -64,4 +64,40 @@ class FutexMutexObjectsTest {
         assertTrue(FutexMutexObjects.queueIsSleepers(fine));
         assertNotEquals(m.fingerprint(stray), m.fingerprint(fine));
     }
+
+    /**
+     * Model#successorFingerprints, computed from the state and the step, is fingerprint(successor)
+     * for every transition of every reachable state, in successors' order with the same actions, and
+     * Model#successor builds the same successor; beyond EXACT_THREADS (hashed keys) too.
+     */
+    @ParameterizedTest(name = "{0} N={1}")
+    @CsvSource({"ONCE, 1", "ONCE, 3", "ONCE, 5", "FOREVER, 2", "FOREVER, 4", "FOREVER, 6", "FOREVER, 12"})
+    void successorsAreFingerprintedBeforeTheyAreBuilt(FutexMutex.Loop loop, int n) {
+        FutexMutexObjects m = new FutexMutexObjects(n, loop);
+        assertEquals(n <= FutexMutexObjects.EXACT_THREADS, m.fingerprintsBeforeBuilding());
+        Set<FutexMutexObjects.State> seen = new HashSet<>(m.initialStates());
+        ArrayDeque<FutexMutexObjects.State> queue = new ArrayDeque<>(seen);
+        long transitions = 0;
+        while (!queue.isEmpty() && seen.size() < 200_000) {
+            FutexMutexObjects.State s = queue.poll();
+            java.util.List<nscheck.model.Transition<FutexMutexObjects.State, FutexMutexObjects.Step>> built = new java.util.ArrayList<>();
+            m.successors(s, built::add);
+            java.util.List<FutexMutexObjects.Step> actions = new java.util.ArrayList<>();
+            java.util.List<Long> fingerprints = new java.util.ArrayList<>();
+            m.successorFingerprints(s, (a, fp) -> {
+                actions.add(a);
+                fingerprints.add(fp);
+            });
+            assertEquals(built.size(), actions.size(), m.describeState(s));
+            for (int i = 0; i < built.size(); i++) {
+                FutexMutexObjects.State next = built.get(i).next();
+                assertEquals(built.get(i).action(), actions.get(i));
+                assertEquals(m.fingerprint(next), (long) fingerprints.get(i), () -> m.describeState(s) + " -> " + m.describeState(next));
+                assertEquals(next, m.successor(s, i));
+                if (seen.add(next)) queue.add(next);
+                transitions++;
+            }
+        }
+        assertTrue(transitions > 0);
+    }
 }
