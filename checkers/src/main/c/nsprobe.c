@@ -1130,6 +1130,7 @@ struct step {
     char expect[64];
     int settle;           /* job control: wait until exactly the actors in `stopped` are stopped */
     char stopped[64];     /* comma-separated actors, "-" for none */
+    char deaths[64];      /* the deaths the spec says the step makes: "3z,5r" (zombie, released); "" for none */
 };
 
 static struct step steps[MAX_STEPS];
@@ -1137,9 +1138,7 @@ static int nsteps;
 static int snap_actor[MAX_ACTORS], snap_levels[MAX_ACTORS], nsnap;
 
 static int hostpid[MAX_ACTORS];
-/* The actor is a thread made by clone(CLONE_THREAD) (a pthread): its death frees its TID a moment late. */
-static int thread_actor[MAX_ACTORS];
-#define THREAD_RELEASE_US 20000 /* only where the moment cannot be watched (tid_allocated fails) */
+#define RELEASE_US 20000 /* only where a freed number cannot be watched for (tid_allocated fails) */
 static int pidfd[MAX_ACTORS];
 static char pending[MAX_ACTORS][64]; /* a reply read from the pipe, not yet claimed */
 static char inbuf[4096];
@@ -1345,20 +1344,56 @@ static int tid_allocated(pid_t tid) {
 }
 
 /*
- * After a thread actor's death: until its TID is free (at most REPLY_MS). The thread autoreaps
- * (release_task), which drops its pid links, so /proc and pidfds show it gone, and frees the number
- * (free_pids, once tasklist_lock is dropped) only a moment later; the spec frees both in one step. A thread preempted in that moment kept its number for as long as it waited to run
- * (seen on 6.18 under load: SCM_CREDENTIALS naming the dead thread's TID found it), so the driver
- * watches for the number to go instead of giving it a fixed 20 ms.
+ * Until actor `who`'s host PID is free, or `deadline`. A task that autoreaps (a thread, or a child
+ * whose parent ignores SIGCHLD: exit_notify's release_task in the dying task's own context,
+ * kernel/exit.c) drops its pid links first, so /proc and pidfds show it gone, and frees its numbers
+ * (free_pids, once tasklist_lock is dropped) only a moment later; the spec frees both in one step.
+ * A task preempted in that moment kept its number for as long as it waited to run (seen on 6.18
+ * under load: SCM_CREDENTIALS naming a dead thread's TID found it), and the numbers it holds in a
+ * PID namespace whose init is in zap_pid_ns_processes keep that init waiting (pid_allocated), so
+ * the driver watches for the number to go instead of giving it a fixed time.
  */
-static void await_tid_freed(int who) {
-    long deadline = now_ms() + REPLY_MS;
+static void await_pid_freed(int who, long deadline) {
     int allocated;
     while ((allocated = tid_allocated(hostpid[who])) == 1 && now_ms() < deadline) {
         struct timespec ts = {0, 1000000};
         nanosleep(&ts, NULL);
     }
-    if (allocated < 0) usleep(THREAD_RELEASE_US);
+    if (allocated < 0) usleep(RELEASE_US);
+}
+
+/*
+ * After a step: until the kernel has finished the deaths the spec says it made (`list`: "3z,5r",
+ * actor 3 now a zombie, actor 5 released), at most REPLY_MS. The call that caused them has returned
+ * by now, but the kernel finishes some deaths in the dying task's own time: an autoreap frees the
+ * numbers after the task is gone from /proc (await_pid_freed), and a namespace init killed while
+ * other tasks held numbers in its namespace leaves zap_pid_ns_processes only when the last one's
+ * free_pid wakes it (pid_allocated == init_pids, kernel/pid_namespace.c; wake_up_process in
+ * free_pid, kernel/pid.c) and then runs exit_notify, which makes it a zombie (or releases it) in
+ * its own time. The spec takes all of that with the step; a next step sent sooner would find the
+ * init still in zap (no zombie for its parent's wait, its numbers still held). A death the kernel
+ * does not finish shows as a mismatch at the next step, after the wait.
+ */
+static void settle_deaths(const char *list) {
+    long deadline = now_ms() + REPLY_MS;
+    for (const char *p = list; *p; ) {
+        char *end;
+        long a = strtol(p, &end, 10);
+        if (end == p) { p++; continue; }
+        char how = *end;
+        p = *end ? end + 1 : end;
+        if (a < 0 || a >= MAX_ACTORS || hostpid[a] <= 0) continue;
+        if (how == 'r') {
+            await_pid_freed((int) a, deadline);
+        } else if (how == 'z') {
+            /* A zombie: its pidfd polls readable (a leader without threads, do_notify_pidfd), or
+               /proc shows Z (exit_state set under tasklist_lock, where wait_consider_task reads it). */
+            while (!exited((int) a) && exiting((int) a) != 2 && now_ms() < deadline) {
+                struct timespec ts = {0, 1000000};
+                nanosleep(&ts, NULL);
+            }
+        }
+    }
 }
 
 /* Waits for a reply line or for actor `who` to exit, at most `ms` milliseconds. */
@@ -1372,7 +1407,7 @@ static void wait_input(int who, int ms) {
    has a caught signal pending that it does not block (/proc/PID/status: SigPnd or ShdPnd, less
    SigBlk, within SigCgt). The kernel runs handlers when their thread next returns to user space,
    not when the signal is sent; the spec runs them at once (P20, P22). */
-static int handler_due(int who, int zombie_too) {
+static int handler_due(int who) {
     if (hostpid[who] <= 0 || exited(who)) return 0;
     char buf[2048];
     if (!actor_status(who, buf, sizeof buf)) return 0;
@@ -1387,21 +1422,19 @@ static int handler_due(int who, int zombie_too) {
     /* X: dead and not yet released (an autoreaped child, release_task after exit_notify): its
        number still resolves until then, while the spec has released it with the death step. */
     if (state == 'X') return 1;
-    if (state == 'Z') return zombie_too;
+    if (state == 'Z') return 0;
     if (state == 'T' || state == 't') return 0; /* stopped: its handlers wait for SIGCONT (J-rules) */
     return state == 'R' || ((pnd | shd) & ~blk & cgt) != 0;
 }
 
 /* After a step, until no actor has a handler left to run or a release to finish (at most
    REPLY_MS): what the handlers record then follows the steps' order, as the spec's records do. */
-static void settle_handlers(int after_death) {
-    long start = now_ms(), until = start + REPLY_MS;
+static void settle_handlers(void) {
+    long until = now_ms() + REPLY_MS;
     for (;;) {
-        /* After a death, a zombie may still be on its way to release (autoreap: exit_notify
-           marks it EXIT_DEAD and releases it just after waking the pidfd): give it 10 ms. */
-        int zombie_too = after_death && now_ms() < start + 10;
+        /* A zombie the spec releases with the step was waited for already (settle_deaths). */
         int due = 0;
-        for (int i = 0; i < MAX_ACTORS && !due; i++) due = handler_due(i, zombie_too);
+        for (int i = 0; i < MAX_ACTORS && !due; i++) due = handler_due(i);
         if (!due || now_ms() >= until) return;
         wait_input(-1, 1);
     }
@@ -1785,16 +1818,13 @@ static void run_scenario(long id, int nwords) {
         if (strcmp(st->op, "deliver") && strcmp(st->op, "freturn")) {
             char cmd[192];
             int n = snprintf(cmd, sizeof cmd, "%s %ld %ld %s\n", st->op, st->a, st->b, st->pids);
-            if (is_clone(st->op)) { hostpid[st->b] = 0; thread_actor[st->b] = (st->a & CLONE_THREAD) != 0; }
+            if (is_clone(st->op)) hostpid[st->b] = 0;
             if (write(cmd_pipe[st->actor][1], cmd, (size_t) n) < 0) {
                 snprintf(result, sizeof result, "<actor gone>");
                 goto report;
             }
         }
         await(st->actor, st->hint, is_clone(st->op) ? (int) st->b : 0, result, sizeof result);
-        /* A thread that exited autoreaps, but frees its TID a moment after /proc and pidfds show it
-           gone (await_tid_freed). */
-        if (thread_actor[st->actor] && !strcmp(result, "= ?")) await_tid_freed(st->actor);
         if (is_clone(st->op) && strncmp(result, "= -1", 4) != 0 && result[0] == '=') {
             /* Success: wait for the child's hello, so that later steps can watch it die. */
             long until = now_ms() + REPLY_MS;
@@ -1807,8 +1837,9 @@ static void run_scenario(long id, int nwords) {
             if (k == nseen_ids && nseen_ids < 64) seen_ids[nseen_ids++] = v;
             snprintf(result, sizeof result, "= #%d", k + 1);
         }
+        if (st->deaths[0] && !strcmp(result, st->expect)) settle_deaths(st->deaths);
         if (st->settle) settle_stops(st->stopped);
-        settle_handlers(!strcmp(result, "= ?"));
+        settle_handlers();
     report:;
         char w[128];
         words_text(nwords, w, sizeof w);
@@ -1957,6 +1988,10 @@ int main(int argc, char **argv) {
             if (bar) { *bar = 0; snprintf(st->expect, sizeof st->expect, "%s", bar + 1); }
             else st->expect[0] = 0;
             /* "^1,3" before the '|': after this step actors 1 and 3 are stopped, the others not (job control). */
+            /* "~3z,5r" before the '^': the deaths the step makes (settle_deaths). */
+            char *tilde = strchr(line, '~');
+            st->deaths[0] = 0;
+            if (tilde) { *tilde = 0; snprintf(st->deaths, sizeof st->deaths, "%s", tilde + 1); }
             char *caret = strchr(line, '^');
             st->settle = caret != NULL;
             if (caret) { *caret = 0; snprintf(st->stopped, sizeof st->stopped, "%s", caret + 1); }

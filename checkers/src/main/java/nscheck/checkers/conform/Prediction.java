@@ -19,10 +19,14 @@ record Prediction(List<StepPrediction> steps, Map<Integer, String> snapshot) {
      * @param child  the actor a clone's child becomes
      * @param stopped the actors stopped after the step ("1,3", "-" for none) where job control is in play, else null:
      *                the probe waits for the stops and continues to take effect (J1, J2)
+     * @param deaths  the tasks the step ends, by anyone's doing, as "3z,5r" (z: now a zombie, r: released,
+     *                its PIDs freed), empty for none: the probe waits until the kernel has done as much
+     *                (a death the kernel finishes in the dying task's own time, after the step's call returned:
+     *                an autoreap, an init's zap_pid_ns_processes)
      */
-    record StepPrediction(String result, String words, char hint, int child, String stopped) {
+    record StepPrediction(String result, String words, char hint, int child, String stopped, String deaths) {
         StepPrediction(String result, String words, char hint, int child) {
-            this(result, words, hint, child, null);
+            this(result, words, hint, child, null, "");
         }
     }
 }

@@ -355,7 +355,8 @@ public final class Probe {
             ProbeCall c = ProbeCall.of(step.call(), p.child());
             b.append(i).append(' ').append(step.actor()).append(' ').append(c.op()).append(' ').append(c.a()).append(' ')
                     .append(c.b()).append(' ').append(p.hint()).append(setTid(step.call()))
-                    .append(p.stopped() == null ? "" : " ^" + p.stopped()).append(" |").append(p.result()).append('\n');
+                    .append(p.stopped() == null ? "" : " ^" + p.stopped())
+                    .append(p.deaths() == null || p.deaths().isEmpty() ? "" : " ~" + p.deaths()).append(" |").append(p.result()).append('\n');
         }
         b.append("snapshot");
         for (Map.Entry<Integer, String> e : pred.snapshot().entrySet())

@@ -97,7 +97,7 @@ final class SpecReplay {
             String words = forcedNext(o.next()) == null ? words(o.next()) : null;
             String before = stopped(k), after = stopped(o.next());
             out.add(new Prediction.StepPrediction(shown(step, o.observation(), seenIds), words, hint(step, o), child,
-                    before.isEmpty() && after.isEmpty() ? null : after.isEmpty() ? "-" : after));
+                    before.isEmpty() && after.isEmpty() ? null : after.isEmpty() ? "-" : after, deaths(k, o.next())));
             k = o.next();
         }
         // A scenario may not end while the kernel would still act by itself: the probe would see it.
@@ -139,6 +139,26 @@ final class SpecReplay {
         for (int i = 0; i < k.taskSlots(); i++) {
             Task t = k.task(i);
             if (t != null && t.alive() && t.stopped()) b.append(b.length() > 0 ? "," : "").append(i);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The tasks a step ends, as the probe reads them: "3z" for a task that is a zombie after the
+     * step and was not before, "5r" for one released by it (its PIDs freed). The kernel finishes
+     * some deaths in the dying task's own time, after the call that caused them has returned: an
+     * autoreaped task (exit_notify's release_task, kernel/exit.c) frees its numbers only after
+     * /proc and its pidfd show it gone, and a namespace init leaves zap_pid_ns_processes
+     * (kernel/pid_namespace.c) only when the last victim's free_pid wakes it; the spec takes both
+     * with the step. The probe waits (bounded) until the kernel has caught up.
+     */
+    static String deaths(Kernel before, Kernel after) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.max(before.taskSlots(), after.taskSlots()); i++) {
+            Task was = before.task(i), is = after.task(i);
+            if (was == null) continue;
+            char how = is == null ? 'r' : is.state == TaskState.ZOMBIE && was.state != TaskState.ZOMBIE ? 'z' : 0;
+            if (how != 0) b.append(b.length() > 0 ? "," : "").append(i).append(how);
         }
         return b.toString();
     }
