@@ -63,23 +63,33 @@ final class SpecReplay {
     }
 
     /**
-     * Several processes with a fatal signal pending while some task reads SIGCHLD: the kernel runs
-     * their exits in parallel, and which dies first decides which SIGCHLD is queued (a child dead
-     * before its parent is reparented as a zombie and reported to the new parent first, and
-     * legacy_queue drops the second). The spec takes the deaths lowest slot first, so such steps
-     * are not generated: the known divergence "racing-deaths-sigchld".
+     * Several processes with a fatal signal pending while some task reads SIGCHLD, or while one of
+     * them is the child of another that reaps its children at exit (SIGCHLD SIG_IGN or
+     * SA_NOCLDWAIT): the kernel runs their exits in parallel, and which dies first decides which
+     * SIGCHLD is queued (a child dead before its parent is reparented as a zombie and reported to
+     * the new parent first, and legacy_queue drops the second) and whose disposition reaps the
+     * child (one dead before its parent is reaped by that parent's autoreap in do_notify_parent,
+     * one dead after it is reported to its new parent by reparent_leader, kernel/exit.c). The spec
+     * takes the deaths lowest slot first, so such steps are not generated: the known divergence
+     * "racing-deaths-sigchld".
      */
     static boolean racingDeaths(Kernel k) {
         int dying = 0;
-        boolean reader = false;
+        boolean reader = false, autoreapedByDying = false;
         for (int i = 0; i < k.taskSlots(); i++) {
             Task t = k.task(i);
             if (t == null || !t.alive()) continue;
-            if (t.pendingSignal != 0 && !t.hasLeader()) dying++;
+            if (t.pendingSignal != 0 && !t.hasLeader()) {
+                dying++;
+                Task parent = k.task(t.parent);
+                TaskContext pc = k.objects().context(t.parent);
+                if (parent != null && parent.alive() && parent.pendingSignal != 0 && pc != null && pc.actions().autoreap())
+                    autoreapedByDying = true;
+            }
             TaskContext c = k.objects().context(i);
             if (c != null && (c.blocks(nscheck.spec.call.Signals.SIGCHLD) || c.actions().handles(nscheck.spec.call.Signals.SIGCHLD))) reader = true;
         }
-        return dying >= 2 && reader;
+        return dying >= 2 && (reader || autoreapedByDying);
     }
 
     static Prediction predict(Semantics s, Scenario scenario) {
