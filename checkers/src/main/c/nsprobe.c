@@ -1130,7 +1130,7 @@ struct step {
     char expect[64];
     int settle;           /* job control: wait until exactly the actors in `stopped` are stopped */
     char stopped[64];     /* comma-separated actors, "-" for none */
-    char deaths[64];      /* the deaths the spec says the step makes: "3z,5r" (zombie, released); "" for none */
+    char deaths[128];     /* the deaths the spec says the step makes: "3z,5r" (zombie, released); "" for none */
 };
 
 static struct step steps[MAX_STEPS];
@@ -1958,7 +1958,7 @@ int main(int argc, char **argv) {
     /* The scenario namespace is one level below the probe's. */
     printf("{\"hello\":\"nsprobe/1\",\"pid_max\":%ld,\"level\":%d}\n", pid_max, own_level() + 1);
     fflush(stdout);
-    char line[256];
+    char line[512]; /* a step: op, arguments, set_tid, stopped and dying actors, expected result */
     long id = -1;
     int nwords = 0;
     while (fgets(line, sizeof line, stdin)) {
