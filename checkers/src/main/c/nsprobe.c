@@ -1987,11 +1987,11 @@ int main(int argc, char **argv) {
             char *bar = strchr(line, '|');
             if (bar) { *bar = 0; snprintf(st->expect, sizeof st->expect, "%s", bar + 1); }
             else st->expect[0] = 0;
-            /* "^1,3" before the '|': after this step actors 1 and 3 are stopped, the others not (job control). */
-            /* "~3z,5r" before the '^': the deaths the step makes (settle_deaths). */
+            /* "~3z,5r" after the stopped list, before the '|': the deaths the step makes (settle_deaths). */
             char *tilde = strchr(line, '~');
             st->deaths[0] = 0;
             if (tilde) { *tilde = 0; snprintf(st->deaths, sizeof st->deaths, "%s", tilde + 1); }
+            /* "^1,3" before the '|': after this step actors 1 and 3 are stopped, the others not (job control). */
             char *caret = strchr(line, '^');
             st->settle = caret != NULL;
             if (caret) { *caret = 0; snprintf(st->stopped, sizeof st->stopped, "%s", caret + 1); }
