@@ -130,25 +130,36 @@ static void put(int fd, const char *fmt, ...) {
 
 /* ---- actors ------------------------------------------------------------------------------ */
 
+/*
+ * sendmsg of `len` bytes with one SOL_SOCKET control message of `type` carrying `plen` bytes of
+ * `payload` (SCM_RIGHTS: a descriptor; SCM_CREDENTIALS: a struct ucred), or none when `payload`
+ * is NULL. The hello, a scenario's send and the driver's freed-TID question all send this way.
+ */
+static ssize_t send_with(int sock, const void *data, size_t len, int type, const void *payload, size_t plen, int flags) {
+    struct iovec iov = {(void *) data, len};
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (payload) {
+        memset(&u, 0, sizeof u);
+        msg.msg_control = u.buf;
+        msg.msg_controllen = CMSG_SPACE(plen);
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = type;
+        c->cmsg_len = CMSG_LEN(plen);
+        memcpy(CMSG_DATA(c), payload, plen);
+    }
+    return sendmsg(sock, &msg, flags);
+}
+
 /* Sends the caller's pidfd to the driver: its hello as actor `me`. */
 static void hello(int me) {
     int fd = (int) syscall(SYS_pidfd_open, (pid_t) syscall(SYS_gettid), PIDFD_THREAD);
     if (fd < 0) _exit(115);
     int32_t who = me;
-    struct iovec iov = {&who, sizeof who};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } u;
-    memset(&u, 0, sizeof u);
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = u.buf;
-    msg.msg_controllen = sizeof u.buf;
-    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(c), &fd, sizeof fd);
-    if (sendmsg(hello_sock[1], &msg, MSG_NOSIGNAL) < 0) _exit(111);
+    if (send_with(hello_sock[1], &who, sizeof who, SCM_RIGHTS, &fd, sizeof fd, MSG_NOSIGNAL) < 0) _exit(111);
     close(fd);
 }
 
@@ -441,23 +452,8 @@ static long sock_pair(long type) {
    implicit (C2); MSG_NOSIGNAL: a stream whose peer closed answers EPIPE without SIGPIPE. */
 static long sock_send(long a, int explicit, pid_t pid, uid_t uid) {
     char byte = 'x';
-    struct iovec iov = {&byte, 1};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    if (explicit) {
-        memset(&u, 0, sizeof u);
-        msg.msg_control = u.buf;
-        msg.msg_controllen = sizeof u.buf;
-        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_CREDENTIALS;
-        c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
-        struct ucred uc = {pid, uid, getgid()};
-        memcpy(CMSG_DATA(c), &uc, sizeof uc);
-    }
-    ssize_t n = sendmsg(real_fd(a), &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    struct ucred uc = {pid, uid, getgid()};
+    ssize_t n = send_with(real_fd(a), &byte, 1, SCM_CREDENTIALS, explicit ? &uc : NULL, sizeof uc, MSG_DONTWAIT | MSG_NOSIGNAL);
     return n < 0 ? -1 : 0;
 }
 
@@ -1324,20 +1320,7 @@ static int tid_allocated(pid_t tid) {
     if (tid <= 0 || socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv) < 0) return -1;
     struct ucred cred = {tid, getuid(), getgid()};
     char byte = 0;
-    struct iovec iov = {&byte, 1};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(struct ucred))]; } u;
-    memset(&u, 0, sizeof u);
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = u.buf;
-    msg.msg_controllen = sizeof u.buf;
-    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_CREDENTIALS;
-    c->cmsg_len = CMSG_LEN(sizeof cred);
-    memcpy(CMSG_DATA(c), &cred, sizeof cred);
-    int r = sendmsg(sv[0], &msg, MSG_DONTWAIT) >= 0 ? 1 : errno == ESRCH ? 0 : -1;
+    int r = send_with(sv[0], &byte, 1, SCM_CREDENTIALS, &cred, sizeof cred, MSG_DONTWAIT) >= 0 ? 1 : errno == ESRCH ? 0 : -1;
     close(sv[0]);
     close(sv[1]);
     return r;
