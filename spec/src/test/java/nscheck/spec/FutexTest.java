@@ -316,6 +316,44 @@ class FutexTest {
         assertEquals(Errno.EINVAL, r.errno(0, new Syscall.FutexLockPi(0)));
     }
 
+    /**
+     * Found by conform (futex-robust): the host owner P dies robust while the container's init
+     * sleeps on a pi_state it attached to the thread T3 (2 inside), leaving FUTEX_WAITERS |
+     * FUTEX_OWNER_DIED with TID 0. T3 then attaches to its own pi_state (attach_to_pi_state [6]):
+     * FUTEX_LOCK_PI returns 0 without touching the word (rt_mutex_cleanup_proxy_lock finds T3 the
+     * rt_mutex owner), FUTEX_TRYLOCK_PI is EAGAIN and writes T3's TID (fixup_pi_state_owner).
+     */
+    private SpecRun ownerDiedWordOwnedByTheContainerThread() {
+        SpecRun r = containerWithThread();
+        r.value(1, new Syscall.SetRobustList(List.of(0), -1, true));
+        r.value(1, new Syscall.FutexLockPi(0));                          // P writes its TID 2
+        r.blocks(2, new Syscall.FutexLockPi(0));                         // the init attaches to T3
+        r.call(1, new Syscall.Exit(0));                                  // handle_futex_death
+        assertEquals(WAITERS | OWNER_DIED, r.word(0));
+        assertEquals(3, r.k.memory().piState(0).owner());
+        return r;
+    }
+
+    @Test
+    void f3_f5_lockPiOnAnOwnerDiedWordWhosePiStateTheCallerOwnsTakesItAsItIs() {
+        SpecRun r = ownerDiedWordOwnedByTheContainerThread();
+        assertEquals(0, r.value(3, new Syscall.FutexLockPi(0)));
+        assertEquals(WAITERS | OWNER_DIED, r.word(0));
+        assertNull(r.k.memory().waiterOf(3), "not queued: task_blocks_on_rt_mutex refused before enqueueing");
+        assertEquals(3, r.k.memory().piState(0).owner());
+        assertEquals(Errno.EPERM, r.errno(3, new Syscall.FutexUnlockPi(0)), "the word still names nobody");
+    }
+
+    @Test
+    void f3_f5_trylockPiOnAnOwnerDiedWordWhosePiStateTheCallerOwnsWritesItsTid() {
+        SpecRun r = ownerDiedWordOwnedByTheContainerThread();
+        assertEquals(Errno.EAGAIN, r.errno(3, new Syscall.FutexTrylockPi(0)));
+        assertEquals(WAITERS | OWNER_DIED | 2, r.word(0));
+        assertNull(r.k.memory().waiterOf(3));
+        assertEquals(0, r.value(3, new Syscall.FutexUnlockPi(0)));      // now its own TID: handed to the init
+        assertEquals(WAITERS | 1, r.word(0));
+    }
+
     // ---- robust lists --------------------------------------------------------------------------
 
     private static Kernel robust(Kernel k, int slot, int word, boolean pi) {

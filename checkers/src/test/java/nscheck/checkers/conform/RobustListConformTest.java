@@ -104,4 +104,43 @@ class RobustListConformTest {
                 step(3, new Syscall.FutexLockPi(0)))));                         // T3 -> w0 (T5) -> w1 (T3)
         assertEquals("= -1 EDEADLK", run.results().get(8));
     }
+
+    /**
+     * Found by conform (futex-robust): T2 reads T1's TID 2 in N, where it is T3, so T3 becomes the
+     * kernel owner of w0; T1's robust death leaves the word FUTEX_WAITERS | FUTEX_OWNER_DIED with TID
+     * 0. T3's FUTEX_LOCK_PI attaches to its own pi_state (attach_to_pi_state [6]): the rt_mutex
+     * refuses it EDEADLK, rt_mutex_cleanup_proxy_lock finds T3 the owner, and futex_lock_pi returns 0
+     * without writing the word.
+     */
+    private static List<Scenario.Step> ownerDiedWordOwnedByTheCaller(Syscall lock) {
+        return List.of(
+                step(1, new Syscall.SetRobustList(List.of(0), -1, true)),
+                step(1, new Syscall.FutexLockPi(0)),                            // w0 = 2, T1 in the root namespace
+                step(2, new Syscall.FutexLockPi(0)),                            // 2 in N is T3: T3 becomes w0's kernel owner
+                step(1, new Syscall.Exit(0)),                                   // handle_futex_death: WAITERS | OWNER_DIED
+                step(3, lock));
+    }
+
+    @Test
+    void lockPiOnAnOwnerDiedWordWhosePiStateTheCallerOwnsReturnsZero() {
+        List<Scenario.Step> more = new java.util.ArrayList<>(ownerDiedWordOwnedByTheCaller(new Syscall.FutexLockPi(0)));
+        more.add(step(3, new Syscall.Exit(0)));                                 // exit_pi_state_list wakes T2
+        more.add(step(2, Syscall.FUTEX_RETURN));
+        KernelRun run = agrees(scenario(1, more));
+        assertEquals("= 0", run.results().get(7), "rt_mutex_cleanup_proxy_lock: the caller owns the rt_mutex");
+        assertEquals(String.valueOf(WAITERS | OWNER_DIED), run.words().get(7), "fixup_pi_owner writes nothing");
+        assertEquals(String.valueOf(WAITERS | OWNER_DIED | 1), run.words().get(9), "T2 (1 in N) takes it from the dead T3");
+    }
+
+    @Test
+    void trylockPiOnAnOwnerDiedWordWhosePiStateTheCallerOwnsWritesItsTid() {
+        List<Scenario.Step> more = new java.util.ArrayList<>(ownerDiedWordOwnedByTheCaller(new Syscall.FutexTrylockPi(0)));
+        more.add(step(3, new Syscall.FutexUnlockPi(0)));                        // now T3's TID: it hands w0 to T2
+        more.add(step(2, Syscall.FUTEX_RETURN));
+        KernelRun run = agrees(scenario(1, more));
+        assertEquals("= -1 EAGAIN", run.results().get(7), "rt_mutex_futex_trylock fails: EWOULDBLOCK");
+        assertEquals(String.valueOf(WAITERS | OWNER_DIED | 2), run.words().get(7), "fixup_pi_state_owner writes T3's TID 2");
+        assertEquals("= 0", run.results().get(8));
+        assertEquals(String.valueOf(WAITERS | 1), run.words().get(8), "wake_futex_pi: T2 as T3 numbers it");
+    }
 }

@@ -38,6 +38,7 @@ final class FutexPiRules {
             if (!top.pi()) return Outcome.error(k, Errno.EINVAL);  // a FUTEX_WAIT waiter: user space mixed PI and non-PI
             Errno refused = attachToPiState(v, k, actor, uval, m.piState(word));
             if (refused != null) return Outcome.error(k, refused);
+            if (m.piState(word).owner() == actor) return ownPiState(v, k, actor, word, uval, trylock);
             if (trylock) return Outcome.error(k, Errno.EAGAIN); // rt_mutex_futex_trylock fails: EWOULDBLOCK
             if (chainReaches(m, m.piState(word).owner(), actor)) return Outcome.error(k, Errno.EDEADLK);
             return new Outcome(k.withMemory(m.enqueue(new FutexWaiter(actor, word, true, false))), Observation.BLOCKED);
@@ -58,6 +59,31 @@ final class FutexPiRules {
         if (chainReaches(cur.memory(), owner, actor)) return Outcome.error(cur, Errno.EDEADLK);
         SharedMemory next = cur.memory().withPiState(new PiState(word, owner)).enqueue(new FutexWaiter(actor, word, true, false));
         return new Outcome(cur.withMemory(next), Observation.BLOCKED);
+    }
+
+    /**
+     * The caller attaches to a pi_state it owns itself: attach_to_pi_state's case [6] (the word is
+     * FUTEX_OWNER_DIED with TID 0, left so by a robust death, F5, while the kernel's owner is the
+     * caller, made so by a waiter that read the dead owner's TID in another namespace, F6). Every
+     * other case in which the caller owns the pi_state names the caller's own TID in the word, which
+     * futex_lock_pi_atomic refuses with EDEADLK first. futex_lock_pi queues and then:
+     * <ul>
+     * <li>FUTEX_LOCK_PI: __rt_mutex_start_proxy_lock cannot take the rt_mutex (it has an owner)
+     * and task_blocks_on_rt_mutex returns EDEADLK early (owner == task) without queueing the
+     * waiter; rt_mutex_cleanup_proxy_lock then finds rt_mutex_owner == current and returns false,
+     * so futex_lock_pi resets the result to 0 ("we acquired the lock"). fixup_pi_owner(locked)
+     * sees pi_state->owner == current and writes nothing: 0, the word unchanged.</li>
+     * <li>FUTEX_TRYLOCK_PI: rt_mutex_futex_trylock fails (EWOULDBLOCK); fixup_pi_owner(not locked)
+     * sees pi_state->owner == current, so fixup_pi_state_owner(NULL) tries the rt_mutex again,
+     * fails, takes rt_mutex_owner (the caller) as the owner and writes its vpid with
+     * FUTEX_WAITERS, keeping FUTEX_OWNER_DIED: EAGAIN with the word rewritten.</li>
+     * </ul>
+     * No waiter is left queued either way (futex_unqueue_pi).
+     */
+    private static Outcome ownPiState(Variant v, Kernel k, int actor, int word, int uval, boolean trylock) {
+        if (!trylock) return Outcome.zero(k);
+        int newtid = v.futexEncodeOwner(k, actor, actor) | WAITERS;
+        return Outcome.error(k.withWord(word, (uval & OWNER_DIED) | newtid), Errno.EAGAIN);
     }
 
     /**
