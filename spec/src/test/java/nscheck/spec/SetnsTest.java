@@ -115,7 +115,8 @@ class SetnsTest {
         int toRoot = r.pid(1, new FdCalls.PidfdOpen(1, 0));
         assertEquals(Errno.EINVAL, r.errno(0, new FdCalls.SetnsFd(r.pid(0, new FdCalls.PidfdOpen(3, 0)), CLONE_NEWUSER)),
                 "T2 is in the caller's own user namespace");
-        assertEquals(Errno.EPERM, r.errno(1, new FdCalls.SetnsFd(toRoot, CLONE_NEWUSER)), "no CAP_SYS_ADMIN in init_user_ns from U1");
+        assertEquals(Errno.EPERM, r.errno(1, new FdCalls.SetnsFd(toRoot, CLONE_NEWUSER)),
+                "ptrace_may_access: no CAP_SYS_PTRACE in init_user_ns from U1 (nor CAP_SYS_ADMIN there)");
         assertEquals(u1, userNs(r, 1), "nothing committed");
         r.value(2, new FdCalls.SetnsFd(toT1, CLONE_NEWUSER));
         assertEquals(u1, userNs(r, 2));
@@ -125,6 +126,7 @@ class SetnsTest {
     @Test
     void setnsIntoAUserNamespaceFromAFileRefusesAThreadedCaller() {
         SpecRun r = new SpecRun(Mainline.INSTANCE);
+        assertEquals(3, r.value(0, new FdCalls.NsOpen(USER_FILE)));         // init_user_ns's file, inherited below
         r.value(0, FORK);                                                   // T1
         r.value(1, new Syscall.Unshare(CLONE_NEWUSER));
         int userFile = r.pid(1, new FdCalls.NsOpen(USER_FILE));
@@ -133,17 +135,19 @@ class SetnsTest {
         r.value(1, FORK);                                                   // T3, in U1 too, single-threaded
         assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(userFile, CLONE_NEWUSER)), "its own user namespace");
         assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(userFile, CLONE_NEWIPC)), "a user file named as IPC");
+        assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(3, CLONE_NEWUSER)), "threaded: EINVAL before the EPERM");
+        assertEquals(Errno.EPERM, r.errno(3, new FdCalls.SetnsFd(3, CLONE_NEWUSER)), "single-threaded: no CAP_SYS_ADMIN there");
         int toRoot = r.pid(1, new FdCalls.PidfdOpen(1, 0));
-        assertEquals(Errno.EINVAL, r.errno(1, new FdCalls.SetnsFd(toRoot, CLONE_NEWUSER)), "threaded: EINVAL before the EPERM");
-        int t3ToRoot = r.pid(3, new FdCalls.PidfdOpen(1, 0));
-        assertEquals(Errno.EPERM, r.errno(3, new FdCalls.SetnsFd(t3ToRoot, CLONE_NEWUSER)), "single-threaded: no CAP_SYS_ADMIN there");
+        assertEquals(Errno.EPERM, r.errno(1, new FdCalls.SetnsFd(toRoot, CLONE_NEWUSER)),
+                "through a pidfd, validate_nsset's ptrace_may_access refuses before userns_install is asked");
         assertEquals(u1, userNs(r, 3));
     }
 
     /**
      * ptrace_may_access for setns by PID: a task made non-dumpable by setuid (K4) needs
      * CAP_SYS_PTRACE in init_user_ns (its mm's) even from a caller holding every capability over
-     * its namespaces; a task's own process is never checked.
+     * its namespaces, and still once it is a zombie (task_still_dumpable reads the dumpability
+     * exit_mm cached); a task's own process is never checked.
      */
     @Test
     void aNonDumpableTargetNeedsPtraceCapabilityInTheInitialUserNamespace() {
@@ -157,7 +161,27 @@ class SetnsTest {
         assertEquals(Errno.EPERM, r.errno(1, new Syscall.Setns(3)), "T2 is non-dumpable; its mm is init_user_ns's");
         assertEquals(before, r.k.task(1).nsForChildren, "nothing changed");
         r.call(2, new Syscall.Exit(0));
-        assertEquals(Errno.ESRCH, r.errno(1, new Syscall.Setns(3)), "a zombie has no mm to check: ESRCH, not EPERM");
+        assertEquals(Errno.EPERM, r.errno(1, new Syscall.Setns(3)), "a zombie keeps the dumpability its exit_mm cached: EPERM, not ESRCH");
+        assertEquals(Errno.ESRCH, r.errno(0, new Syscall.Setns(3)), "the root holds CAP_SYS_PTRACE in init_user_ns: then the missing nsproxy");
+    }
+
+    /**
+     * validate_nsset ptrace-checks a zombie before it finds no nsproxy, and without an mm only
+     * cap_ptrace_access_check is left: from another user namespace the caller needs
+     * CAP_SYS_PTRACE in the zombie's, though its uid is the zombie's (EPERM, not ESRCH); the
+     * owner of the zombie's user namespace, one level up, holds it and learns ESRCH (K4).
+     */
+    @Test
+    void aZombieInAnotherUserNamespaceIsPtraceCheckedBeforeItsMissingNsproxy() {
+        SpecRun r = new SpecRun(Mainline.INSTANCE);
+        r.value(0, FORK);                                                   // T1
+        assertEquals(3, r.pid(1, FORK));                                    // T2, T1's child
+        r.call(2, new Syscall.Exit(0));
+        r.value(1, new Syscall.Unshare(CLONE_NEWUSER));                     // T1: every capability in U1, none above
+        assertEquals(Errno.EPERM, r.errno(1, new Syscall.Setns(3)), "no CAP_SYS_PTRACE in the zombie's user namespace");
+        r.value(1, FORK);                                                   // T3, in U1
+        r.call(3, new Syscall.Exit(0));
+        assertEquals(Errno.ESRCH, r.errno(0, new Syscall.Setns(4)), "the root owns U1: ptrace allowed, then no nsproxy");
     }
 
     /** unshare(CLONE_SYSVSEM) alone runs exit_sem: the caller's undo is applied and its list dropped (I9). */

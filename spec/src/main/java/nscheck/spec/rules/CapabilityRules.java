@@ -71,15 +71,26 @@ public final class CapabilityRules {
     }
 
     /**
-     * ptrace_may_access(PTRACE_MODE_READ_REALCREDS) (kernel/ptrace.c), as pidfd setns checks it:
-     * the caller's real uid and gid are the target's, or it holds CAP_SYS_PTRACE in the target's
-     * user namespace; and a non-dumpable target needs CAP_SYS_PTRACE in its mm's user namespace,
-     * init_user_ns for every task of the spec (no task execs, dup_mm keeps it) (K4). A dead
-     * task has no mm: only the first half applies.
+     * ptrace_may_access (kernel/ptrace.c), as pidfd setns (REALCREDS) and /proc/PID/ns (FSCREDS,
+     * the caller passing its fsuid as uid) ask it. __ptrace_may_access: the caller's uid and gid
+     * are the target's, or it holds CAP_SYS_PTRACE in the target's user namespace. Then
+     * task_still_dumpable: a target whose mm is not dumpable needs CAP_SYS_PTRACE in its mm's user
+     * namespace, init_user_ns for every task of the spec (no task execs, dup_mm keeps it) (K4); a
+     * dead task has no mm, and the dumpability exit_mm cached (user_dumpable, never set for a
+     * kernel thread) asks the same of init_user_ns (upstream 31e62c2ebbfd, "ptrace: slightly saner
+     * 'get_dumpable()' logic"; before it a task without mm skipped this check). The spec's
+     * {@link Credentials#dumpable} is the mm's flag and stays as it was at exit, so both cases
+     * read it. Last the LSM hook security_ptrace_access_check, cap_ptrace_access_check
+     * (security/commoncap.c): a caller in the target's user namespace must hold every capability
+     * the target holds (cap_issubset; the spec's permitted and effective sets are one), a caller
+     * anywhere else CAP_SYS_PTRACE in the target's (found by `nscheck conform`: a task that
+     * unshared a user namespace may neither open its parent's namespace files nor setns through
+     * the pidfd of its zombie sibling, though its uid is theirs).
      */
-    static boolean ptraceMayRead(KernelObjects o, Credentials caller, Credentials target, boolean targetHasMm) {
+    static boolean ptraceMayRead(KernelObjects o, Credentials caller, Credentials target) {
         boolean ids = caller.uid() == target.uid() && caller.uid() == target.euid() && caller.gid() == target.gid();
         if (!ids && !capable(o, caller, target.userNs())) return false;
-        return !targetHasMm || target.dumpable() || capable(o, caller, UserNamespace.INIT);
+        if (!target.dumpable() && !capable(o, caller, UserNamespace.INIT)) return false;
+        return caller.userNs() == target.userNs() ? caller.caps() || !target.caps() : capable(o, caller, target.userNs());
     }
 }

@@ -66,8 +66,7 @@ final class NsNameRules {
         Credentials c = o.context(actor).cred();
         Credentials fs = new Credentials(c.userNs(), c.euid(), c.euid(), c.gid(), c.caps(), c.dumpable());
         Credentials tc = o.context(target).cred();
-        if (k.groupLeader(target) != k.groupLeader(actor) && (!CapabilityRules.ptraceMayRead(o, fs, tc, k.task(target).alive())
-                || !(fs.userNs() == tc.userNs() ? fs.caps() || !tc.caps() : CapabilityRules.capable(o, fs, tc.userNs()))))
+        if (k.groupLeader(target) != k.groupLeader(actor) && !CapabilityRules.ptraceMayRead(o, fs, tc))
             return Outcome.error(k, Errno.EACCES);
         OpenFile.NsFile f = fileOf(k, target, kind);
         return f == null ? Outcome.error(k, Errno.ENOENT) : PidRules.installed(k, actor, f);

@@ -9,6 +9,7 @@ import nscheck.spec.state.KernelObjects;
 import nscheck.spec.state.OpenFile;
 import nscheck.spec.state.Task;
 import nscheck.spec.state.TaskContext;
+import nscheck.spec.state.UserNamespace;
 import nscheck.spec.variant.Variant;
 
 import static nscheck.spec.call.CloneFlags.CLONE_NEWIPC;
@@ -102,15 +103,19 @@ final class NsproxyRules {
     /**
      * setns(pidfd, nstype) once the pidfd names a living struct pid (validate_nsset): the ptrace
      * check (EPERM), the target's nsproxy (ESRCH once it is dead), then ipcns_install before
-     * pidns_install, each asking CAP_SYS_ADMIN (EPERM) before anything is committed (N6).
+     * pidns_install, each asking CAP_SYS_ADMIN (EPERM) before anything is committed (N6). A zombie
+     * still has its task (pid_task finds it until release_task), so it is ptrace-checked before
+     * its missing nsproxy is seen: the dumpability cached at its exit_mm and cap_ptrace_access_check
+     * still apply, so a non-dumpable zombie, or one in a user namespace the caller holds no
+     * CAP_SYS_PTRACE in, is EPERM, not ESRCH (K4).
      */
     private static Outcome pidfdNsset(Variant v, Kernel k, int actor, int target, int nstype) {
         KernelObjects o = k.objects();
         Credentials c = o.context(actor).cred();
         if (k.groupLeader(target) != k.groupLeader(actor)
-                && !CapabilityRules.ptraceMayRead(o, c, o.context(target).cred(), k.task(target).alive()))
+                && !CapabilityRules.ptraceMayRead(o, c, o.context(target).cred()))
             return Outcome.error(k, Errno.EPERM);
-        // A dead task has dropped its nsproxy: there is no namespace to enter (settled on the kernel: ESRCH).
+        // A dead task has dropped its nsproxy (exit_task_namespaces): there is no namespace to enter (settled on the kernel: ESRCH).
         if (!k.task(target).alive()) return Outcome.error(k, Errno.ESRCH);
         int user = has(nstype, CLONE_NEWUSER) ? o.context(target).cred().userNs() : -1;
         int ipc = has(nstype, CLONE_NEWIPC) ? o.context(target).ipcNs() : -1;
@@ -174,9 +179,13 @@ final class NsproxyRules {
                 n.type() == CLONE_NEWPID ? n.ns() : -1);
     }
 
+    /** A kernel thread's credentials as ptrace_may_access reads them: init_cred, no dumpability cached (task_still_dumpable). */
+    private static final Credentials KTHREAD_CRED = new Credentials(UserNamespace.INIT, 0, 0, 0, true, false);
+
     /**
      * setns(pidfd_open(kernel thread), CLONE_NEWPID): pidfd_prepare has no PF_KTHREAD check, so the
-     * pidfd opens; ptrace_may_access sees init_cred and no mm (no dumpable check); the thread's
+     * pidfd opens; ptrace_may_access sees init_cred and no mm, and a kernel thread never cached a
+     * dumpability (user_dumpable 0): CAP_SYS_PTRACE in init_user_ns is asked either way; the thread's
      * nsproxy is init_nsproxy, so pidns_install asks for init_pid_ns, owned by init_user_ns,
      * which only a task already in it may enter (P13, K1, K4).
      */
@@ -184,7 +193,7 @@ final class NsproxyRules {
         Task t = k.task(actor);
         KernelObjects o = k.objects();
         Credentials c = o.context(actor).cred();
-        if (!CapabilityRules.ptraceMayRead(o, c, Credentials.ROOT, false)) return Outcome.error(k, Errno.EPERM);
+        if (!CapabilityRules.ptraceMayRead(o, c, KTHREAD_CRED)) return Outcome.error(k, Errno.EPERM);
         if (!CapabilityRules.capable(o, c, k.ns(Kernel.ROOT_NS).userNs()) || !CapabilityRules.capable(o, c, c.userNs()))
             return Outcome.error(k, Errno.EPERM);
         if (t.activeNs() != Kernel.ROOT_NS) return Outcome.error(k, Errno.EINVAL);
