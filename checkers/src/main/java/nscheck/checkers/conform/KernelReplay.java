@@ -125,7 +125,8 @@ public final class KernelReplay {
         Prediction p = SpecReplay.predict(st.semantics(), scenario);
         if (p == null)
             throw new ScenarioError("trace", "the kernel cannot run this scenario deterministically: a step has several possible outcomes,"
-                    + " or a fatal signal's delivery or a woken futex call's return comes after other steps (the kernel takes those at once)");
+                    + " or a fatal signal's delivery or a woken futex call's return comes after other steps (the kernel takes those at once),"
+                    + " or a step is one a known divergence keeps out of scenarios (known-divergences.json, kind not-generated)");
         return new Prepared(s, scenario, p, names, expected, st.semantics().variant.name());
     }
 

@@ -106,6 +106,22 @@ class ConformanceTest {
         assertEquals("= -1 ESRCH", got.get(3));
     }
 
+    /**
+     * Found by conform: validate_nsset ptrace-checks a zombie before it finds no nsproxy, and
+     * cap_ptrace_access_check refuses a caller from a new user namespace though its uid is the
+     * zombie's (docs/semantics.md K4).
+     */
+    @Test
+    void setnsThroughThePidfdOfAZombieFromANewUserNamespaceIsEperm() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(0)),                             // T2 = 3
+                step(2, new Syscall.Exit(0)),                              // a zombie
+                step(1, new Syscall.Unshare(CloneFlags.CLONE_NEWUSER)),    // T1: no CAP_SYS_PTRACE in the sandbox's user namespace
+                step(1, new Syscall.Setns(3)))));
+        assertEquals("= -1 EPERM", got.get(4));
+    }
+
     /** docs/semantics.md, "Settled on the kernel" (P7): a setns'd father's orphans go to the init of the father's namespace. */
     @Test
     void orphansOfASetnsFatherGoToTheInitOfTheFathersNamespace() {
