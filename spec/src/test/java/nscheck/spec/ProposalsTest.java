@@ -72,6 +72,27 @@ class ProposalsTest {
         assertTrue(r.k.task(r.last.about()).nsPid().endsWith(" 1"));
     }
 
+    /**
+     * kernel/pid.c alloc_pid refuses a number other than 1 only where `!tmp->child_reaper`, and
+     * child_reaper outlives the reaped init: a task that setns'd into a dead namespace gets the
+     * per-level EEXIST, and ENOMEM (no PIDNS_ADDING) when every chosen number is free (S3; found
+     * by `nscheck conform`).
+     */
+    @Test
+    void setTidIntoANamespaceWhoseInitWasReapedIsNotEinval() {
+        SpecRun r = new SpecRun(Mainline.INSTANCE);
+        assertEquals(2, r.pid(0, new Syscall.Clone(0)));                   // T1
+        assertEquals(3, r.pid(1, setTid(CLONE_NEWPID, 1)));                // T2, init of N
+        r.value(1, new Syscall.Setns(3));                                  // T1 numbers its children in N
+        assertEquals(2, r.pid(2, new Syscall.Clone(0)));                   // T3, 2 in N (4 outside)
+        r.call(2, new Syscall.Exit(0));                                    // N's init dies: T3 is killed
+        r.call(3, new Syscall.SignalDelivery());
+        assertEquals(3, r.pid(1, new Syscall.Wait(-1)), "N's init is reaped");
+        assertEquals(Errno.EEXIST, r.errno(1, setTid(0, 5, 2)), "5 is free in N, 2 (T1) is taken outside");
+        assertEquals(Errno.ENOMEM, r.errno(1, setTid(0, 5, 9)), "both free: the PIDNS_ADDING test after the loop");
+        assertEquals(Errno.EINVAL, r.errno(1, setTid(0, 0, 9)), "the range check still comes first");
+    }
+
     @Test
     void cloneWithPidsChoosesOutermostFirstAndLetsAContainerRootChooseAbove() {
         SpecRun r = new SpecRun(CloneWithPids2009.INSTANCE);

@@ -135,6 +135,29 @@ class ConformanceTest {
         assertEquals("= 0", got.get(5), "adopted by the root init, which N cannot see");
     }
 
+    /**
+     * Found by conform: kernel/pid.c alloc_pid's `tid != 1 && !tmp->child_reaper` (EINVAL) passes
+     * a namespace whose init was reaped, since child_reaper is never cleared; the per-level
+     * idr_alloc then says EEXIST, and with every number free the PIDNS_ADDING test says ENOMEM
+     * (docs/semantics.md S3).
+     */
+    @Test
+    void setTidIntoANamespaceWhoseInitWasReapedIsNotEinval() {
+        List<String> got = agrees(new Scenario("settle", 0, List.of(
+                step(0, new Syscall.Clone(0)),                                      // T1 = 2
+                step(1, new Syscall.Clone3(CloneFlags.CLONE_NEWPID, List.of(1))),   // T2 = 3, init of N
+                step(1, new Syscall.Setns(3)),                                      // T1 numbers its children in N
+                step(2, new Syscall.Clone(0)),                                      // T3, 2 in N
+                step(2, new Syscall.Exit(0)),                                       // N's init dies: T3 is killed
+                step(3, new Syscall.SignalDelivery()),
+                step(1, new Syscall.Wait(-1)),                                      // N's init is reaped
+                step(1, new Syscall.Clone3(0, List.of(5, 2))),
+                step(1, new Syscall.Clone3(0, List.of(5, 9))))));
+        assertEquals("= 3", got.get(6));
+        assertEquals("= -1 EEXIST", got.get(7), "5 is free in N, 2 (T1) is taken in the sandbox's namespace");
+        assertEquals("= -1 ENOMEM", got.get(8), "both free: no PIDNS_ADDING");
+    }
+
     /** Found by conform: an init with a living thread hands child_reaper over; its child's parent is named by TGID. */
     @Test
     void anInitsThreadInheritsItsNamespace() {

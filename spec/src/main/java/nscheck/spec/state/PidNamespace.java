@@ -30,6 +30,17 @@ public record PidNamespace(int parent, int level, int pidMax, int cursor, int ch
         return new PidNamespace(parent, level, pidMax, cursor, slot, adding, userNs);
     }
 
+    /**
+     * Has the namespace ever had an init? The kernel's child_reaper is set by the first task
+     * numbered 1 (kernel/fork.c copy_process, is_child_reaper) and never cleared, while
+     * {@link #childReaper} goes back to -1 at the reap; by then disable_pid_allocation has
+     * cleared {@link #adding} (P6), the only way the spec clears it (free_pid's reset after a
+     * first fork that fails past alloc_pid is not modelled), so the two together remember.
+     */
+    public boolean hadInit() {
+        return childReaper >= 0 || !adding;
+    }
+
     /** disable_pid_allocation(): the init has died. */
     public PidNamespace closed() {
         return new PidNamespace(parent, level, pidMax, cursor, childReaper, false, userNs);

@@ -32,8 +32,10 @@ final class SetTid {
             if (i < setTid.length) {
                 int tid = setTid[i];
                 if (tid < 1 || tid >= p.pidMax()) return PidAllocation.failed(k, Errno.EINVAL);
-                // A namespace without an init yet accepts only 1 (its init).
-                if (tid != 1 && p.childReaper() < 0) return PidAllocation.failed(k, Errno.EINVAL);
+                // A namespace that never had an init accepts only 1 (kernel/pid.c alloc_pid:
+                // `tid != 1 && !tmp->child_reaper`). child_reaper is never cleared, so a namespace
+                // whose init was reaped passes on to EPERM, EEXIST and, after the loop, ENOMEM (S3).
+                if (tid != 1 && !p.hadInit()) return PidAllocation.failed(k, Errno.EINVAL);
                 // checkpoint_restore_ns_capable(ns->user_ns) at every covered level.
                 if (capsFromLevel > level) return PidAllocation.failed(k, Errno.EPERM);
                 if (cur.numberInUse(n, tid)) return PidAllocation.failed(k, Errno.EEXIST);
