@@ -116,6 +116,7 @@ class SigqueueTest {
         r.value(0, FORK);                                    // T1 = 2
         r.value(1, new Syscall.Clone(CLONE_THREAD));         // T2 = 3, thread of T1
         r.value(1, BLOCK);
+        r.value(2, BLOCK);                                   // else T2 takes the shared one (complete_signal), and dies of it
         r.value(0, new Syscall.Tgkill(2, 2));
         r.value(0, new Syscall.Sigqueue(2));
         assertEquals(2, r.k.objects().context(1).pending().size(), "one private, one shared");

@@ -54,19 +54,23 @@ final class HandlerRules {
      * step (they were idle, as the probe's actors are): each runs get_signal for what it has
      * pending and does not block ({@link #deliverPending}). Queued first, a standard signal sent
      * twice in one step is queued once (legacy_queue): an exit that reparents a zombie to a
-     * parent with a SIGCHLD handler sends two SIGCHLDs, and the handler runs once. Only tasks
-     * with a handler can hold such a signal after a step's rule, so the pass skips the others.
+     * parent with a SIGCHLD handler sends two SIGCHLDs, and the handler runs once. A
+     * process-directed signal queued at a thread that blocks it is taken by another thread of the
+     * process that does not (complete_signal: wants_signal picks it and signal_wake_up wakes it;
+     * its get_signal dequeues from signal->shared_pending), handler or not: a default-ignored
+     * SIGCHLD is then dropped and no sigwaitinfo of the blocking thread sees it (found by
+     * `nscheck conform`). Threads take in creation order, oldest first.
      */
     static List<Outcome> afterStep(Variant v, List<Outcome> outs) {
         List<Outcome> out = null;
         for (int n = 0; n < outs.size(); n++) {
             Outcome o = outs.get(n);
             Kernel k = o.next();
-            // With no task that may run a handler the pass changes nothing: skip the creation-order walk.
-            if (!k.objects().anyHandler() || !anyMayRunHandler(k)) continue;
+            // With nothing queued anywhere the pass changes nothing: skip the creation-order walk.
+            if (!k.objects().anyQueued() || !anyMayTake(k)) continue;
             for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
                 // with nothing the mask lets through, deliverPending hands back this very kernel
-                if (mayRunHandler(k, i)) k = deliverPending(v, k, i).next();
+                if (mayTake(k, i)) k = deliverPending(v, k, i).next();
             }
             if (k == o.next()) continue;
             if (out == null) out = new ArrayList<>(outs);
@@ -75,15 +79,27 @@ final class HandlerRules {
         return out == null ? outs : out;
     }
 
-    /** A living task with a handler and something queued; a stopped one runs no handler until SIGCONT (get_signal: do_signal_stop). */
-    private static boolean mayRunHandler(Kernel k, int i) {
+    /**
+     * A living task, neither stopped (get_signal: do_signal_stop; wants_signal) nor dying, with a
+     * catchable signal its mask lets through in its own queue or its process's shared one (kept
+     * at whichever thread it was queued at: SharedPending), which get_signal would dequeue.
+     */
+    private static boolean mayTake(Kernel k, int i) {
         Task t = k.task(i);
         TaskContext c = k.objects().context(i);
-        return t != null && t.alive() && t.pendingSignal == 0 && !t.stopped() && c != null && c.actions().handlers() != 0 && !c.pending().isEmpty();
+        if (t == null || !t.alive() || t.pendingSignal != 0 || t.stopped() || c == null) return false;
+        int group = k.groupLeader(i);
+        for (int j = 0; j < k.taskSlots(); j++) {
+            TaskContext o = k.objects().context(j);
+            if (o == null || o.pending().isEmpty() || (j != i && (k.task(j) == null || k.groupLeader(j) != group))) continue;
+            for (SigInfo s : o.pending())
+                if ((j == i || s.shared()) && !c.blocks(s.sig()) && Signals.CATCHABLE.contains(s.sig())) return true;
+        }
+        return false;
     }
 
-    private static boolean anyMayRunHandler(Kernel k) {
-        for (int i = 0; i < k.taskSlots(); i++) if (mayRunHandler(k, i)) return true;
+    private static boolean anyMayTake(Kernel k) {
+        for (int i = 0; i < k.taskSlots(); i++) if (mayTake(k, i)) return true;
         return false;
     }
 
@@ -139,7 +155,8 @@ final class HandlerRules {
 
     /**
      * exit_to_user_mode -> get_signal, repeated while a signal is pending that the mask lets
-     * through (P22): each is dequeued (the thread's own queue first, then lowest number first);
+     * through (P22): each is dequeued (the thread's own queue first, then its process's shared one,
+     * lowest number first in each);
      * SIG_IGN and a default of "ignore" discard it, and so does an unkillable namespace init for
      * any SIG_DFL signal but SIGKILL and SIGSTOP, whoever sent it (get_signal: SIGNAL_UNKILLABLE
      * && !sig_kernel_only); a fatal default ends the thread group on the spot; a handler gets a
@@ -160,9 +177,11 @@ final class HandlerRules {
         for (;;) {
             TaskContext c = cur[0].objects().context(actor);
             final long m = mask;
-            SigInfo next = c.firstPending(sig -> Signals.CATCHABLE.contains(sig) && (m & Signals.bit(sig)) == 0);
-            if (next == null) break;
-            cur[0] = cur[0].withObjects(cur[0].objects().withContext(actor, c.dequeued(next)));
+            // dequeue_signal: the thread's own queue, then the process's shared one, wherever a thread keeps it
+            SharedPending.Taken taken = SharedPending.next(cur[0], actor, sig -> Signals.CATCHABLE.contains(sig) && (m & Signals.bit(sig)) == 0);
+            if (taken == null) break;
+            SigInfo next = taken.info();
+            cur[0] = SharedPending.dequeue(cur[0], taken);
             SigActions a = c.actions();
             int sig = next.sig();
             if (a.handles(sig)) {

@@ -23,8 +23,8 @@ public final class KernelObjects {
     private transient long digest;
     /** Each slot's context digest (null until used; 0: empty or not computed); {@link #withContext} hands the others' to its copy. */
     private transient long[] contextDigests;
-    /** {@link #anyHandler} memoised: 0 until asked, 1 none, 2 some (a byte: written whole, the same by every thread). */
-    private transient byte handlers;
+    /** {@link #anyQueued} memoised: 0 until asked, 1 none, 2 some (a byte: written whole, the same by every thread). */
+    private transient byte queued;
     /** {@link #anyFiles} memoised likewise: most models open no file, and every reap and namespace collection asks. */
     private transient byte files;
 
@@ -82,14 +82,14 @@ public final class KernelObjects {
         return g;
     }
 
-    /** Some task has a signal handler installed (HandlerRules.afterStep runs none otherwise); most steps keep the objects, and so the answer. */
-    public boolean anyHandler() {
-        if (handlers == 0) {
+    /** Some task has a siginfo queued (HandlerRules.afterStep delivers none otherwise); most steps keep the objects, and so the answer. */
+    public boolean anyQueued() {
+        if (queued == 0) {
             boolean any = false;
-            for (TaskContext c : contexts) any |= c != null && c.actions().handlers() != 0;
-            handlers = (byte) (any ? 2 : 1);
+            for (TaskContext c : contexts) any |= c != null && !c.pending().isEmpty();
+            queued = (byte) (any ? 2 : 1);
         }
-        return handlers == 2;
+        return queued == 2;
     }
 
     /** Some task holds an open file (FdTable): otherwise no pidfd needs marking at a reap, no file pins a namespace. */
@@ -115,7 +115,7 @@ public final class KernelObjects {
         TaskContext[] copy = contexts.clone();
         copy[slot] = c;
         KernelObjects o = new KernelObjects(copy, userNs, ipcNs, undoLists, socket, ucounts, fown);
-        if (handlers == 1 && (c == null || c.actions().handlers() == 0)) o.handlers = 1; // still none
+        if (queued == 1 && (c == null || c.pending().isEmpty())) o.queued = 1; // still none
         if (files == 1 && (c == null || c.fds().isEmpty())) o.files = 1; // likewise
         long[] d = contextDigests;
         if (d != null) {
@@ -157,7 +157,7 @@ public final class KernelObjects {
     }
 
     /** {@code o}, made from these objects: it keeps their context digests if it keeps their contexts. */
-    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) { o.contextDigests = contextDigests; o.handlers = handlers; o.files = files; } return o; }
+    private KernelObjects sharing(KernelObjects o) { if (o.contexts == contexts) { o.contextDigests = contextDigests; o.queued = queued; o.files = files; } return o; }
 
     /** The per-task contexts moved to their renamed slots (TaskSymmetry); nothing else here names a task slot. */
     KernelObjects withContextsRelabelled(int[] perm) {
