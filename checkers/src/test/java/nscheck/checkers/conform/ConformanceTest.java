@@ -8,6 +8,7 @@ import nscheck.spec.rules.Semantics;
 import nscheck.spec.call.ProcessCall;
 import nscheck.spec.call.SocketCall;
 import nscheck.spec.call.FdCalls;
+import nscheck.spec.call.HandlerCall;
 import nscheck.spec.call.Syscall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,30 @@ class ConformanceTest {
                 step(2, new Syscall.SignalDelivery()),
                 step(0, new Syscall.Wait(-1)))));
         assertEquals("= 2", got.get(5), "the whole process is dead and reaped");
+    }
+
+    /**
+     * Found by conform (P23): a SIGCHLD queued at a leader that blocks it is taken by its thread
+     * that does not (complete_signal), whose get_signal drops it (SIG_DFL: ignore); nothing is
+     * left pending for the leader, unless the thread blocks it too.
+     */
+    @Test
+    void aThreadThatDoesNotBlockSigchldTakesItFromItsLeader() {
+        List<String> got = agrees(new Scenario("signals", 0, List.of(
+                step(0, new Syscall.Clone(0)),                             // T1 = 2
+                step(1, new Syscall.Clone(CloneFlags.CLONE_THREAD)),       // T2 = TID 3
+                step(1, new Syscall.Clone(0)),                             // T3 = 4
+                step(1, new Syscall.SigBlock()),
+                step(1, new Syscall.Kill(4, 9)),
+                step(3, new Syscall.SignalDelivery()),
+                step(1, new HandlerCall.Sigpending()),
+                step(1, new Syscall.Clone(0)),                             // T4 = 5
+                step(2, new Syscall.SigBlock()),
+                step(1, new Syscall.Kill(5, 9)),
+                step(4, new Syscall.SignalDelivery()),
+                step(1, new HandlerCall.Sigpending()))));
+        assertEquals("= 0", got.get(6), "T2 took and dropped the first SIGCHLD");
+        assertEquals("= 65536", got.get(11), "with both blocking it, the second stays pending");
     }
 
     /**
