@@ -59,7 +59,8 @@ final class HandlerRules {
      * process that does not (complete_signal: wants_signal picks it and signal_wake_up wakes it;
      * its get_signal dequeues from signal->shared_pending), handler or not: a default-ignored
      * SIGCHLD is then dropped and no sigwaitinfo of the blocking thread sees it (found by
-     * `nscheck conform`). Threads take in creation order, oldest first.
+     * `nscheck conform`). The thread a signal was queued at takes it first (complete_signal tries
+     * the suggested task first), then the others, each pass in creation order, oldest first.
      */
     static List<Outcome> afterStep(Variant v, List<Outcome> outs) {
         List<Outcome> out = null;
@@ -68,10 +69,9 @@ final class HandlerRules {
             Kernel k = o.next();
             // With nothing queued anywhere the pass changes nothing: skip the creation-order walk.
             if (!k.objects().anyQueued() || !anyMayTake(k)) continue;
-            for (int i : k.slotsByCreation()) { // oldest first, not by slot (a label: TaskSymmetry)
-                // with nothing the mask lets through, deliverPending hands back this very kernel
-                if (mayTake(k, i)) k = deliverPending(v, k, i).next();
-            }
+            // oldest first, not by slot (a label: TaskSymmetry); the threads signals were queued at, then any thread
+            for (int i : k.slotsByCreation()) if (mayTake(k, i, true)) k = deliverPending(v, k, i).next();
+            for (int i : k.slotsByCreation()) if (mayTake(k, i, false)) k = deliverPending(v, k, i).next();
             if (k == o.next()) continue;
             if (out == null) out = new ArrayList<>(outs);
             out.set(n, new Outcome(k, o.observation()));
@@ -82,16 +82,17 @@ final class HandlerRules {
     /**
      * A living task, neither stopped (get_signal: do_signal_stop; wants_signal) nor dying, with a
      * catchable signal its mask lets through in its own queue or its process's shared one (kept
-     * at whichever thread it was queued at: SharedPending), which get_signal would dequeue.
+     * at whichever thread it was queued at: SharedPending), which get_signal would dequeue;
+     * {@code ownOnly}: only what is kept at this very thread.
      */
-    private static boolean mayTake(Kernel k, int i) {
+    private static boolean mayTake(Kernel k, int i, boolean ownOnly) {
         Task t = k.task(i);
         TaskContext c = k.objects().context(i);
         if (t == null || !t.alive() || t.pendingSignal != 0 || t.stopped() || c == null) return false;
         int group = k.groupLeader(i);
         for (int j = 0; j < k.taskSlots(); j++) {
             TaskContext o = k.objects().context(j);
-            if (o == null || o.pending().isEmpty() || (j != i && (k.task(j) == null || k.groupLeader(j) != group))) continue;
+            if (o == null || o.pending().isEmpty() || (j != i && (ownOnly || k.task(j) == null || k.groupLeader(j) != group))) continue;
             for (SigInfo s : o.pending())
                 if ((j == i || s.shared()) && !c.blocks(s.sig()) && Signals.CATCHABLE.contains(s.sig())) return true;
         }
@@ -99,7 +100,7 @@ final class HandlerRules {
     }
 
     private static boolean anyMayTake(Kernel k) {
-        for (int i = 0; i < k.taskSlots(); i++) if (mayTake(k, i)) return true;
+        for (int i = 0; i < k.taskSlots(); i++) if (mayTake(k, i, false)) return true;
         return false;
     }
 
