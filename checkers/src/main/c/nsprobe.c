@@ -1389,25 +1389,31 @@ static void wait_input(int who, int ms) {
 /* A handler of actor `who` may have yet to run: the actor is running (it may be inside one), or
    has a caught signal pending that it does not block (/proc/PID/status: SigPnd or ShdPnd, less
    SigBlk, within SigCgt). The kernel runs handlers when their thread next returns to user space,
-   not when the signal is sent; the spec runs them at once (P20, P22). */
+   not when the signal is sent; the spec runs them at once (P20, P22). Likewise an ignored one
+   (SigIgn, or SIG_DFL with a default of "ignore": sig_kernel_ignore): a thread that does not
+   block a process-directed signal queued at one that does is woken to take it (complete_signal),
+   and the spec has it taken at once too (P23). */
 static int handler_due(int who) {
     if (hostpid[who] <= 0 || exited(who)) return 0;
     char buf[2048];
     if (!actor_status(who, buf, sizeof buf)) return 0;
     char state = 'S';
-    unsigned long pnd = 0, shd = 0, blk = 0, cgt = 0;
+    unsigned long pnd = 0, shd = 0, blk = 0, cgt = 0, ign = 0;
     char *l;
     if ((l = strstr(buf, "\nState:"))) sscanf(l + 8, " %c", &state);
     if ((l = strstr(buf, "\nSigPnd:"))) sscanf(l + 9, " %lx", &pnd);
     if ((l = strstr(buf, "\nShdPnd:"))) sscanf(l + 9, " %lx", &shd);
     if ((l = strstr(buf, "\nSigBlk:"))) sscanf(l + 9, " %lx", &blk);
     if ((l = strstr(buf, "\nSigCgt:"))) sscanf(l + 9, " %lx", &cgt);
+    if ((l = strstr(buf, "\nSigIgn:"))) sscanf(l + 9, " %lx", &ign);
+    /* SIG_KERNEL_IGNORE_MASK: what SIG_DFL drops in get_signal */
+    unsigned long dfl_ign = (1UL << (SIGCHLD - 1)) | (1UL << (SIGCONT - 1)) | (1UL << (SIGURG - 1)) | (1UL << (SIGWINCH - 1));
     /* X: dead and not yet released (an autoreaped child, release_task after exit_notify): its
        number still resolves until then, while the spec has released it with the death step. */
     if (state == 'X') return 1;
     if (state == 'Z') return 0;
     if (state == 'T' || state == 't') return 0; /* stopped: its handlers wait for SIGCONT (J-rules) */
-    return state == 'R' || ((pnd | shd) & ~blk & cgt) != 0;
+    return state == 'R' || ((pnd | shd) & ~blk & (cgt | ign | dfl_ign)) != 0;
 }
 
 /* After a step, until no actor has a handler left to run or a release to finish (at most
